@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: every benchmark, each measured side by side with its baseline in the same run.
+ * Results print as a table and are saved to runs/bench/results.json. Needs a build (`npm run build`)
+ * and the zstd and sqlite3 command-line tools.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { benchStatsLarge } from './stats-large.js';
+
+const runsDir = resolve(import.meta.dirname, '../runs/bench');
+mkdirSync(runsDir, { recursive: true });
+
+const results = [await benchStatsLarge(runsDir)];
+let failed = false;
+for (const r of results) {
+  const ok = r.ratio <= r.targets.ratio && (r.ours.peakMb ?? 0) < r.targets.peakMb;
+  failed ||= !ok;
+  console.log(`\n${r.name} (${r.file})`);
+  for (const m of [r.baseline, r.ours]) {
+    console.log(`  ${m.label.padEnd(52)} ${m.seconds.toFixed(2)} s median of [${m.runs.map((s) => s.toFixed(2)).join(', ')}]  peak ${m.peakMb?.toFixed(0) ?? '?'} MB`);
+  }
+  console.log(`  ratio ${r.ratio.toFixed(2)}x (target <= ${r.targets.ratio}x), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);
+}
+writeFileSync(resolve(runsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,32 @@
+/** `entitlements`: the entitlements of a sync, optionally on one resource type (baton `entitlements`). */
+import { Records } from '../../c1z/records.js';
+import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
+import { messageToJson } from '../../c1z/proto/json.js';
+import type { CommandIO } from '../output/sink.js';
+import { TableWriter } from '../output/table.js';
+import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
+
+export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+  return withSyncFile(options, async (file) => {
+    const view = await rowView(file, options, io);
+    const records = new Records(file.path, view.rows, view.scope);
+    const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'entitlements') : undefined;
+    const table = json ? undefined : new TableWriter(io.stdout, ['ID', 'Display Name', 'Resource Type', 'Resource', 'Permission']);
+    for (const row of view.rows.entitlements(view.scope, { resourceTypeId: options.resourceType })) {
+      const entitlement = records.entitlement(row);
+      const resource = records.resourceById(entitlement.resource?.id, entitlement.resource);
+      const type = records.typeById(row.resourceTypeId);
+      if (json) {
+        await json.item({
+          entitlement: messageToJson(EntitlementSchema, entitlement),
+          ...(resource ? { resource: messageToJson(ResourceSchema, resource) } : {}),
+          ...(type ? { resourceType: messageToJson(ResourceTypeSchema, type) } : {}),
+        });
+      } else {
+        await table!.row([entitlement.id, entitlement.displayName, type?.displayName || row.resourceTypeId, resource?.displayName || row.resourceId, entitlement.slug]);
+      }
+    }
+    await (json ?? table)!.end();
+    return 0;
+  });
+}

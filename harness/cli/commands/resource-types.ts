@@ -1,0 +1,27 @@
+/** `resource-types`: the resource types of a sync (baton `resource-types`). */
+import { Records } from '../../c1z/records.js';
+import { ResourceTypeSchema, ResourceTypeTrait } from '../../c1z/proto/connector.js';
+import { messageToJson } from '../../c1z/proto/json.js';
+import type { CommandIO } from '../output/sink.js';
+import { TableWriter } from '../output/table.js';
+import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
+
+export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+  return withSyncFile(options, async (file) => {
+    const view = await rowView(file, options, io);
+    const records = new Records(file.path, view.rows, view.scope);
+    const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'resourceTypes') : undefined;
+    const table = json ? undefined : new TableWriter(io.stdout, [{ title: 'ID', keep: true }, 'Display Name', 'Traits']);
+    for (const row of view.rows.resourceTypes(view.scope)) {
+      const type = records.resourceType(row);
+      if (json) await json.item({ resourceType: messageToJson(ResourceTypeSchema, type) });
+      else await table!.row([type.id, type.displayName, type.traits.map(traitName).join(', ')]);
+    }
+    await (json ?? table)!.end();
+    return 0;
+  });
+}
+
+export function traitName(trait: number): string {
+  return ResourceTypeTrait[trait] ? `TRAIT_${ResourceTypeTrait[trait]}` : String(trait);
+}

@@ -1,0 +1,32 @@
+/** `resources`: the resources of a sync, optionally of one type (baton `resources`). */
+import { Records, resourceRef } from '../../c1z/records.js';
+import { ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
+import { messageToJson } from '../../c1z/proto/json.js';
+import type { CommandIO } from '../output/sink.js';
+import { TableWriter } from '../output/table.js';
+import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
+
+export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+  return withSyncFile(options, async (file) => {
+    const view = await rowView(file, options, io);
+    const records = new Records(file.path, view.rows, view.scope);
+    const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'resources') : undefined;
+    const table = json ? undefined : new TableWriter(io.stdout, ['ID', 'Display Name', 'Resource Type', 'Parent Resource']);
+    for (const row of view.rows.resources(view.scope, { resourceTypeId: options.resourceType })) {
+      const resource = records.resource(row);
+      const type = records.typeById(row.resourceTypeId);
+      if (json) {
+        const parent = resource.parentResourceId ? records.resourceById(resource.parentResourceId) : undefined;
+        await json.item({
+          resource: messageToJson(ResourceSchema, resource),
+          ...(type ? { resourceType: messageToJson(ResourceTypeSchema, type) } : {}),
+          ...(parent ? { parent: messageToJson(ResourceSchema, parent) } : {}),
+        });
+      } else {
+        await table!.row([resource.id?.resource ?? '', resource.displayName, type?.displayName || row.resourceTypeId, resourceRef(resource.parentResourceId)]);
+      }
+    }
+    await (json ?? table)!.end();
+    return 0;
+  });
+}

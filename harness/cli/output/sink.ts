@@ -1,0 +1,29 @@
+/**
+ * Where a command writes. Listings can run to a million lines, so writes wait for the stream to drain
+ * instead of buffering the whole output in memory.
+ */
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+export class Sink {
+  constructor(readonly stream: Writable) {}
+
+  async write(text: string): Promise<void> {
+    if (!this.stream.write(text)) await once(this.stream, 'drain');
+  }
+
+  async line(text = ''): Promise<void> {
+    await this.write(`${text}\n`);
+  }
+
+  /** Terminal width for console tables; 80 when not a terminal, so piped output is stable. */
+  get columns(): number {
+    const columns = (this.stream as { columns?: number; isTTY?: boolean }).isTTY ? (this.stream as { columns?: number }).columns : undefined;
+    return columns && columns > 20 ? columns : 80;
+  }
+}
+
+export interface CommandIO {
+  stdout: Sink;
+  stderr: Sink;
+}
