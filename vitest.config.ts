@@ -7,5 +7,7 @@ export default defineConfig({
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
     pool: 'forks',
+    // Builds the CLI for the few tests that run it as a real process (into node_modules/.cache, not dist/).
+    globalSetup: ['test/support/build-cli.ts'],
   },
 });

@@ -3,7 +3,7 @@
  * (removed by `close()`, or at exit, on error and on Ctrl-C at the latest) and hands back a {@link SyncFile}.
  */
 import { closeSync, copyFileSync, openSync, readSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { UserError, fileError } from '../errors.js';
 import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { detectFormat } from './format.js';
@@ -27,7 +27,7 @@ export async function openSyncFile(path: string): Promise<SyncFile> {
 }
 
 async function openV1(path: string, format: 'v1' | 'sqlite'): Promise<SyncFile> {
-  const dir = makeTempDir();
+  const dir = tempDirFor(path);
   try {
     const dbPath = join(dir, 'sync.db');
     if (format === 'v1') await inflateV1(path, dbPath);
@@ -36,6 +36,23 @@ async function openV1(path: string, format: 'v1' | 'sqlite'): Promise<SyncFile> 
   } catch (error) {
     removeTempDir(dir);
     throw error;
+  }
+}
+
+/** The private folder the database is inflated into; a temp folder that is missing, read-only or full is the user's to fix. */
+function tempDirFor(path: string): string {
+  try {
+    return makeTempDir();
+  } catch (error) {
+    const { code, path: attempted } = error as NodeJS.ErrnoException;
+    if (!code || !attempted) throw error;
+    const problem =
+      code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
+      : code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable'
+      : code;
+    const variable = process.env.SYNC_HARNESS_TMPDIR ? 'SYNC_HARNESS_TMPDIR' : 'TMPDIR';
+    throw fileError(path, `cannot make a temporary folder in ${dirname(attempted)} to decompress into: ${problem}`, `set ${variable} to a writable folder with room for the database`, error);
   }
 }
 

@@ -19,8 +19,13 @@ import type { RowSource, StoredEntitlement, StoredGrant, StoredResource, StoredR
 
 const GRANT_EXPANDABLE_URL = 'type.googleapis.com/c1.connector.v2.GrantExpandable';
 
+/** Grants name the same few thousand principals and entitlements over and over: remember recent lookups. */
+const LOOKUP_CACHE_SIZE = 10_000;
+
 export class Records {
   private readonly types = new Map<string, ResourceType | undefined>();
+  private readonly resources = new RecentCache<Resource | undefined>(LOOKUP_CACHE_SIZE);
+  private readonly entitlements = new RecentCache<Entitlement | undefined>(LOOKUP_CACHE_SIZE);
 
   constructor(
     private readonly file: string,
@@ -64,13 +69,19 @@ export class Records {
   /** The stored resource for an id, else the stub the referring row carries. */
   resourceById(id: ResourceId | undefined, fallback?: Resource): Resource | undefined {
     if (!id?.resourceType) return fallback;
-    const row = this.rows.resource(this.scope, id.resourceType, id.resource);
-    return row ? this.resource(row) : (fallback ?? create(ResourceSchema, { id }));
+    const stored = this.resources.get(`${id.resourceType}:${id.resource}`, () => {
+      const row = this.rows.resource(this.scope, id.resourceType, id.resource);
+      return row ? this.resource(row) : undefined;
+    });
+    return stored ?? fallback ?? create(ResourceSchema, { id });
   }
 
   entitlementById(id: string, fallback?: Entitlement): Entitlement | undefined {
-    const row = this.rows.entitlement(this.scope, id);
-    return row ? this.entitlement(row) : fallback;
+    const stored = this.entitlements.get(id, () => {
+      const row = this.rows.entitlement(this.scope, id);
+      return row ? this.entitlement(row) : undefined;
+    });
+    return stored ?? fallback;
   }
 
   private where(table: string, row: StoredRow): string {
@@ -81,4 +92,18 @@ export class Records {
 /** `type:id`, the way baton prints a resource reference. */
 export function resourceRef(id: ResourceId | undefined): string {
   return id?.resourceType ? `${id.resourceType}:${id.resource}` : '';
+}
+
+/** A map that forgets its oldest entries past `size`; callers treat the values as read-only. */
+class RecentCache<V> {
+  private readonly entries = new Map<string, V>();
+  constructor(private readonly size: number) {}
+
+  get(key: string, load: () => V): V {
+    if (this.entries.has(key)) return this.entries.get(key) as V;
+    const value = load();
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
 }

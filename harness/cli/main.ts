@@ -21,8 +21,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
-    })
-    .showHelpAfterError('(run with --help for usage)');
+      // Usage errors get the same one-line shape as every other error, so scripts can grep one prefix.
+      outputError: (text, write) => write(`sync-harness: ${usageLine(text)} (run with --help for usage)\n`),
+    });
 
   for (const spec of COMMANDS) {
     const command = program.command(spec.name).description(spec.summary).exitOverride();
@@ -39,6 +40,11 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   } catch (error) {
     return reportError(error, io, debug);
   }
+}
+
+/** Commander's "error: unknown command 'stat'\n(Did you mean stats?)" as one line, without its "error: ". */
+function usageLine(text: string): string {
+  return text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
 }
 
 function reportError(error: unknown, io: CommandIO, debug: boolean): number {

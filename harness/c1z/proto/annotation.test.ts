@@ -20,7 +20,8 @@ import {
   UserStatus,
   UserTraitSchema,
 } from './index.js';
-import { openSampleDb, type SampleDb } from './sample-db.test-support.js';
+import { openSyncFile } from '../open.js';
+import type { SyncFile } from '../types.js';
 
 describe('packAnnotation / unpackAnnotation', () => {
   it('packs with the type.googleapis.com URL and finds the first annotation of a type', () => {
@@ -54,20 +55,24 @@ describe('packAnnotation / unpackAnnotation', () => {
 });
 
 describeWithSamples('annotations in the real samples', () => {
-  let expanded: SampleDb;
-  let inProgress: SampleDb;
-  beforeAll(() => {
-    expanded = openSampleDb(samplePath(SAMPLE.expanded));
-    inProgress = openSampleDb(samplePath(SAMPLE.inProgress));
+  const ALL = { allSyncs: true } as const;
+  let expanded: SyncFile;
+  let inProgress: SyncFile;
+  beforeAll(async () => {
+    expanded = await openSyncFile(samplePath(SAMPLE.expanded));
+    inProgress = await openSyncFile(samplePath(SAMPLE.inProgress));
   });
   afterAll(() => {
     expanded.close();
     inProgress.close();
   });
 
-  const resource = (db: SampleDb, externalId: string) => {
-    const row = db.db.prepare('SELECT id, data FROM v1_resources WHERE external_id = ?').get(externalId) as { id: number; data: Uint8Array };
-    return decodeMessage(ResourceSchema, row.data, `v1_resources row ${row.id}`);
+  /** `type:id` split at the first colon: resource ids may hold colons themselves (scoped_role:role:project). */
+  const resource = (file: SyncFile, externalId: string) => {
+    const colon = externalId.indexOf(':');
+    const row = file.rows().resource(ALL, externalId.slice(0, colon), externalId.slice(colon + 1));
+    if (!row) throw new Error(`no resource ${externalId}`);
+    return decodeMessage(ResourceSchema, row.data, `v1_resources ${externalId}`);
   };
 
   it('decodes UserTrait: emails, status, account type, login, profile', () => {
@@ -96,15 +101,15 @@ describeWithSamples('annotations in the real samples', () => {
   });
 
   it('decodes resource type traits and Skip annotations, and grant expansion', () => {
-    const row = expanded.db.prepare("SELECT data FROM v1_resource_types WHERE external_id = 'user'").get() as { data: Uint8Array };
-    const userType = decodeMessage(ResourceTypeSchema, row.data, 'v1_resource_types user');
+    const row = expanded.rows().resourceType(ALL, 'user');
+    const userType = decodeMessage(ResourceTypeSchema, row!.data, 'v1_resource_types user');
     expect(userType.traits).toEqual([1]);
     expect(unpackAnnotation(userType.annotations, SkipEntitlementsAndGrantsSchema)).toBeDefined();
 
-    const grantRow = expanded.db.prepare('SELECT data FROM v1_grants WHERE external_id = ?').get('project:project-0000099:access:group:group-0000019') as {
-      data: Uint8Array;
-    };
-    const grant = decodeMessage(GrantSchema, grantRow.data, 'v1_grants');
+    const grantId = 'project:project-0000099:access:group:group-0000019';
+    const grantRows = [...expanded.rows().grants(ALL, { entitlementId: 'project:project-0000099:access' })].filter((r) => r.externalId === grantId);
+    expect(grantRows).toHaveLength(1);
+    const grant = decodeMessage(GrantSchema, grantRows[0]!.data, 'v1_grants');
     expect(unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds).toEqual([
       'group:group-0000019:member',
       'group:group-0000019:admin',

@@ -1,8 +1,15 @@
 import { create, toBinary } from '@bufbuild/protobuf';
-import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
-import { describe, expect, it } from 'vitest';
+import { BinaryReader, BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
+import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../errors.js';
-import { decodeMessage, encodeMessage, GrantSchema, ResourceSchema } from './index.js';
+import { decodeMessage, encodeMessage, GrantSchema, GrantSourcesSchema, packAnnotation, ResourceSchema, UserTraitSchema } from './index.js';
+import { sortMapEntries } from './sort-map-entries.js';
+
+// Pass-through spy: counts the sorting passes encodeMessage makes without changing what they do.
+vi.mock('./sort-map-entries.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./sort-map-entries.js')>();
+  return { ...actual, sortMapEntries: vi.fn(actual.sortMapEntries) };
+});
 
 const resource = create(ResourceSchema, {
   id: { resourceType: 'user', resource: 'u1' },
@@ -12,6 +19,21 @@ const resource = create(ResourceSchema, {
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   return Uint8Array.from(Buffer.concat(parts));
+}
+
+/** The keys of Grant.sources (field 5, GrantSources.sources = field 1), in the order the bytes hold them. */
+function sourceKeysOnWire(grant: Uint8Array): string[] {
+  const fields = (bytes: Uint8Array, no: number): Uint8Array[] => {
+    const reader = new BinaryReader(bytes);
+    const found: Uint8Array[] = [];
+    while (reader.pos < reader.len) {
+      const [n, wireType] = reader.tag();
+      if (n === no && wireType === WireType.LengthDelimited) found.push(reader.bytes());
+      else reader.skip(wireType, n);
+    }
+    return found;
+  };
+  return fields(fields(grant, 5)[0]!, 1).map((entry) => Buffer.from(fields(entry, 1)[0]!).toString());
 }
 
 describe('decodeMessage / encodeMessage', () => {
@@ -36,6 +58,28 @@ describe('decodeMessage / encodeMessage', () => {
     const decodedGrant = decodeMessage(GrantSchema, grant, 'test');
     expect(decodedGrant.principal?.$unknown).toHaveLength(2);
     expect(encodeMessage(GrantSchema, decodedGrant)).toEqual(grant);
+  });
+
+  it('skips the sorting pass for a grant without maps, and sorts a multi-entry map by key', () => {
+    const user = create(ResourceSchema, {
+      id: { resourceType: 'user', resource: 'u1' },
+      annotations: [packAnnotation(UserTraitSchema, { login: 'u1', profile: { b: 1, a: 2 } })],
+    });
+    const plain = create(GrantSchema, {
+      id: 'group:g1:member:user:u1',
+      entitlement: { id: 'group:g1:member', resource: { id: { resourceType: 'group', resource: 'g1' } } },
+      principal: user,
+    });
+    vi.mocked(sortMapEntries).mockClear();
+    expect(encodeMessage(GrantSchema, plain)).toEqual(toBinary(GrantSchema, plain));
+    expect(sortMapEntries).not.toHaveBeenCalled();
+
+    const sources = create(GrantSourcesSchema, { sources: { b: { isDirect: true }, a: {}, '10': {}, '2': {} } });
+    const withSources = create(GrantSchema, { ...plain, sources });
+    const encoded = encodeMessage(GrantSchema, withSources);
+    expect(sortMapEntries).toHaveBeenCalledTimes(1);
+    expect(Object.keys(decodeMessage(GrantSchema, encoded, 'test').sources!.sources)).toHaveLength(4);
+    expect(sourceKeysOnWire(encoded)).toEqual(['10', '2', 'a', 'b']);
   });
 
   it('reports corrupt bytes as a one-line UserError naming where they came from', () => {

@@ -6,23 +6,25 @@ import type { DescField, DescMessage } from '@bufbuild/protobuf';
 import type { Any } from '@bufbuild/protobuf/wkt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithSamples, SAMPLE, samplePath } from '../../../test/support/samples.js';
+import { openSyncFile } from '../open.js';
+import type { RowSource, StoredRow, SyncFile } from '../types.js';
 import { decodeMessage, encodeMessage, EntitlementSchema, GrantSchema, registry, ResourceSchema, ResourceTypeSchema } from './index.js';
-import { dataBlobs, openSampleDb, type SampleDb } from './sample-db.test-support.js';
 
-const TABLES: Array<[string, DescMessage]> = [
-  ['v1_resource_types', ResourceTypeSchema],
-  ['v1_resources', ResourceSchema],
-  ['v1_entitlements', EntitlementSchema],
-  ['v1_grants', GrantSchema],
+const ALL = { allSyncs: true } as const;
+const TABLES: Array<[string, DescMessage, (rows: RowSource) => Iterable<StoredRow>]> = [
+  ['v1_resource_types', ResourceTypeSchema, (rows) => rows.resourceTypes(ALL)],
+  ['v1_resources', ResourceSchema, (rows) => rows.resources(ALL)],
+  ['v1_entitlements', EntitlementSchema, (rows) => rows.entitlements(ALL)],
+  ['v1_grants', GrantSchema, (rows) => rows.grants(ALL)],
 ];
 
 describeWithSamples('round trip of real sample records', () => {
-  const dbs = new Map<string, SampleDb>();
-  beforeAll(() => {
-    for (const sample of [SAMPLE.expanded, SAMPLE.unexpanded, SAMPLE.inProgress]) dbs.set(sample, openSampleDb(samplePath(sample)));
+  const files = new Map<string, SyncFile>();
+  beforeAll(async () => {
+    for (const sample of [SAMPLE.expanded, SAMPLE.unexpanded, SAMPLE.inProgress]) files.set(sample, await openSyncFile(samplePath(sample)));
   });
   afterAll(() => {
-    for (const db of dbs.values()) db.close();
+    for (const file of files.values()) file.close();
   });
 
   it('re-encodes every data blob of the three v1 samples byte for byte', () => {
@@ -31,10 +33,10 @@ describeWithSamples('round trip of real sample records', () => {
     const mismatches: string[] = [];
     const structMismatches: string[] = [];
     const unknownOwners = new Set<string>();
-    for (const [sample, { db }] of dbs) {
-      for (const [table, schema] of TABLES) {
-        for (const { id, data } of dataBlobs(db, table)) {
-          const where = `${sample} ${table} row ${id}`;
+    for (const [sample, file] of files) {
+      for (const [table, schema, rowsOf] of TABLES) {
+        for (const { syncId, externalId, data } of rowsOf(file.rows())) {
+          const where = `${sample} ${table} ${externalId} of sync ${syncId}`;
           const message = decodeMessage(schema, data, where);
           const same = Buffer.from(encodeMessage(schema, message)).equals(Buffer.from(data));
           total++;

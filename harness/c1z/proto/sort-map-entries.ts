@@ -145,7 +145,7 @@ function fieldByNumber(desc: DescMessage, no: number): DescField | undefined {
 const mapsMemo = new WeakMap<DescMessage, boolean>();
 
 /** Whether any map can occur inside this message, at any depth (memoized; recursive types are fine). */
-function hasMaps(desc: DescMessage): boolean {
+export function hasMaps(desc: DescMessage): boolean {
   let known = mapsMemo.get(desc);
   if (known === undefined) {
     known = reachesMap(desc, new Set());

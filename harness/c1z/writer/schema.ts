@@ -1,7 +1,7 @@
 /**
  * The newest v1 schema (SDK v0.25), table for table and index for index as the SDK creates it, including
  * its quirk of swapping two index names on v1_resources. Column definitions match real SDK files (checked
- * against `sync-in-progress.c1z` in schema.test.ts); v0.25 adds the stats and ingest-invariant columns.
+ * against `sync-in-progress.c1z` in test/c1z-writer-compat.test.ts); v0.25 adds the stats and ingest-invariant columns.
  */
 export const V1_SCHEMA = `
 CREATE TABLE v1_resource_types (

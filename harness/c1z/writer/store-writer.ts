@@ -178,9 +178,12 @@ export class StoreWriter {
     if (this.finished) throw new Error('writer already finished');
     this.finished = true;
     try {
-      this.commit();
-      this.db.exec(SCHEMA.deferred);
-      this.db.close();
+      try {
+        this.commit();
+        this.db.exec(SCHEMA.deferred);
+      } finally {
+        this.db.close();
+      }
       await compressV1(join(this.dir, 'sync.db'), this.target, this.options.compressionLevel);
     } finally {
       removeTempDir(this.dir);
@@ -212,15 +215,19 @@ export class StoreWriter {
     return this.lastText;
   }
 
+  /**
+   * Batches rows into transactions. Whether one is open is asked of SQLite, not inferred from the row count:
+   * a failed first row of a batch (a duplicate sync id, say) leaves the transaction open with nothing counted.
+   */
   private write(run: () => unknown): void {
     if (this.finished) throw new Error('writer already finished');
-    if (this.pending === 0) this.db.exec('BEGIN');
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
     run();
     if (++this.pending >= BATCH) this.commit();
   }
 
   private commit(): void {
-    if (this.pending > 0) this.db.exec('COMMIT');
+    if (this.db.inTransaction) this.db.exec('COMMIT');
     this.pending = 0;
   }
 }

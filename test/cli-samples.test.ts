@@ -1,0 +1,191 @@
+/**
+ * The CLI on the real Go-SDK sample files: the counts the SDK's own CLI test expects, baton's JSON shapes,
+ * filters, console width, and what each command says about unfinished and Pebble files.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { lines, runCli, type CliResult } from './support/cli.js';
+import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
+
+const EXPANDED_SYNC = '36zfOAoWMxQdISbixanQCRBiX7E';
+/** The widest a console line may be when piped: the table fits 80 columns unless an id column must stay whole. */
+const WIDTH = 80;
+
+interface ResourceId {
+  resourceType: string;
+  resource: string;
+}
+interface GrantItem {
+  grant: { id: string; entitlement?: { id: string } };
+  entitlement: { id: string };
+  resource: { id: ResourceId };
+  resourceType: { id: string };
+  principal: { id: ResourceId };
+}
+
+async function json(args: string[]): Promise<{ result: CliResult; body: any }> {
+  const result = await runCli([...args, '-o', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  return { result, body: JSON.parse(result.stdout) };
+}
+
+/** Console rows after the header and its rule. */
+function consoleRows(result: CliResult): string[] {
+  expect(result.code, result.stderr).toBe(0);
+  const [header, rule, ...rows] = lines(result.stdout);
+  expect(header).toMatch(/^ID {2}/);
+  expect(rule).toMatch(/^-+( {2}-+)*$/);
+  return rows;
+}
+
+function widest(text: string): number {
+  return Math.max(...lines(text).map((line) => [...line].length));
+}
+
+describeWithSamples('CLI on the real samples', () => {
+  const expanded = samplePath(SAMPLE.expanded);
+
+  describe('stats -o json', () => {
+    it('expanded: the finished sync with the counts the SDK CLI test expects', async () => {
+      const { result, body } = await json(['stats', '-f', expanded]);
+      expect(result.stderr).toBe('');
+      expect(body.id).toBe(EXPANDED_SYNC);
+      expect(body.endedAt).toMatch(/^2025-12-17T16:33:36/);
+      expect(body.stats).toMatchObject({ resourceTypes: '4', resources: '1221', entitlements: '342', grants: '14981' });
+      expect(body.stats.resourcesByResourceType).toEqual({ user: '1000', group: '21', project: '100', role: '100' });
+    });
+
+    it('unexpanded: the same sync stopped before grant expansion, said to be unfinished', async () => {
+      const { result, body } = await json(['stats', '-f', samplePath(SAMPLE.unexpanded)]);
+      expect(body.stats).toMatchObject({ resources: '1221', entitlements: '342', grants: '2909' });
+      expect(body).not.toHaveProperty('endedAt');
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toMatch(/^note: .*unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E/);
+    });
+
+    it('sync-in-progress: how far the unfinished sync got, said to be unfinished', async () => {
+      const { result, body } = await json(['stats', '-f', samplePath(SAMPLE.inProgress)]);
+      expect(body.id).toBe('3ARefY5G8eOytquwYgm41Nq07IZ');
+      expect(body).not.toHaveProperty('endedAt');
+      expect(body.stats).toMatchObject({ resourceTypes: '5', resources: '79', entitlements: '0', grants: '0' });
+      expect(body.stats.resourcesByResourceType).toEqual({ group: '31', project: '25', role: '10', user: '10', scoped_role: '3' });
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toMatch(/unfinished/);
+    });
+
+    it('pebble (v3): the counts from the manifest header', async () => {
+      const { body } = await json(['stats', '-f', samplePath(SAMPLE.pebble)]);
+      expect(body.stats).toMatchObject({ resources: '35217', entitlements: '334', grants: '66601' });
+    });
+  });
+
+  it.each(['resources', 'entitlements', 'grants'])('%s on the pebble file: exit 2, one line naming the engine and the way out', async (command) => {
+    const path = samplePath(SAMPLE.pebble);
+    const result = await runCli([command, '-f', path]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(lines(result.stderr)).toHaveLength(1);
+    expect(result.stderr).toContain(`sync-harness: ${path}: `);
+    expect(result.stderr).toMatch(/pebble storage engine/);
+    expect(result.stderr).toContain('--storage-engine sqlite');
+  });
+
+  describe('listings of the expanded file', () => {
+    let grants: GrantItem[];
+    let grantsConsole: CliResult;
+
+    beforeAll(async () => {
+      // The largest listing, read once and shared by the grant tests.
+      grants = (await json(['grants', '-f', expanded])).body.grants;
+      grantsConsole = await runCli(['grants', '-f', expanded]);
+    });
+
+    it('resources: 1221 as {resource, resourceType}, 1000 of them users', async () => {
+      const { body } = await json(['resources', '-f', expanded]);
+      expect(Object.keys(body)).toEqual(['resources']);
+      expect(body.resources).toHaveLength(1221);
+      for (const item of body.resources) {
+        expect(item.resource.id.resourceType).toBe(item.resourceType.id);
+        expect(item.resource.id.resource).toBeTruthy();
+      }
+      const users = (await json(['resources', '-f', expanded, '-t', 'user'])).body.resources;
+      expect(users).toHaveLength(1000);
+      expect(new Set(users.map((u: any) => u.resourceType.id))).toEqual(new Set(['user']));
+
+      expect(consoleRows(await runCli(['resources', '-f', expanded]))).toHaveLength(1221);
+      expect(consoleRows(await runCli(['resources', '-f', expanded, '-t', 'user']))).toHaveLength(1000);
+    });
+
+    it('entitlements: 342 as {entitlement, resource, resourceType}', async () => {
+      const { body } = await json(['entitlements', '-f', expanded]);
+      expect(body.entitlements).toHaveLength(342);
+      for (const item of body.entitlements) {
+        expect(item.entitlement.id).toBeTruthy();
+        expect(item.resource.id).toEqual(item.entitlement.resource.id);
+        expect(item.resourceType.id).toBe(item.resource.id.resourceType);
+      }
+      expect(consoleRows(await runCli(['entitlements', '-f', expanded]))).toHaveLength(342);
+    });
+
+    it('grants: 14981 as {grant, entitlement, resource, resourceType, principal}', () => {
+      expect(grants).toHaveLength(14981);
+      for (const item of grants) {
+        expect(Object.keys(item).sort()).toEqual(['entitlement', 'grant', 'principal', 'resource', 'resourceType']);
+        expect(item.entitlement.id).toBe(item.grant.entitlement?.id);
+        expect(item.resourceType.id).toBe(item.resource.id.resourceType);
+      }
+      expect(consoleRows(grantsConsole)).toHaveLength(14981);
+    });
+
+    it('resource-types: 4 as {resourceType}', async () => {
+      const { body } = await json(['resource-types', '-f', expanded]);
+      expect(body.resourceTypes.map((t: any) => t.resourceType.id).sort()).toEqual(['group', 'project', 'role', 'user']);
+      expect(consoleRows(await runCli(['resource-types', '-f', expanded]))).toHaveLength(4);
+    });
+
+    it('syncs: the one sync as {id, startedAt, endedAt, syncToken, syncType}', async () => {
+      const { body } = await json(['syncs', '-f', expanded]);
+      expect(body.syncs).toHaveLength(1);
+      expect(body.syncs[0]).toMatchObject({ id: EXPANDED_SYNC, syncType: 'full', syncToken: '{"needs_expansion":true}' });
+      expect(body.syncs[0].startedAt).toMatch(/^2025-12-17T16:31:25\.057185Z$/);
+      expect(body.syncs[0].endedAt).toMatch(/^2025-12-17T16:33:36\.381422Z$/);
+      expect(consoleRows(await runCli(['syncs', '-f', expanded]))).toHaveLength(1);
+    });
+
+    it('grants -r <type:id>: exactly the grants on that resource', async () => {
+      const on = (item: GrantItem) => `${item.resource.id.resourceType}:${item.resource.id.resource}`;
+      const expected = grants.filter((g) => on(g) === 'group:group-0000000').map((g) => g.grant.id);
+      expect(expected.length).toBeGreaterThan(0);
+      const filtered: GrantItem[] = (await json(['grants', '-f', expanded, '-r', 'group:group-0000000'])).body.grants;
+      expect(filtered.map((g) => g.grant.id)).toEqual(expected);
+      expect(consoleRows(await runCli(['grants', '-f', expanded, '-r', 'group:group-0000000']))).toHaveLength(expected.length);
+    });
+
+    it('grants -e <entitlement id>: exactly the grants of that entitlement', async () => {
+      const entitlement = grants[0]!.entitlement.id;
+      const expected = grants.filter((g) => g.entitlement.id === entitlement).map((g) => g.grant.id);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThan(grants.length);
+      const filtered: GrantItem[] = (await json(['grants', '-f', expanded, '-e', entitlement])).body.grants;
+      expect(filtered.map((g) => g.grant.id)).toEqual(expected);
+    });
+
+    it('console lines fit 80 columns, and kept id columns stay whole', async () => {
+      for (const command of ['resources', 'entitlements', 'resource-types', 'syncs', 'stats']) {
+        const result = await runCli([command, '-f', expanded]);
+        expect(widest(result.stdout), command).toBeLessThanOrEqual(WIDTH);
+      }
+      expect(widest(grantsConsole.stdout)).toBeLessThanOrEqual(WIDTH);
+      // Shrunk cells end in "…"; the kept columns never do.
+      expect(lines((await runCli(['syncs', '-f', expanded])).stdout)[2]).toMatch(new RegExp(`^${EXPANDED_SYNC} `));
+      const typeIds = consoleRows(await runCli(['resource-types', '-f', expanded])).map((row) => row.split(/ +/)[0]);
+      expect(typeIds.sort()).toEqual(['group', 'project', 'role', 'user']);
+    });
+  });
+
+  it('listings of an unfinished file show its unfinished sync, with a note', async () => {
+    const result = await runCli(['grants', '-f', samplePath(SAMPLE.unexpanded), '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).grants).toHaveLength(2909);
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^note: no finished full sync in .*; showing the unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E$/)]);
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * Runs the CLI the two ways tests need: in-process through `main(argv, io)` (fast; most tests), and as a
+ * real child process of the built binary, for what only a process shows (exit statuses, signals, a
+ * different TMPDIR or mount namespace). `test/support/build-cli.ts` (vitest globalSetup) builds the binary.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { main } from '../../harness/cli/main.js';
+import { Sink } from '../../harness/cli/output/sink.js';
+import { repoRoot } from './paths.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  /** Variables set for the duration of the run (undefined removes one); the CLI reads them at use. */
+  env?: Record<string, string | undefined>;
+}
+
+/** `sync-harness ...args` in this process. */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
+  const stdout = capture();
+  const stderr = capture();
+  const restore = setEnv(options.env ?? {});
+  try {
+    const code = await main(args, { stdout: new Sink(stdout.stream), stderr: new Sink(stderr.stream) });
+    return { code, stdout: stdout.text(), stderr: stderr.text() };
+  } finally {
+    restore();
+  }
+}
+
+export interface ProcessResult {
+  /** Exit code, or null when a signal ended the process. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  done: Promise<ProcessResult>;
+}
+
+/** The built `sync-harness` entry point, fresh for the sources under test. */
+export function builtCli(): string {
+  return inject('builtCli');
+}
+
+/** The built `sync-harness` binary as a child process. */
+export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+  return spawnProcess(process.execPath, [builtCli(), ...args], env);
+}
+
+/** Any command, its output collected; `env` is added to this process's environment. */
+export function spawnProcess(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+  const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const done = new Promise<ProcessResult>((resolvePromise, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+/** Lines of an output, without the empty one after the final newline. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
+}
+
+function capture() {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+function setEnv(vars: Record<string, string | undefined>): () => void {
+  const saved = Object.keys(vars).map((key) => [key, process.env[key]] as const);
+  for (const [key, value] of Object.entries(vars)) assign(key, value);
+  return () => {
+    for (const [key, value] of saved) assign(key, value);
+  };
+}
+
+function assign(key: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[key];
+  else process.env[key] = value;
+}

@@ -1,0 +1,4 @@
+/** Where the repository is, for helpers that run or build the CLI. */
+import { resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
