@@ -16,7 +16,7 @@ for (const r of results) {
   const ok = r.ratio <= r.targets.ratio && (r.ours.peakMb ?? 0) < r.targets.peakMb;
   failed ||= !ok;
   console.log(`\n${r.name} (${r.file})`);
-  for (const m of [r.baseline, r.ours]) {
+  for (const m of [r.baseline, r.ours, ...r.extra]) {
     console.log(`  ${m.label.padEnd(52)} ${m.seconds.toFixed(2)} s median of [${m.runs.map((s) => s.toFixed(2)).join(', ')}]  peak ${m.peakMb?.toFixed(0) ?? '?'} MB`);
   }
   console.log(`  ratio ${r.ratio.toFixed(2)}x (target <= ${r.targets.ratio}x), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);

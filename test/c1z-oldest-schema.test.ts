@@ -159,6 +159,7 @@ describeWithTools('reading a file of the oldest v1 schema, made with sqlite3 and
       resourcesByResourceType: { group: 1, user: 2 },
       entitlementsByResourceType: { group: 1, user: 0 },
       grantsByResourceType: { group: 2, user: 0 },
+      countedFrom: 'rows',
     });
     expect(file.stats(RUNNING)).toMatchObject({ resourceTypes: 1, resources: 1, entitlements: 0, grants: 0, resourcesByResourceType: { user: 1 } });
   });

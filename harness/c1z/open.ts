@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { UserError, fileError } from '../errors.js';
 import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { detectFormat } from './format.js';
-import type { RowSource, SyncFile, SyncRun, SyncStats } from './types.js';
+import type { RowSource, StatsOptions, SyncFile, SyncRun, SyncStats } from './types.js';
 import { inflateV1 } from './v1/decompress.js';
 import { V1Store } from './v1/store.js';
 
@@ -91,9 +91,9 @@ class V1File implements SyncFile {
     return (this.cachedSyncs ??= this.store.syncs());
   }
 
-  stats(syncId: string): SyncStats {
+  stats(syncId: string, options?: StatsOptions): SyncStats {
     if (!this.syncs().some((s) => s.id === syncId)) throw new UserError(`${this.path}: unknown sync id ${syncId}`);
-    return this.store.stats(syncId);
+    return this.store.stats(syncId, options);
   }
 
   rows(): RowSource {

@@ -24,6 +24,13 @@ export interface SyncStats {
   entitlementsByResourceType: Record<string, number>;
   /** Keyed by the resource type of the grant's entitlement, as the SDK does. */
   grantsByResourceType: Record<string, number>;
+  /** Where the numbers come from: counting rows, the SDK's cache in `v1_sync_runs.stats`, or a v3 header. */
+  countedFrom?: 'rows' | 'cached' | 'header';
+}
+
+export interface StatsOptions {
+  /** Count the rows even when the file caches stats for the sync (baton's `recalculate-stats`). */
+  recount?: boolean;
 }
 
 /** Rows of one sync, or of every sync in the file (the reader's last-resort "no filter" view). */
@@ -85,7 +92,7 @@ export interface SyncFile {
   /** Every sync in the file, oldest first. */
   syncs(): SyncRun[];
   /** Counts for one sync. */
-  stats(syncId: string): SyncStats;
+  stats(syncId: string, options?: StatsOptions): SyncStats;
   /** Row access, or a one-line {@link UserError} saying why there is none (a v3 file today). */
   rows(): RowSource;
   close(): void;

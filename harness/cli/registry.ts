@@ -36,7 +36,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'stats',
     summary: 'counts of the latest finished sync (or the latest unfinished one, said so): per type resources, entitlements, grants',
-    configure: (c) => void syncFlags(c),
+    configure: (c) => void syncFlags(c).option('--recount', "count the rows even when the file caches the sync's stats"),
     load: () => import('./commands/stats.js'),
   },
   {

@@ -13,12 +13,13 @@ import type {
   StoredGrant,
   StoredResource,
   StoredRow,
+  StatsOptions,
   SyncRun,
   SyncScope,
   SyncStats,
 } from '../types.js';
 import { SchemaInfo } from './schema-info.js';
-import { querySyncStats } from './stats-query.js';
+import { parseStatsColumn, querySyncStats } from './stats-query.js';
 
 export class V1Store implements RowSource {
   private readonly db: Database.Database;
@@ -65,13 +66,28 @@ export class V1Store implements RowSource {
     }));
   }
 
-  /** Counted from the rows (never from the cached `stats` column, which older SDKs left empty or stale). */
-  stats(syncId: string): SyncStats {
+  /**
+   * The SDK's own numbers when it cached them for a finished sync (as `baton stats` shows them), else
+   * counted from the rows; `recount` always counts. Counting a million grants scans the whole table.
+   */
+  stats(syncId: string, { recount = false }: StatsOptions = {}): SyncStats {
     try {
-      return querySyncStats(this.db, syncId);
+      const cached = recount ? undefined : this.cachedStats(syncId);
+      return cached ?? { ...querySyncStats(this.db, syncId), countedFrom: 'rows' };
     } catch (error) {
       throw this.describe(error);
     }
+  }
+
+  private cachedStats(syncId: string): SyncStats | undefined {
+    if (!this.schema.has('v1_sync_runs', 'stats')) return undefined;
+    const row = this.db.prepare(`SELECT stats, ended_at FROM v1_sync_runs WHERE sync_id = ?`).get(syncId) as
+      | { stats: string | null; ended_at: string | null }
+      | undefined;
+    if (!row?.stats || !row.ended_at) return undefined;
+    const declared = this.db.prepare(`SELECT external_id FROM v1_resource_types WHERE sync_id = ?`).pluck().all(syncId) as string[];
+    const stats = parseStatsColumn(row.stats, declared);
+    return stats && { ...stats, countedFrom: 'cached' };
   }
 
   resourceTypes(scope: SyncScope): Iterable<StoredRow> {

@@ -26,7 +26,7 @@ export async function openV3HeaderFile(path: string): Promise<SyncFile> {
       const sync = manifest.syncs.find((s) => s.id === syncId);
       if (!sync?.stats) throw fileError(path, `the v3 header holds no stats for sync ${syncId}`);
       const { assets: _assets, ...stats } = sync.stats;
-      return stats;
+      return { ...stats, countedFrom: 'header' };
     },
     rows(): RowSource {
       throw fileError(

@@ -9,10 +9,14 @@ import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
 import { duration, int64, withSyncFile, type InspectOptions } from './common.js';
 
-export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+interface StatsOptions extends InspectOptions {
+  recount?: boolean;
+}
+
+export async function run(options: StatsOptions, _args: string[], io: CommandIO): Promise<number> {
   return withSyncFile(options, async (file) => {
     const { sync, unfinished } = selectForStats(file.path, file.syncs(), options.syncId);
-    const stats = file.stats(sync.id);
+    const stats = file.stats(sync.id, { recount: options.recount });
     if (unfinished) {
       await io.stderr.line(
         options.syncId
@@ -51,6 +55,12 @@ export function statsJson(sync: SyncRun, stats: SyncStats): Record<string, unkno
   };
 }
 
+const COUNTED_FROM = {
+  rows: 'the rows of the sync',
+  cached: 'the stats cached in the file when the sync ended (--recount counts rows)',
+  header: 'the v3 manifest header',
+} as const;
+
 async function printConsole(io: CommandIO, engine: string, sync: SyncRun, stats: SyncStats, unfinished: boolean): Promise<void> {
   await writeTable(io.stdout, ['Field', 'Value'], [
     ['Engine', engine],
@@ -61,6 +71,7 @@ async function printConsole(io: CommandIO, engine: string, sync: SyncRun, stats:
     ['Ended At', unfinished ? 'unfinished' : (sync.endedAt ?? '-')],
     ['Duration', duration(sync)],
     ['Sync Token', sync.syncToken || '-'],
+    ['Counted From', COUNTED_FROM[stats.countedFrom ?? 'rows']],
   ]);
   await io.stdout.line();
   await writeTable(io.stdout, ['Type', 'Count'], [
