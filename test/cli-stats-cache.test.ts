@@ -19,7 +19,7 @@ describe('stats and the cached stats column', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'stats-cache-'));
     good = join(dir, 'good.c1z');
-    [sync] = await writeSyncFile(good, [{ size: 2 }]);
+    sync = (await writeSyncFile(good, [{ size: 2 }]))[0]!;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

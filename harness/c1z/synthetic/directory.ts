@@ -20,6 +20,7 @@ import {
   type ResourceType,
 } from '../proto/connector.js';
 import type { C1zWriter } from '../writer/c1z-writer.js';
+import { seededRandom } from '../../seeded-random.js';
 
 export interface DirectoryShape {
   users: number;
@@ -45,7 +46,7 @@ const pack = <D extends DescMessage>(schema: D, init: MessageInitShape<D>): Any 
 
 /** Writes the directory as the rows of `syncId` and returns what it wrote. */
 export function writeDirectory(writer: C1zWriter, syncId: string, shape: DirectoryShape): DirectoryCounts {
-  const random = mulberry32(shape.seed ?? 1);
+  const random = seededRandom(shape.seed ?? 1);
   const types: Record<'user' | 'group' | 'role', ResourceType> = {
     user: create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] }),
     group: create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] }),
@@ -120,17 +121,6 @@ function spread(users: Resource[], entitlements: Entitlement[], total: number, r
   }
 }
 
-/** Small, fast, seedable PRNG; quality is irrelevant here, repeatability is everything. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Leslie', 'Margaret', 'Dennis', 'Sophie', 'Tim', 'Lynn', 'Niklaus'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Lamport', 'Hamilton', 'Ritchie', 'Wilson', 'Berners-Lee', 'Conway', 'Wirth'];

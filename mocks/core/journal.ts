@@ -1,0 +1,92 @@
+/**
+ * Every request a simulator saw: what was asked, what was answered, which fault fired. Secrets never enter
+ * it: query values and headers are redacted by name before they are stored.
+ */
+
+export interface JournalEntry {
+  /** 1-based order of arrival across all providers of the run. */
+  seq: number;
+  provider: string;
+  /** The simulated endpoint's stable name (`graph.users.list`), or undefined when nothing matched. */
+  route?: string;
+  method: string;
+  /** Path and query, secrets redacted. */
+  url: string;
+  status: number;
+  /** Fault rule that changed the outcome, as written in its spec (`throttle:every=3`). */
+  fault?: string;
+  /** Items in a list response's page, when the route counts them. */
+  items?: number;
+  /** For unmatched requests: the closest simulated route, to tell a typo from a missing feature. */
+  nearestRoute?: string;
+  /** Milliseconds spent answering (excluded from determinism checks). */
+  latencyMs: number;
+  /** When it arrived, ISO (excluded from determinism checks). */
+  at: string;
+}
+
+export type JournalInput = Omit<JournalEntry, 'seq' | 'url'> & { url: URL | string };
+
+/**
+ * Query parameters that carry secrets. Listed by name rather than matched loosely: page tokens (`$skiptoken`,
+ * `pageToken`, `NextToken`) are not secrets, and the journal must show them to diagnose pagination bugs.
+ */
+const SECRET_PARAMS = /^(client_secret|password|access_token|id_token|refresh_token|assertion|client_assertion|code|key|api_key|sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential)$/i;
+const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-amz-security-token|x-api-key|x-amz-content-sha256)$/i;
+
+export class Journal {
+  private readonly entries: JournalEntry[] = [];
+  private readonly listeners = new Set<(entry: JournalEntry) => void>();
+
+  record(input: JournalInput): JournalEntry {
+    const entry: JournalEntry = { ...input, seq: this.entries.length + 1, url: redactUrl(input.url) };
+    this.entries.push(entry);
+    for (const listener of this.listeners) listener(entry);
+    return entry;
+  }
+
+  all(): readonly JournalEntry[] {
+    return this.entries;
+  }
+
+  /** Entries matching every given field; `route` and `url` may be regular expressions. */
+  query(filter: { provider?: string; route?: string | RegExp; status?: number; fault?: boolean }): JournalEntry[] {
+    return this.entries.filter(
+      (e) =>
+        (filter.provider === undefined || e.provider === filter.provider) &&
+        (filter.route === undefined || (typeof filter.route === 'string' ? e.route === filter.route : filter.route.test(e.route ?? ''))) &&
+        (filter.status === undefined || e.status === filter.status) &&
+        (filter.fault === undefined || Boolean(e.fault) === filter.fault),
+    );
+  }
+
+  onRecord(listener: (entry: JournalEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** JSON lines, one entry per line, as written to a run folder. */
+  toJsonLines(): string {
+    return this.entries.map((e) => JSON.stringify(e)).join('\n') + (this.entries.length ? '\n' : '');
+  }
+
+  clear(): void {
+    this.entries.length = 0;
+  }
+}
+
+/** Path and query with the values of secret-looking parameters replaced. */
+export function redactUrl(url: URL | string): string {
+  const parsed = typeof url === 'string' ? new URL(url, 'http://redacted.invalid') : url;
+  const params = new URLSearchParams(parsed.search);
+  for (const name of [...new Set(params.keys())]) {
+    if (SECRET_PARAMS.test(name)) params.set(name, 'REDACTED');
+  }
+  const query = params.toString();
+  return `${parsed.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** Header names whose values must never be stored or printed. */
+export function isSecretHeader(name: string): boolean {
+  return SECRET_HEADERS.test(name);
+}

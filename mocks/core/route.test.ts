@@ -1,0 +1,68 @@
+import { HttpResponse } from 'msw';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseFaultSpec } from '../faults/spec.js';
+import type { TenantStore } from '../tenant/model.js';
+import { createContext } from './context.js';
+import { serveInProcess, type InProcessServer } from './in-process.js';
+import { route, type FaultDialect } from './route.js';
+
+const dialect: FaultDialect = {
+  throttle: (_call, params) => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': params['retry-after'] ?? '1' } }),
+  serverError: (_call, status) => HttpResponse.json({ error: 'boom' }, { status }),
+  headers: () => ({ 'request-id': 'fixed' }),
+};
+
+function setup(faults: string[] = []) {
+  const ctx = createContext({ tenant: {} as TenantStore, seed: 1, faults: faults.map((f) => parseFaultSpec(f)) });
+  const runtime = { provider: 'test', ctx, dialect };
+  const handlers = [
+    route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => ({ response: HttpResponse.json({ value: [1, 2, 3] }), items: 3 })),
+  ];
+  return { ctx, served: serveInProcess(handlers, ctx.journal, 'test') };
+}
+
+describe('route', () => {
+  let served: InProcessServer | undefined;
+  afterEach(() => served?.close());
+
+  it('answers, adds the provider headers and journals the call', async () => {
+    const s = setup();
+    served = s.served;
+    const response = await fetch('https://api.sim.test/v1/items?page=2');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('request-id')).toBe('fixed');
+    expect(await response.json()).toEqual({ value: [1, 2, 3] });
+    expect(s.ctx.journal.all()).toMatchObject([{ seq: 1, provider: 'test', route: 'test.items.list', url: '/v1/items?page=2', status: 200, items: 3 }]);
+  });
+
+  it('lets transport faults answer in the provider dialect, and names the rule in the journal', async () => {
+    const s = setup(['throttle:every=2,retry-after=3', 'server-error:every=3,status=502']);
+    served = s.served;
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch('https://api.sim.test/v1/items')).status);
+    expect(statuses).toEqual([200, 429, 502, 429]);
+    expect(s.ctx.journal.all().map((e) => e.fault)).toEqual([undefined, 'throttle:every=2,retry-after=3', 'server-error:every=3,status=502', 'throttle:every=2,retry-after=3']);
+  });
+
+  it('a network-error fault fails the request without a response', async () => {
+    const s = setup(['network-error']);
+    served = s.served;
+    await expect(fetch('https://api.sim.test/v1/items')).rejects.toThrow(/fetch failed|Failed to fetch/);
+    expect(s.ctx.journal.all()[0]).toMatchObject({ status: 0, fault: 'network-error' });
+  });
+
+  it('malformed-body and wrong-content-type damage a real answer', async () => {
+    const s = setup(['malformed-body:count=1', 'wrong-content-type:after=1']);
+    served = s.served;
+    await expect((await fetch('https://api.sim.test/v1/items')).json()).rejects.toThrow();
+    expect((await fetch('https://api.sim.test/v1/items')).headers.get('content-type')).toMatch(/^text\/html/);
+  });
+
+  it('an unmatched request fails loudly and is journaled with the nearest route', async () => {
+    const s = setup();
+    served = s.served;
+    await expect(fetch('https://api.sim.test/v1/itemz')).rejects.toThrow();
+    expect(s.served.unhandled[0]).toMatch(/GET https:\/\/api\.sim\.test\/v1\/itemz \(nearest simulated route: GET https:\/\/api\.sim\.test\/v1\/items \(test\.items\.list\)\)/);
+    expect(s.ctx.journal.all()[0]).toMatchObject({ status: 0, nearestRoute: expect.stringContaining('test.items.list') });
+  });
+});

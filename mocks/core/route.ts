@@ -1,0 +1,110 @@
+/**
+ * Every simulated endpoint is an MSW handler made by {@link route}: it names the route (for the journal, the
+ * fault targeting and near-miss hints), lets transport-level faults answer first in the provider's own
+ * dialect, then runs the endpoint and journals the outcome.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { FaultKind } from '../faults/spec.js';
+import type { RouteCall } from '../faults/engine.js';
+import type { SimContext } from './context.js';
+
+/** How a provider answers the generic faults; each provider renders them the way the real service does. */
+export interface FaultDialect {
+  /** Rate limited: Graph 429 + Retry-After, Google 403/429 reasons, IAM 400 Throttling, SCIM 429. */
+  throttle(call: RouteCall, params: Record<string, string>): Response;
+  serverError(call: RouteCall, status: number): Response;
+  /** Headers every response of the provider carries (request ids, Date). */
+  headers(call: RouteCall): Record<string, string>;
+}
+
+export interface ProviderRuntime {
+  provider: string;
+  ctx: SimContext;
+  dialect: FaultDialect;
+}
+
+export interface RouteResult {
+  response: Response;
+  /** Items in a list page, for the journal. */
+  items?: number;
+}
+
+export interface RouteArgs {
+  request: Request;
+  params: Record<string, string | readonly string[] | undefined>;
+  call: RouteCall;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Faults that replace a response outright, whatever the endpoint. */
+const TRANSPORT_FAULTS: readonly FaultKind[] = ['network-error', 'throttle', 'server-error', 'latency', 'malformed-body', 'wrong-content-type'];
+
+/** Every simulated route this process has defined, by method and URL, for near-miss hints on unmatched requests. */
+export const knownRoutes = new Map<string, { provider: string; name: string; method: Method; url: string }>();
+
+export function route(
+  runtime: ProviderRuntime,
+  spec: { name: string; method: Method; url: string },
+  resolve: (args: RouteArgs) => Promise<Response | RouteResult> | Response | RouteResult,
+): HttpHandler {
+  knownRoutes.set(`${spec.method} ${spec.url}`, { provider: runtime.provider, ...spec });
+  const handle = async ({ request, params }: { request: Request; params: RouteArgs['params'] }) => {
+    const started = performance.now();
+    const { ctx, dialect } = runtime;
+    const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url) };
+    let fault: string | undefined;
+    let result: RouteResult;
+    const hit = ctx.faults.check(call, TRANSPORT_FAULTS);
+    if (hit?.spec.kind === 'network-error') {
+      ctx.journal.record({ provider: call.provider, route: call.route, method: call.method, url: call.url, status: 0, fault: hit.spec.text, latencyMs: performance.now() - started, at: ctx.clock().toISOString() });
+      return HttpResponse.error();
+    }
+    if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, ctx.ids));
+    if (hit?.spec.kind === 'throttle') {
+      result = { response: dialect.throttle(call, hit.spec.params) };
+    } else if (hit?.spec.kind === 'server-error') {
+      result = { response: dialect.serverError(call, Number(hit.spec.params.status ?? 503)) };
+    } else {
+      const out = await resolve({ request, params, call });
+      result = out instanceof Response ? { response: out } : out;
+      if (hit?.spec.kind === 'malformed-body') result = { response: new Response('{"value": [', { status: result.response.status, headers: result.response.headers }) };
+      if (hit?.spec.kind === 'wrong-content-type') {
+        const headers = new Headers(result.response.headers);
+        headers.set('content-type', 'text/html; charset=utf-8');
+        result = { response: new Response(result.response.body, { status: result.response.status, headers }), items: result.items };
+      }
+    }
+    if (hit) fault = hit.spec.text;
+    const response = withHeaders(result.response, dialect.headers(call));
+    ctx.journal.record({
+      provider: call.provider,
+      route: call.route,
+      method: call.method,
+      url: call.url,
+      status: response.status,
+      fault,
+      items: result.items,
+      latencyMs: performance.now() - started,
+      at: ctx.clock().toISOString(),
+    });
+    return response;
+  };
+  const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  return http[method](spec.url, handle as never);
+}
+
+function withHeaders(response: Response, extra: Record<string, string>): Response {
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(extra)) if (!headers.has(name)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** `ms=200` fixed, or `min=..,max=..` uniform, drawn from the run's seeded ids. */
+function latencyMs(params: Record<string, string>, ids: SimContext['ids']): number {
+  if (params.ms) return Number(params.ms);
+  const min = Number(params.min ?? 0);
+  const max = Number(params.max ?? min);
+  const fraction = parseInt(ids.token('latency', 8).replace(/[^0-9a-f]/gi, '0').slice(0, 6) || '0', 16) / 0xffffff;
+  return min + (max - min) * fraction;
+}
