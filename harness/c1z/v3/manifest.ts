@@ -15,19 +15,12 @@ import {
   type SyncRunSummary,
   type SyncStatsRecord,
 } from '../proto/index.js';
+import type { SyncStats } from '../types.js';
 
 export type V3SyncType = 'full' | 'partial' | 'resources_only' | 'partial_upserts' | 'partial_deletions' | 'unknown';
 
-export interface V3SyncStats {
-  resourceTypes: number;
-  resources: number;
-  entitlements: number;
-  grants: number;
+export interface V3SyncStats extends SyncStats {
   assets: number;
-  resourcesByResourceType: Record<string, number>;
-  entitlementsByResourceType: Record<string, number>;
-  /** Keyed by the resource type of the grant's entitlement. */
-  grantsByResourceType: Record<string, number>;
 }
 
 export interface V3Sync {
