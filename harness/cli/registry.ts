@@ -2,7 +2,7 @@
  * Every command, its flags and where its code lives. Flags are declared here (cheap) and the code is loaded
  * on use, so `--help` lists everything without importing SQLite or protobuf.
  */
-import { Option, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import type { CommandIO } from './output/sink.js';
 
 export interface CommandModule {
@@ -30,6 +30,29 @@ function syncFlags(command: Command): Command {
 
 function typeFlag(command: Command): Command {
   return command.option('-t, --resource-type <id>', 'only this resource type');
+}
+
+/** `tenant generate`: the shape's sizes and mixes; defaults live in mocks/tenant/shape.ts, so none are set here. */
+function tenantFlags(command: Command): Command {
+  return command
+    .addArgument(new Argument('<action>', 'what to do').choices(['generate']))
+    .requiredOption('-o, --out <path>', 'the tenant file to write (SQLite; replaced only once complete)')
+    .option('--seed <n>', 'seed: the same seed and sizes give the same tenant, byte for byte (default 1)')
+    .option('--users <n>', 'number of users (default 200)')
+    .option('--groups <n>', 'number of groups (default users × 0.15)')
+    .option('--roles <n>', 'directory roles: Entra built-ins first, then custom (default 12)')
+    .option('--apps <n>', 'enterprise apps (default 5)')
+    .option('--policies <n>', 'IAM policies, AWS-managed and customer (default 20)')
+    .option('--memberships-per-user <n>', 'average direct group memberships per user (default 3)')
+    .option('--role-assignments <n>', 'directory role assignments (default users / 20)')
+    .option('--app-role-assignments <n>', 'app role assignments (default users / 4)')
+    .option('--policy-attachments <n>', 'policy attachments to users, groups and roles (default users / 5)')
+    .option('--nested-group-ratio <r>', 'fraction of groups nested in another group (default 0.1)')
+    .option('--guest-ratio <r>', 'fraction of users who are guests (default 0.05)')
+    .option('--external-ratio <r>', 'fraction of users who are external identities (default 0.02)')
+    .option('--service-ratio <r>', 'fraction of users who are service accounts (default 0.02)')
+    .option('--disabled-ratio <r>', 'fraction of users who are disabled (default 0.03)')
+    .option('--domain <name>', 'primary domain; must end in .test, .example, .invalid or .localhost (default contoso.test)');
 }
 
 export const COMMANDS: CommandSpec[] = [
@@ -73,6 +96,21 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/grants.js'),
   },
   {
+    name: 'serve',
+    summary: 'serve simulated providers (entra) on 127.0.0.1; prints one JSON line with baseUrl and credentials',
+    configure: (c) =>
+      void c
+        .requiredOption('--provider <names>', 'providers to simulate, comma-separated (entra)')
+        .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
+        .option('--users <n>', 'users in the generated tenant')
+        .option('--groups <n>', 'groups in the generated tenant')
+        .option('--tenant <file>', 'serve a tenant made by `tenant generate` instead of generating one')
+        .option('--fault <spec>', 'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--port <n>', 'port to listen on (default: a free one)')
+        .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl'),
+    load: () => import('./commands/serve.js'),
+  },
+  {
     name: 'demo',
     summary: 'write a seeded example sync file (runs/demo/sync.c1z) and show its stats',
     configure: (c) =>
@@ -82,5 +120,11 @@ export const COMMANDS: CommandSpec[] = [
         .option('--users <n>', 'number of users', '250')
         .option('--groups <n>', 'number of groups', '20'),
     load: () => import('./commands/demo.js'),
+  },
+  {
+    name: 'tenant',
+    summary: 'generate a seeded tenant (users, groups, roles, apps, policies) into a SQLite file for the simulators',
+    configure: (c) => void tenantFlags(c),
+    load: () => import('./commands/tenant.js'),
   },
 ];

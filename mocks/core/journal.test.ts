@@ -4,9 +4,10 @@ import { Journal, isSecretHeader, redactUrl } from './journal.js';
 describe('journal', () => {
   it('redacts secret query values but keeps page tokens', () => {
     expect(redactUrl('https://h.test/token?client_secret=s3cr3t&scope=x&$skiptoken=abc&code=42')).toBe(
-      '/token?client_secret=REDACTED&scope=x&%24skiptoken=abc&code=REDACTED',
+      '/token?client_secret=REDACTED&scope=x&$skiptoken=abc&code=REDACTED',
     );
-    expect(redactUrl(new URL('https://h.test/v1.0/users?pageToken=p1'))).toBe('/v1.0/users?pageToken=p1');
+    expect(redactUrl(new URL('https://h.test/v1.0/users?pageToken=p1&$select=id,displayName'))).toBe('/v1.0/users?pageToken=p1&$select=id,displayName');
+    expect(redactUrl('https://h.test/x?client%5Fsecret=a')).toBe('/x?client%5Fsecret=REDACTED');
   });
 
   it('knows which headers are secrets', () => {

@@ -39,7 +39,7 @@ export class Journal {
   private readonly listeners = new Set<(entry: JournalEntry) => void>();
 
   record(input: JournalInput): JournalEntry {
-    const entry: JournalEntry = { ...input, seq: this.entries.length + 1, url: redactUrl(input.url) };
+    const entry: JournalEntry = { seq: this.entries.length + 1, ...input, url: redactUrl(input.url) };
     this.entries.push(entry);
     for (const listener of this.listeners) listener(entry);
     return entry;
@@ -78,11 +78,17 @@ export class Journal {
 /** Path and query with the values of secret-looking parameters replaced. */
 export function redactUrl(url: URL | string): string {
   const parsed = typeof url === 'string' ? new URL(url, 'http://redacted.invalid') : url;
-  const params = new URLSearchParams(parsed.search);
-  for (const name of [...new Set(params.keys())]) {
-    if (SECRET_PARAMS.test(name)) params.set(name, 'REDACTED');
-  }
-  const query = params.toString();
+  // Parameters are kept as sent (`$top`, not `%24top`), so journal lines read like the requests they record.
+  const query = parsed.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
+      return SECRET_PARAMS.test(name) ? `${pair.slice(0, eq < 0 ? pair.length : eq)}=REDACTED` : pair;
+    })
+    .join('&');
   return `${parsed.pathname}${query ? `?${query}` : ''}`;
 }
 

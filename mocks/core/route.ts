@@ -27,6 +27,8 @@ export interface RouteResult {
   response: Response;
   /** Items in a list page, for the journal. */
   items?: number;
+  /** A fault the endpoint applied itself (expired secret, bad pagination...), as written in its spec, for the journal. */
+  fault?: string;
 }
 
 export interface RouteArgs {
@@ -52,7 +54,7 @@ export function route(
   const handle = async ({ request, params }: { request: Request; params: RouteArgs['params'] }) => {
     const started = performance.now();
     const { ctx, dialect } = runtime;
-    const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url) };
+    const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url), headers: request.headers };
     let fault: string | undefined;
     let result: RouteResult;
     const hit = ctx.faults.check(call, TRANSPORT_FAULTS);
@@ -75,7 +77,7 @@ export function route(
         result = { response: new Response(result.response.body, { status: result.response.status, headers }), items: result.items };
       }
     }
-    if (hit) fault = hit.spec.text;
+    fault = hit?.spec.text ?? result.fault;
     const response = withHeaders(result.response, dialect.headers(call));
     ctx.journal.record({
       provider: call.provider,

@@ -2,7 +2,7 @@
  * node:http <-> Fetch API, so the same MSW handlers that run in-process answer real sockets: a request
  * becomes a `Request` for `getResponse`, and the `Response` it gives is written back.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 
 export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -20,7 +20,7 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
     else headers[name] = value;
   });
   const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, response.statusText, { ...headers, 'content-length': String(body.length) });
+  res.writeHead(response.status, response.statusText || STATUS_CODES[response.status] || '', { ...headers, 'content-length': String(body.length) });
   res.end(body);
 }
 

@@ -13,16 +13,15 @@ export interface ServedProvider {
 
 export type ProviderFactory = (ctx: SimContext, baseUrl: string) => Promise<ServedProvider> | ServedProvider;
 
-const factories = new Map<string, ProviderFactory>();
-
-export function registerProvider(name: string, factory: ProviderFactory): void {
-  factories.set(name, factory);
-}
-
-export function providerFactory(name: string): ProviderFactory | undefined {
-  return factories.get(name);
-}
+/** Loaded on demand, so serving one provider never loads another's code. */
+const FACTORIES: Record<string, () => Promise<ProviderFactory>> = {
+  entra: async () => (await import('../entra/index.js')).entraProvider,
+};
 
 export function providerNames(): string[] {
-  return [...factories.keys()].sort();
+  return Object.keys(FACTORIES).sort();
+}
+
+export async function loadProvider(name: string): Promise<ProviderFactory | undefined> {
+  return FACTORIES[name]?.();
 }

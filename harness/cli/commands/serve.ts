@@ -1,0 +1,48 @@
+/**
+ * `serve`: host simulated providers on a loopback port for connectors in any language. Prints exactly one
+ * JSON line on stdout when ready (base URL and credentials), then serves until SIGINT or SIGTERM, when it
+ * flushes the journal and exits 0.
+ */
+import { UserError } from '../../errors.js';
+import { parseFaultSpec } from '../../../mocks/faults/spec.js';
+import { serveProviders } from '../../../mocks/serve/serve-providers.js';
+import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
+import type { CommandIO } from '../output/sink.js';
+
+interface ServeFlags {
+  provider: string;
+  seed: string;
+  users?: string;
+  groups?: string;
+  tenant?: string;
+  fault: string[];
+  port?: string;
+  journal: string;
+}
+
+export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
+  const providers = flags.provider.split(',').map((p) => p.trim()).filter(Boolean);
+  const seed = whole('--seed', flags.seed);
+  const users = flags.users === undefined ? undefined : whole('--users', flags.users);
+  const groups = flags.groups === undefined ? undefined : whole('--groups', flags.groups);
+  const port = flags.port === undefined ? undefined : whole('--port', flags.port);
+  if (flags.tenant && (users !== undefined || groups !== undefined)) throw new UserError('serve: give --tenant FILE or --users/--groups, not both');
+  const faults = flags.fault.map((f) => parseFaultSpec(f));
+  const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
+  const serving = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal });
+  await io.stdout.line(JSON.stringify(serving.ready));
+  await io.stderr.line(`serving ${providers.join(', ')} on ${serving.server.baseUrl} (journal: ${flags.journal}; Ctrl-C to stop)`);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await serving.stop();
+  await io.stderr.line(`stopped on ${signal}; journal written to ${flags.journal}`);
+  return 0;
+}
+
+function whole(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UserError(`${flag} ${value}: expected a whole number of 0 or more`);
+  return n;
+}
