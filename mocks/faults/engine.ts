@@ -11,6 +11,8 @@ export interface RouteCall {
   route: string;
   method: string;
   url: URL;
+  /** The request's headers, for dialects that echo a client's request id. */
+  headers?: Headers;
 }
 
 export interface FaultHit {

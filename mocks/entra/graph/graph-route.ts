@@ -1,0 +1,75 @@
+/**
+ * Every Graph endpoint goes through {@link graphRoutes}: registered under v1.0 and beta, it validates the
+ * bearer token, applies the credential and consent faults, checks the route's permission against the
+ * token's roles, runs the endpoint and renders any {@link GraphFailure} as Graph's error answer.
+ */
+import type { HttpHandler } from 'msw';
+import { route, type Method, type RouteResult } from '../../core/route.js';
+import type { FaultHit, RouteCall } from '../../faults/engine.js';
+import type { FaultKind } from '../../faults/spec.js';
+import type { AccessTokenClaims } from '../auth/access-token.js';
+import type { EntraEnv } from '../env.js';
+import { authenticate } from './authenticate.js';
+import { GraphFailure, graphErrorResponse, graphErrors } from './errors.js';
+import { Grants, parseMissing, type Access } from './permissions.js';
+
+export type GraphVersion = 'v1.0' | 'beta';
+
+export interface GraphRequest {
+  env: EntraEnv;
+  request: Request;
+  call: RouteCall;
+  url: URL;
+  params: Record<string, string>;
+  version: GraphVersion;
+  claims: AccessTokenClaims;
+  /** The token's roles, less what a partial-consent fault removed. */
+  grants: Grants;
+  /** Consults the fault engine for this call; a hit is noted for the journal. */
+  fault(kinds: readonly FaultKind[]): FaultHit | undefined;
+}
+
+export type GraphResult = Response | { response: Response; items?: number };
+
+export interface GraphRouteSpec {
+  name: string;
+  method: Method;
+  /** Path under the version, e.g. `/groups/:id/members`. */
+  path: string;
+  access: Access;
+  versions?: readonly GraphVersion[];
+}
+
+export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: GraphRequest) => Promise<GraphResult> | GraphResult): HttpHandler[] {
+  return (spec.versions ?? ['v1.0', 'beta']).map((version) =>
+    route(env.graph, { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
+      const fired: string[] = [];
+      const fault = (kinds: readonly FaultKind[]) => {
+        const hit = env.ctx.faults.check(call, kinds);
+        if (hit) fired.push(hit.spec.text);
+        return hit;
+      };
+      const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+      try {
+        if (fault(['expired-secret'])) env.secret.expire(env.ctx.clock());
+        const claims = await authenticate(env, request);
+        let grants = new Grants(claims.roles ?? []);
+        const consent = fault(['partial-consent']);
+        if (consent) grants = grants.without(parseMissing(consent.spec.params.missing));
+        if (!grants.allows(spec.access)) throw graphErrors.denied();
+        if (spec.access === 'write-members' && !env.writeBack) throw graphErrors.denied();
+        const out = await handle({ env, request, call, url: call.url, params: stringParams(params), version, claims, grants, fault });
+        return out instanceof Response ? done(out) : done(out.response, out.items);
+      } catch (error) {
+        if (error instanceof GraphFailure) return done(graphErrorResponse(env.ctx, call, error));
+        throw error;
+      }
+    }),
+  );
+}
+
+function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = typeof v === 'string' ? v : v.join('/');
+  return out;
+}

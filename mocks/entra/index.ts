@@ -1,0 +1,27 @@
+/**
+ * Microsoft Entra ID + Microsoft Graph simulator. Entry point:
+ *
+ *   const sim = createEntraSimulator(ctx, { grantedPermissions, writeBack, bases });
+ *   setupServer(...sim.handlers);   // or serve on loopback with bases pointing there
+ *   new ClientSecretCredential(sim.credentials.tenantId, sim.credentials.clientId, sim.credentials.clientSecret);
+ *
+ * Faults it understands beyond the generic ones (throttle, server-error, latency, ...): expired-secret,
+ * revoked-credential (`reason=secret-deleted|app-disabled|app-deleted`), partial-consent (`missing=`),
+ * bad-pagination (`mode=`, see graph/paging/pager.ts).
+ */
+import type { ProviderFactory } from '../serve/provider-registry.js';
+import { createEntraSimulator } from './simulator.js';
+
+export { createEntraSimulator, DEFAULT_BASES, DEFAULT_READ_PERMISSIONS } from './simulator.js';
+export type { EntraSimulator, EntraSimulatorOptions } from './simulator.js';
+export type { EntraCredentials, EntraApp } from './credentials.js';
+export type { EntraBases } from './env.js';
+export { GRANTS, type Access } from './graph/permissions.js';
+export { BAD_PAGINATION_MODES, type BadPaginationMode } from './graph/paging/pager.js';
+export { GRAPH_JSON } from './graph/content-types.js';
+
+/** For `serve` and scenario runs: both hosts on one base URL. */
+export const entraProvider: ProviderFactory = (ctx, baseUrl) => {
+  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl } });
+  return { handlers: sim.handlers, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
+};
