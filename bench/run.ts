@@ -5,21 +5,37 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Measurement } from './measure.js';
 import { benchStatsLarge } from './stats-large.js';
+import { benchTenantGenerate } from './tenant-generate.js';
 
 const runsDir = resolve(import.meta.dirname, '../runs/bench');
 mkdirSync(runsDir, { recursive: true });
 
-const results = [await benchStatsLarge(runsDir)];
+interface Result {
+  name: string;
+  file: string;
+  baseline: Measurement;
+  ours: Measurement;
+  extra: Measurement[];
+  ratio: number;
+  /** `ratio` is omitted where wall time against the baseline is shown but not judged. */
+  targets: { ratio?: number; peakMb: number };
+  notes?: string[];
+}
+
+const results: Result[] = [await benchStatsLarge(runsDir), await benchTenantGenerate(runsDir)];
 let failed = false;
 for (const r of results) {
-  const ok = r.ratio <= r.targets.ratio && (r.ours.peakMb ?? 0) < r.targets.peakMb;
+  const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
   failed ||= !ok;
   console.log(`\n${r.name} (${r.file})`);
   for (const m of [r.baseline, r.ours, ...r.extra]) {
     console.log(`  ${m.label.padEnd(52)} ${m.seconds.toFixed(2)} s median of [${m.runs.map((s) => s.toFixed(2)).join(', ')}]  peak ${m.peakMb?.toFixed(0) ?? '?'} MB`);
   }
-  console.log(`  ratio ${r.ratio.toFixed(2)}x (target <= ${r.targets.ratio}x), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);
+  for (const note of r.notes ?? []) console.log(`  ${note}`);
+  const ratioTarget = r.targets.ratio === undefined ? 'shown, not judged' : `target <= ${r.targets.ratio}x`;
+  console.log(`  ratio ${r.ratio.toFixed(2)}x (${ratioTarget}), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);
 }
 writeFileSync(resolve(runsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;

@@ -14,7 +14,7 @@ export interface ProviderIds {
   objectId: string;
   /** Google directory id: a decimal string (21 digits for users, 15-ish for groups). */
   googleId: string;
-  /** IAM unique id: prefix (AIDA user, AGPA group, AROA role, ANPA policy) + 16 upper-case alphanumerics. */
+  /** IAM unique id: prefix (AIDA user, AGPA group, AROA role and app, ANPA policy) + 16 upper-case alphanumerics. */
   awsId: string;
   /** SCIM resource id (a GUID distinct from objectId). */
   scimId: string;
@@ -27,8 +27,12 @@ export interface TenantUser extends ProviderIds {
   givenName: string;
   surname: string;
   displayName: string;
-  /** `first.last@<domain>`; guests and externals use `first_other.test#EXT#@<domain>` like Entra. */
+  /**
+   * `first.last@<domain>` (numbered when taken: `first.last2@`); guests and externals use
+   * `first.last_other.test#EXT#@<domain>` like Entra; service accounts `svc-<purpose>@<domain>`.
+   */
   userPrincipalName: string;
+  /** Unique across users. Members and service accounts: the UPN; guests and externals: their home address. */
   mail: string;
   jobTitle: string;
   department: string;
@@ -40,11 +44,13 @@ export interface TenantGroup extends ProviderIds {
   seq: number;
   kind: GroupKind;
   displayName: string;
+  /** Every group has one (Google groups need an email); Entra shows it only for mail-enabled kinds. */
   mail: string;
   description: string;
   createdAt: string;
 }
 
+/** A direct membership. Generated nesting only puts a group inside a lower seq, so it has no cycles. */
 export interface Membership {
   groupSeq: number;
   memberType: PrincipalType;
@@ -155,7 +161,10 @@ export interface TenantStore {
   /** By any provider id or UPN/mail (case-insensitive for names). */
   findUser(key: string): TenantUser | undefined;
   findGroup(key: string): TenantGroup | undefined;
-  /** Direct members, users and groups together, ordered by (memberType, memberSeq); `after` is an opaque resume point from a previous `next`. */
+  /**
+   * Direct members, users and groups together, ordered by (memberType, memberSeq) with users before groups;
+   * `after` is an opaque resume point from a previous `next` (a number, not a seq).
+   */
   members(groupSeq: number, page: PageRequest): Page<Membership>;
   /** Groups a principal is a direct member of. */
   memberOf(principalType: PrincipalType, seq: number): Membership[];
@@ -168,8 +177,17 @@ export interface TenantStore {
   appRoleAssignments(appSeq: number, page: PageRequest): Page<AppRoleAssignment>;
   policies(page: PageRequest): Page<Policy>;
   policyAttachments(target: { targetType: PolicyAttachment['targetType']; targetSeq: number }): PolicyAttachment[];
-  /** Writes, for provisioning endpoints (add/remove a group member). Return false when nothing changed. */
+  /**
+   * Writes, for provisioning endpoints (add/remove a group member). Return false when nothing changed.
+   * addMember throws a RangeError for a group or member that does not exist, or a group added to itself.
+   * The SQLite store keeps writes beside the tenant, never in its file.
+   */
   addMember(m: Membership): boolean;
   removeMember(m: Membership): boolean;
+  /** Undo every addMember/removeMember since the store was opened (the admin API's reset). */
+  reset?(): void;
   close(): void;
 }
+
+/** What `counts()` returns, by name, for code that passes counts around. */
+export type TenantCounts = ReturnType<TenantStore['counts']>;
