@@ -23,6 +23,28 @@ export const POLICY_COLUMNS = `seq, name, aws_managed AS awsManaged, description
 type Raw<T, K extends keyof T> = Omit<T, K> & { [P in K]: number };
 
 export const toUser = (row: Raw<TenantUser, 'enabled'>): TenantUser => ({ ...row, enabled: row.enabled === 1 });
+
+/**
+ * A user from a row read in array mode, columns in {@link userColumns} order. Pages of users are the
+ * simulators' hottest query: array rows and one object literal cost half of named rows plus a spread.
+ */
+export const userFromArray = (r: unknown[]): TenantUser => ({
+  seq: r[0] as number,
+  kind: r[1] as TenantUser['kind'],
+  enabled: r[2] === 1,
+  givenName: r[3] as string,
+  surname: r[4] as string,
+  displayName: r[5] as string,
+  userPrincipalName: r[6] as string,
+  mail: r[7] as string,
+  jobTitle: r[8] as string,
+  department: r[9] as string,
+  createdAt: r[10] as string,
+  objectId: r[11] as string,
+  googleId: r[12] as string,
+  awsId: r[13] as string,
+  scimId: r[14] as string,
+});
 export const toRole = (row: Raw<TenantRole, 'activated'>): TenantRole => ({ ...row, activated: row.activated === 1 });
 export const toPolicy = (row: Raw<Policy, 'awsManaged'>): Policy => ({ ...row, awsManaged: row.awsManaged === 1 });
 

@@ -42,6 +42,13 @@ describe('SqliteTenantStore: paging', () => {
     expect(pages).toBe(Math.max(1, Math.ceil(1000 / limit)));
   });
 
+  it('a page of users holds the same users, field for field, as reading each one', () => {
+    const { items } = tenant.users({ limit: 50 });
+    expect(items).toHaveLength(50);
+    for (const user of items) expect(user).toEqual(tenant.user(user.seq));
+    expect(items.some((u) => !u.enabled)).toBe(true);
+  });
+
   it('filters users by kind and enabled, still paging in seq order', () => {
     const guests = drain((p) => tenant.users(p, { kind: 'guest' }), 7).items;
     expect(guests.length).toBe(50);

@@ -38,6 +38,7 @@ import {
   toPolicy,
   toRole,
   toUser,
+  userFromArray,
   userColumns,
   type RawPolicy,
   type RawRole,
@@ -106,7 +107,11 @@ export class SqliteTenantStore implements TenantStore {
       where.push('enabled = ?');
       args.push(filter.enabled ? 1 : 0);
     }
-    return this.page<RawUser, TenantUser>('users', USER_COLUMNS, page, where, args, toUser);
+    checkPage(page);
+    const sql = `SELECT ${USER_COLUMNS} FROM users WHERE ${['seq > ?', ...where].join(' AND ')} ORDER BY seq LIMIT ?`;
+    const rows = this.stmt<unknown[]>(sql, true).all(page.after ?? 0, ...args, page.limit + 1);
+    const items = rows.slice(0, page.limit).map(userFromArray);
+    return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
   }
 
   groups(page: PageRequest): Page<TenantGroup> {
@@ -244,12 +249,14 @@ export class SqliteTenantStore implements TenantStore {
     return next === undefined ? { items: items.map(map) } : { items: items.map(map), next };
   }
 
-  /** Prepared once per distinct SQL text; the filter combinations are few. */
-  private stmt<R>(sql: string): Stmt<R> {
-    let stmt = this.cache.get(sql);
+  /** Prepared once per distinct SQL text (and row mode); the filter combinations are few. */
+  private stmt<R>(sql: string, arrays = false): Stmt<R> {
+    const key = arrays ? `raw:${sql}` : sql;
+    let stmt = this.cache.get(key);
     if (!stmt) {
       stmt = this.db.prepare(sql);
-      this.cache.set(sql, stmt);
+      if (arrays) stmt.raw(true);
+      this.cache.set(key, stmt);
     }
     return stmt as Stmt<R>;
   }
