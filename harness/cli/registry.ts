@@ -97,17 +97,18 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'serve',
-    summary: 'serve simulated providers (entra) on 127.0.0.1; prints one JSON line with baseUrl and credentials',
+    summary: 'serve simulated providers on 127.0.0.1; prints one JSON line with baseUrl and credentials',
     configure: (c) =>
       void c
-        .requiredOption('--provider <names>', 'providers to simulate, comma-separated (entra)')
+        .requiredOption('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', 'users in the generated tenant')
         .option('--groups <n>', 'groups in the generated tenant')
         .option('--tenant <file>', 'serve a tenant made by `tenant generate` instead of generating one')
         .option('--fault <spec>', 'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--port <n>', 'port to listen on (default: a free one)')
-        .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl'),
+        .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl')
+        .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403'),
     load: () => import('./commands/serve.js'),
   },
   {

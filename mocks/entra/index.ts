@@ -21,7 +21,7 @@ export { BAD_PAGINATION_MODES, type BadPaginationMode } from './graph/paging/pag
 export { GRAPH_JSON } from './graph/content-types.js';
 
 /** For `serve` and scenario runs: both hosts on one base URL. */
-export const entraProvider: ProviderFactory = (ctx, baseUrl) => {
-  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl } });
+export const entraProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
+  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack });
   return { handlers: sim.handlers, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
 };

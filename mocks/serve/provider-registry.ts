@@ -11,11 +11,19 @@ export interface ServedProvider {
   credentials: Record<string, unknown>;
 }
 
-export type ProviderFactory = (ctx: SimContext, baseUrl: string) => Promise<ServedProvider> | ServedProvider;
+export interface ServeSettings {
+  /** Let provisioning calls (add/remove a group member) change the tenant; off, they answer 403. */
+  writeBack?: boolean;
+}
+
+export type ProviderFactory = (ctx: SimContext, baseUrl: string, settings?: ServeSettings) => Promise<ServedProvider> | ServedProvider;
 
 /** Loaded on demand, so serving one provider never loads another's code. */
 const FACTORIES: Record<string, () => Promise<ProviderFactory>> = {
   entra: async () => (await import('../entra/index.js')).entraProvider,
+  aws: async () => (await import('../aws/index.js')).awsProvider,
+  google: async () => (await import('../google/index.js')).googleProvider,
+  scim: async () => (await import('../scim/index.js')).scimProvider,
 };
 
 export function providerNames(): string[] {

@@ -18,6 +18,7 @@ export interface ServeOptions {
   faults: FaultSpec[];
   port?: number;
   journalPath?: string;
+  writeBack?: boolean;
 }
 
 export interface Serving {
@@ -38,7 +39,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   const ctx = createContext({ tenant: options.tenant(), seed: options.seed, faults: options.faults });
   let served: Array<{ name: string; provider: ServedProvider }> = [];
   const build = async (baseUrl: string) => {
-    served = await Promise.all(factories.map(async ({ name, factory }) => ({ name, provider: await factory(ctx, baseUrl) })));
+    served = await Promise.all(factories.map(async ({ name, factory }) => ({ name, provider: await factory(ctx, baseUrl, { writeBack: options.writeBack }) })));
     return served.flatMap((s) => s.provider.handlers);
   };
   let journal: WriteStream | undefined;

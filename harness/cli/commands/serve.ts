@@ -18,6 +18,7 @@ interface ServeFlags {
   fault: string[];
   port?: string;
   journal: string;
+  writeBack?: boolean;
 }
 
 export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
@@ -29,7 +30,7 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   if (flags.tenant && (users !== undefined || groups !== undefined)) throw new UserError('serve: give --tenant FILE or --users/--groups, not both');
   const faults = flags.fault.map((f) => parseFaultSpec(f));
   const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
-  const serving = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal });
+  const serving = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack });
   await io.stdout.line(JSON.stringify(serving.ready));
   await io.stderr.line(`serving ${providers.join(', ')} on ${serving.server.baseUrl} (journal: ${flags.journal}; Ctrl-C to stop)`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
