@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: every benchmark, each measured side by side with its baseline in the same run.
  * Results print as a table and are saved to runs/bench/results.json. Needs a build (`npm run build`)
- * and the zstd and sqlite3 command-line tools.
+ * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, serve, in-process.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Measurement } from './measure.js';
+import { benchInProcess } from './in-process.js';
+import { benchServeThroughput } from './serve-throughput.js';
 import { benchStatsLarge } from './stats-large.js';
 import { benchTenantGenerate } from './tenant-generate.js';
 
@@ -24,7 +26,13 @@ interface Result {
   notes?: string[];
 }
 
-const results: Result[] = [await benchStatsLarge(runsDir), await benchTenantGenerate(runsDir)];
+/** `npm run bench -- serve tenant` runs only the benchmarks whose key is given; no argument runs all. */
+const only = process.argv.slice(2);
+const wanted = (key: string) => only.length === 0 || only.includes(key);
+
+const results: Result[] = [];
+if (wanted('stats')) results.push(await benchStatsLarge(runsDir));
+if (wanted('tenant')) results.push(await benchTenantGenerate(runsDir));
 let failed = false;
 for (const r of results) {
   const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
@@ -37,5 +45,26 @@ for (const r of results) {
   const ratioTarget = r.targets.ratio === undefined ? 'shown, not judged' : `target <= ${r.targets.ratio}x`;
   console.log(`  ratio ${r.ratio.toFixed(2)}x (${ratioTarget}), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);
 }
-writeFileSync(resolve(runsDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+/** Requests per second, ours against a baseline serving the same bytes; higher is better. */
+interface Throughput {
+  name: string;
+  baseline: { perSecond: number; requests: number };
+  ours: { perSecond: number; requests: number };
+  ratio: number;
+  /** Minimum ratio, where there is a target. */
+  target?: number;
+}
+
+const throughputs: Throughput[] = [];
+if (wanted('serve')) throughputs.push(await benchServeThroughput());
+if (wanted('in-process')) throughputs.push(await benchInProcess());
+for (const t of throughputs) {
+  const ok = t.target === undefined || t.ratio >= t.target;
+  failed ||= !ok;
+  console.log(`\n${t.name}`);
+  console.log(`  baseline ${t.baseline.perSecond.toFixed(0)} req/s (${t.baseline.requests} requests), ours ${t.ours.perSecond.toFixed(0)} req/s (${t.ours.requests})`);
+  console.log(`  ratio ${t.ratio.toFixed(3)}x (${t.target === undefined ? 'shown, not judged' : `target >= ${t.target}x`}): ${ok ? 'met' : 'NOT MET'}`);
+}
+writeFileSync(resolve(runsDir, 'results.json'), `${JSON.stringify({ files: results, throughput: throughputs }, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;
