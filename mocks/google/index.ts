@@ -1,0 +1,39 @@
+/**
+ * Google Workspace simulator: the OAuth token endpoint a service account uses with domain-wide
+ * delegation, and the Admin SDK Directory API. Entry point:
+ *
+ *   const sim = createGoogleSimulator(ctx, { writeBack, grantedScopes, bases });
+ *   setupServer(...sim.handlers);
+ *   const { serviceAccountKey: key, adminEmail } = sim.credentials;
+ *   new JWT({ email: key.client_email, key: key.private_key, scopes, subject: adminEmail });
+ *
+ * Faults it understands beyond the generic ones (throttle `reason=`, server-error, latency, ...):
+ * expired-secret and revoked-credential (the service account key was deleted: "Invalid JWT Signature."),
+ * partial-consent (`missing=<scope>`: dropped from the DWD grant at the token endpoint, from the token at
+ * the API), not-admin (the subject loses its admin role: 403 forbidden), bad-pagination (`mode=`, see
+ * directory/paging/pager.ts).
+ */
+import type { ProviderFactory } from '../serve/provider-registry.js';
+import { createGoogleSimulator } from './simulator.js';
+
+export { createGoogleSimulator, DEFAULT_BASES } from './simulator.js';
+export type { GoogleSimulator, GoogleSimulatorOptions } from './simulator.js';
+export type { GoogleCredentials, ServiceAccountKey } from './credentials.js';
+export type { GoogleBases } from './env.js';
+export { GOOGLE_TOKEN_URL } from './env.js';
+export { ACCESS_SCOPES, SCOPE_PREFIX, SYNC_SCOPES, WRITE_SCOPES, type Access } from './scopes.js';
+export { BAD_PAGINATION_MODES, type BadPaginationMode } from './directory/paging/pager.js';
+export { DIRECTORY_JSON, QUOTA_REASONS, type QuotaReason } from './directory/errors.js';
+
+/**
+ * For `serve` and scenario runs: both hosts on one base URL, the token endpoint at `{baseUrl}/token` (the
+ * key file's `token_uri`) and the API at `{baseUrl}/admin/directory/v1/...`. Clients that always sign for
+ * and post to oauth2.googleapis.com (google-auth-library's gtoken) need their transport redirected.
+ */
+export const googleProvider: ProviderFactory = (ctx, baseUrl) => {
+  const sim = createGoogleSimulator(ctx, { bases: { oauth: baseUrl, admin: baseUrl } });
+  return {
+    handlers: sim.handlers,
+    credentials: { ...sim.credentials, tokenUri: sim.credentials.serviceAccountKey.token_uri, adminBase: sim.bases.admin, scopes: sim.grantedScopes },
+  };
+};
