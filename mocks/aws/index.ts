@@ -1,0 +1,36 @@
+/**
+ * AWS simulator: IAM (Query API, XML), STS and IAM Identity Center's Identity Store (awsJson 1.1), with
+ * real SigV4 verification. Entry point:
+ *
+ *   const sim = createAwsSimulator(ctx, { allowedActions, writeBack, bases });
+ *   setupServer(...sim.handlers);   // or serve on loopback with bases pointing there
+ *   new IAMClient({ region: 'us-east-1', credentials: sim.credentials });
+ *
+ * Faults it understands beyond the generic ones (throttle: IAM/STS HTTP 400 `Throttling`, Identity Store
+ * `ThrottlingException`; server-error; latency; ...): expired-secret and revoked-credential (the long-term
+ * access key stops being recognised: InvalidClientTokenId), partial-consent (`missing=iam:ListGroups|...`
+ * takes actions away: AccessDenied), bad-pagination (`mode=`, see paging/pager.ts) on Markers and
+ * NextTokens. Route names: `iam.<Action>`, `sts.<Action>`, `identitystore.<Operation>`.
+ *
+ * Guessed where no primary source was found (each noted where it is decided): the IAM invalid-Marker
+ * answer (ValidationError "Invalid Marker."), Identity Store's bad NextToken, unknown store and unknown
+ * group answers, its authentication error codes and statuses (DynamoDB's awsJson set, all 400) and its
+ * throttle status (400), `ServiceUnavailable` for IAM 5xx other than 500, `MissingAction`, RemoveUserFromGroup
+ * of a non-member succeeding.
+ */
+import type { ProviderFactory } from '../serve/provider-registry.js';
+import { createAwsSimulator } from './simulator.js';
+
+export { createAwsSimulator, defaultBases } from './simulator.js';
+export type { AwsSimulator, AwsSimulatorOptions } from './simulator.js';
+export type { AwsCredentials, AwsAccount } from './credentials.js';
+export type { AwsBases } from './env.js';
+export { DEFAULT_READ_ACTIONS, WRITE_ACTIONS } from './auth/action-policy.js';
+export { BAD_PAGINATION_MODES, type BadPaginationMode } from './paging/pager.js';
+export { signRequest } from './sigv4/signature.js';
+
+/** For `serve` and scenario runs: IAM, STS and Identity Store all on one base URL. */
+export const awsProvider: ProviderFactory = (ctx, baseUrl, settings) => {
+  const sim = createAwsSimulator(ctx, { bases: { iam: baseUrl, sts: baseUrl, identityStore: baseUrl }, writeBack: settings?.writeBack });
+  return { handlers: sim.handlers, credentials: { ...sim.credentials, endpoint: sim.bases.iam } };
+};
