@@ -4,7 +4,7 @@ import { parseFaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createContext } from './context.js';
 import { serveInProcess, type InProcessServer } from './in-process.js';
-import { route, type FaultDialect } from './route.js';
+import { latencyMs, route, type FaultDialect } from './route.js';
 
 const dialect: FaultDialect = {
   throttle: (_call, params) => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': params['retry-after'] ?? '1' } }),
@@ -64,5 +64,25 @@ describe('route', () => {
     await expect(fetch('https://api.sim.test/v1/itemz')).rejects.toThrow();
     expect(s.served.unhandled[0]).toMatch(/GET https:\/\/api\.sim\.test\/v1\/itemz \(nearest simulated route: GET https:\/\/api\.sim\.test\/v1\/items \(test\.items\.list\)\)/);
     expect(s.ctx.journal.all()[0]).toMatchObject({ status: 0, nearestRoute: expect.stringContaining('test.items.list') });
+  });
+});
+
+describe('latency fault values', () => {
+  const draws = (params: Record<string, string>, seed = 3) => {
+    let a = seed;
+    const random = () => ((a = (a * 16807) % 2147483647) / 2147483647);
+    return Array.from({ length: 400 }, () => latencyMs(params, random));
+  };
+
+  it('fixed, uniform within bounds, and lognormal around its median', () => {
+    expect(draws({ ms: '200' }).every((v) => v === 200)).toBe(true);
+    const uniform = draws({ min: '50', max: '400' });
+    expect(Math.min(...uniform)).toBeGreaterThanOrEqual(50);
+    expect(Math.max(...uniform)).toBeLessThanOrEqual(400);
+    const lognormal = draws({ median: '100', sigma: '0.5' }).sort((a, b) => a - b);
+    expect(lognormal[200]).toBeGreaterThan(80);
+    expect(lognormal[200]).toBeLessThan(125);
+    expect(lognormal[399]! / lognormal[200]!).toBeGreaterThan(2); // a long right tail
+    expect(lognormal[0]).toBeGreaterThan(0);
   });
 });

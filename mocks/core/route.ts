@@ -62,7 +62,7 @@ export function route(
       ctx.journal.record({ provider: call.provider, route: call.route, method: call.method, url: call.url, status: 0, fault: hit.spec.text, latencyMs: performance.now() - started, at: ctx.clock().toISOString() });
       return HttpResponse.error();
     }
-    if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, ctx.ids));
+    if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, hit.random));
     if (hit?.spec.kind === 'throttle') {
       result = { response: dialect.throttle(call, hit.spec.params) };
     } else if (hit?.spec.kind === 'server-error') {
@@ -102,11 +102,18 @@ function withHeaders(response: Response, extra: Record<string, string>): Respons
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** `ms=200` fixed, or `min=..,max=..` uniform, drawn from the run's seeded ids. */
-function latencyMs(params: Record<string, string>, ids: SimContext['ids']): number {
-  if (params.ms) return Number(params.ms);
+/**
+ * `ms=200` fixed; `min=50,max=400` uniform; `median=120,sigma=0.5` lognormal (the long tail real APIs
+ * show). Drawn from the rule's seeded generator, so the same seed gives the same delays.
+ */
+export function latencyMs(params: Record<string, string>, random: () => number): number {
+  if (params.ms !== undefined) return Number(params.ms);
+  if (params.median !== undefined) {
+    // Box-Muller: a standard normal from two uniforms, then exp(mu + sigma * z) with mu = ln(median).
+    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    return Number(params.median) * Math.exp(Number(params.sigma ?? 0.5) * z);
+  }
   const min = Number(params.min ?? 0);
   const max = Number(params.max ?? min);
-  const fraction = parseInt(ids.token('latency', 8).replace(/[^0-9a-f]/gi, '0').slice(0, 6) || '0', 16) / 0xffffff;
-  return min + (max - min) * fraction;
+  return min + (max - min) * random();
 }

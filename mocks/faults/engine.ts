@@ -19,6 +19,8 @@ export interface FaultHit {
   spec: FaultSpec;
   /** How many times this rule has matched so far, this call included. */
   matched: number;
+  /** The rule's own seeded generator, for faults that draw values (latency, shuffles). */
+  random: () => number;
 }
 
 export class FaultEngine {
@@ -51,7 +53,7 @@ export class FaultEngine {
       rule.matched++;
       if (hit || !fires(rule)) continue;
       rule.fired++;
-      hit = { spec: rule.spec, matched: rule.matched };
+      hit = { spec: rule.spec, matched: rule.matched, random: rule.random };
     }
     return hit;
   }
