@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, type Spawned } from './support/cli.js';
+import { readyLine, spawnCli, type Spawned } from './support/cli.js';
 
 const run = promisify(execFile);
 const curl = async (...args: string[]) => (await run('curl', ['-sS', '--max-time', '10', ...args])).stdout;
@@ -21,18 +21,6 @@ async function curlFull(...args: string[]): Promise<{ status: number; contentTyp
   const [code, ...type] = out.slice(lastBreak + 1).split(' ');
   const split = out.indexOf('\r\n\r\n');
   return { status: Number(code), contentType: type.join(' '), headers: out.slice(0, split), body: out.slice(split + 4, lastBreak) };
-}
-
-async function readyLine(spawned: Spawned): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    spawned.child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const end = text.indexOf('\n');
-      if (end >= 0) resolve(text.slice(0, end));
-    });
-    void spawned.done.then((r) => reject(new Error(`serve exited before it was ready: ${r.stderr}`)));
-  });
 }
 
 interface ListResponse {

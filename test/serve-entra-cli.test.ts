@@ -8,21 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnCli, type Spawned } from './support/cli.js';
+import { readyLine, spawnCli, type Spawned } from './support/cli.js';
 
 const curl = async (...args: string[]) => (await promisify(execFile)('curl', ['-sS', '--max-time', '10', ...args])).stdout;
-
-async function readyLine(spawned: Spawned): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = '';
-    spawned.child.stdout!.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-      const end = text.indexOf('\n');
-      if (end >= 0) resolve(text.slice(0, end));
-    });
-    void spawned.done.then((r) => reject(new Error(`serve exited before it was ready: ${r.stderr}`)));
-  });
-}
 
 describe('serve --provider entra', () => {
   let dir: string;

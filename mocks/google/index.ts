@@ -10,8 +10,18 @@
  * Faults it understands beyond the generic ones (throttle `reason=`, server-error, latency, ...):
  * expired-secret and revoked-credential (the service account key was deleted: "Invalid JWT Signature."),
  * partial-consent (`missing=<scope>`: dropped from the DWD grant at the token endpoint, from the token at
- * the API), not-admin (the subject loses its admin role: 403 forbidden), bad-pagination (`mode=`, see
- * directory/paging/pager.ts).
+ * the API), not-admin (the subject loses its admin role: 403 forbidden), bad-pagination (`mode=`; the
+ * pager is mocks/core/paging/pager.ts, the same modes as the Entra simulator's), each mode on the
+ * Directory API's wire:
+ *   repeat-token            nextPageToken is the request's own pageToken (endless loop)
+ *   cycle                   page 3 (or the last page) hands back a token for page 1 (A->B->C->A)
+ *   empty-page-with-token   an empty page (no array at all, as Google omits empty arrays) whose token
+ *                           resumes where it should (clients that stop on an empty page lose the rest)
+ *   duplicate-across-pages  each next page starts with the previous page's last item again
+ *   drop-items              each next token skips one item (silent loss)
+ *   stale-token             following any nextPageToken fails with 400 invalid pageToken
+ *   unstable-order          the order shifts between pages: items come shuffled and each next token
+ *                           resumes a seeded few items early or late (duplicates and misses)
  */
 import type { ProviderFactory } from '../serve/provider-registry.js';
 import { createGoogleSimulator } from './simulator.js';
@@ -22,7 +32,7 @@ export type { GoogleCredentials, ServiceAccountKey } from './credentials.js';
 export type { GoogleBases } from './env.js';
 export { GOOGLE_TOKEN_URL } from './env.js';
 export { ACCESS_SCOPES, SCOPE_PREFIX, SYNC_SCOPES, WRITE_SCOPES, type Access } from './scopes.js';
-export { BAD_PAGINATION_MODES, type BadPaginationMode } from './directory/paging/pager.js';
+export { BAD_PAGINATION_MODES, type BadPaginationMode } from '../core/paging/pager.js';
 export { DIRECTORY_JSON, QUOTA_REASONS, type QuotaReason } from './directory/errors.js';
 
 /**

@@ -4,24 +4,15 @@
  * which endpoint-applied faults (credential, bad-pagination) fired.
  */
 import type { HttpHandler } from 'msw';
+import { endpointFaults, stringParams, type EndpointRequest, type EndpointResult } from '../core/endpoint.js';
 import { route, type Method, type RouteResult } from '../core/route.js';
-import type { FaultHit, RouteCall } from '../faults/engine.js';
-import type { FaultKind } from '../faults/spec.js';
 import { authenticate } from './authenticate.js';
 import type { ScimEnv } from './env.js';
 import { ScimFailure, scimErrorResponse } from './wire/errors.js';
 
-export interface ScimRequest {
-  env: ScimEnv;
-  request: Request;
-  call: RouteCall;
-  url: URL;
-  params: Record<string, string>;
-  /** Consults the fault engine for this call; a hit is noted for the journal. */
-  fault(kinds: readonly FaultKind[]): FaultHit | undefined;
-}
+export type ScimRequest = EndpointRequest<ScimEnv>;
 
-export type ScimResult = Response | { response: Response; items?: number };
+export type ScimResult = EndpointResult;
 
 export interface ScimRouteSpec {
   /** Journal and fault-targeting name, e.g. `scim.users.list`. */
@@ -33,13 +24,7 @@ export interface ScimRouteSpec {
 
 export function scimRoute(env: ScimEnv, spec: ScimRouteSpec, handle: (s: ScimRequest) => Promise<ScimResult> | ScimResult): HttpHandler {
   return route(env.runtime, { name: spec.name, method: spec.method, url: `${env.root}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
-    const fired: string[] = [];
-    const fault = (kinds: readonly FaultKind[]) => {
-      const hit = env.ctx.faults.check(call, kinds);
-      if (hit) fired.push(hit.spec.text);
-      return hit;
-    };
-    const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+    const { fault, done } = endpointFaults(env.ctx.faults, call);
     try {
       const lost = fault(['expired-secret', 'revoked-credential']);
       if (lost) env.credential.lose(lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked', env.ctx.clock());
@@ -51,10 +36,4 @@ export function scimRoute(env: ScimEnv, spec: ScimRouteSpec, handle: (s: ScimReq
       throw error;
     }
   });
-}
-
-function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = typeof v === 'string' ? v : v.join('/');
-  return out;
 }

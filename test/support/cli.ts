@@ -71,6 +71,22 @@ export function spawnProcess(command: string, args: string[], env: NodeJS.Proces
   return { child, done };
 }
 
+/**
+ * The first line a spawned process writes to stdout (`serve`'s JSON ready line); rejects with its stderr
+ * if it exits first.
+ */
+export async function readyLine(spawned: Spawned): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    spawned.child.stdout!.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      const end = text.indexOf('\n');
+      if (end >= 0) resolve(text.slice(0, end));
+    });
+    void spawned.done.then((r) => reject(new Error(`serve exited before it was ready: ${r.stderr}`)));
+  });
+}
+
 /** Lines of an output, without the empty one after the final newline. */
 export function lines(text: string): string[] {
   return text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);

@@ -3,16 +3,12 @@
  * credential faults (`expired-secret`, `revoked-credential`: the long-term key stops being recognised),
  * SigV4 by the simulation clock, then the identity policy less whatever `partial-consent` takes away.
  */
-import type { FaultHit } from '../../faults/engine.js';
-import type { FaultKind } from '../../faults/spec.js';
+import type { FaultProbe } from '../../core/endpoint.js';
 import type { AwsEnv, AwsService } from '../env.js';
 import { notAuthorizedMessage, parseMissing } from './action-policy.js';
 import { authenticate } from './authenticate.js';
 import type { AccessKey } from './key-store.js';
 import type { Principal } from './principal.js';
-
-/** Consults the fault engine for the current call; a hit is noted for the journal. */
-export type FaultProbe = (kinds: readonly FaultKind[]) => FaultHit | undefined;
 
 export function authenticateCall(env: AwsEnv, request: Request, body: string, service: AwsService, fault: FaultProbe): AccessKey {
   return authenticate({

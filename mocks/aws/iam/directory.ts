@@ -11,11 +11,11 @@
  *   policies the tenant policy name; AWS-managed ones under `arn:aws:iam::aws:policy/...`.
  * Lookups by name go through the tenant's unique indexes (UPN, mail), never a scan, except roles (few).
  */
+import { drain, storeSource } from '../../core/paging/list-source.js';
 import type { Policy, TenantGroup, TenantRole, TenantStore, TenantUser } from '../../tenant/model.js';
 import { REFERENCE_DATE } from '../../tenant/entity-random.js';
 import type { AwsAccount } from '../credentials.js';
 import { isoSeconds, seededDate } from '../ids.js';
-import { drain, storeSource } from '../paging/list-source.js';
 
 export interface IamRole {
   /** The tenant role, or undefined for the connector's own role. */

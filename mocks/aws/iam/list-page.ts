@@ -5,9 +5,9 @@
  * breaks the continuation on purpose.
  */
 import { seededRandom } from '../../../harness/seeded-random.js';
+import type { ListSource } from '../../core/paging/list-source.js';
+import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
-import type { ListSource } from '../paging/list-source.js';
-import { badPaginationMode, servePage } from '../paging/pager.js';
 import { shortPageLimit } from '../paging/short-page.js';
 import type { QueryRequest, QueryResult } from '../query/query-route.js';
 import { members, x, type Xml } from '../query/xml.js';

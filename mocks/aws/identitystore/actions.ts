@@ -3,10 +3,10 @@
  * or `DisplayName`) are honoured. Identity Store groups hold users only: nested tenant groups are left
  * out of a group's memberships.
  */
+import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../../core/paging/list-source.js';
 import type { Membership, TenantGroup } from '../../tenant/model.js';
 import type { AwsEnv } from '../env.js';
 import { constraintMessage } from '../failure.js';
-import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../paging/list-source.js';
 import type { RoutedAction } from '../query/query-route.js';
 import { identityStoreErrors, jsonOperation, type JsonRequest } from './json-route.js';
 import { identityStorePage } from './list-page.js';

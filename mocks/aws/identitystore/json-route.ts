@@ -5,11 +5,12 @@
  * the operation run. Each operation is its own route (`identitystore.ListUsers`).
  */
 import type { HttpHandler } from 'msw';
+import { endpointFaults, type FaultProbe } from '../../core/endpoint.js';
 import { route, type RouteResult } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { authFailure } from '../auth/auth-errors.js';
 import { AuthFailure } from '../auth/authenticate.js';
-import { authenticateCall, denial, type FaultProbe } from '../auth/call-auth.js';
+import { authenticateCall, denial } from '../auth/call-auth.js';
 import type { Principal } from '../auth/principal.js';
 import { requestId } from '../call-ids.js';
 import type { AwsEnv } from '../env.js';
@@ -40,13 +41,7 @@ export const identityStoreErrors = {
 
 export function jsonOperation(env: AwsEnv, base: string, operation: string, handle: (j: JsonRequest) => Promise<JsonResult> | JsonResult): RoutedAction {
   const handler = route(env.runtimes.identitystore, { name: `identitystore.${operation}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
-    const fired: string[] = [];
-    const fault: FaultProbe = (kinds) => {
-      const hit = env.ctx.faults.check(call, kinds);
-      if (hit) fired.push(hit.spec.text);
-      return hit;
-    };
-    const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+    const { fault, done } = endpointFaults(env.ctx.faults, call);
     try {
       const text = await request.text();
       const key = authenticateCall(env, request, text, 'identitystore', fault);

@@ -4,9 +4,9 @@
  * A token the service cannot use is ValidationException "Invalid NextToken." (wording not verified).
  */
 import { seededRandom } from '../../../harness/seeded-random.js';
+import type { ListSource } from '../../core/paging/list-source.js';
+import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
-import type { ListSource } from '../paging/list-source.js';
-import { badPaginationMode, servePage } from '../paging/pager.js';
 import { identityStoreErrors, type JsonRequest, type JsonResult } from './json-route.js';
 
 export const MAX_RESULTS = 100;

@@ -5,11 +5,12 @@
  * (`iam.ListUsers`, `sts.AssumeRole`) for the journal and fault targeting; the dispatcher picks it.
  */
 import type { HttpHandler } from 'msw';
+import { endpointFaults, type FaultProbe } from '../../core/endpoint.js';
 import { route, type RouteResult } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { authFailure } from '../auth/auth-errors.js';
 import { AuthFailure } from '../auth/authenticate.js';
-import { authenticateCall, denial, type FaultProbe } from '../auth/call-auth.js';
+import { authenticateCall, denial } from '../auth/call-auth.js';
 import type { AccessKey } from '../auth/key-store.js';
 import type { Principal } from '../auth/principal.js';
 import { requestId } from '../call-ids.js';
@@ -50,13 +51,7 @@ export interface RoutedAction {
 export function queryAction(env: AwsEnv, base: string, spec: QueryActionSpec, handle: (q: QueryRequest) => Promise<QueryResult> | QueryResult): RoutedAction {
   const { service, action } = spec;
   const handler = route(env.runtimes[service], { name: `${service}.${action}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
-    const fired: string[] = [];
-    const fault: FaultProbe = (kinds) => {
-      const hit = env.ctx.faults.check(call, kinds);
-      if (hit) fired.push(hit.spec.text);
-      return hit;
-    };
-    const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+    const { fault, done } = endpointFaults(env.ctx.faults, call);
     const fail = (failure: AwsFailure) => done(queryErrorResponse(service, failure, requestId(env.ctx, call)));
     try {
       const body = await request.text();

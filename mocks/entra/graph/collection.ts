@@ -4,14 +4,14 @@
  * `@odata.context`, `@odata.count` (first page of an advanced query only) and an absolute next link.
  */
 import { seededRandom } from '../../../harness/seeded-random.js';
+import { arraySource, drain, filterSource, mapSource, type ListSource } from '../../core/paging/list-source.js';
+import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { graphJson } from './content-types.js';
 import { graphErrors } from './errors.js';
 import type { GraphRequest, GraphResult } from './graph-route.js';
 import { DEFAULT_PAGE_SIZE, matcher, readQueryOptions, type QueryOptions } from './odata/query-options.js';
 import { contextProjection, project } from './odata/select.js';
 import { contextUrl, nextLink } from './odata/next-link.js';
-import { arraySource, drain, filterSource, mapSource, type ListSource } from './paging/list-source.js';
-import { BAD_PAGINATION_MODES, servePage, type BadPaginationMode } from './paging/pager.js';
 import type { ResourceSchema } from './schemas.js';
 
 /** One object ready for the wire: its full JSON and its type's default properties. */
@@ -54,7 +54,7 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
     const hit = g.fault(['bad-pagination']);
     const mode = hit ? badPaginationMode(hit.spec.params.mode) : undefined;
     const random = seededRandom(g.env.ctx.seed * 7919 + (state?.page ?? 1) * 104_729 + (hit?.matched ?? 0));
-    const page = servePage(source, state, options.top ?? DEFAULT_PAGE_SIZE, mode, random);
+    const page = servePage(source, state, options.top ?? DEFAULT_PAGE_SIZE, { mode, random, staleToken: graphErrors.expiredPageToken });
     items = page.items;
     if (page.next === 'same') link = nextLink(g.env.bases.graph, g.url, options.skipToken!);
     else if (page.next) link = nextLink(g.env.bases.graph, g.url, g.env.skipTokens.encode(spec.scope, page.next));
@@ -83,14 +83,6 @@ export function singleObject(g: GraphRequest, schema: ResourceSchema, fragment: 
 function withExpanded(projected: Record<string, unknown>, full: Record<string, unknown>, expand: readonly string[]): Record<string, unknown> {
   for (const name of expand) projected[name] = full[name] ?? null;
   return projected;
-}
-
-function badPaginationMode(mode: string | undefined): BadPaginationMode {
-  const chosen = mode ?? 'repeat-token';
-  if (!(BAD_PAGINATION_MODES as readonly string[]).includes(chosen)) {
-    throw new Error(`bad-pagination: unknown mode=${chosen} (known: ${BAD_PAGINATION_MODES.join(', ')})`);
-  }
-  return chosen as BadPaginationMode;
 }
 
 function sortBy(items: Rendered[], property: string, descending: boolean): Rendered[] {

@@ -3,13 +3,12 @@
  * (members, owners, role members, an expanded principal): typed with `@odata.type`, in full, or as
  * "limited information" when the app may read the collection but not that type (reference A2).
  */
-import type { PrincipalType, TenantGroup, TenantStore, TenantUser } from '../../tenant/model.js';
+import type { DirectoryEntity } from '../../core/entity.js';
+import type { TenantGroup, TenantStore, TenantUser } from '../../tenant/model.js';
 import type { Rendered } from './collection.js';
 import type { Grants } from './permissions.js';
 import { ODATA_TYPE, renderGroup, renderUser } from './render.js';
 import { groupSchema, userSchema } from './schemas.js';
-
-export type DirectoryEntity = { type: 'user'; user: TenantUser } | { type: 'group'; group: TenantGroup };
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,15 +36,6 @@ export function directoryObject(tenant: TenantStore, id: string): DirectoryEntit
   if (user && user.objectId === normaliseId(id)) return { type: 'user', user };
   const group = groupById(tenant, id);
   return group ? { type: 'group', group } : undefined;
-}
-
-export function principal(tenant: TenantStore, type: PrincipalType, seq: number): DirectoryEntity | undefined {
-  if (type === 'user') {
-    const user = tenant.user(seq);
-    return user && { type, user };
-  }
-  const group = tenant.group(seq);
-  return group && { type, group };
 }
 
 export function objectId(e: DirectoryEntity): string {

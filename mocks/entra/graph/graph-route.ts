@@ -4,9 +4,8 @@
  * token's roles, runs the endpoint and renders any {@link GraphFailure} as Graph's error answer.
  */
 import type { HttpHandler } from 'msw';
+import { endpointFaults, stringParams, type EndpointRequest, type EndpointResult } from '../../core/endpoint.js';
 import { route, type Method, type RouteResult } from '../../core/route.js';
-import type { FaultHit, RouteCall } from '../../faults/engine.js';
-import type { FaultKind } from '../../faults/spec.js';
 import type { AccessTokenClaims } from '../auth/access-token.js';
 import type { EntraEnv } from '../env.js';
 import { authenticate } from './authenticate.js';
@@ -15,21 +14,14 @@ import { Grants, parseMissing, type Access } from './permissions.js';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
-export interface GraphRequest {
-  env: EntraEnv;
-  request: Request;
-  call: RouteCall;
-  url: URL;
-  params: Record<string, string>;
+export interface GraphRequest extends EndpointRequest<EntraEnv> {
   version: GraphVersion;
   claims: AccessTokenClaims;
   /** The token's roles, less what a partial-consent fault removed. */
   grants: Grants;
-  /** Consults the fault engine for this call; a hit is noted for the journal. */
-  fault(kinds: readonly FaultKind[]): FaultHit | undefined;
 }
 
-export type GraphResult = Response | { response: Response; items?: number };
+export type GraphResult = EndpointResult;
 
 export interface GraphRouteSpec {
   name: string;
@@ -43,13 +35,7 @@ export interface GraphRouteSpec {
 export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: GraphRequest) => Promise<GraphResult> | GraphResult): HttpHandler[] {
   return (spec.versions ?? ['v1.0', 'beta']).map((version) =>
     route(env.graph, { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
-      const fired: string[] = [];
-      const fault = (kinds: readonly FaultKind[]) => {
-        const hit = env.ctx.faults.check(call, kinds);
-        if (hit) fired.push(hit.spec.text);
-        return hit;
-      };
-      const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+      const { fault, done } = endpointFaults(env.ctx.faults, call);
       try {
         if (fault(['expired-secret'])) env.secret.expire(env.ctx.clock());
         const claims = await authenticate(env, request);
@@ -66,10 +52,4 @@ export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: Gra
       }
     }),
   );
-}
-
-function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = typeof v === 'string' ? v : v.join('/');
-  return out;
 }

@@ -9,9 +9,8 @@
  * as if the delegation grant had shrunk under a token that was issued before.
  */
 import type { HttpHandler } from 'msw';
+import { endpointFaults, stringParams, type EndpointRequest, type EndpointResult } from '../../core/endpoint.js';
 import { route, type Method, type RouteResult } from '../../core/route.js';
-import type { FaultHit, RouteCall } from '../../faults/engine.js';
-import type { FaultKind } from '../../faults/spec.js';
 import type { TenantUser } from '../../tenant/model.js';
 import type { GoogleEnv } from '../env.js';
 import type { IssuedToken } from '../oauth/token-store.js';
@@ -21,23 +20,16 @@ import { userByKey } from './lookup.js';
 
 export const DIRECTORY_PATH = '/admin/directory/v1';
 
-export interface DirectoryRequest {
-  env: GoogleEnv;
-  request: Request;
-  call: RouteCall;
-  url: URL;
-  params: Record<string, string>;
+export interface DirectoryRequest extends EndpointRequest<GoogleEnv> {
   /** The token's grant, less what a partial-consent fault removed. */
   grant: IssuedToken;
   /** The admin the token acts for. */
   subject: TenantUser;
-  /** Consults the fault engine for this call; a hit is noted for the journal. */
-  fault(kinds: readonly FaultKind[]): FaultHit | undefined;
   /** Seconds since the epoch, simulation clock. */
   now: number;
 }
 
-export type DirectoryResult = Response | { response: Response; items?: number };
+export type DirectoryResult = EndpointResult;
 
 export interface DirectoryRouteSpec {
   name: string;
@@ -52,13 +44,7 @@ export interface DirectoryRouteSpec {
 export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle: (d: DirectoryRequest) => Promise<DirectoryResult> | DirectoryResult): HttpHandler {
   const url = `${env.bases.admin}${DIRECTORY_PATH}${spec.path}`;
   return route(env.directory, { name: spec.name, method: spec.method, url }, async ({ request, params, call }): Promise<RouteResult> => {
-    const fired: string[] = [];
-    const fault = (kinds: readonly FaultKind[]) => {
-      const hit = env.ctx.faults.check(call, kinds);
-      if (hit) fired.push(hit.spec.text);
-      return hit;
-    };
-    const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+    const { fault, done } = endpointFaults(env.ctx.faults, call);
     try {
       let grant = authenticate(env, request, call.url);
       const consent = fault(['partial-consent']);
@@ -95,10 +81,4 @@ function authenticate(env: GoogleEnv, request: Request, url: URL): IssuedToken {
 export function directoryJson(d: Pick<DirectoryRequest, 'url'>, body: unknown, status = 200): Response {
   const compact = d.url.searchParams.get('prettyPrint') === 'false';
   return new Response(compact ? JSON.stringify(body) : JSON.stringify(body, null, 2), { status, headers: { 'content-type': DIRECTORY_JSON } });
-}
-
-function stringParams(params: Record<string, string | readonly string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = typeof v === 'string' ? v : v.join('/');
-  return out;
 }

@@ -5,10 +5,11 @@
  * the `bad-pagination` fault.
  */
 import { seededRandom } from '../../../harness/seeded-random.js';
+import type { ListSource } from '../../core/paging/list-source.js';
+import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { directoryJson, type DirectoryRequest, type DirectoryResult } from './directory-route.js';
+import { directoryErrors } from './errors.js';
 import { etagOf } from './etag.js';
-import type { ListSource } from './paging/list-source.js';
-import { badPaginationMode, servePage } from './paging/pager.js';
 
 export interface ListingSpec {
   /** `admin#directory#users`, ... */
@@ -31,7 +32,7 @@ export function listing(d: DirectoryRequest, spec: ListingSpec): DirectoryResult
   const hit = d.fault(['bad-pagination']);
   const mode = hit ? badPaginationMode(hit.spec.params.mode) : undefined;
   const random = seededRandom(env.ctx.seed * 7919 + (state?.page ?? 1) * 104_729 + (hit?.matched ?? 0));
-  const page = servePage(spec.source, state, spec.limit, mode, random);
+  const page = servePage(spec.source, state, spec.limit, { mode, random, staleToken: () => directoryErrors.invalidInput('pageToken') });
   const next = page.next === 'same' ? token : page.next ? env.pageTokens.encode(spec.scope, page.next, d.now) : undefined;
   const body: Record<string, unknown> = {
     kind: spec.kind,

@@ -3,9 +3,8 @@
  * email (any case) or the immutable numeric id. The store finds entities by every provider's ids; only
  * the Google ones count here, so an Entra object id in a Google URL is a 404 as it would be for real.
  */
+import type { DirectoryEntity } from '../../core/entity.js';
 import type { TenantGroup, TenantStore, TenantUser } from '../../tenant/model.js';
-
-export type DirectoryEntity = { type: 'user'; user: TenantUser } | { type: 'group'; group: TenantGroup };
 
 /**
  * A user's primary email. Members and service accounts: their address in the tenant's domain. Guests and
@@ -34,11 +33,3 @@ export function entityByKey(tenant: TenantStore, key: string): DirectoryEntity |
   return group ? { type: 'group', group } : undefined;
 }
 
-export function entityOf(tenant: TenantStore, type: 'user' | 'group', seq: number): DirectoryEntity | undefined {
-  if (type === 'user') {
-    const user = tenant.user(seq);
-    return user && { type, user };
-  }
-  const group = tenant.group(seq);
-  return group && { type, group };
-}

@@ -5,9 +5,9 @@
  * and inventing memberships would make Google disagree with the other providers about who is in a group.
  * MANAGER never occurs. `includeDerivedMembership` adds the members of nested groups, each once.
  */
+import { entityOf, type DirectoryEntity } from '../../core/entity.js';
+import { arraySource, drain, mapSource, storeSource, type ListSource } from '../../core/paging/list-source.js';
 import type { Membership, TenantGroup, TenantStore } from '../../tenant/model.js';
-import { entityOf, type DirectoryEntity } from './lookup.js';
-import { arraySource, drain, mapSource, storeSource, type ListSource } from './paging/list-source.js';
 import type { MemberRole } from './render.js';
 
 export interface GroupMember {

@@ -3,9 +3,9 @@
  * seqs sorted once and kept: users and groups never change during a run (only memberships do), and a
  * million-user tenant then pays for one sort, not one per page.
  */
+import { drain, storeSource } from '../../core/paging/list-source.js';
 import type { TenantGroup, TenantStore, TenantUser } from '../../tenant/model.js';
 import { primaryEmail } from './lookup.js';
-import { drain, storeSource } from './paging/list-source.js';
 import { userName } from './render.js';
 
 export type UserOrder = 'email' | 'givenName' | 'familyName';

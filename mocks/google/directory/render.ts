@@ -4,11 +4,12 @@
  * `googleId`s; `etag` is added last, over the rest of the object.
  */
 import type { admin_directory_v1 } from '@googleapis/admin';
+import type { DirectoryEntity } from '../../core/entity.js';
 import type { RoleAssignment, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
 import type { AdminPrivileges } from '../admin-subjects.js';
 import { digits } from '../credentials.js';
 import { etagOf } from './etag.js';
-import { primaryEmail, type DirectoryEntity } from './lookup.js';
+import { primaryEmail } from './lookup.js';
 import { CUSTOM_ROLE_PRIVILEGES, systemRole } from './system-roles.js';
 
 type User = admin_directory_v1.Schema$User;

@@ -8,6 +8,7 @@
  * user) is answered by one lookup and then checked like any other.
  */
 import { seededRandom } from '../../../harness/seeded-random.js';
+import { shuffle } from '../../core/paging/pager.js';
 import type { RouteResult } from '../../core/route.js';
 import { compileFilter, type Resource } from '../query/filter-eval.js';
 import { parseFilter, type Filter } from '../query/filter-parse.js';
@@ -18,7 +19,7 @@ import { resolveAttrPath } from '../schema/attr-path.js';
 import type { ScimRequest } from '../scim-route.js';
 import { scimJson } from '../wire/content-type.js';
 import { listResponse } from '../wire/list-response.js';
-import { badPaginationMode, planPage, shuffle } from './bad-pagination.js';
+import { badPaginationMode, planPage } from './bad-pagination.js';
 
 /** Which costly top-level attributes (`members`, `groups`) must be rendered. */
 export type Needs = (name: string) => boolean;

@@ -2,9 +2,9 @@
  * ListGroups and GetGroup (the group plus its users, paged). IAM groups hold users only: a tenant group
  * nested in another is left out of GetGroup's Users.
  */
+import { arraySource, filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
 import type { Membership } from '../../../tenant/model.js';
 import type { AwsEnv } from '../../env.js';
-import { arraySource, filterSource, mapSource, storeSource } from '../../paging/list-source.js';
 import { queryAction, type RoutedAction } from '../../query/query-route.js';
 import { x } from '../../query/xml.js';
 import { iamErrors, requiredName } from '../iam-errors.js';

@@ -2,10 +2,10 @@
  * ListPolicies (Scope All|AWS|Local, OnlyAttached, PathPrefix) and the attached managed policies of a
  * user, group or role.
  */
+import { arraySource, filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
 import type { Policy, PolicyAttachment } from '../../../tenant/model.js';
 import type { AwsEnv } from '../../env.js';
 import { constraintMessage } from '../../failure.js';
-import { arraySource, filterSource, mapSource, storeSource } from '../../paging/list-source.js';
 import { queryAction, type QueryRequest, type RoutedAction } from '../../query/query-route.js';
 import { iamErrors, requiredName } from '../iam-errors.js';
 import { iamListPage, pathPrefix } from '../list-page.js';

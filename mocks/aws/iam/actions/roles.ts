@@ -1,6 +1,6 @@
 /** ListRoles: the tenant's roles (the connector's own role is not listed, see credentials.ts). */
+import { arraySource } from '../../../core/paging/list-source.js';
 import type { AwsEnv } from '../../env.js';
-import { arraySource } from '../../paging/list-source.js';
 import { queryAction, type RoutedAction } from '../../query/query-route.js';
 import { iamListPage, pathPrefix } from '../list-page.js';
 import { roleFields } from '../render.js';

@@ -1,7 +1,7 @@
 /** ListUsers, GetUser (no UserName: the caller) and ListGroupsForUser. */
+import { filterSource, mapSource, storeSource, arraySource } from '../../../core/paging/list-source.js';
 import type { TenantUser } from '../../../tenant/model.js';
 import type { AwsEnv } from '../../env.js';
-import { filterSource, mapSource, storeSource, arraySource } from '../../paging/list-source.js';
 import { queryAction, type RoutedAction } from '../../query/query-route.js';
 import { x } from '../../query/xml.js';
 import { iamErrors, requiredName } from '../iam-errors.js';

@@ -2,11 +2,11 @@
  * `/$count` segments: a bare integer as text/plain, only in an advanced query (the segment stands in for
  * `$count=true`, the header is still required).
  */
+import { drain, filterSource, mapSource, type ListSource } from '../../../core/paging/list-source.js';
 import { graphCount } from '../content-types.js';
 import { graphErrors } from '../errors.js';
 import type { GraphRequest, GraphResult } from '../graph-route.js';
 import { matcher, readQueryOptions } from '../odata/query-options.js';
-import { drain, filterSource, mapSource, type ListSource } from '../paging/list-source.js';
 import type { ResourceSchema } from '../schemas.js';
 
 export function countOf<T>(g: GraphRequest, schema: ResourceSchema, source: ListSource<T>, render: (item: T) => Record<string, unknown>, total?: () => number): GraphResult {

@@ -3,13 +3,14 @@
  * response and `$top` is refused (reference A2, G4).
  */
 import type { HttpHandler } from 'msw';
+import { entityOf, type DirectoryEntity } from '../../../core/entity.js';
+import { arraySource, drain, storeSource } from '../../../core/paging/list-source.js';
 import type { TenantStore } from '../../../tenant/model.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, singleObject } from '../collection.js';
-import { principal, renderMember, type DirectoryEntity } from '../directory.js';
+import { renderMember } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
-import { arraySource, drain, storeSource } from '../paging/list-source.js';
 import { renderDirectoryRole } from '../render.js';
 import { directoryObjectSchema, directoryRoleSchema } from '../schemas.js';
 
@@ -54,7 +55,7 @@ function roleMembers(tenant: TenantStore, roleSeq: number): DirectoryEntity[] {
   const out: DirectoryEntity[] = [];
   for (const a of assignments) {
     const key = `${a.principalType}:${a.principalSeq}`;
-    const e = principal(tenant, a.principalType, a.principalSeq);
+    const e = entityOf(tenant, a.principalType, a.principalSeq);
     if (!e || seen.has(key)) continue;
     seen.add(key);
     out.push(e);

@@ -3,13 +3,14 @@
  * whose items carry `@odata.type`, shown in full or as limited information per the app's permissions.
  */
 import type { HttpHandler } from 'msw';
+import { entityOf, type DirectoryEntity } from '../../../core/entity.js';
+import { arraySource, drain, filterSource, mapSource, storeSource, type ListSource } from '../../../core/paging/list-source.js';
 import type { Membership, TenantGroup, TenantStore } from '../../../tenant/model.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, type Rendered } from '../collection.js';
-import { groupById, principal, renderMember, type DirectoryEntity } from '../directory.js';
+import { groupById, renderMember } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
-import { arraySource, drain, filterSource, mapSource, storeSource, type ListSource } from '../paging/list-source.js';
 import { directoryObjectSchema, groupSchema, userSchema, type ResourceSchema } from '../schemas.js';
 import { countOf } from './counting.js';
 
@@ -51,7 +52,8 @@ export function groupMemberEndpoints(env: EntraEnv): HttpHandler[] {
 
 function directMembers(tenant: TenantStore, group: TenantGroup): ListSource<DirectoryEntity> {
   const memberships = storeSource((p) => tenant.members(group.seq, p));
-  return filterSource(mapSource(memberships, (m: Membership) => principal(tenant, m.memberType, m.memberSeq)), (e) => e !== undefined) as ListSource<DirectoryEntity>;
+  // A membership whose principal is gone maps to undefined and is left out.
+  return mapSource(memberships, (m: Membership) => entityOf(tenant, m.memberType, m.memberSeq));
 }
 
 /** Everyone reachable through nested groups, each once, breadth first; nested groups are listed too. */

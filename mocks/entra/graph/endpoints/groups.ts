@@ -1,11 +1,11 @@
 /** `/groups`, `/groups/$count`, `/groups/{id}`. */
 import type { HttpHandler } from 'msw';
+import { storeSource } from '../../../core/paging/list-source.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, singleObject } from '../collection.js';
 import { groupById } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
-import { storeSource } from '../paging/list-source.js';
 import { renderGroup } from '../render.js';
 import { groupSchema } from '../schemas.js';
 import { countOf } from './counting.js';

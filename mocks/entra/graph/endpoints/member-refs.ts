@@ -4,9 +4,9 @@
  * simulator's `writeBack` option (off: every write is refused as if the app could not write).
  */
 import type { HttpHandler } from 'msw';
-import type { Membership } from '../../../tenant/model.js';
+import { membershipOf } from '../../../core/entity.js';
 import type { EntraEnv } from '../../env.js';
-import { directoryObject, groupById, type DirectoryEntity } from '../directory.js';
+import { directoryObject, groupById } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
 
@@ -17,7 +17,6 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
     if (!found) throw graphErrors.notFound(g.params.id!);
     return found;
   };
-  const membership = (groupSeq: number, e: DirectoryEntity): Membership => ({ groupSeq, memberType: e.type, memberSeq: e.type === 'user' ? e.user.seq : e.group.seq });
   return [
     ...graphRoutes(env, { name: 'graph.groups.members.add', method: 'POST', path: '/groups/:id/members/$ref', access: 'write-members' }, async (g) => {
       const target = group(g);
@@ -27,7 +26,7 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
       if (target.kind === 'distribution') throw graphErrors.badRequest('Cannot Update a mail-enabled security groups and or distribution list.');
       // Graph refuses a group in itself before the store would (it throws RangeError for that).
       if (member.type === 'group' && member.group.seq === target.seq) throw graphErrors.badRequest('An object cannot be added as a member of itself.');
-      if (!tenant.addMember(membership(target.seq, member))) {
+      if (!tenant.addMember(membershipOf(target.seq, member))) {
         throw graphErrors.badRequest("One or more added object references already exist for the following modified properties: 'members'.");
       }
       return new Response(null, { status: 204 });
@@ -35,7 +34,7 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
     ...graphRoutes(env, { name: 'graph.groups.members.remove', method: 'DELETE', path: '/groups/:id/members/:memberId/$ref', access: 'write-members' }, (g) => {
       const target = group(g);
       const member = directoryObject(tenant, g.params.memberId!);
-      if (!member || !tenant.removeMember(membership(target.seq, member))) throw graphErrors.notFound(g.params.memberId!);
+      if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw graphErrors.notFound(g.params.memberId!);
       return new Response(null, { status: 204 });
     }),
   ];

@@ -3,12 +3,13 @@
  * roleDefinitionId / principalId / directoryScopeId, `$expand=principal`.
  */
 import type { HttpHandler } from 'msw';
+import { entityOf } from '../../../core/entity.js';
+import { filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
 import type { RoleAssignment } from '../../../tenant/model.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, type Rendered } from '../collection.js';
-import { objectId, principal, renderMember } from '../directory.js';
+import { objectId, renderMember } from '../directory.js';
 import { graphRoutes } from '../graph-route.js';
-import { filterSource, mapSource, storeSource } from '../paging/list-source.js';
 import { renderRoleAssignment } from '../render.js';
 import { roleAssignmentSchema } from '../schemas.js';
 
@@ -16,7 +17,7 @@ export function roleAssignmentEndpoints(env: EntraEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   return graphRoutes(env, { name: 'graph.roleAssignments.list', method: 'GET', path: '/roleManagement/directory/roleAssignments', access: 'roles' }, (g) => {
     const roles = new Map(tenant.roles().map((r) => [r.seq, r]));
-    const resolved = mapSource(storeSource((p) => tenant.roleAssignments(p)), (a: RoleAssignment) => ({ a, role: roles.get(a.roleSeq), who: principal(tenant, a.principalType, a.principalSeq) }));
+    const resolved = mapSource(storeSource((p) => tenant.roleAssignments(p)), (a: RoleAssignment) => ({ a, role: roles.get(a.roleSeq), who: entityOf(tenant, a.principalType, a.principalSeq) }));
     const source = filterSource(resolved, (x) => x.role !== undefined && x.who !== undefined);
     return listCollection(g, {
       scope: 'roleManagement/directory/roleAssignments',

@@ -1,12 +1,13 @@
 /** `/servicePrincipals`, one service principal, and who is assigned to its app roles (`appRoleAssignedTo`). */
 import type { HttpHandler } from 'msw';
+import { entityOf } from '../../../core/entity.js';
+import { drain, filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
 import type { AppRoleAssignment, TenantApp } from '../../../tenant/model.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, singleObject } from '../collection.js';
-import { displayName, objectId, principal } from '../directory.js';
+import { displayName, objectId } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
-import { drain, filterSource, mapSource, storeSource } from '../paging/list-source.js';
 import { renderAppRoleAssignment, renderServicePrincipal } from '../render.js';
 import { appRoleAssignmentSchema, servicePrincipalSchema } from '../schemas.js';
 
@@ -29,7 +30,7 @@ export function servicePrincipalEndpoints(env: EntraEnv): HttpHandler[] {
     ...graphRoutes(env, { name: 'graph.servicePrincipals.appRoleAssignedTo.list', method: 'GET', path: '/servicePrincipals/:id/appRoleAssignedTo', access: 'apps' }, (g) => {
       const sp = app(g);
       const roles = new Map(tenant.appRoles(sp.seq).map((r) => [r.seq, r]));
-      const resolved = mapSource(storeSource((p) => tenant.appRoleAssignments(sp.seq, p)), (a: AppRoleAssignment) => ({ a, role: roles.get(a.appRoleSeq), who: principal(tenant, a.principalType, a.principalSeq) }));
+      const resolved = mapSource(storeSource((p) => tenant.appRoleAssignments(sp.seq, p)), (a: AppRoleAssignment) => ({ a, role: roles.get(a.appRoleSeq), who: entityOf(tenant, a.principalType, a.principalSeq) }));
       return listCollection(g, {
         scope: `servicePrincipals/${sp.objectId}/appRoleAssignedTo`,
         schema: appRoleAssignmentSchema,

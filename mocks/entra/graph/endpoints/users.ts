@@ -1,11 +1,11 @@
 /** `/users`, `/users/$count`, `/users/{id | userPrincipalName}`. */
 import type { HttpHandler } from 'msw';
+import { storeSource } from '../../../core/paging/list-source.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, singleObject } from '../collection.js';
 import { userById } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
-import { storeSource } from '../paging/list-source.js';
 import { renderUser } from '../render.js';
 import { userSchema } from '../schemas.js';
 import { countOf } from './counting.js';

@@ -4,51 +4,28 @@
  * Directory_ExpiredPageToken (the directory's answer to any page token it cannot use). Shaped like real
  * ones, which are base64 of a binary blob starting `DSpt` (`RFNwdAIA...`).
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { PageState } from '../../../core/paging/pager.js';
+import { pageStateFields, readPageState, TokenSeal } from '../../../core/paging/token-seal.js';
 import { graphErrors } from '../errors.js';
 
-export interface PageState {
-  /** Resume point handed back to the tenant store (exclusive). */
-  after: number;
-  /** 1-based number of the page this token fetches. */
-  page: number;
-  /** Set on the token an `empty-page-with-token` page hands out, so that page is served for real next. */
-  emptied?: boolean;
-}
-
 const MAGIC = Buffer.from([0x44, 0x53, 0x70, 0x74, 0x02, 0x00]); // "DSpt" v2
-const MAC_BYTES = 12;
 
 export class SkipTokenCodec {
-  private readonly key: Buffer;
+  private readonly seal: TokenSeal;
 
   constructor(seed: number | string) {
-    this.key = createHash('sha256').update(`sync-harness:${seed}:entra:skiptoken`).digest();
+    this.seal = new TokenSeal(`sync-harness:${seed}:entra:skiptoken`, MAGIC, 'base64url');
   }
 
   /** `scope` names the listing (`users`, `groups/<id>/members`...): a token only works where it was issued. */
   encode(scope: string, state: PageState): string {
-    const payload = Buffer.from(JSON.stringify({ s: scope, a: state.after, n: state.page, ...(state.emptied ? { e: 1 } : {}) }));
-    return Buffer.concat([MAGIC, payload, this.mac(payload)]).toString('base64url');
+    return this.seal.seal({ s: scope, ...pageStateFields(state) });
   }
 
   decode(scope: string, token: string): PageState {
-    const raw = Buffer.from(token, 'base64url');
-    if (raw.length <= MAGIC.length + MAC_BYTES || !raw.subarray(0, MAGIC.length).equals(MAGIC)) throw graphErrors.expiredPageToken();
-    const payload = raw.subarray(MAGIC.length, raw.length - MAC_BYTES);
-    const mac = raw.subarray(raw.length - MAC_BYTES);
-    if (!timingSafeEqual(mac, this.mac(payload))) throw graphErrors.expiredPageToken();
-    let parsed: { s?: unknown; a?: unknown; n?: unknown; e?: unknown };
-    try {
-      parsed = JSON.parse(payload.toString('utf8')) as typeof parsed;
-    } catch {
-      throw graphErrors.expiredPageToken();
-    }
-    if (parsed.s !== scope || typeof parsed.a !== 'number' || typeof parsed.n !== 'number') throw graphErrors.expiredPageToken();
-    return { after: parsed.a, page: parsed.n, ...(parsed.e ? { emptied: true } : {}) };
-  }
-
-  private mac(payload: Buffer): Buffer {
-    return createHmac('sha256', this.key).update(payload).digest().subarray(0, MAC_BYTES);
+    const fields = this.seal.open(token);
+    const state = fields?.s === scope ? readPageState(fields) : undefined;
+    if (!state) throw graphErrors.expiredPageToken();
+    return state;
   }
 }

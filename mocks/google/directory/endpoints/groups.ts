@@ -4,6 +4,7 @@
  * `customer` is refused. `orderBy=email` sorts, `query` filters on email and name.
  */
 import type { HttpHandler } from 'msw';
+import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../../../core/paging/list-source.js';
 import type { TenantGroup } from '../../../tenant/model.js';
 import type { GoogleEnv } from '../../env.js';
 import { directoryRoute, directoryJson, type DirectoryRequest } from '../directory-route.js';
@@ -12,7 +13,6 @@ import { listing } from '../listing.js';
 import { entityByKey, groupByKey } from '../lookup.js';
 import { directMemberCount } from '../memberships.js';
 import type { SortOrder } from '../ordering.js';
-import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../paging/list-source.js';
 import { checkDirectoryScope, checkDomain, enumParam, maxResults } from '../params.js';
 import { renderGroup } from '../render.js';
 import { GROUP_QUERY, parseQuery } from '../search-query.js';

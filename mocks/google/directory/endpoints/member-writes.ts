@@ -8,11 +8,11 @@
  * external addresses Google would accept) are 404, since the tenant can only hold its own users and groups.
  */
 import type { HttpHandler } from 'msw';
-import type { Membership } from '../../../tenant/model.js';
+import { membershipOf } from '../../../core/entity.js';
 import type { GoogleEnv } from '../../env.js';
 import { directoryJson, directoryRoute, type DirectoryRequest } from '../directory-route.js';
 import { DirectoryFailure, directoryErrors } from '../errors.js';
-import { entityByKey, groupByKey, type DirectoryEntity } from '../lookup.js';
+import { entityByKey, groupByKey } from '../lookup.js';
 import { wouldCycle } from '../memberships.js';
 import { renderMember } from '../render.js';
 
@@ -25,7 +25,6 @@ export function memberWriteEndpoints(env: GoogleEnv): HttpHandler[] {
     if (!found) throw directoryErrors.notFound('groupKey');
     return found;
   };
-  const membership = (groupSeq: number, e: DirectoryEntity): Membership => ({ groupSeq, memberType: e.type, memberSeq: e.type === 'user' ? e.user.seq : e.group.seq });
   return [
     directoryRoute(env, { name: 'google.members.insert', method: 'POST', path: '/groups/:groupKey/members', access: 'write-members', rpc: `${RPC}.Insert` }, async (d) => {
       const target = group(d);
@@ -33,14 +32,14 @@ export function memberWriteEndpoints(env: GoogleEnv): HttpHandler[] {
       const member = entityByKey(tenant, body.key);
       if (!member) throw directoryErrors.notFound('memberKey');
       if (member.type === 'group' && wouldCycle(tenant, target, member.group)) throw directoryErrors.invalidInput('memberKey');
-      if (!tenant.addMember(membership(target.seq, member))) throw directoryErrors.duplicateMember();
+      if (!tenant.addMember(membershipOf(target.seq, member))) throw directoryErrors.duplicateMember();
       const owner = member.type === 'user' && tenant.owners(target.seq).some((u) => u.seq === member.user.seq);
       return directoryJson(d, renderMember(member, owner ? 'OWNER' : 'MEMBER', env.render));
     }),
     directoryRoute(env, { name: 'google.members.delete', method: 'DELETE', path: '/groups/:groupKey/members/:memberKey', access: 'write-members', rpc: `${RPC}.Delete` }, (d) => {
       const target = group(d);
       const member = entityByKey(tenant, d.params.memberKey!);
-      if (!member || !tenant.removeMember(membership(target.seq, member))) throw directoryErrors.notFound('memberKey');
+      if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw directoryErrors.notFound('memberKey');
       return new Response(null, { status: 204 });
     }),
   ];

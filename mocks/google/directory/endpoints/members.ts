@@ -4,13 +4,13 @@
  * See memberships.ts for how the tenant's members and owners become Workspace roles.
  */
 import type { HttpHandler } from 'msw';
+import { filterSource, mapSource } from '../../../core/paging/list-source.js';
 import type { GoogleEnv } from '../../env.js';
 import { directoryRoute } from '../directory-route.js';
 import { directoryErrors } from '../errors.js';
 import { listing } from '../listing.js';
 import { groupByKey } from '../lookup.js';
 import { derivedMembers, directMembers } from '../memberships.js';
-import { filterSource, mapSource } from '../paging/list-source.js';
 import { booleanParam, maxResults } from '../params.js';
 import { renderMember, type MemberRole } from '../render.js';
 

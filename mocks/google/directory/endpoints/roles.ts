@@ -6,13 +6,14 @@
  * adds assignments held through the groups a user is a direct member of.
  */
 import type { HttpHandler } from 'msw';
+import { entityOf } from '../../../core/entity.js';
+import { arraySource, concatSource, drain, mapSource, storeSource, type ListSource } from '../../../core/paging/list-source.js';
 import type { RoleAssignment, TenantRole } from '../../../tenant/model.js';
 import type { GoogleEnv } from '../../env.js';
 import { directoryRoute } from '../directory-route.js';
 import { directoryErrors } from '../errors.js';
 import { listing } from '../listing.js';
-import { entityByKey, entityOf } from '../lookup.js';
-import { arraySource, concatSource, drain, mapSource, storeSource, type ListSource } from '../paging/list-source.js';
+import { entityByKey } from '../lookup.js';
 import { booleanParam, checkCustomer, maxResults } from '../params.js';
 import { renderRole, renderRoleAssignment } from '../render.js';
 

@@ -6,6 +6,7 @@
  * checked but change nothing: the tenant has no custom schema fields, and the admin view is always served.
  */
 import type { HttpHandler } from 'msw';
+import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../../../core/paging/list-source.js';
 import type { TenantUser } from '../../../tenant/model.js';
 import type { GoogleEnv } from '../../env.js';
 import { directoryRoute, directoryJson } from '../directory-route.js';
@@ -13,7 +14,6 @@ import { directoryErrors } from '../errors.js';
 import { listing } from '../listing.js';
 import { primaryEmail, userByKey } from '../lookup.js';
 import type { SortOrder, UserOrder } from '../ordering.js';
-import { arraySource, filterSource, mapSource, storeSource, type ListSource } from '../paging/list-source.js';
 import { booleanParam, checkDirectoryScope, enumParam, maxResults } from '../params.js';
 import { renderUser } from '../render.js';
 import { parseQuery, USER_QUERY } from '../search-query.js';

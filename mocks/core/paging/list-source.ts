@@ -1,19 +1,24 @@
 /**
- * A listing as the pager sees it: pages from an exclusive, opaque resume point, the tenant store's keyset
- * semantics (`next` absent on the last page). Filters, in-memory lists (sorted or derived results) and
- * concatenations are adapters over the same shape. Same idea as Entra's, kept separate so serving one
- * provider never loads another's code.
+ * A listing as the pager sees it: pages from a resume point, the tenant store's keyset semantics (`after`
+ * is exclusive and opaque; `next` absent on the last page). Filters, mappings, in-memory lists (transitive
+ * members, sorted or derived results) and concatenations are adapters over the same shape. Shared by every
+ * simulator that pages by token (Entra, Google, AWS); SCIM pages by index and does not use it.
  */
-import type { Page } from '../../../tenant/model.js';
+import type { Page } from '../../tenant/model.js';
 
 export interface ListSource<T> {
   page(after: number, limit: number): Page<T>;
 }
 
+/** A store listing. */
 export function storeSource<T>(fetch: (page: { after: number; limit: number }) => Page<T>): ListSource<T> {
   return { page: (after, limit) => fetch({ after, limit }) };
 }
 
+/**
+ * Each item mapped; an item that maps to `undefined` is left out (and the page filled from further on, as
+ * {@link filterSource} does), so a mapping can also drop what it cannot render.
+ */
 export function mapSource<T, U>(source: ListSource<T>, map: (item: T) => U | undefined): ListSource<U> {
   return filterSource(
     {
@@ -27,8 +32,8 @@ export function mapSource<T, U>(source: ListSource<T>, map: (item: T) => U | und
 }
 
 /**
- * Only items matching `keep`. Pulls pages no larger than what is still missing, so every item consumed is
- * before the underlying `next` and the resume point stays exact though it is opaque.
+ * Only items matching `keep`. Pulls pages no larger than what is still missing, so every item it consumed
+ * is before the underlying `next` and the resume point stays exact even though it is opaque.
  */
 export function filterSource<T>(source: ListSource<T>, keep: (item: T) => boolean): ListSource<T> {
   return {
@@ -81,8 +86,8 @@ export function concatSource<T>(first: ListSource<T>, second: ListSource<T>): Li
   };
 }
 
-/** Every item, for counting, sorting or listings built in memory. */
-export function drain<T>(source: ListSource<T>, chunk = 1000): T[] {
+/** Every item, for counting, sorting or listings that do not page (or are built in memory). */
+export function drain<T>(source: ListSource<T>, chunk = 999): T[] {
   const all: T[] = [];
   let after = 0;
   for (;;) {
