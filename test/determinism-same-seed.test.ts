@@ -27,13 +27,20 @@ async function twice(session: () => Promise<{ journal: readonly JournalEntry[]; 
   return { first, second };
 }
 
+/**
+ * A run that must repeat fixes its simulation clock too: Google seals the issue time into page tokens, so
+ * with the wall clock a second boundary between the runs changes them. (AWS keeps the real clock: requests
+ * are signed with it and checked against the simulation clock.)
+ */
+const clock = () => new Date('2026-06-01T09:00:00Z');
+
 /** Seeded fault decisions on the listing routes (a throttled token request would end the session early). */
 const FAULTS = ['throttle:probability=0.5,retry-after=0,route=*.*.list'];
 
 describe('same seed, same run', () => {
   it('entra', async () => {
     const { first, second } = await twice(async () => {
-      const f = entraFixture(server, { seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
+      const f = entraFixture(server, { clock, seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
       const token = await f.token();
       const bodies: string[] = [];
       for (const path of ['/v1.0/users?$top=7&$select=id,displayName', '/v1.0/groups?$top=5', '/v1.0/users?$top=3']) {
@@ -49,7 +56,7 @@ describe('same seed, same run', () => {
 
   it('google', async () => {
     const { first, second } = await twice(async () => {
-      const f = googleFixture(server, { seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
+      const f = googleFixture(server, { clock, seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
       const bodies: string[] = [];
       const bearer = await f.token();
       for (const path of ['/users?customer=my_customer&maxResults=7', '/groups?customer=my_customer&maxResults=5']) {
@@ -79,7 +86,7 @@ describe('same seed, same run', () => {
 
   it('scim', async () => {
     const { first, second } = await twice(async () => {
-      const f = scimFixture(server, { seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
+      const f = scimFixture(server, { clock, seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
       const bodies: string[] = [];
       for (const path of ['/Users?startIndex=1&count=7', '/Users?startIndex=8&count=7', '/Groups?count=3']) bodies.push(await (await f.call(path)).text());
       return { journal: f.ctx.journal.all(), bodies };
