@@ -4,7 +4,7 @@ import { parseFaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createContext } from './context.js';
 import { serveInProcess, type InProcessServer } from './in-process.js';
-import { latencyMs, route, type FaultDialect } from './route.js';
+import { compilePattern, latencyMs, route, type FaultDialect } from './route.js';
 
 const dialect: FaultDialect = {
   throttle: (_call, params) => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': params['retry-after'] ?? '1' } }),
@@ -84,5 +84,18 @@ describe('latency fault values', () => {
     expect(lognormal[200]).toBeLessThan(125);
     expect(lognormal[399]! / lognormal[200]!).toBeGreaterThan(2); // a long right tail
     expect(lognormal[0]).toBeGreaterThan(0);
+  });
+});
+
+describe('direct route patterns (the loopback fast path)', () => {
+  it('match like MSW paths: params, literal $ segments, any case, an optional trailing slash, never across segments', () => {
+    const p = compilePattern('http://127.0.0.1:46447/v1.0/groups/:id/members/$ref');
+    expect(p.exec('http://127.0.0.1:46447/v1.0/groups/abc%20d/members/$ref')?.groups).toEqual({ id: 'abc%20d' });
+    expect(p.test('http://127.0.0.1:46447/v1.0/GROUPS/x/members/$ref/')).toBe(true);
+    expect(p.test('http://127.0.0.1:46447/v1.0/groups/x/y/members/$ref')).toBe(false);
+    expect(p.test('http://127.0.0.1:46448/v1.0/groups/x/members/$ref')).toBe(false);
+    const count = compilePattern('https://graph.microsoft.com/v1.0/users/$count');
+    expect(count.test('https://graph.microsoft.com/v1.0/users/$count')).toBe(true);
+    expect(count.test('https://graph.microsoft.com/v1.0/users/xcount')).toBe(false);
   });
 });

@@ -93,13 +93,47 @@ export function route(
     return response;
   };
   const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
-  return http[method](spec.url, handle as never);
+  const handler = http[method](spec.url, handle as never);
+  directRoutes.set(handler, { method: spec.method, pattern: compilePattern(spec.url), handle });
+  return handler;
 }
 
+/**
+ * The same endpoint without MSW's per-request machinery, for the loopback server: MSW's `getResponse`
+ * compiles every handler's path pattern on every request and clones the request, which capped a served
+ * simulator far below what its endpoints cost. Matching follows MSW's rules for the patterns routes use
+ * (`:param` segments, `*`, case-insensitive, optional trailing slash).
+ */
+export interface DirectRoute {
+  method: Method;
+  pattern: RegExp;
+  handle(args: { request: Request; params: RouteArgs['params'] }): Promise<Response>;
+}
+
+const directRoutes = new WeakMap<HttpHandler, DirectRoute>();
+
+export function directRoute(handler: unknown): DirectRoute | undefined {
+  return directRoutes.get(handler as HttpHandler);
+}
+
+export function compilePattern(url: string): RegExp {
+  const escaped = url.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = escaped.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, '(?<$1>[^/]+)').replace(/\*/g, '.*');
+  return new RegExp(`^${pattern}/?$`, 'i');
+}
+
+/** The provider's own headers, added in place: responses built here have mutable headers, and copying a
+ * Response (body stream included) on every request was a measurable share of a served request. */
 function withHeaders(response: Response, extra: Record<string, string>): Response {
-  const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(extra)) if (!headers.has(name)) headers.set(name, value);
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  try {
+    for (const [name, value] of Object.entries(extra)) if (!response.headers.has(name)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // An immutable-headers response (one from fetch): copy it.
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(extra)) if (!headers.has(name)) headers.set(name, value);
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  }
 }
 
 /**

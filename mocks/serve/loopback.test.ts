@@ -71,6 +71,14 @@ describe('loopback serving', () => {
     expect(await (await fetch(`${served.baseUrl}/__harness/tenant`)).json()).toEqual({ shape: { seed: 1, users: 3 }, counts: { users: 3 } });
   });
 
+  it('a network-error fault drops the connection without an answer', async () => {
+    const { served, ctx } = await start();
+    await fetch(`${served.baseUrl}/__harness/faults`, { method: 'PUT', body: JSON.stringify(['network-error:count=1']) });
+    await expect(fetch(`${served.baseUrl}/v1/items`)).rejects.toThrow();
+    expect((await fetch(`${served.baseUrl}/v1/items`)).status).toBe(200);
+    expect(ctx.journal.all().map((e) => e.status)).toEqual([0, 200]);
+  });
+
   it('refuses bad admin input with a clear 400 and lists the calls on an unknown one', async () => {
     const { served } = await start();
     const bad = await fetch(`${served.baseUrl}/__harness/faults`, { method: 'PUT', body: JSON.stringify(['thrrottle']) });

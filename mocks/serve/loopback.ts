@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import type { SimContext } from '../core/context.js';
 import { nearestRoute } from '../core/near-miss.js';
-import { knownRoutes } from '../core/route.js';
+import { directRoute, knownRoutes } from '../core/route.js';
 import { handleAdmin } from './admin-api.js';
 import { toFetchRequest, writeFetchResponse } from './fetch-bridge.js';
 
@@ -45,7 +45,12 @@ export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackS
     if (url.pathname.startsWith('/__harness/')) {
       return writeFetchResponse(res, await handleAdmin(request, { ctx: options.ctx, reset: options.reset }));
     }
-    const response = await getResponse(handlers, request, { baseUrl });
+    const response = await dispatch(handlers, request, baseUrl);
+    if (response?.type === 'error') {
+      // A `network-error` fault: no response at all, as a dropped connection looks to the client.
+      res.socket?.destroy();
+      return;
+    }
     if (response) return writeFetchResponse(res, response);
     const nearest = nearestRoute(request, [...knownRoutes.values()]);
     const hint = nearest ? `${nearest.method} ${nearest.url.replace(/^https?:\/\/[^/]+/, baseUrl)}` : undefined;
@@ -83,4 +88,35 @@ export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackS
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * The first handler, in order, that answers: routes made by `route()` are matched directly, anything else
+ * (the AWS dispatcher, handlers from tests) goes through MSW's own `getResponse`.
+ */
+async function dispatch(handlers: HttpHandler[], request: Request, baseUrl: string): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  const target = `${url.origin}${url.pathname}`;
+  for (const handler of handlers) {
+    const direct = directRoute(handler);
+    if (!direct) {
+      const response = await getResponse([handler], request, { baseUrl });
+      if (response) return response;
+      continue;
+    }
+    if (direct.method !== request.method) continue;
+    const match = direct.pattern.exec(target);
+    if (!match) continue;
+    const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, safeDecode(v)]));
+    return direct.handle({ request, params });
+  }
+  return undefined;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

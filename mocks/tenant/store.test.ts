@@ -49,6 +49,17 @@ describe('SqliteTenantStore: paging', () => {
     expect(items.some((u) => !u.enabled)).toBe(true);
   });
 
+  it('serves a page read again from its cache, frozen so no caller can change what others read', () => {
+    const first = tenant.users({ after: 10, limit: 5 });
+    const again = tenant.users({ after: 10, limit: 5 });
+    expect(again).toEqual(first);
+    expect(Object.isFrozen(again.items[0])).toBe(true);
+    expect(() => {
+      (again.items[0] as { displayName: string }).displayName = 'changed';
+    }).toThrow(TypeError);
+    expect(tenant.users({ after: 11, limit: 5 }).items[0]!.seq).toBe(12);
+  });
+
   it('filters users by kind and enabled, still paging in seq order', () => {
     const guests = drain((p) => tenant.users(p, { kind: 'guest' }), 7).items;
     expect(guests.length).toBe(50);

@@ -73,11 +73,19 @@ export function createTenant(overrides: Partial<TenantShape> = {}): SqliteTenant
 
 type Stmt<R> = Database.Statement<unknown[], R>;
 
+const USER_PAGES_KEPT = 256;
+
 export class SqliteTenantStore implements TenantStore {
   readonly shape: TenantShape;
   private readonly baseCounts: TenantCounts;
   private readonly overlay: MemberOverlay;
   private readonly cache = new Map<string, Stmt<unknown>>();
+  /**
+   * Recent user pages. Users never change once generated (only memberships do), so a page a connector
+   * reads again (every sync of a regression suite, a retried request) is served without building a hundred
+   * objects from SQLite strings again. Frozen, since every caller shares them.
+   */
+  private readonly userPages = new Map<string, Page<TenantUser>>();
 
   /** Takes ownership of `db`: `close()` closes it. `label` names the file in errors. */
   constructor(
@@ -109,9 +117,16 @@ export class SqliteTenantStore implements TenantStore {
     }
     checkPage(page);
     const sql = `SELECT ${USER_COLUMNS} FROM users WHERE ${['seq > ?', ...where].join(' AND ')} ORDER BY seq LIMIT ?`;
-    const rows = this.stmt<unknown[]>(sql, true).all(page.after ?? 0, ...args, page.limit + 1);
-    const items = rows.slice(0, page.limit).map(userFromArray);
-    return rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items };
+    const params = [page.after ?? 0, ...args, page.limit + 1];
+    const key = `${sql}|${params.join(',')}`;
+    const cached = this.userPages.get(key);
+    if (cached) return cached;
+    const rows = this.stmt<unknown[]>(sql, true).all(...params);
+    const items = rows.slice(0, page.limit).map((row) => Object.freeze(userFromArray(row)));
+    const result: Page<TenantUser> = Object.freeze(rows.length > page.limit ? { items, next: items[items.length - 1]!.seq } : { items });
+    if (this.userPages.size >= USER_PAGES_KEPT) this.userPages.delete(this.userPages.keys().next().value as string);
+    this.userPages.set(key, result);
+    return result;
   }
 
   groups(page: PageRequest): Page<TenantGroup> {
