@@ -6,7 +6,7 @@
 import { seededRandom } from '../../../harness/seeded-random.js';
 import { arraySource, drain, filterSource, mapSource, type ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
-import { graphJson } from './content-types.js';
+import { graphJson, graphJsonText } from './content-types.js';
 import { graphErrors } from './errors.js';
 import type { GraphRequest, GraphResult } from './graph-route.js';
 import { DEFAULT_PAGE_SIZE, matcher, readQueryOptions, type QueryOptions } from './odata/query-options.js';
@@ -67,8 +67,25 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
     body['@odata.count'] = keep || !spec.total ? drain(filtered).length : spec.total();
   }
   if (link) body['@odata.nextLink'] = link;
-  body.value = items.map((r) => withExpanded(project(r.obj, options.select, r.defaults), r.obj, options.expand));
-  return { response: graphJson(body), items: items.length };
+  // `value` is spliced in as JSON text so each object's projection is serialized once and reused.
+  const value = items.map((r) => projectedJson(r, options)).join(',');
+  const head = JSON.stringify(body);
+  return { response: graphJsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"value":[${value}]}`), items: items.length };
+}
+
+/** JSON text per rendered object and `$select`, for objects rendered once and shared (cached users). */
+const projections = new WeakMap<object, Map<string, string>>();
+
+function projectedJson(r: Rendered, options: QueryOptions): string {
+  if (options.expand?.length) return JSON.stringify(withExpanded(project(r.obj, options.select, r.defaults), r.obj, options.expand));
+  // Only shared (frozen) objects come back; a fresh render would fill the cache for nothing.
+  if (!Object.isFrozen(r.obj)) return JSON.stringify(project(r.obj, options.select, r.defaults));
+  const key = options.select?.join(',') ?? '';
+  let byKey = projections.get(r.obj);
+  if (!byKey) projections.set(r.obj, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (text === undefined) byKey.set(key, (text = JSON.stringify(project(r.obj, options.select, r.defaults))));
+  return text;
 }
 
 /** One object (`/users/{id}`): `$select` applies, the context names the entity. */

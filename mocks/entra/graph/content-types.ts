@@ -2,7 +2,12 @@
 export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export function graphJson(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': GRAPH_JSON } });
+  return graphJsonText(JSON.stringify(body), status);
+}
+
+/** A body already serialized. */
+export function graphJsonText(json: string, status = 200): Response {
+  return new Response(json, { status, headers: { 'content-type': GRAPH_JSON } });
 }
 
 /** `/users/$count` and friends answer a bare integer. */

@@ -15,7 +15,19 @@ export const ODATA_TYPE = { user: '#microsoft.graph.user', group: '#microsoft.gr
 /** The default access role every app has; Graph never lists it among `appRoles`. */
 export const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
 
+/**
+ * Rendered users by tenant object. Tenant user pages are cached and frozen, so a page read again renders
+ * from here; the rendering is a pure function of the user. Frozen too: every caller shares it.
+ */
+const renderedUsers = new WeakMap<TenantUser, User>();
+
 export function renderUser(u: TenantUser): User {
+  let rendered = renderedUsers.get(u);
+  if (!rendered) renderedUsers.set(u, (rendered = Object.freeze(buildUser(u))));
+  return rendered;
+}
+
+function buildUser(u: TenantUser): User {
   const guest = u.kind === 'guest' || u.kind === 'external';
   return {
     id: u.objectId,
