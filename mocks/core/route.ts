@@ -21,6 +21,8 @@ export interface ProviderRuntime {
   provider: string;
   ctx: SimContext;
   dialect: FaultDialect;
+  /** Resource units a call costs, for token-bucket throttling (`throttle:bucket=`); default 1. */
+  cost?: (call: RouteCall) => number;
 }
 
 export interface RouteResult {
@@ -57,14 +59,15 @@ export function route(
     const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url), headers: request.headers };
     let fault: string | undefined;
     let result: RouteResult;
-    const hit = ctx.faults.check(call, TRANSPORT_FAULTS);
+    const hit = ctx.faults.check(call, TRANSPORT_FAULTS, { units: runtime.cost?.(call) ?? 1, now: ctx.clock() });
     if (hit?.spec.kind === 'network-error') {
       ctx.journal.record({ provider: call.provider, route: call.route, method: call.method, url: call.url, status: 0, fault: hit.spec.text, latencyMs: performance.now() - started, at: ctx.clock().toISOString() });
       return HttpResponse.error();
     }
     if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, hit.random));
     if (hit?.spec.kind === 'throttle') {
-      result = { response: dialect.throttle(call, hit.spec.params) };
+      const params = hit.retryAfterSeconds === undefined ? hit.spec.params : { ...hit.spec.params, 'retry-after': String(hit.retryAfterSeconds) };
+      result = { response: dialect.throttle(call, params) };
     } else if (hit?.spec.kind === 'server-error') {
       result = { response: dialect.serverError(call, Number(hit.spec.params.status ?? 503)) };
     } else {

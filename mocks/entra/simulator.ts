@@ -19,7 +19,7 @@ import { memberRefEndpoints } from './graph/endpoints/member-refs.js';
 import { roleAssignmentEndpoints } from './graph/endpoints/role-assignments.js';
 import { servicePrincipalEndpoints } from './graph/endpoints/service-principals.js';
 import { userEndpoints } from './graph/endpoints/users.js';
-import { graphDialect } from './graph/graph-dialect.js';
+import { graphDialect, resourceUnits } from './graph/graph-dialect.js';
 import { SkipTokenCodec } from './graph/odata/skiptoken.js';
 import { SecretState } from './secret-state.js';
 
@@ -74,7 +74,7 @@ export function createEntraSimulator(ctx: SimContext, options: EntraSimulatorOpt
     secret: new SecretState(),
     skipTokens: new SkipTokenCodec(ctx.seed),
     sts: { provider: PROVIDER, ctx, dialect: stsDialect(ctx, bases.login) },
-    graph: { provider: PROVIDER, ctx, dialect: graphDialect(ctx, app) },
+    graph: { provider: PROVIDER, ctx, dialect: graphDialect(ctx, app), cost: resourceUnits },
   };
   // Order matters where paths overlap: literal segments (`$count`, casts) before `:id`.
   const handlers = [

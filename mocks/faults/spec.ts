@@ -8,6 +8,8 @@
  *   count=<n>         at most n times, then never again
  *   probability=<p>   seeded chance per matching call (0..1)
  *   from=<n>          from the n-th matching call on (state faults: expired-secret, revoked-credential)
+ *   bucket=<units>    throttle only: a token bucket of this many resource units, `refill=<units/s>`
+ *                     (default a tenth of the bucket); each call costs the provider's units for it
  * Kind-specific keys (retry-after, status, mode, missing, ms...) are documented with each kind.
  */
 import { UserError } from '../../harness/errors.js';
@@ -52,10 +54,13 @@ export function parseFaultSpec(text: string, where = '--fault'): FaultSpec {
       params[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
     }
   }
-  for (const key of ['every', 'after', 'count', 'from']) {
+  for (const key of ['every', 'after', 'count', 'from', 'bucket']) {
     if (params[key] !== undefined && !/^\d+$/.test(params[key]!)) {
       throw new UserError(`${where} ${JSON.stringify(text)}: ${key}=${params[key]} must be a whole number`);
     }
+  }
+  if (params.refill !== undefined && !(Number(params.refill) > 0)) {
+    throw new UserError(`${where} ${JSON.stringify(text)}: refill=${params.refill} must be a positive number of units per second`);
   }
   if (params.probability !== undefined) {
     const p = Number(params.probability);
