@@ -2,55 +2,62 @@
  * IAM entities as list members and result elements, with the fields and order IAM's answers use
  * (reference C2). List operations leave Tags and PermissionsBoundary out, as IAM does.
  */
+import type { AttachedPolicy, Group, Policy as IamPolicy, Role, User } from '@aws-sdk/client-iam';
 import type { Policy, TenantGroup, TenantUser } from '../../tenant/model.js';
 import type { ConnectorUser } from '../credentials.js';
 import { x, type Xml } from '../query/xml.js';
+import type { OnQueryWire } from '../sdk-shapes.js';
 import type { IamDirectory, IamRole } from './directory.js';
 
 export type Fields = Array<Xml | undefined>;
 
+/** A shape's members as XML elements, in the order written (IAM's own order). */
+function fields<T>(members: OnQueryWire<T>): Fields {
+  return Object.entries(members).map(([name, value]) => x(name, value as string | number | boolean | undefined));
+}
+
 export function userFields(dir: IamDirectory, u: TenantUser): Fields {
-  return [x('Path', dir.userPath(u)), x('UserName', dir.userName(u)), x('UserId', u.awsId), x('Arn', dir.userArn(u)), x('CreateDate', dir.createDate(u))];
+  return fields<User>({ Path: dir.userPath(u), UserName: dir.userName(u), UserId: u.awsId, Arn: dir.userArn(u), CreateDate: dir.createDate(u) });
 }
 
 export function connectorUserFields(u: ConnectorUser): Fields {
-  return [x('Path', u.path), x('UserName', u.userName), x('UserId', u.userId), x('Arn', u.arn), x('CreateDate', u.createDate)];
+  return fields<User>({ Path: u.path, UserName: u.userName, UserId: u.userId, Arn: u.arn, CreateDate: u.createDate });
 }
 
 export function groupFields(dir: IamDirectory, g: TenantGroup): Fields {
-  return [x('Path', '/'), x('GroupName', dir.groupName(g)), x('GroupId', g.awsId), x('Arn', dir.groupArn(g)), x('CreateDate', dir.createDate(g))];
+  return fields<Group>({ Path: '/', GroupName: dir.groupName(g), GroupId: g.awsId, Arn: dir.groupArn(g), CreateDate: dir.createDate(g) });
 }
 
 /** The trust policy goes out URL-encoded, as IAM sends it (clients must decodeURIComponent it). */
 export function roleFields(r: IamRole): Fields {
-  return [
-    x('Path', r.path),
-    x('RoleName', r.roleName),
-    x('RoleId', r.roleId),
-    x('Arn', r.arn),
-    x('CreateDate', r.createDate),
-    x('AssumeRolePolicyDocument', encodeURIComponent(r.trustPolicy)),
-    x('Description', r.description),
-    x('MaxSessionDuration', r.maxSessionDuration),
-  ];
+  return fields<Role>({
+    Path: r.path,
+    RoleName: r.roleName,
+    RoleId: r.roleId,
+    Arn: r.arn,
+    CreateDate: r.createDate,
+    AssumeRolePolicyDocument: encodeURIComponent(r.trustPolicy),
+    Description: r.description,
+    MaxSessionDuration: r.maxSessionDuration,
+  });
 }
 
 export function policyFields(dir: IamDirectory, p: Policy): Fields {
   const created = dir.policyCreateDate(p);
-  return [
-    x('PolicyName', dir.policyName(p)),
-    x('PolicyId', p.awsId),
-    x('Arn', dir.policyArn(p)),
-    x('Path', dir.policyPath(p)),
-    x('DefaultVersionId', 'v1'),
-    x('AttachmentCount', dir.attachmentCount(p.seq)),
-    x('PermissionsBoundaryUsageCount', 0),
-    x('IsAttachable', true),
-    x('CreateDate', created),
-    x('UpdateDate', created),
-  ];
+  return fields<IamPolicy>({
+    PolicyName: dir.policyName(p),
+    PolicyId: p.awsId,
+    Arn: dir.policyArn(p),
+    Path: dir.policyPath(p),
+    DefaultVersionId: 'v1',
+    AttachmentCount: dir.attachmentCount(p.seq),
+    PermissionsBoundaryUsageCount: 0,
+    IsAttachable: true,
+    CreateDate: created,
+    UpdateDate: created,
+  });
 }
 
 export function attachedPolicyFields(dir: IamDirectory, p: Policy): Fields {
-  return [x('PolicyName', dir.policyName(p)), x('PolicyArn', dir.policyArn(p))];
+  return fields<AttachedPolicy>({ PolicyName: dir.policyName(p), PolicyArn: dir.policyArn(p) });
 }
