@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from './duration.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['90s', 90_000],
+    ['5m', 300_000],
+    ['1m30s', 90_000],
+    ['500ms', 500],
+    ['1.5h', 5_400_000],
+  ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+
+  it.each(['90', '5 minutes', '0s', '', 's', '-1s'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
+});

@@ -1,0 +1,14 @@
+/**
+ * Durations as people write them in scenario files (`90s`, `5m`, `1m30s`, `500ms`), in milliseconds.
+ * Bare numbers are refused: whether `90` means seconds or milliseconds is exactly the guess we avoid.
+ */
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(\d+(?:\.\d+)?(ms|s|m|h))+$/.test(trimmed)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(PART)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
+  return total > 0 ? Math.round(total) : undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading scenario files: YAML (with line positions kept) -> version check -> schema -> `Scenario`, or
+ * one UserError line `<file>:<line>:<col>: <field path>: <problem> (<how to fix>)`. Only the first problem
+ * in the file is reported, so fixing it top to bottom works.
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { UserError } from '../errors.js';
+import { formatPath, problemsOf, valueAt, type Path } from './issue-message.js';
+import { SCENARIO_VERSIONS, scenarioSchema, type Scenario } from './schema.js';
+import { locate, type Position } from './yaml-locate.js';
+
+export type LoadedScenario = Scenario & {
+  /** Where it came from, pointing at its `name`, for messages and reports. */
+  source: { file: string } & Position;
+};
+
+export async function loadScenario(file: string): Promise<LoadedScenario> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`${file}: cannot read the scenario (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path)`, { cause: error });
+  }
+  return parseScenario(text, file);
+}
+
+/** Files and folders (searched recursively for *.yaml and *.yml, each folder sorted); names must be unique. */
+export async function loadScenarios(paths: readonly string[]): Promise<LoadedScenario[]> {
+  const files = await scenarioFiles(paths);
+  const loaded: LoadedScenario[] = [];
+  const byName = new Map<string, LoadedScenario>();
+  for (const file of files) {
+    const scenario = await loadScenario(file);
+    const first = byName.get(scenario.name);
+    if (first) {
+      const { source } = scenario;
+      throw new UserError(
+        `${source.file}:${source.line}:${source.col}: name: "${scenario.name}" is already used by ${first.source.file}:${first.source.line}:${first.source.col} (scenario names must be unique; rename one)`,
+      );
+    }
+    byName.set(scenario.name, scenario);
+    loaded.push(scenario);
+  }
+  return loaded;
+}
+
+export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) throw new UserError(`${path}: no such file or folder (give a scenario file or a folder of them)`);
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const found = (await readdir(path, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort();
+    if (found.length === 0) throw new UserError(`${path}: no scenarios in this folder (scenario files end in .yaml or .yml)`);
+    files.push(...found);
+  }
+  // The same file given twice (directly and through its folder) is one scenario, not a duplicate name.
+  return [...new Set(files)];
+}
+
+export function parseScenario(text: string, file: string): LoadedScenario {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };
+    const problem = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserError(`${file}:${pos.line}:${pos.col}: yaml: ${problem} (fix the YAML syntax)`);
+  }
+  const data: unknown = doc.toJS();
+  const fail = (path: Path, problem: string, at: 'key' | 'value' = 'value'): never => {
+    const pos = locate(doc as Document, lines, path, at);
+    throw new UserError(`${file}:${pos.line}:${pos.col}: ${formatPath(path)}: ${problem}`);
+  };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    fail([], `expected a mapping with version, name, provider, connector and expect, got ${data === null || data === undefined ? 'an empty file' : 'a list or a value'} (see scenarios/examples/)`);
+  }
+  checkVersion(valueAt(data, ['version']), fail);
+  const parsed = scenarioSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = problemsOf(parsed.error.issues, data).map((problem) => ({ problem, pos: locate(doc as Document, lines, problem.path, problem.at) }));
+    // At the same spot an unknown key explains more than the missing key it was probably meant to be.
+    problems.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col || Number(b.problem.at === 'key') - Number(a.problem.at === 'key'));
+    const { problem } = problems[0]!;
+    return fail(problem.path, problem.message, problem.at);
+  }
+  return { ...parsed.data, source: { file, ...locate(doc as Document, lines, ['name']) } };
+}
+
+/** Before the schema: a file written for another version would otherwise get a wall of unrelated errors. */
+function checkVersion(version: unknown, fail: (path: Path, problem: string) => never): void {
+  const known = SCENARIO_VERSIONS.join(', ');
+  if (version === undefined) fail(['version'], `missing (add "version: 1" at the top; known versions: ${known})`);
+  if (!(SCENARIO_VERSIONS as readonly unknown[]).includes(version)) {
+    const quoted = typeof version === 'string' && (SCENARIO_VERSIONS as readonly unknown[]).includes(Number(version));
+    fail(['version'], `${JSON.stringify(version)} is not a scenario version this harness reads (${quoted ? `write version: ${version} without quotes; ` : ''}known versions: ${known})`);
+  }
+}
