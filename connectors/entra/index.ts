@@ -1,0 +1,5 @@
+/** The reference Entra ID connector: `createEntraConnector(options)` gives the sync engine a {@link Connector}. */
+export { createEntraConnector, GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlementId, ownerEntitlementId } from './connector.js';
+export type { EntraConnector, EntraConnectorOptions } from './connector.js';
+export { EntraClient, GRAPH_SCOPE, parseRetryAfter } from './client.js';
+export type { EntraClientOptions } from './client.js';

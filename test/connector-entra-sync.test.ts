@@ -1,0 +1,217 @@
+/**
+ * The reference Entra connector syncing the Entra simulator (in-process, MSW) through the engine into a
+ * real .c1z, checked against the tenant itself: the same object ids, the same direct memberships and
+ * owners; throttling retried with the server's Retry-After; an expired secret and a missing permission
+ * failing the sync the SDK's way. Nothing really sleeps: the sleeper records.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEntraConnector, memberEntitlementId } from '../connectors/entra/index.js';
+import { openSyncFile } from '../harness/c1z/open.js';
+import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
+import { GrantExpandableSchema, RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
+import { UserStatus, UserTraitSchema } from '../harness/c1z/proto/connector-traits.js';
+import { Records } from '../harness/c1z/records.js';
+import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
+import type { SyncRun } from '../harness/c1z/types.js';
+import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { runSync, type SyncResult } from '../harness/sync/engine.js';
+import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** Nesting on, so some groups have group members and their grants are expandable. */
+const SHAPE = { users: 30, groups: 6, nestedGroupRatio: 0.5 };
+
+interface SyncedEntra {
+  result: SyncResult;
+  sleeps: number[];
+  syncs: SyncRun[];
+  /** Object ids of the file's resources, by type. */
+  userIds: string[];
+  groupIds: string[];
+  rawIds: Map<string, string>;
+  users: Map<string, { login: string; email: string; enabled: boolean }>;
+  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string; expandsTo: string[] }>;
+}
+
+async function syncEntra(f: EntraFixture, connectorOptions: { top?: number } = {}): Promise<SyncedEntra> {
+  const dir = mkdtempSync(join(tmpdir(), 'connector-entra-'));
+  try {
+    const path = join(dir, 'out.c1z');
+    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
+    const sleeps: number[] = [];
+    const connector = createEntraConnector({ ...f.sim.credentials, authority: f.sim.authority, graphBase: f.sim.bases.graph, ...connectorOptions });
+    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-entra' }), clock, sleep: async (ms) => void sleeps.push(ms) });
+    const file = await openSyncFile(path);
+    try {
+      const scope = { syncId: result.syncId };
+      const records = new Records(path, file.rows(), scope);
+      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
+      const idsOf = (type: string) => resources.filter((r) => r.id?.resourceType === type).map((r) => r.id!.resource);
+      const rawIds = new Map(resources.map((r) => [r.id!.resource, unpackAnnotation(r.annotations, RawIdSchema)?.id ?? '']));
+      const users = new Map(
+        resources
+          .filter((r) => r.id?.resourceType === 'user')
+          .map((r) => {
+            const trait = unpackAnnotation(r.annotations, UserTraitSchema);
+            return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
+          }),
+      );
+      const grants = [...file.rows().grants(scope)].map((row) => {
+        const grant = records.grant(row);
+        return {
+          id: grant.id,
+          entitlementId: grant.entitlement?.id ?? '',
+          principalType: grant.principal?.id?.resourceType ?? '',
+          principalId: grant.principal?.id?.resource ?? '',
+          expandsTo: unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds ?? [],
+        };
+      });
+      return { result, sleeps, syncs: file.syncs(), userIds: idsOf('user'), groupIds: idsOf('group'), rawIds, users, grants };
+    } finally {
+      file.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fixture(options: FixtureOptions = {}): EntraFixture {
+  return entraFixture(server, { ...options, shape: { ...SHAPE, ...options.shape } });
+}
+
+function tenantUsers(f: EntraFixture) {
+  return Array.from({ length: f.tenant.counts().users }, (_, i) => f.tenant.user(i + 1)!);
+}
+function tenantGroups(f: EntraFixture) {
+  return Array.from({ length: f.tenant.counts().groups }, (_, i) => f.tenant.group(i + 1)!);
+}
+
+/** `group:<gid>:member:<type>:<oid>` for every direct membership in the tenant. */
+function expectedMemberGrants(f: EntraFixture, groupObjectId?: string): string[] {
+  const out: string[] = [];
+  for (const group of tenantGroups(f)) {
+    if (groupObjectId && group.objectId !== groupObjectId) continue;
+    for (const m of f.tenant.members(group.seq, { limit: 100_000 }).items) {
+      const member = m.memberType === 'user' ? f.tenant.user(m.memberSeq) : f.tenant.group(m.memberSeq);
+      if (member) out.push(`${memberEntitlementId(group.objectId)}:${m.memberType}:${member.objectId}`);
+    }
+  }
+  return out.sort();
+}
+
+function expectedOwnerGrants(f: EntraFixture): string[] {
+  return tenantGroups(f)
+    .flatMap((g) => f.tenant.owners(g.seq).map((u) => `group:${g.objectId}:owner:user:${u.objectId}`))
+    .sort();
+}
+
+describe('the Entra connector syncing a healthy tenant', () => {
+  it('writes exactly the tenant: user and group ids, traits, every direct membership and owner', async () => {
+    const f = fixture();
+    const out = await syncEntra(f);
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.syncs).toHaveLength(1);
+    expect(out.syncs[0]?.endedAt).toBeDefined();
+    expect(out.sleeps).toEqual([]);
+
+    expect([...out.userIds].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
+    expect([...out.groupIds].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    for (const [id, raw] of out.rawIds) expect(raw).toBe(id);
+
+    for (const user of tenantUsers(f)) {
+      expect(out.users.get(user.objectId)).toEqual({ login: user.userPrincipalName, email: user.mail, enabled: user.enabled });
+    }
+
+    const members = out.grants.filter((g) => g.entitlementId.endsWith(':member'));
+    const owners = out.grants.filter((g) => g.entitlementId.endsWith(':owner'));
+    for (const group of tenantGroups(f)) {
+      const ofGroup = members.filter((g) => g.entitlementId === memberEntitlementId(group.objectId)).map((g) => g.id).sort();
+      expect(ofGroup, `members of ${group.displayName}`).toEqual(expectedMemberGrants(f, group.objectId));
+    }
+    expect(members.length).toBeGreaterThan(0);
+    expect(owners.length).toBeGreaterThan(0);
+    expect(members.map((g) => g.id).sort()).toEqual(expectedMemberGrants(f));
+    expect(owners.map((g) => g.id).sort()).toEqual(expectedOwnerGrants(f));
+    expect(out.grants).toHaveLength(members.length + owners.length);
+  });
+
+  it('marks nested groups expandable into the inner group’s member entitlement', async () => {
+    const f = fixture();
+    const out = await syncEntra(f);
+    const nested = out.grants.filter((g) => g.principalType === 'group');
+    expect(nested.length).toBeGreaterThan(0);
+    for (const grant of nested) expect(grant.expandsTo).toEqual([memberEntitlementId(grant.principalId)]);
+    for (const grant of out.grants.filter((g) => g.principalType === 'user')) expect(grant.expandsTo).toEqual([]);
+  });
+
+  it('follows @odata.nextLink through small pages and gets the same file content', async () => {
+    const f = fixture();
+    const out = await syncEntra(f, { top: 7 });
+    expect(out.result.outcome).toBe('succeeded');
+    expect([...out.userIds].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
+    expect([...out.groupIds].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    // 30 users at 7 a page: five pages, the later ones asked for by their nextLink.
+    expect(f.ctx.journal.query({ route: 'graph.users.list', status: 200 })).toHaveLength(5);
+  });
+
+  it('asks for one token for the whole sync', async () => {
+    const f = fixture();
+    await syncEntra(f);
+    expect(f.ctx.journal.query({ route: 'entra.token' })).toHaveLength(1);
+  });
+});
+
+describe('the Entra connector under faults', () => {
+  it('retries throttling with the Retry-After the server gave and still completes', async () => {
+    const f = fixture({ faults: ['throttle:every=5,retry-after=1'] });
+    const out = await syncEntra(f);
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.syncs[0]?.endedAt).toBeDefined();
+    const throttled = f.ctx.journal.query({ fault: true });
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(out.sleeps).toEqual(throttled.map(() => 1000));
+    expect(out.grants.filter((g) => g.entitlementId.endsWith(':member')).map((g) => g.id).sort()).toEqual(expectedMemberGrants(f));
+  });
+
+  it('fails on an expired client secret with AADSTS7000222, leaving the sync unfinished', async () => {
+    const f = fixture({ faults: ['expired-secret'] });
+    const out = await syncEntra(f);
+    expect(out.result.outcome).toBe('failed');
+    if (out.result.outcome !== 'failed') return;
+    expect(out.result.error.message).toContain('AADSTS7000222');
+    expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
+    expect((out.result.error as SyncError).code).toBe('Unauthenticated');
+    expect(out.syncs).toHaveLength(1);
+    expect(out.syncs[0]?.endedAt).toBeUndefined();
+    expect(out.sleeps).toEqual([]);
+  });
+
+  it('fails with PermissionDenied when GroupMember.Read.All is missing and member listing answers 403', async () => {
+    // Least-privileged consent (GroupMember.Read.All also reads groups), taken away for the members route only.
+    const f = fixture({
+      sim: { grantedPermissions: ['User.Read.All', 'GroupMember.Read.All'] },
+      faults: ['partial-consent:missing=GroupMember.Read.All,route=graph.groups.members.list'],
+    });
+    const out = await syncEntra(f);
+    expect(out.result.outcome).toBe('failed');
+    if (out.result.outcome !== 'failed') return;
+    expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
+    expect((out.result.error as ConnectorHttpError).status).toBe(403);
+    expect((out.result.error as SyncError).code).toBe('PermissionDenied');
+    expect(f.ctx.journal.query({ route: 'graph.groups.members.list', status: 403 })).toHaveLength(1);
+    // Users and groups were listed before the grants failed; the sync stays unfinished and resumable.
+    expect(out.userIds).toHaveLength(SHAPE.users);
+    expect(out.groupIds).toHaveLength(SHAPE.groups);
+    expect(out.syncs[0]?.endedAt).toBeUndefined();
+    expect(out.sleeps).toEqual([]);
+  });
+});
