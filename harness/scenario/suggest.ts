@@ -2,6 +2,7 @@
  * "Did you mean" for a mistyped key or value: the closest known word, only when it is close enough that
  * suggesting it helps rather than confuses (a wild guess is worse than the list of known words).
  */
+import { editDistance } from '../edit-distance.js';
 export function closest(word: string, known: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   let best: { candidate: string; distance: number } | undefined;
@@ -14,16 +15,3 @@ export function closest(word: string, known: readonly string[]): string | undefi
   return best.distance <= allowed ? best.candidate : undefined;
 }
 
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}

@@ -2,6 +2,7 @@
  * For a request no simulated route matched: the closest route, so a journal says "did you mean
  * GET /v1.0/groups/{id}/members" instead of leaving the user to guess whether it is a typo or a gap.
  */
+import { editDistance } from '../../harness/edit-distance.js';
 import type { Method } from './route.js';
 
 export interface KnownRoute {
@@ -34,16 +35,3 @@ export function nearestRoute(request: { method: string; url: string }, routes: r
   return best?.route;
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
