@@ -4,8 +4,9 @@
  * Seeded and clock-free, so the same options give the same rows. Used by `demo`, the benchmarks and tests
  * that need files larger or odder than the real samples.
  */
-import { create, type DescMessage, type MessageInitShape } from '@bufbuild/protobuf';
-import { anyPack, type Any } from '@bufbuild/protobuf/wkt';
+import { create } from '@bufbuild/protobuf';
+import type { Any } from '@bufbuild/protobuf/wkt';
+import { packAnnotation as pack } from '../proto/annotation.js';
 import { GrantExpandableSchema, RawIdSchema } from '../proto/connector-annotations.js';
 import { GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../proto/connector-traits.js';
 import {
@@ -41,8 +42,6 @@ export interface DirectoryCounts {
   entitlements: number;
   grants: number;
 }
-
-const pack = <D extends DescMessage>(schema: D, init: MessageInitShape<D>): Any => anyPack(schema, create(schema, init));
 
 /** Writes the directory as the rows of `syncId` and returns what it wrote. */
 export function writeDirectory(writer: C1zWriter, syncId: string, shape: DirectoryShape): DirectoryCounts {
