@@ -1,8 +1,9 @@
 /**
  * The Entra connector's HTTP side: a client-credentials token from `{authority}/oauth2/v2.0/token`, cached
- * until five minutes before it expires (as MSAL/azidentity cache it), and GETs on Graph with plain `fetch`
- * so the connector runs in-process under MSW or against `serve`. Every HTTP failure becomes a
- * {@link ConnectorHttpError} carrying the status and any Retry-After, so the engine decides what to do.
+ * until five minutes before it expires (as MSAL/azidentity cache it), and Graph calls (GETs, `$ref` writes)
+ * with plain `fetch`, so the connector runs in-process under MSW or against `serve`. Every HTTP failure
+ * becomes a {@link ConnectorHttpError} carrying the status, Graph's error text and any Retry-After, so the
+ * engine decides what to do.
  */
 import { ConnectorHttpError } from '../../harness/sync/errors.js';
 
@@ -87,21 +88,38 @@ export class EntraClient {
 
   /** GET a Graph path (`/v1.0/users?...`) or an absolute URL (a nextLink), answering the parsed JSON body. */
   async get<T>(pathOrUrl: string): Promise<T> {
-    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.graphBase}${pathOrUrl}`;
-    const token = await this.token();
-    const response = await this.fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-    const text = await response.text();
-    if (!response.ok) {
-      // A refused token is never worth sending again: the next attempt (or resumed sync) gets a fresh one.
-      if (response.status === 401) this.invalidateToken();
-      const detail = graphErrorText(text);
-      throw httpError(response, `GET ${new URL(url).pathname}: ${response.status}${detail ? `: ${detail}` : ''}`);
-    }
+    const { url, text } = await this.send('GET', pathOrUrl);
     const json = parseJson(text);
     if (json === undefined || typeof json !== 'object' || json === null) {
       throw new ConnectorHttpError(502, { message: `GET ${new URL(url).pathname}: the answer is not a JSON object` });
     }
     return json as T;
+  }
+
+  /** POST a JSON body (a `$ref` write); Graph answers 204 with nothing to read. */
+  async post(pathOrUrl: string, body: unknown): Promise<void> {
+    await this.send('POST', pathOrUrl, body);
+  }
+
+  async delete(pathOrUrl: string): Promise<void> {
+    await this.send('DELETE', pathOrUrl);
+  }
+
+  /** One authenticated Graph call; a failure becomes a ConnectorHttpError with Graph's `code: message`. */
+  private async send(method: 'GET' | 'POST' | 'DELETE', pathOrUrl: string, body?: unknown): Promise<{ url: string; text: string }> {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.graphBase}${pathOrUrl}`;
+    const token = await this.token();
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    if (!response.ok) {
+      // A refused token is never worth sending again: the next attempt (or resumed sync) gets a fresh one.
+      if (response.status === 401) this.invalidateToken();
+      const detail = graphErrorText(text);
+      throw httpError(response, `${method} ${new URL(url).pathname}: ${response.status}${detail ? `: ${detail}` : ''}`);
+    }
+    return { url, text };
   }
 }
 

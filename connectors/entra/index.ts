@@ -3,3 +3,5 @@ export { createEntraConnector, GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEn
 export type { EntraConnector, EntraConnectorOptions } from './connector.js';
 export { EntraClient, GRAPH_SCOPE, parseRetryAfter } from './client.js';
 export type { EntraClientOptions } from './client.js';
+export { entraGroundTruth } from './ground-truth.js';
+export { createEntraVariant, ENTRA_VARIANT_NAMES, ENTRA_VARIANTS, type EntraVariant } from './variants/index.js';

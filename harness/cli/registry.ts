@@ -55,7 +55,41 @@ function tenantFlags(command: Command): Command {
     .option('--domain <name>', 'primary domain; must end in .test, .example, .invalid or .localhost (default contoso.test)');
 }
 
+/** Baton's logging flags. */
+function logFlags(command: Command): Command {
+  return command
+    .addOption(new Option('--log-level <level>', 'the harness log level (stderr)').choices(['debug', 'info', 'warn', 'error']).default('info'))
+    .addOption(new Option('--log-format <format>', 'the harness log format').choices(['json', 'console']).default('console'));
+}
+
 export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'run',
+    summary: 'run scenario files (or folders of them) against the simulators; exit 0 when every expectation is met',
+    configure: (c) =>
+      void logFlags(
+        c
+          .argument('<paths...>', 'scenario files (.yaml) or folders searched for them')
+          .option('--connector <command>', 'run this external command instead of each scenario\'s connector (placeholders such as {baseUrl}, {output}, {credentialsFile})')
+          .option('--shard <i/n>', 'run only shard i of n, split as Vitest splits files (e.g. --shard 1/3)')
+          .addOption(new Option('-o, --output <format>', 'report format on stdout').choices(['console', 'json', 'junit']).default('console'))
+          .option('--runs-dir <dir>', 'where each scenario\'s run folder goes', 'runs'),
+      ),
+    load: () => import('./commands/run.js'),
+  },
+  {
+    name: 'connector',
+    summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
+    configure: (c) =>
+      void logFlags(
+        c
+          .addArgument(new Argument('<provider>', 'which reference connector').choices(['entra', 'google', 'aws', 'scim']))
+          .requiredOption('--credentials <file>', 'the JSON credentials `serve` prints (a scenario run passes {credentialsFile})')
+          .option('-f, --file <path>', 'the .c1z to write', 'sync.c1z')
+          .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after'),
+      ),
+    load: () => import('./commands/connector.js'),
+  },
   {
     name: 'stats',
     summary: 'counts of the latest finished sync (or the latest unfinished one, said so): per type resources, entitlements, grants',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from './duration.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -11,4 +11,11 @@ describe('parseDuration', () => {
   ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
   it.each(['90', '5 minutes', '0s', '', 's', '-1s'])('refuses %j', (text) => expect(parseDuration(text)).toBeUndefined());
+});
+
+describe('formatDuration', () => {
+  it('writes what parseDuration reads back', () => {
+    for (const ms of [500, 1000, 90_000, 120_000, 3_661_000]) expect(parseDuration(formatDuration(ms))).toBe(ms);
+    expect(formatDuration(90_000)).toBe('1m30s');
+  });
 });

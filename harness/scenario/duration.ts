@@ -12,3 +12,16 @@ export function parseDuration(text: string): number | undefined {
   for (const [, amount, unit] of trimmed.matchAll(PART)) total += Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS];
   return total > 0 ? Math.round(total) : undefined;
 }
+
+/** The shortest text `parseDuration` reads back as the same value: 90000 -> `1m30s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  let rest = Math.round(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [['h', 3600], ['m', 60], ['s', 1]] as const) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join('');
+}

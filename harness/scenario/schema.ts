@@ -10,7 +10,7 @@ import { resolveShape } from '../../mocks/tenant/shape.js';
 import type { TenantShape } from '../../mocks/tenant/model.js';
 import { connector, type ConnectorSpec, type ExternalConnector } from './connector-schema.js';
 import { expectSchema } from './expect-schema.js';
-import { duration, grantPair, provider } from './fields.js';
+import { duration, grantPair, provider, wholeNumber } from './fields.js';
 import { knownPlaceholders, unknownPlaceholderProblem } from './placeholders.js';
 import { strictObject } from './strict-object.js';
 
@@ -99,6 +99,11 @@ const fields = strictObject({
   /** Several connectors share one tenant and its quota. */
   connectors: z.array(connector).min(1, { error: 'must not be empty (list at least one connector)' }).optional(),
   actions: z.array(action).default([]),
+  /**
+   * Also sync a tenant of this many users (same seed and mixes, no faults) and compare what the connector
+   * still holds after each sync: memory that grows with the tenant is a connector keeping pages.
+   */
+  memoryCheck: strictObject({ users: wholeNumber }).optional(),
   /** Wall-clock cap for the whole run. */
   timeout: duration.optional(),
   expect: expectSchema,

@@ -43,6 +43,6 @@ export { signRequest } from './sigv4/signature.js';
 
 /** For `serve` and scenario runs: IAM, STS and Identity Store all on one base URL. */
 export const awsProvider: ProviderFactory = (ctx, baseUrl, settings) => {
-  const sim = createAwsSimulator(ctx, { bases: { iam: baseUrl, sts: baseUrl, identityStore: baseUrl }, writeBack: settings?.writeBack });
-  return { handlers: sim.handlers, credentials: { ...sim.credentials, endpoint: sim.bases.iam } };
+  const sim = createAwsSimulator(ctx, { bases: { iam: baseUrl, sts: baseUrl, identityStore: baseUrl }, writeBack: settings?.writeBack, allowedActions: settings?.permissions && [...settings.permissions] });
+  return { handlers: sim.handlers, granted: sim.allowedActions, credentials: { ...sim.credentials, endpoint: sim.bases.iam } };
 };

@@ -15,6 +15,8 @@ export interface JournalEntry {
   status: number;
   /** Fault rule that changed the outcome, as written in its spec (`throttle:every=3`). */
   fault?: string;
+  /** The Retry-After (seconds) the answer carried, so a retry that came sooner can be told. */
+  retryAfterSeconds?: number;
   /** Items in a list response's page, when the route counts them. */
   items?: number;
   /** For unmatched requests: the closest simulated route, to tell a typo from a missing feature. */

@@ -82,6 +82,7 @@ export function route(
     }
     fault = hit?.spec.text ?? result.fault;
     const response = withHeaders(result.response, dialect.headers(call));
+    const retryAfter = response.headers.get('retry-after');
     ctx.journal.record({
       provider: call.provider,
       route: call.route,
@@ -89,6 +90,7 @@ export function route(
       url: call.url,
       status: response.status,
       fault,
+      ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
       items: result.items,
       latencyMs: performance.now() - started,
       at: ctx.clock().toISOString(),

@@ -32,6 +32,6 @@ export { GRAPH_JSON } from './graph/content-types.js';
 
 /** For `serve` and scenario runs: both hosts on one base URL. */
 export const entraProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack });
-  return { handlers: sim.handlers, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
+  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack, grantedPermissions: settings.permissions && [...settings.permissions] });
+  return { handlers: sim.handlers, granted: sim.grantedPermissions, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
 };

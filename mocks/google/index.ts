@@ -40,10 +40,11 @@ export { DIRECTORY_JSON, QUOTA_REASONS, type QuotaReason } from './directory/err
  * key file's `token_uri`) and the API at `{baseUrl}/admin/directory/v1/...`. Clients that always sign for
  * and post to oauth2.googleapis.com (google-auth-library's gtoken) need their transport redirected.
  */
-export const googleProvider: ProviderFactory = (ctx, baseUrl) => {
-  const sim = createGoogleSimulator(ctx, { bases: { oauth: baseUrl, admin: baseUrl } });
+export const googleProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
+  const sim = createGoogleSimulator(ctx, { bases: { oauth: baseUrl, admin: baseUrl }, writeBack: settings.writeBack, grantedScopes: settings.permissions && [...settings.permissions] });
   return {
     handlers: sim.handlers,
+    granted: sim.grantedScopes,
     credentials: { ...sim.credentials, tokenUri: sim.credentials.serviceAccountKey.token_uri, adminBase: sim.bases.admin, scopes: sim.grantedScopes },
   };
 };

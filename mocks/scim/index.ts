@@ -26,5 +26,5 @@ export { MAX_COUNT as SCIM_MAX_COUNT } from './query/paging.js';
  */
 export const scimProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
   const sim = createScimSimulator(ctx, { base: baseUrl, writeBack: settings.writeBack });
-  return { handlers: sim.handlers, credentials: { ...sim.credentials } };
+  return { handlers: sim.handlers, granted: [], credentials: { ...sim.credentials } };
 };

@@ -5,10 +5,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
 import type { SimContext } from '../core/context.js';
 import { nearestRoute } from '../core/near-miss.js';
-import { directRoute, knownRoutes } from '../core/route.js';
+import { dispatch } from '../core/dispatch.js';
+import { knownRoutes } from '../core/route.js';
 import { handleAdmin } from './admin-api.js';
 import { toFetchRequest, writeFetchResponse } from './fetch-bridge.js';
 
@@ -61,7 +62,7 @@ export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackS
       status: 404,
       nearestRoute: hint,
       latencyMs: 0,
-      at: new Date().toISOString(),
+      at: options.ctx.clock().toISOString(),
     });
     return writeFetchResponse(
       res,
@@ -88,35 +89,4 @@ export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackS
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-/**
- * The first handler, in order, that answers: routes made by `route()` are matched directly, anything else
- * (the AWS dispatcher, handlers from tests) goes through MSW's own `getResponse`.
- */
-async function dispatch(handlers: HttpHandler[], request: Request, baseUrl: string): Promise<Response | undefined> {
-  const url = new URL(request.url);
-  const target = `${url.origin}${url.pathname}`;
-  for (const handler of handlers) {
-    const direct = directRoute(handler);
-    if (!direct) {
-      const response = await getResponse([handler], request, { baseUrl });
-      if (response) return response;
-      continue;
-    }
-    if (direct.method !== request.method) continue;
-    const match = direct.pattern.exec(target);
-    if (!match) continue;
-    const params = Object.fromEntries(Object.entries(match.groups ?? {}).map(([k, v]) => [k, safeDecode(v)]));
-    return direct.handle({ request, params });
-  }
-  return undefined;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -9,11 +9,18 @@ export interface ServedProvider {
   handlers: HttpHandler[];
   /** What a connector needs to reach it: ids, secrets, keys. Printed once on stdout by `serve`. */
   credentials: Record<string, unknown>;
+  /** What the app is granted (Graph roles, scopes, IAM actions); empty where the provider has no such notion. */
+  granted: readonly string[];
 }
 
 export interface ServeSettings {
   /** Let provisioning calls (add/remove a group member) change the tenant; off, they answer 403. */
   writeBack?: boolean;
+  /**
+   * What the app is granted, in the provider's terms: Graph application permissions, Google scopes (short
+   * names work), IAM actions. Absent: the provider's full read set (plus writes with `writeBack`).
+   */
+  permissions?: readonly string[];
 }
 
 export type ProviderFactory = (ctx: SimContext, baseUrl: string, settings?: ServeSettings) => Promise<ServedProvider> | ServedProvider;

@@ -32,7 +32,11 @@ export interface GraphRouteSpec {
   versions?: readonly GraphVersion[];
 }
 
+/** Each route's declared access by route name, filled as routes are built (the doctor names permissions from it). */
+export const graphRouteAccess = new Map<string, Access>();
+
 export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: GraphRequest) => Promise<GraphResult> | GraphResult): HttpHandler[] {
+  graphRouteAccess.set(spec.name, spec.access);
   return (spec.versions ?? ['v1.0', 'beta']).map((version) =>
     route(env.graph, { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
       const { fault, done } = endpointFaults(env.ctx.faults, call);

@@ -41,7 +41,11 @@ export interface DirectoryRouteSpec {
   rpc: string;
 }
 
+/** Each route's declared access by route name, filled as routes are built (the doctor names scopes from it). */
+export const directoryRouteAccess = new Map<string, Access>();
+
 export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle: (d: DirectoryRequest) => Promise<DirectoryResult> | DirectoryResult): HttpHandler {
+  directoryRouteAccess.set(spec.name, spec.access);
   const url = `${env.bases.admin}${DIRECTORY_PATH}${spec.path}`;
   return route(env.directory, { name: spec.name, method: spec.method, url }, async ({ request, params, call }): Promise<RouteResult> => {
     const { fault, done } = endpointFaults(env.ctx.faults, call);

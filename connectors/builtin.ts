@@ -1,0 +1,45 @@
+/**
+ * The reference connectors a scenario names as `builtin:<provider>[:<variant>]`. Each is built from the
+ * credentials its simulator hands out (the `credentials` of `ServedProvider`, the same object `serve`
+ * prints), so a builtin run and an external process get exactly the same configuration.
+ */
+import type { Connector } from '../harness/sync/contract.js';
+import type { TenantStore } from '../mocks/tenant/model.js';
+
+export interface BuiltinOptions {
+  fetch?: typeof fetch;
+  /** The run's clock: token expiry, request signing and JWT `iat` read it, never the wall clock directly. */
+  now?: () => Date;
+  /** A buggy variant's name (`ignores-retry-after`...); absent for the clean connector. */
+  variant?: string;
+}
+
+/**
+ * What the tenant exposes to a connector with the given grants, in the connector's own terms: resources as
+ * `<type>:<id>` and grants by their ids, exactly as the connector writes them. A scenario's `complete`
+ * compares a sync with this, so "why is an identity missing or duplicated?" gets an exact answer.
+ */
+export interface GroundTruth {
+  resources: string[];
+  grants: string[];
+}
+
+export interface BuiltinConnectorModule {
+  provider: string;
+  create(credentials: Record<string, unknown>, options: BuiltinOptions): Connector;
+  /** `permissions` is the scenario's granted set; undefined means the simulator's default (full read) set. */
+  groundTruth(tenant: TenantStore, permissions?: readonly string[]): GroundTruth;
+  /** Buggy variants this connector has, for `builtin:<provider>:<variant>`. */
+  variants: readonly string[];
+}
+
+const MODULES: Record<string, () => Promise<BuiltinConnectorModule>> = {
+  entra: async () => (await import('./entra/builtin.js')).builtin,
+  google: async () => (await import('./google/builtin.js')).builtin,
+  aws: async () => (await import('./aws/builtin.js')).builtin,
+  scim: async () => (await import('./scim/builtin.js')).builtin,
+};
+
+export async function loadBuiltin(provider: string): Promise<BuiltinConnectorModule | undefined> {
+  return MODULES[provider]?.();
+}

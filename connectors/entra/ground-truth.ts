@@ -1,0 +1,50 @@
+/**
+ * What the Entra connector should write for a tenant, given the app's granted Graph permissions.
+ *
+ * The rule, route by route (mocks/entra/graph/permissions.ts decides who may read what):
+ * - `user:<objectId>` for every user when the permissions read users (`/users`);
+ * - `group:<objectId>` for every group when they read groups (`/groups`);
+ * - when they read groups and group members (`/groups/{id}/members`, `/owners`): a member grant
+ *   `group:<gid>:member:<user|group>:<oid>` for every direct membership and an owner grant
+ *   `group:<gid>:owner:user:<oid>` for every owner. A member the app may not read in full still comes back
+ *   as "limited information" (`@odata.type` and `id`), which is all a grant needs, so member grants do not
+ *   depend on reading users.
+ * Each part is what a successful read with those permissions would hold. The connector itself lists users
+ * first and stops at the first 403, so without user access its sync fails and misses everything: the
+ * comparison shows that loss instead of hiding it behind an empty expectation.
+ * `permissions` undefined means the simulator's default, full read.
+ */
+import { GRANTS, type Access } from '../../mocks/entra/graph/permissions.js';
+import type { Page, PageRequest, TenantStore } from '../../mocks/tenant/model.js';
+import type { GroundTruth } from '../builtin.js';
+import { memberEntitlementId, ownerEntitlementId } from './records.js';
+
+const PAGE = 1000;
+
+export function entraGroundTruth(tenant: TenantStore, permissions?: readonly string[]): GroundTruth {
+  const allows = (access: Access) => permissions === undefined || GRANTS[access].some((p) => permissions.includes(p));
+  const resources: string[] = [];
+  const grants: string[] = [];
+  if (allows('users')) for (const user of drain((p) => tenant.users(p))) resources.push(`user:${user.objectId}`);
+  if (!allows('groups')) return { resources, grants };
+  for (const group of drain((p) => tenant.groups(p))) {
+    resources.push(`group:${group.objectId}`);
+    if (!allows('members')) continue;
+    for (const m of drain((p) => tenant.members(group.seq, p))) {
+      // A membership whose principal is gone is not listed by Graph either.
+      const member = m.memberType === 'user' ? tenant.user(m.memberSeq) : tenant.group(m.memberSeq);
+      if (member) grants.push(`${memberEntitlementId(group.objectId)}:${m.memberType}:${member.objectId}`);
+    }
+    for (const owner of tenant.owners(group.seq)) grants.push(`${ownerEntitlementId(group.objectId)}:user:${owner.objectId}`);
+  }
+  return { resources, grants };
+}
+
+function* drain<T>(list: (page: PageRequest) => Page<T>): Generator<T> {
+  let after: number | undefined = 0;
+  while (after !== undefined) {
+    const page = list({ after, limit: PAGE });
+    yield* page.items;
+    after = page.next;
+  }
+}

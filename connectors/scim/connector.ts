@@ -1,0 +1,222 @@
+/**
+ * A reference SCIM 2.0 connector (RFC 7643/7644) for the sync engine: resource types `user` and `group`
+ * keyed by the SCIM resource id (with a RawId annotation), one `member` entitlement per group, and grants
+ * from the group's `members` attribute, users and nested groups alike; a nested group's grant is
+ * expandable into that group's own `member` entitlement. Group membership is provisioned with PATCH.
+ *
+ * Members are read per group, not in the group listing: groups are listed with
+ * `excludedAttributes=members` and each group's grants come from `GET /Groups/{id}?attributes=members`.
+ * That is what IdPs do against real providers, because `members` is not paged inside a resource: listing
+ * 100 groups with members means one answer holding every membership of 100 groups, which providers
+ * truncate, time out on, or refuse (several drop `members` from list answers altogether). The per-group GET
+ * costs one call per group, which the engine's per-resource grants call makes anyway.
+ */
+import { create } from '@bufbuild/protobuf';
+import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
+import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
+import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
+import {
+  EntitlementPurpose,
+  EntitlementSchema,
+  GrantSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  ResourceTypeTrait,
+  type Entitlement,
+  type Grant,
+  type Resource,
+  type ResourceType,
+} from '../../harness/c1z/proto/connector.js';
+import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import { SyncError } from '../../harness/sync/errors.js';
+import { ScimClient, ScimHttpError, type ScimClientOptions } from './client.js';
+import { PAGE_SIZE, nextPageToken, startIndexOf, type ListResponse } from './paging.js';
+
+export interface ScimConnectorOptions extends ScimClientOptions {
+  /** `count` of the user and group listings; {@link PAGE_SIZE} unless a test wants more pages. */
+  pageSize?: number;
+}
+
+export interface ScimConnector extends Connector {
+  client: ScimClient;
+}
+
+export const USER_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] });
+export const GROUP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] });
+
+type PrincipalType = 'user' | 'group';
+
+interface ScimUser {
+  id: string;
+  externalId?: string;
+  userName?: string;
+  displayName?: string;
+  active?: boolean;
+  emails?: Array<{ value?: string; type?: string; primary?: boolean }>;
+}
+
+interface ScimGroup {
+  id: string;
+  externalId?: string;
+  displayName?: string;
+  members?: ScimMember[];
+}
+
+interface ScimMember {
+  value?: string;
+  $ref?: string;
+  type?: string;
+}
+
+export function memberEntitlementId(groupId: string): string {
+  return `group:${groupId}:member`;
+}
+
+export function grantId(entitlementId: string, principalType: string, principalId: string): string {
+  return `${entitlementId}:${principalType}:${principalId}`;
+}
+
+export function createScimConnector(options: ScimConnectorOptions): ScimConnector {
+  const client = new ScimClient(options);
+  const count = options.pageSize ?? PAGE_SIZE;
+
+  async function listPage<T>(endpoint: string, extra: string, pageToken: string): Promise<{ items: T[]; nextPageToken: string }> {
+    const startIndex = startIndexOf(pageToken);
+    const page = await client.get<ListResponse<T>>(`${endpoint}?startIndex=${startIndex}&count=${count}${extra}`);
+    return { items: page.Resources ?? [], nextPageToken: nextPageToken(page, startIndex) };
+  }
+
+  const userSyncer: ResourceSyncer = {
+    async list(_parent, pageToken) {
+      const page = await listPage<ScimUser>('/Users', '', pageToken);
+      return { resources: page.items.map(userResource), nextPageToken: page.nextPageToken };
+    },
+    async entitlements() {
+      return { entitlements: [], nextPageToken: '' };
+    },
+    async grants() {
+      return { grants: [], nextPageToken: '' };
+    },
+  };
+
+  const groupSyncer: ResourceSyncer = {
+    async list(_parent, pageToken) {
+      const page = await listPage<ScimGroup>('/Groups', '&excludedAttributes=members', pageToken);
+      return { resources: page.items.map(groupResource), nextPageToken: page.nextPageToken };
+    },
+    async entitlements(resource) {
+      return { entitlements: [memberEntitlement(resource)], nextPageToken: '' };
+    },
+    async grants(resource) {
+      const group = await client.get<ScimGroup>(`${groupPath(resource.id?.resource ?? '')}?attributes=members`);
+      const entitlement = memberEntitlement(resource);
+      return { grants: (group.members ?? []).flatMap((m) => memberGrant(entitlement, m)), nextPageToken: '' };
+    },
+    async grant(principal, entitlement) {
+      const { groupId, principalType, principalId } = membershipOf(principal, entitlement);
+      await client.patch(groupPath(groupId), [{ op: 'add', path: 'members', value: [{ value: principalId }] }]);
+      return [makeGrant(entitlement, principalType, principalId)];
+    },
+    async revoke(grant) {
+      const { groupId, principalId } = membershipOf(grant.principal, grant.entitlement);
+      // The id is a JSON string inside the filter (RFC 7644 §3.4.2.2), so quotes and backslashes are escaped.
+      const path = `members[value eq ${JSON.stringify(principalId)}]`;
+      try {
+        await client.patch(groupPath(groupId), [{ op: 'remove', path }]);
+      } catch (error) {
+        // noTarget: the member is already gone. Revoking an absent grant succeeds, as the SDK's
+        // GrantAlreadyRevoked convention has it, so a retried revoke is not a failure.
+        if (error instanceof ScimHttpError && error.status === 400 && error.scimType === 'noTarget') return;
+        throw error;
+      }
+    },
+  };
+
+  return {
+    client,
+    resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
+    syncers: { user: userSyncer, group: groupSyncer },
+  };
+}
+
+function groupPath(groupId: string): string {
+  return `/Groups/${encodeURIComponent(groupId)}`;
+}
+
+function userResource(user: ScimUser): Resource {
+  const primary = user.emails?.find((e) => e.primary && e.value) ?? user.emails?.find((e) => e.value);
+  // RFC 7643 §4.1.1: `active` absent means the provider does not say; only an explicit false disables.
+  const enabled = user.active !== false;
+  const trait = packAnnotation(UserTraitSchema, {
+    emails: primary?.value ? [{ address: primary.value, isPrimary: true }] : [],
+    login: user.userName ?? '',
+    status: { status: enabled ? UserStatus.ENABLED : UserStatus.DISABLED, details: '' },
+    accountType: AccountType.HUMAN,
+    profile: { id: user.id, userName: user.userName ?? null, externalId: user.externalId ?? null },
+  });
+  return create(ResourceSchema, {
+    id: { resourceType: 'user', resource: user.id },
+    displayName: user.displayName || user.userName || user.id,
+    annotations: [trait, packAnnotation(RawIdSchema, { id: user.id })],
+  });
+}
+
+function groupResource(group: ScimGroup): Resource {
+  const trait = packAnnotation(GroupTraitSchema, { profile: { id: group.id, externalId: group.externalId ?? null } });
+  return create(ResourceSchema, {
+    id: { resourceType: 'group', resource: group.id },
+    displayName: group.displayName || group.id,
+    annotations: [trait, packAnnotation(RawIdSchema, { id: group.id })],
+  });
+}
+
+function memberEntitlement(group: Resource): Entitlement {
+  return create(EntitlementSchema, {
+    id: memberEntitlementId(group.id?.resource ?? ''),
+    resource: group,
+    displayName: `${group.displayName} Group Member`,
+    description: `Member of the ${group.displayName} group`,
+    grantableTo: [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
+    purpose: EntitlementPurpose.ASSIGNMENT,
+    slug: 'member',
+  });
+}
+
+/**
+ * `User` or `Group` from the member's `type` (RFC 7643 §4.2); a provider that leaves it out still gives a
+ * `$ref` naming the endpoint. With neither, a user: groups of users are what every provider has.
+ */
+function memberType(member: ScimMember): PrincipalType {
+  const type = member.type?.toLowerCase();
+  if (type === 'group' || type === 'user') return type;
+  return member.$ref && /\/Groups\/[^/]+$/i.test(member.$ref) ? 'group' : 'user';
+}
+
+function memberGrant(entitlement: Entitlement, member: ScimMember): Grant[] {
+  if (!member.value) return [];
+  return [makeGrant(entitlement, memberType(member), member.value)];
+}
+
+function makeGrant(entitlement: Entitlement, type: PrincipalType, id: string): Grant {
+  const annotations = type === 'group' ? [packAnnotation(GrantExpandableSchema, { entitlementIds: [memberEntitlementId(id)] })] : [];
+  return create(GrantSchema, {
+    id: grantId(entitlement.id, type, id),
+    entitlement,
+    principal: create(ResourceSchema, { id: { resourceType: type, resource: id } }),
+    annotations,
+  });
+}
+
+/** The group and principal of a membership to provision; anything else is a caller's mistake. */
+function membershipOf(principal: Resource | undefined, entitlement: Entitlement | undefined): { groupId: string; principalType: PrincipalType; principalId: string } {
+  const groupId = entitlement?.resource?.id?.resource;
+  if (!entitlement || entitlement.resource?.id?.resourceType !== 'group' || !groupId || entitlement.id !== memberEntitlementId(groupId)) {
+    throw new SyncError('InvalidArgument', `scim connector: can only provision a group's member entitlement, not ${JSON.stringify(entitlement?.id)}`);
+  }
+  const principalType = principal?.id?.resourceType;
+  const principalId = principal?.id?.resource;
+  if ((principalType !== 'user' && principalType !== 'group') || !principalId) {
+    throw new SyncError('InvalidArgument', `scim connector: a group member must be a user or a group, not ${JSON.stringify(principalType)}`);
+  }
+  return { groupId, principalType, principalId };
+}

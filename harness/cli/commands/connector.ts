@@ -1,0 +1,48 @@
+/**
+ * `connector <provider>`: a reference connector as its own process, the way a Baton connector binary
+ * runs: configured from a credentials file (what `serve` prints), syncing into `--file`, logging JSON lines
+ * on stderr, exit 1 when the sync fails. Real time and real waits: this is the external path.
+ */
+import { readFileSync } from 'node:fs';
+import { loadBuiltin } from '../../../connectors/builtin.js';
+import { UserError } from '../../errors.js';
+import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
+import { runSync } from '../../sync/engine.js';
+import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import type { CommandIO } from '../output/sink.js';
+
+interface ConnectorFlags {
+  credentials: string;
+  file: string;
+  variant?: string;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+}
+
+export async function run(flags: ConnectorFlags, [provider]: string[], io: CommandIO): Promise<number> {
+  const module = await loadBuiltin(provider!);
+  if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: entra, google, aws, scim)`);
+  if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {
+    throw new UserError(`connector: ${provider} has no variant ${JSON.stringify(flags.variant)} (known: ${module.variants.join(', ') || 'none'})`);
+  }
+  let credentials: Record<string, unknown>;
+  try {
+    credentials = JSON.parse(readFileSync(flags.credentials, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new UserError(`${flags.credentials}: cannot read the credentials (${(error as Error).message}; pass the JSON file \`serve\` or a scenario run wrote)`);
+  }
+  const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
+  const connector = module.create(credentials, flags.variant ? { variant: flags.variant } : {});
+  log({ level: 'info', msg: 'sync starting', provider });
+  const result = await runSync(connector, {
+    writer: new C1zWriter(flags.file),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log: (event) => log({ ...event }),
+  });
+  if (result.outcome === 'failed') {
+    log({ level: 'error', msg: 'sync failed', error: result.error.message });
+    return 1;
+  }
+  log({ level: 'info', msg: 'sync finished', resources: result.counts.resources, grants: result.counts.grants });
+  return 0;
+}

@@ -1,0 +1,49 @@
+/**
+ * `run <files or folders>`: runs scenarios against the simulators and says whether each met its
+ * expectations. Exit 0 when all did, 1 when any did not, 2 on bad input (a scenario file with an error).
+ */
+import { UserError } from '../../errors.js';
+import { loadScenarios } from '../../scenario/load.js';
+import type { ExternalConnector } from '../../scenario/schema.js';
+import { consoleReport } from '../../run/report/console-report.js';
+import { jsonReport } from '../../run/report/json-report.js';
+import { junitReport } from '../../run/report/junit-report.js';
+import type { ScenarioResult } from '../../run/result.js';
+import { runScenario } from '../../run/run-scenario.js';
+import { parseShard, pickShard } from '../../run/shard.js';
+import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import type { CommandIO } from '../output/sink.js';
+
+interface RunFlags {
+  connector?: string;
+  shard?: string;
+  output: 'console' | 'json' | 'junit';
+  runsDir: string;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+}
+
+export async function run(flags: RunFlags, [paths = []]: [string[]?], io: CommandIO): Promise<number> {
+  if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
+  let scenarios = await loadScenarios(paths);
+  if (flags.shard) scenarios = pickShard(scenarios, parseShard(flags.shard));
+  const override: ExternalConnector | undefined = flags.connector
+    ? { kind: 'external', command: flags.connector, env: {}, mode: 'base-url' }
+    : undefined;
+  const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    log({ level: 'info', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
+    const result = await runScenario(scenario, {
+      runsDir: flags.runsDir,
+      ...(override ? { connector: override } : {}),
+      log: ({ level, msg, ...fields }) => log({ level, msg, scenario: scenario.name, ...fields }),
+    });
+    log({ level: result.met ? 'info' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
+    results.push(result);
+  }
+  if (flags.output === 'json') await io.stdout.write(jsonReport(results));
+  else if (flags.output === 'junit') await io.stdout.write(junitReport(results));
+  else await consoleReport(results, io.stdout);
+  return results.every((r) => r.met) ? 0 : 1;
+}

@@ -1,0 +1,134 @@
+/**
+ * Who may read what: consent never given, one permission short, write-back refused, and credentials that
+ * expired or never worked. Journal statuses decide; error texts (AADSTS codes, OAuth errors, AWS codes)
+ * name the cause when the connector passed them on.
+ */
+import type { JournalEntry } from '../../mocks/core/journal.js';
+import type { DoctorContext, Detector } from './context.js';
+import type { Finding } from './evidence.js';
+import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
+import { entryPermission } from './least-privilege.js';
+import { fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
+
+const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
+const okReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e));
+/** Google's token endpoint refusing the delegation: no DWD for the client, or a scope not in it. */
+const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => e.route === 'google.token' && e.status === 401);
+
+/** Nothing was consented: every read refused, or refusals with an empty grant. */
+function consentMissing(c: DoctorContext): boolean {
+  if (delegationRefused(c).length > 0) return true;
+  return deniedReads(c).length > 0 && (okReads(c).length === 0 || c.ev.granted.length === 0);
+}
+
+function matching(c: DoctorContext, pattern: RegExp): string[] {
+  return c.texts.filter((t) => pattern.test(t)).map((t) => quote(t));
+}
+
+/** Least-privilege permissions for the routes of these entries, sorted. */
+function permissionsFor(c: DoctorContext, entries: readonly JournalEntry[]): string[] {
+  return [...new Set(entries.map((e) => entryPermission(e, c.ev.provider)).filter((p): p is string => p !== undefined))].sort();
+}
+
+/** One refused route per line with the permission it needs: `#4 GET /v1.0/groups -> 403: needs Group.Read.All`. */
+function refusedLines(c: DoctorContext, entries: readonly JournalEntry[]): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const e of entries) {
+    if (seen.has(e.route!)) continue;
+    seen.add(e.route!);
+    const permission = entryPermission(e, c.ev.provider);
+    lines.push(`${requestLine(e)}${permission ? `: ${e.route} needs ${permission}` : ''}`);
+  }
+  return firstFew(lines);
+}
+
+const consentMissingDetector: Detector = (c) => {
+  if (!consentMissing(c)) return undefined;
+  const refused = deniedReads(c);
+  const delegation = delegationRefused(c);
+  const needed = permissionsFor(c, refused.length ? refused : c.ev.journal.filter((e) => callKind(e) === 'read'));
+  const granted = c.ev.granted.length ? `granted: ${c.ev.granted.join(', ')}` : 'granted: nothing';
+  return {
+    id: 'consent-missing',
+    title: c.ev.provider === 'google' && delegation.length ? 'Consent missing: domain-wide delegation refused the token request' : 'Consent missing: every directory read was refused',
+    evidence: [granted, ...firstFew([...delegation, ...refused].map(requestLine), 4), ...matching(c, /unauthorized_client|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2)],
+    fix: grantSteps(c.ev.provider, needed),
+  };
+};
+
+const permissionMissingDetector: Detector = (c) => {
+  if (consentMissing(c)) return undefined;
+  const refused = deniedReads(c);
+  if (refused.length === 0) return undefined;
+  const needed = permissionsFor(c, refused);
+  return {
+    id: 'permission-missing',
+    title: `Permission missing: ${new Set(refused.map((e) => e.route)).size} read route(s) refused while others worked${needed.length ? ` (needs ${needed.join(', ')})` : ''}`,
+    evidence: refusedLines(c, refused),
+    fix: grantSteps(c.ev.provider, needed),
+  };
+};
+
+const writeBackDetector: Detector = (c) => {
+  const writes = c.ev.journal.filter((e) => callKind(e) === 'write' && isDenied(e, c.policy));
+  const failedActions = c.ev.actions.filter((a) => !a.ok && /\b403\b|Forbidden|AccessDenied|Authorization_RequestDenied|Insufficient privileges|Not Authorized/i.test(a.error ?? ''));
+  if ((writes.length === 0 && failedActions.length === 0) || okReads(c).length === 0) return undefined;
+  const needed = permissionsFor(c, writes);
+  const actionLines = failedActions.map((a) => quote(`${a.op} ${a.entitlement} -> ${a.principal}: ${a.error}`));
+  const fix = [...grantSteps(c.ev.provider, needed)];
+  if (!c.ev.writeBack) fix.unshift('This run had write-back off, so the simulator refuses every write: turn writeBack on in the scenario to exercise grant/revoke.');
+  return {
+    id: 'write-back-not-consented',
+    title: `Write-back not consented: ${Math.max(writes.length, failedActions.length)} grant/revoke call(s) refused while reads worked`,
+    evidence: firstFew([...refusedLines(c, writes), ...actionLines]),
+    fix,
+  };
+};
+
+const EXPIRED_TEXT = /AADSTS7000222|keys for app .* are expired|ExpiredToken|access token expired|access token has been revoked|Invalid JWT Signature/i;
+const INVALID_TEXT = /AADSTS7000215|Invalid client secret|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidSignatureException|Invalid JWT Signature|access token is invalid/i;
+
+/** The first credential failure, and whether anything of the provider had worked before it. */
+function credentialStory(c: DoctorContext): { first: JournalEntry; failures: JournalEntry[]; workedBefore: boolean } | undefined {
+  const failures = c.ev.journal.filter((e) => isCredentialFailure(e, c.policy));
+  const first = failures[0];
+  if (!first) return undefined;
+  return { first, failures, workedBefore: c.ev.journal.some((e) => e.seq < first.seq && e.provider === first.provider && ok(e) && callKind(e) !== 'unmatched') };
+}
+
+/** Expired when it worked before (or the text says so: AADSTS7000222 is unambiguous); else invalid. */
+function expired(c: DoctorContext, story: { workedBefore: boolean }): boolean {
+  if (c.texts.some((t) => /AADSTS7000222|ExpiredToken/i.test(t))) return true;
+  if (c.texts.some((t) => /AADSTS7000215/.test(t))) return false;
+  return story.workedBefore;
+}
+
+function credentialEvidence(c: DoctorContext, story: { first: JournalEntry; failures: JournalEntry[] }, pattern: RegExp): string[] {
+  const before = c.ev.journal.filter((e) => e.seq < story.first.seq && ok(e)).at(-1);
+  return [...(before ? [`last success before it: ${requestLine(before)}`] : []), ...firstFew(story.failures.map(requestLine), 3), ...matching(c, pattern).slice(0, 2)];
+}
+
+const expiredSecretDetector: Detector = (c): Finding | undefined => {
+  const story = credentialStory(c);
+  if (!story || !expired(c, story)) return undefined;
+  return {
+    id: 'expired-secret',
+    title: `Expired credential: ${c.ev.provider} stopped accepting the ${c.ev.provider === 'scim' ? 'SCIM token' : 'secret'} after ${story.workedBefore ? 'earlier successes' : 'it expired'}`,
+    evidence: credentialEvidence(c, story, EXPIRED_TEXT),
+    fix: renewSecretSteps(c.ev.provider),
+  };
+};
+
+const invalidSecretDetector: Detector = (c): Finding | undefined => {
+  const story = credentialStory(c);
+  if (!story || expired(c, story)) return undefined;
+  return {
+    id: 'invalid-secret',
+    title: `Invalid credential: ${c.ev.provider} refused the ${c.ev.provider === 'scim' ? 'SCIM token' : 'secret'} from the first request`,
+    evidence: credentialEvidence(c, story, INVALID_TEXT),
+    fix: fixSecretSteps(c.ev.provider),
+  };
+};
+
+export const authDetectors: Detector[] = [consentMissingDetector, permissionMissingDetector, writeBackDetector, expiredSecretDetector, invalidSecretDetector];

@@ -1,0 +1,113 @@
+/**
+ * How the doctor reads a journal entry: as a printable request line, and as an auth, read or write call.
+ * Providers disagree on what a refusal looks like (Graph 403, Identity Store 400 AccessDeniedException, IAM
+ * 403 for both a refused action and a bad key), so classification lives here, once.
+ */
+import type { JournalEntry } from '../../mocks/core/journal.js';
+import { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
+import type { RunEvidence } from './evidence.js';
+
+/** `#12 GET /v1.0/users?$top=999 -> 429 (throttle:every=3)`: the form every finding quotes. */
+export function requestLine(e: JournalEntry): string {
+  // AWS puts the action in the body, so its URL alone (`/`) says nothing: the route name does.
+  const target = e.provider === 'aws' && e.route ? `${e.url} ${e.route}` : e.url;
+  const notes = [e.fault, e.nearestRoute && `nearest: ${e.nearestRoute}`].filter(Boolean);
+  return `#${e.seq} ${e.method} ${target} -> ${e.status}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+}
+
+export type CallKind = 'auth' | 'read' | 'write' | 'unmatched';
+
+/** AWS actions that only read. */
+const AWS_READ = /^(List|Get|Describe)/;
+
+export function callKind(e: JournalEntry): CallKind {
+  const route = e.route;
+  if (!route) return 'unmatched';
+  if (route.startsWith('entra.') || route === 'google.token' || route.startsWith('sts.')) return 'auth';
+  if (e.provider === 'aws') return AWS_READ.test(awsAction(route)) ? 'read' : 'write';
+  return e.method.toUpperCase() === 'GET' ? 'read' : 'write';
+}
+
+/** `iam.ListUsers` -> `ListUsers`. */
+export function awsAction(route: string): string {
+  return route.slice(route.indexOf('.') + 1);
+}
+
+export const ok = (e: JournalEntry): boolean => e.status >= 200 && e.status < 300;
+
+export function isThrottle(e: JournalEntry): boolean {
+  return e.status === 429 || /(^|; )throttle/.test(e.fault ?? '');
+}
+
+const CREDENTIAL_FAULT = /(^|; )(expired-secret|revoked-credential)/;
+
+export function credentialFault(e: JournalEntry): boolean {
+  return CREDENTIAL_FAULT.test(e.fault ?? '');
+}
+
+/** What the evidence's IAM grant allows; `undefined` outside AWS. */
+export function awsPolicy(ev: RunEvidence): ActionPolicy | undefined {
+  return ev.provider === 'aws' ? new ActionPolicy(ev.granted) : undefined;
+}
+
+/**
+ * A read or write the provider refused for want of a permission. AWS answers a bad key with the same 403
+ * as a refused action, so there the granted policy decides: refused only if it does not allow the action.
+ */
+export function isDenied(e: JournalEntry, policy: ActionPolicy | undefined): boolean {
+  const kind = callKind(e);
+  if ((kind !== 'read' && kind !== 'write') || isThrottle(e) || credentialFault(e)) return false;
+  if (/(^|; )(partial-consent|not-admin)/.test(e.fault ?? '') && e.status >= 400) return true;
+  if (e.provider === 'aws') {
+    const refusedStatus = e.status === 403 || (e.route!.startsWith('identitystore.') && e.status === 400);
+    return refusedStatus && !policy!.allows(`${e.route!.split('.')[0]}:${awsAction(e.route!)}`);
+  }
+  return e.status === 403;
+}
+
+/**
+ * A call the provider turned away for its credentials: the token endpoint refusing the secret or key, an
+ * API refusing the token, or an AWS key or session IAM does not accept (403 on an action the policy allows).
+ */
+export function isCredentialFailure(e: JournalEntry, policy: ActionPolicy | undefined): boolean {
+  if (isThrottle(e) || !e.route) return false;
+  if (credentialFault(e) && e.status >= 400) return true;
+  if (e.route === 'entra.token') return e.status === 401;
+  // 401 there is unauthorized_client: delegation, not the key (consent-missing).
+  if (e.route === 'google.token') return e.status === 400;
+  if (e.provider === 'aws') return e.status === 403 && policy!.allows(`${e.route.split('.')[0]}:${awsAction(e.route)}`);
+  return e.status === 401;
+}
+
+/** Query parameters that carry a page token, or a SCIM `startIndex` past the first item. */
+export function carriesPageToken(url: string): boolean {
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  return query.split('&').some((pair) => {
+    const [name = '', value = ''] = pair.split('=');
+    if (/^startIndex$/i.test(name)) return Number(value) > 1;
+    return /^(\$skiptoken|pageToken|Marker|NextToken|cursor)$/i.test(name) && value !== '';
+  });
+}
+
+/** Every error text of the run: the run error, error and message fields of the log, failed actions. */
+export function errorTexts(ev: RunEvidence): string[] {
+  const texts: string[] = [];
+  if (ev.error) texts.push(ev.error);
+  for (const line of ev.log) {
+    if (line.level !== 'warn' && line.level !== 'error') continue;
+    texts.push(typeof line.error === 'string' ? `${line.msg}: ${line.error}` : line.msg);
+  }
+  for (const a of ev.actions) if (a.error) texts.push(`${a.op} ${a.entitlement} ${a.principal}: ${a.error}`);
+  return texts;
+}
+
+/** A text quoted as evidence, cut to a readable length. */
+export function quote(text: string, max = 240): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** At most `n` items, and a count of the rest. */
+export function firstFew(lines: string[], n = 5): string[] {
+  return lines.length > n ? [...lines.slice(0, n), `... and ${lines.length - n} more`] : lines;
+}

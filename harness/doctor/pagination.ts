@@ -1,0 +1,84 @@
+/**
+ * Paging bugs: the engine's page guard caught a token that did not move or came back around (its texts,
+ * harness/sync/page-guard.ts, current and legacy SDK wording), or a listing stopped after its first page
+ * while the tenant holds more of that type.
+ */
+import type { JournalEntry } from '../../mocks/core/journal.js';
+import { isGroupType, isUserType, type Detector, type DoctorContext } from './context.js';
+import { awsAction, callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
+
+const UNCHANGED = /next page token unchanged|next page token is the same as the current page token/;
+const CYCLE = /pagination cycle detected/;
+
+function guardTexts(c: DoctorContext, pattern: RegExp): string[] {
+  return [...new Set(c.texts.filter((t) => pattern.test(t)))].map((t) => quote(t, 300));
+}
+
+/** The listing requests right before the run stopped, to show the token that repeated. */
+function lastListings(c: DoctorContext): string[] {
+  return c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e)).slice(-3).map(requestLine);
+}
+
+const pageTokenUnchangedDetector: Detector = (c) => {
+  const texts = guardTexts(c, UNCHANGED);
+  if (texts.length === 0) return undefined;
+  return {
+    id: 'page-token-unchanged',
+    title: 'Page token unchanged: a listing handed back the token it was called with',
+    evidence: [...texts.slice(0, 2), ...lastListings(c)],
+    fix: [
+      "Return the server's next link / token from the response just read, not the one the request carried.",
+      'Stop when the answer has no next link (@odata.nextLink, nextPageToken, IsTruncated=false / no Marker, NextToken absent, startIndex+itemsPerPage > totalResults).',
+    ],
+  };
+};
+
+const paginationCycleDetector: Detector = (c) => {
+  const texts = guardTexts(c, CYCLE);
+  if (texts.length === 0) return undefined;
+  return {
+    id: 'pagination-cycle',
+    title: 'Pagination cycle: a listing returned a page token it had already returned',
+    evidence: [...texts.slice(0, 2), ...lastListings(c)],
+    fix: [
+      'Carry the exact next token the last page gave; do not rebuild tokens from offsets or cached pages.',
+      'If the service itself cycles, stop and report it rather than follow the loop (the SDK only checks the token against the current one).',
+    ],
+  };
+};
+
+/** Top-level listing routes and the resource type they fill. */
+function listedKind(route: string): 'user' | 'group' | undefined {
+  const name = route.includes('.') && /^[A-Z]/.test(awsAction(route)) ? awsAction(route) : route;
+  if (/members|Memberships|ForUser|ForGroup/i.test(name)) return undefined;
+  if (/^(graph|google|scim)\.users\.list$|^ListUsers$/.test(name)) return 'user';
+  if (/^(graph|google|scim)\.groups\.list$|^ListGroups$/.test(name)) return 'group';
+  return undefined;
+}
+
+const noPaginationDetector: Detector = (c) => {
+  const lines: string[] = [];
+  const byRoute = new Map<string, JournalEntry[]>();
+  for (const e of c.ev.journal) if (e.route && callKind(e) === 'read' && ok(e) && listedKind(e.route)) byRoute.set(e.route, [...(byRoute.get(e.route) ?? []), e]);
+  for (const [route, calls] of byRoute) {
+    const kind = listedKind(route)!;
+    const missing = c.missingResources.filter((k) => (kind === 'user' ? isUserType(k.type) : isGroupType(k.type)));
+    if (missing.length === 0) continue;
+    // AWS sends its Marker / NextToken in the POST body, out of the journal's sight: one call is the tell.
+    const paged = c.ev.provider === 'aws' ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
+    if (paged) continue;
+    lines.push(`${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`, ...calls.slice(0, 2).map(requestLine));
+  }
+  if (lines.length === 0) return undefined;
+  return {
+    id: 'no-pagination',
+    title: 'No pagination: a listing read only its first page',
+    evidence: firstFew(lines, 5),
+    fix: [
+      'Follow the next page: Graph @odata.nextLink ($skiptoken), Google nextPageToken (pageToken=), IAM Marker while IsTruncated, Identity Store NextToken, SCIM startIndex/count until totalResults.',
+      'Return the token as the page token of the listing so the engine asks for the next page.',
+    ],
+  };
+};
+
+export const paginationDetectors: Detector[] = [pageTokenUnchangedDetector, paginationCycleDetector, noPaginationDetector];

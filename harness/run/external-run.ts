@@ -1,0 +1,111 @@
+/**
+ * An external connector: any program, given the served simulator's URL and credentials through
+ * placeholders. It runs in its own process group so a timeout kills everything it started; its output is
+ * kept (with the run's secrets masked) and a crash is reported with its exit code and the tail of stderr.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expandCommand, expandText } from '../scenario/placeholders.js';
+import { formatDuration } from '../scenario/duration.js';
+import type { ExternalConnector } from '../scenario/schema.js';
+
+export interface ExternalRun {
+  outcome: 'succeeded' | 'failed';
+  error?: string;
+  exitCode: number | null;
+  /** stdout and stderr, secrets masked. */
+  output: string;
+  peakRssBytes: number;
+}
+
+const TAIL_LINES = 15;
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+const SAMPLE_MS = 100;
+
+/** Our own `sync-harness` bin, first on PATH, so a scenario can run a reference connector as a process. */
+const OWN_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin');
+
+export async function runExternal(
+  spec: ExternalConnector,
+  values: Record<string, string>,
+  options: { scenarioDir: string; timeoutMs: number; secrets: string[] },
+): Promise<ExternalRun> {
+  const command = expandCommand(spec.command, values);
+  const env = Object.fromEntries(Object.entries(spec.env).map(([key, value]) => [key, expandText(value, values, `env.${key}`)]));
+  const cwd = resolve(options.scenarioDir, spec.cwd === undefined ? '.' : expandText(spec.cwd, values, 'cwd'));
+  const timeoutMs = spec.timeoutMs ?? Math.min(options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const [program, ...args] = typeof command === 'string' ? [command] : command;
+  const child = spawn(program!, args, {
+    cwd,
+    shell: typeof command === 'string',
+    detached: true,
+    env: { ...process.env, PATH: `${OWN_BIN}:${process.env.PATH ?? ''}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const chunks: Buffer[] = [];
+  const errChunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    errChunks.push(chunk);
+  });
+  let peakRssBytes = 0;
+  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, groupRss(child.pid))), SAMPLE_MS);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup(child.pid);
+  }, timeoutMs);
+  const exit = await new Promise<{ code: number | null; error?: Error }>((done) => {
+    child.once('error', (error) => done({ code: null, error }));
+    child.once('close', (code) => done({ code }));
+  });
+  clearTimeout(timer);
+  clearInterval(sampler);
+  // Whatever it left running in its group goes too.
+  killGroup(child.pid);
+  const mask = (text: string) => options.secrets.filter((s) => s.length >= 6).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
+  const output = mask(Buffer.concat(chunks).toString('utf8'));
+  const tail = mask(Buffer.concat(errChunks).toString('utf8')).trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
+  const name = typeof command === 'string' ? command : program!;
+  if (exit.error) return { outcome: 'failed', error: `${name}: could not start (${exit.error.message}; check the command and cwd ${cwd})`, exitCode: null, output, peakRssBytes };
+  if (timedOut) return { outcome: 'failed', error: `${name}: killed after its timeout of ${formatDuration(timeoutMs)}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: null, output, peakRssBytes };
+  if (exit.code !== 0) return { outcome: 'failed', error: `${name}: exited with code ${exit.code}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: exit.code, output, peakRssBytes };
+  return { outcome: 'succeeded', exitCode: 0, output, peakRssBytes };
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Resident memory of every process in the group (Linux /proc); 0 where /proc is not there. */
+function groupRss(pgid: number | undefined): number {
+  if (pgid === undefined) return 0;
+  let total = 0;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      // Field 5 of stat is the process group; the command name (field 2) may hold spaces, so split after it.
+      const stat = readFileSync(join('/proc', pid, 'stat'), 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(join('/proc', pid, 'status'), 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}

@@ -1,0 +1,27 @@
+/**
+ * A `fetch` that answers from simulator handlers in this process, for builtin connectors in scenario runs.
+ * Unlike MSW's `setupServer` it patches nothing global, so several runs (and a user's own MSW server) can
+ * live in one process. A request no route matches fails as a network error, journaled with the nearest
+ * simulated route; a `network-error` fault fails the same way, as a dropped connection does.
+ */
+import type { HttpHandler } from 'msw';
+import type { SimContext } from './context.js';
+import { dispatch } from './dispatch.js';
+import { nearestRoute } from './near-miss.js';
+import { knownRoutes } from './route.js';
+
+export function directFetch(handlers: () => readonly HttpHandler[], ctx: SimContext, provider: string): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const response = await dispatch([...handlers()], request, url.origin);
+    if (response && response.type !== 'error') return response;
+    if (!response) {
+      const nearest = nearestRoute(request, [...knownRoutes.values()]);
+      const hint = nearest ? `${nearest.method} ${nearest.url} (${nearest.name})` : undefined;
+      ctx.journal.record({ provider: nearest?.provider ?? provider, method: request.method, url, status: 0, nearestRoute: hint, latencyMs: 0, at: ctx.clock().toISOString() });
+      throw new TypeError(`fetch failed: no simulated endpoint for ${request.method} ${url.origin}${url.pathname}${hint ? ` (nearest simulated route: ${hint})` : ''}`);
+    }
+    throw new TypeError('fetch failed: connection reset (network-error fault)');
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * The reference SCIM connector syncing the SCIM simulator (in-process, MSW) through the engine into a real
+ * .c1z, checked against its own ground truth and, separately, against the tenant: the same SCIM ids, the
+ * same direct memberships; index paging across several pages; throttling retried with the server's
+ * Retry-After; an expired token failing the sync with the provider's 401 text; group membership granted
+ * and revoked with PATCH. Nothing really sleeps: the sleeper records.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtin } from '../connectors/scim/builtin.js';
+import { createScimConnector, memberEntitlementId, type ScimConnector } from '../connectors/scim/index.js';
+import { openSyncFile } from '../harness/c1z/open.js';
+import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
+import { GrantExpandableSchema, RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
+import { UserStatus, UserTraitSchema } from '../harness/c1z/proto/connector-traits.js';
+import { Records } from '../harness/c1z/records.js';
+import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
+import type { SyncRun } from '../harness/c1z/types.js';
+import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import type { Entitlement, Grant, Resource } from '../harness/c1z/proto/connector.js';
+import { runSync, type SyncResult } from '../harness/sync/engine.js';
+import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { authMessages } from '../mocks/scim/authenticate.js';
+import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+interface SyncedScim {
+  result: SyncResult;
+  sleeps: number[];
+  syncs: SyncRun[];
+  /** `<type>:<id>` of every resource row. */
+  resourceKeys: string[];
+  rawIds: Map<string, string>;
+  users: Map<string, { login: string; email: string; enabled: boolean }>;
+  groups: Map<string, Resource>;
+  entitlements: Map<string, Entitlement>;
+  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string; expandsTo: string[] }>;
+}
+
+async function syncScim(connector: ScimConnector): Promise<SyncedScim> {
+  const dir = mkdtempSync(join(tmpdir(), 'connector-scim-'));
+  try {
+    const path = join(dir, 'out.c1z');
+    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
+    const sleeps: number[] = [];
+    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-scim' }), clock, sleep: async (ms) => void sleeps.push(ms) });
+    const file = await openSyncFile(path);
+    try {
+      const scope = { syncId: result.syncId };
+      const records = new Records(path, file.rows(), scope);
+      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
+      const ofType = (type: string) => resources.filter((r) => r.id?.resourceType === type);
+      const users = new Map(
+        ofType('user').map((r) => {
+          const trait = unpackAnnotation(r.annotations, UserTraitSchema);
+          return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
+        }),
+      );
+      const entitlements = new Map([...file.rows().entitlements(scope)].map((row) => records.entitlement(row)).map((e) => [e.id, e]));
+      const grants = [...file.rows().grants(scope)].map((row) => {
+        const grant = records.grant(row);
+        return {
+          id: grant.id,
+          entitlementId: grant.entitlement?.id ?? '',
+          principalType: grant.principal?.id?.resourceType ?? '',
+          principalId: grant.principal?.id?.resource ?? '',
+          expandsTo: unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds ?? [],
+        };
+      });
+      return {
+        result,
+        sleeps,
+        syncs: file.syncs(),
+        resourceKeys: resources.map((r) => `${r.id!.resourceType}:${r.id!.resource}`),
+        rawIds: new Map(resources.map((r) => [r.id!.resource, unpackAnnotation(r.annotations, RawIdSchema)?.id ?? ''])),
+        users,
+        groups: new Map(ofType('group').map((r) => [r.id!.resource, r])),
+        entitlements,
+        grants,
+      };
+    } finally {
+      file.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function fixture(options: ScimFixtureOptions = {}): ScimFixture {
+  return scimFixture(server, options);
+}
+
+/** The connector exactly as a scenario builds it: `builtin:scim` from the simulator's credentials. */
+function connectorFor(f: ScimFixture): ScimConnector {
+  return builtin.create({ ...f.sim.credentials }, {}) as ScimConnector;
+}
+
+function tenantUsers(f: ScimFixture) {
+  return Array.from({ length: f.tenant.counts().users }, (_, i) => f.tenant.user(i + 1)!);
+}
+function tenantGroups(f: ScimFixture) {
+  return Array.from({ length: f.tenant.counts().groups }, (_, i) => f.tenant.group(i + 1)!);
+}
+
+/** `group:<gid>:member:<type>:<scim id>` for every direct membership, read from the tenant itself. */
+function tenantMemberGrants(f: ScimFixture): string[] {
+  return tenantGroups(f)
+    .flatMap((group) =>
+      f.tenant.members(group.seq, { limit: 100_000 }).items.map((m) => {
+        const member = m.memberType === 'user' ? f.tenant.user(m.memberSeq)! : f.tenant.group(m.memberSeq)!;
+        return `group:${group.scimId}:member:${m.memberType}:${member.scimId}`;
+      }),
+    )
+    .sort();
+}
+
+const sorted = (xs: Iterable<string>) => [...xs].sort();
+
+describe('the SCIM connector syncing a healthy provider', () => {
+  it('writes exactly the ground truth, which is exactly the tenant: SCIM ids, traits, every direct membership', async () => {
+    const f = fixture();
+    const out = await syncScim(connectorFor(f));
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.syncs).toHaveLength(1);
+    expect(out.syncs[0]?.endedAt).toBeDefined();
+    expect(out.sleeps).toEqual([]);
+
+    const truth = builtin.groundTruth(f.tenant);
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
+
+    // Independently of groundTruth: the tenant's SCIM ids and memberships.
+    expect(sorted(out.users.keys())).toEqual(sorted(tenantUsers(f).map((u) => u.scimId)));
+    expect(sorted(out.groups.keys())).toEqual(sorted(tenantGroups(f).map((g) => g.scimId)));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(tenantMemberGrants(f));
+    expect(out.grants.length).toBeGreaterThan(0);
+    for (const [id, raw] of out.rawIds) expect(raw).toBe(id);
+
+    const users = tenantUsers(f);
+    expect(users.some((u) => !u.enabled)).toBe(true);
+    for (const user of users) expect(out.users.get(user.scimId)).toEqual({ login: user.userPrincipalName, email: user.mail, enabled: user.enabled });
+
+    for (const group of tenantGroups(f)) {
+      expect(out.groups.get(group.scimId)?.displayName).toBe(group.displayName);
+      expect(out.entitlements.get(memberEntitlementId(group.scimId))?.slug).toBe('member');
+    }
+    expect(out.entitlements.size).toBe(tenantGroups(f).length);
+  });
+
+  it('marks nested groups expandable into the inner group’s member entitlement', async () => {
+    const f = fixture();
+    const out = await syncScim(connectorFor(f));
+    const nested = out.grants.filter((g) => g.principalType === 'group');
+    expect(nested.length).toBeGreaterThan(0);
+    for (const grant of nested) expect(grant.expandsTo).toEqual([memberEntitlementId(grant.principalId)]);
+    for (const grant of out.grants.filter((g) => g.principalType === 'user')) expect(grant.expandsTo).toEqual([]);
+  });
+
+  it('lists groups without members and reads each group’s members with one GET', async () => {
+    const f = fixture();
+    await syncScim(connectorFor(f));
+    const lists = f.ctx.journal.query({ route: 'scim.groups.list' });
+    expect(lists.map((e) => new URL(e.url, 'http://x').searchParams.get('excludedAttributes'))).toEqual(['members']);
+    const gets = f.ctx.journal.query({ route: 'scim.groups.get', status: 200 });
+    expect(gets).toHaveLength(tenantGroups(f).length);
+    for (const get of gets) expect(new URL(get.url, 'http://x').searchParams.get('attributes')).toBe('members');
+  });
+
+  it('pages 250 users by startIndex at 100 a page and stops at totalResults', async () => {
+    const f = fixture({ shape: { users: 250, groups: 4 } });
+    const out = await syncScim(connectorFor(f));
+    expect(out.result.outcome).toBe('succeeded');
+    expect(sorted(out.users.keys())).toEqual(sorted(tenantUsers(f).map((u) => u.scimId)));
+    const lists = f.ctx.journal.query({ route: 'scim.users.list' });
+    expect(lists.map((e) => e.items)).toEqual([100, 100, 50]);
+    expect(lists.map((e) => new URL(e.url, 'http://x').searchParams.get('startIndex'))).toEqual(['1', '101', '201']);
+    expect(lists.every((e) => new URL(e.url, 'http://x').searchParams.get('count') === '100')).toBe(true);
+  });
+
+  it('keeps asking when the provider caps count below the page size', async () => {
+    // The simulator never returns more than 100; asking for 150 gets 100, and the rest must still come.
+    const f = fixture({ shape: { users: 250, groups: 2 } });
+    const out = await syncScim(createScimConnector({ ...f.sim.credentials, pageSize: 150 }));
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.users.size).toBe(250);
+    expect(f.ctx.journal.query({ route: 'scim.users.list' }).map((e) => e.items)).toEqual([100, 100, 50]);
+  });
+});
+
+describe('the SCIM connector under faults', () => {
+  it('retries throttling with the Retry-After the server gave and still writes the ground truth', async () => {
+    const f = fixture({ faults: ['throttle:every=4,retry-after=1'] });
+    const out = await syncScim(connectorFor(f));
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.syncs[0]?.endedAt).toBeDefined();
+    const throttled = f.ctx.journal.query({ fault: true });
+    expect(throttled.length).toBeGreaterThan(0);
+    expect(throttled.every((e) => e.status === 429)).toBe(true);
+    expect(out.sleeps).toEqual(throttled.map(() => 1000));
+    const truth = builtin.groundTruth(f.tenant);
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
+  });
+
+  it('fails on an expired token with the provider’s 401 detail, leaving the sync unfinished', async () => {
+    const f = fixture({ faults: ['expired-secret'] });
+    const out = await syncScim(connectorFor(f));
+    expect(out.result.outcome).toBe('failed');
+    if (out.result.outcome !== 'failed') return;
+    expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
+    expect((out.result.error as ConnectorHttpError).status).toBe(401);
+    expect((out.result.error as SyncError).code).toBe('Unauthenticated');
+    expect(out.result.error.message).toContain(authMessages.expired);
+    expect(out.result.error.message).not.toContain(f.token);
+    expect(out.syncs).toHaveLength(1);
+    expect(out.syncs[0]?.endedAt).toBeUndefined();
+    expect(out.sleeps).toEqual([]);
+  });
+});
+
+describe('the SCIM connector provisioning group membership', () => {
+  /** A group and a user not yet in it, as synced resources and the group's member entitlement. */
+  async function target(f: ScimFixture, connector: ScimConnector) {
+    const group = tenantGroups(f).at(-1)!;
+    const members = new Set(f.tenant.members(group.seq, { limit: 100_000 }).items.filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const user = tenantUsers(f).find((u) => !members.has(u.seq))!;
+    const groupResource = (await connector.syncers.group!.list(undefined, '')).resources.find((r) => r.id?.resource === group.scimId)!;
+    const { entitlements } = await connector.syncers.group!.entitlements(groupResource, '');
+    const userResource = (await connector.syncers.user!.list(undefined, '')).resources.find((r) => r.id?.resource === user.scimId)!;
+    return { group, user, entitlement: entitlements[0]!, userResource };
+  }
+
+  const isMember = (f: ScimFixture, groupSeq: number, userSeq: number) => f.tenant.memberOf('user', userSeq).some((m) => m.groupSeq === groupSeq);
+
+  it('grants and revokes with PATCH, changing the tenant and the next sync', async () => {
+    const f = fixture({ sim: { writeBack: true } });
+    const connector = connectorFor(f);
+    const { group, user, entitlement, userResource } = await target(f, connector);
+    const expectedId = `group:${group.scimId}:member:user:${user.scimId}`;
+    expect(isMember(f, group.seq, user.seq)).toBe(false);
+
+    const granted: Grant[] = await connector.syncers.group!.grant!(userResource, entitlement);
+    expect(granted.map((g) => g.id)).toEqual([expectedId]);
+    expect(isMember(f, group.seq, user.seq)).toBe(true);
+    expect((await syncScim(connector)).grants.map((g) => g.id)).toContain(expectedId);
+
+    await connector.syncers.group!.revoke!(granted[0]!);
+    expect(isMember(f, group.seq, user.seq)).toBe(false);
+    expect((await syncScim(connector)).grants.map((g) => g.id)).not.toContain(expectedId);
+
+    const patches = f.ctx.journal.query({ route: 'scim.groups.patch' });
+    expect(patches.map((e) => e.status)).toEqual([204, 204]);
+    expect(patches.every((e) => e.url.includes(`/Groups/${group.scimId}`))).toBe(true);
+  });
+
+  it('takes revoking a member who is already gone as done', async () => {
+    const f = fixture({ sim: { writeBack: true } });
+    const connector = connectorFor(f);
+    const { entitlement, userResource } = await target(f, connector);
+    const [grant] = await connector.syncers.group!.grant!(userResource, entitlement);
+    await connector.syncers.group!.revoke!(grant!);
+    await expect(connector.syncers.group!.revoke!(grant!)).resolves.toBeUndefined();
+    // The provider said noTarget; the connector did not send anything else.
+    expect(f.ctx.journal.query({ route: 'scim.groups.patch' }).map((e) => e.status)).toEqual([204, 204, 400]);
+  });
+
+  it('fails a grant on a read-only provider with the 403 and leaves the tenant alone', async () => {
+    const f = fixture();
+    const connector = connectorFor(f);
+    const { group, user, entitlement, userResource } = await target(f, connector);
+    const error = await connector.syncers.group!.grant!(userResource, entitlement).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorHttpError);
+    expect((error as ConnectorHttpError).status).toBe(403);
+    expect((error as SyncError).code).toBe('PermissionDenied');
+    expect((error as Error).message).toContain('read-only');
+    expect(isMember(f, group.seq, user.seq)).toBe(false);
+  });
+});
