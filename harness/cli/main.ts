@@ -30,7 +30,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
     spec.configure(command);
     command.action(async (...args: unknown[]) => {
       const module = await spec.load();
-      exitCode = await module.run(command.opts() as never, args.slice(0, -2) as string[], io);
+      exitCode = await module.run(command.opts() as never, args.slice(0, -2).flat() as string[], io);
     });
   }
 

@@ -7,18 +7,34 @@ import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { DoctorContext, Detector } from './context.js';
 import type { Finding } from './evidence.js';
 import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
-import { entryPermission } from './least-privilege.js';
+import { entryPermission, readPermissions } from './least-privilege.js';
 import { fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
 
-const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
+export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
 const okReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e));
 /** Google's token endpoint refusing the delegation: no DWD for the client, or a scope not in it. */
 const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => e.route === 'google.token' && e.status === 401);
 
-/** Nothing was consented: every read refused, or refusals with an empty grant. */
-function consentMissing(c: DoctorContext): boolean {
+/**
+ * Nothing was consented: refusals with an empty grant, or every read refused. A grant that holds only
+ * sign-in (Entra User.Read) is not this: the app connected and was consented, just not to read anything,
+ * which is `no-identities`.
+ */
+export function consentMissing(c: DoctorContext): boolean {
   if (delegationRefused(c).length > 0) return true;
-  return deniedReads(c).length > 0 && (okReads(c).length === 0 || c.ev.granted.length === 0);
+  if (deniedReads(c).length === 0 || signInOnly(c)) return false;
+  return c.ev.granted.length === 0 || (okReads(c).length === 0 && !grantsAnyRead(c));
+}
+
+/** Something is granted, but nothing of it opens a directory read. */
+export function signInOnly(c: DoctorContext): boolean {
+  return c.ev.granted.length > 0 && !grantsAnyRead(c);
+}
+
+function grantsAnyRead(c: DoctorContext): boolean {
+  const granted = new Set(c.ev.granted);
+  const reads = readPermissions(c.ev.provider);
+  return reads === undefined ? c.ev.granted.length > 0 : reads.some((p) => granted.has(p));
 }
 
 function matching(c: DoctorContext, pattern: RegExp): string[] {
@@ -58,7 +74,7 @@ const consentMissingDetector: Detector = (c) => {
 };
 
 const permissionMissingDetector: Detector = (c) => {
-  if (consentMissing(c)) return undefined;
+  if (consentMissing(c) || signInOnly(c)) return undefined;
   const refused = deniedReads(c);
   if (refused.length === 0) return undefined;
   const needed = permissionsFor(c, refused);

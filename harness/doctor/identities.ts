@@ -3,6 +3,7 @@
  * twice, resources without their provider id, grants pointing at principals the file does not hold.
  */
 import type { TenantUser } from '../../mocks/tenant/model.js';
+import { consentMissing, deniedReads, signInOnly } from './auth.js';
 import { isGroupType, isUserType, type Detector } from './context.js';
 import type { SyncedResource } from './evidence.js';
 import { callKind, firstFew, ok, requestLine } from './journal-facts.js';
@@ -25,6 +26,9 @@ const noIdentitiesDetector: Detector = (c) => {
   const sync = c.ev.sync;
   const tenantUsers = c.ev.tenant.counts().users;
   if (!sync || tenantUsers === 0 || sync.resources.some((r) => isUserType(r.type))) return undefined;
+  // Nothing consented, or one read permission short: those findings name the cause. This one is for an app
+  // that connected with nothing to read (sign-in only), or a connector that never listed users.
+  if (consentMissing(c) || (deniedReads(c).length > 0 && !signInOnly(c))) return undefined;
   // Connected: a token was issued or some call answered; a run that never got in is a credential finding.
   if (c.ev.outcome !== 'succeeded' && !c.ev.journal.some(ok)) return undefined;
   const userReads = c.ev.journal.filter((e) => /users?\b|Users/.test(e.route ?? '') && callKind(e) === 'read');
@@ -121,7 +125,10 @@ const resourceTypeMismatchDetector: Detector = (c) => {
   if (!sync || sync.grants.length === 0) return undefined;
   const keys = new Set(sync.resources.map((r) => `${r.type}:${r.id}`));
   const types = new Set(sync.resources.map((r) => r.type));
-  const orphans = sync.grants.filter((g) => !keys.has(`${g.principalType}:${g.principalId}`));
+  const idsByType = new Map<string, string>(sync.resources.map((r) => [r.id, r.type]));
+  // A principal of a synced type that is merely absent is a missing identity (filtered, unpaged...), told
+  // by those findings; a mismatch is a principal type no resource has, or an id synced under another type.
+  const orphans = sync.grants.filter((g) => !keys.has(`${g.principalType}:${g.principalId}`) && (!types.has(g.principalType) || (idsByType.has(g.principalId) && idsByType.get(g.principalId) !== g.principalType)));
   if (orphans.length === 0) return undefined;
   const lines = orphans.map((g) => {
     const near = [...types].find((t) => t !== g.principalType && t.toLowerCase() === g.principalType.toLowerCase());

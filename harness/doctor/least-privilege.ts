@@ -63,3 +63,15 @@ function routeAccess(): { graph: typeof graphRouteAccess; directory: typeof dire
   }
   return { graph: graphRouteAccess, directory: directoryRouteAccess };
 }
+
+/** Every permission that opens some directory read, where the provider has such a table (Entra, Google). */
+export function readPermissions(provider: RunEvidence['provider']): readonly string[] | undefined {
+  switch (provider) {
+    case 'entra':
+      return Object.entries(GRANTS).flatMap(([access, grants]) => (access.startsWith('write') ? [] : grants));
+    case 'google':
+      return Object.entries(ACCESS_SCOPES).flatMap(([access, scopes]) => (access.startsWith('write') ? [] : scopes));
+    default:
+      return undefined;
+  }
+}

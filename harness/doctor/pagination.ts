@@ -56,6 +56,17 @@ function listedKind(route: string): 'user' | 'group' | undefined {
   return undefined;
 }
 
+/** Page sizes when the request names none: Graph, Google, IAM and most SCIM servers return 100. */
+const DEFAULT_PAGE_SIZE = 100;
+const PAGE_SIZE_PARAM = /[?&](?:\$top|maxResults|count|MaxItems|MaxResults)=(\d+)/i;
+
+/** A page holding as many items as were asked for, which is what a page with more behind it looks like. */
+function cameBackFull(e: JournalEntry): boolean {
+  if (e.items === undefined) return true;
+  const asked = PAGE_SIZE_PARAM.exec(e.url)?.[1];
+  return e.items >= (asked ? Number(asked) : DEFAULT_PAGE_SIZE);
+}
+
 const noPaginationDetector: Detector = (c) => {
   const lines: string[] = [];
   const byRoute = new Map<string, JournalEntry[]>();
@@ -66,7 +77,8 @@ const noPaginationDetector: Detector = (c) => {
     if (missing.length === 0) continue;
     // AWS sends its Marker / NextToken in the POST body, out of the journal's sight: one call is the tell.
     const paged = c.ev.provider === 'aws' ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
-    if (paged) continue;
+    // A page that came back short was the whole listing: the items are missing for another reason.
+    if (paged || !calls.some((e) => cameBackFull(e))) continue;
     lines.push(`${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`, ...calls.slice(0, 2).map(requestLine));
   }
   if (lines.length === 0) return undefined;

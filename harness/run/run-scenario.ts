@@ -5,15 +5,16 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Connector } from '../sync/contract.js';
 import type { LogLine, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
 import { diagnose } from '../doctor/index.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import type { ConnectorSpec } from '../scenario/schema.js';
+import type { BuiltinConnector, ConnectorSpec } from '../scenario/schema.js';
 import { loadBuiltin } from '../../connectors/builtin.js';
 import { runActions } from './actions.js';
-import { runBuiltin, RunTimeout, timeoutText } from './builtin-run.js';
+import { runBuiltin, RunTimeout, timeoutText, type BuiltinRun } from './builtin-run.js';
 import { compareWithTruth } from './completeness.js';
 import { unmetExpectations } from './expectations.js';
 import { runExternal } from './external-run.js';
@@ -98,11 +99,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
         ...completeness,
       });
     }
-    const retained = sampler.retainedBytes();
     const builtinConnector = outcomes.find((o): o is typeof o & { connector: Connector } => 'connector' in o && o.connector !== undefined)?.connector;
     time.advance(1000);
     const actions = scenario.actions.length === 0 ? [] : builtinConnector ? await runActions(builtinConnector, scenario.actions, env.tenant, contents[0]) : scenario.actions.map((a) => ({ op: a.op, entitlement: a.entitlement, principal: a.principal, ok: false, error: 'actions need a builtin connector (an external one is only synced)' }));
-    const memory: MemoryEvidence | undefined = external ? undefined : { peakHeapBytes: sampler.peakBytes(), ...(scenario.memoryCheck && builtinConnector ? { retained: [{ users: env.tenant.counts().users, bytes: retained }, await retainedAt(scenario, scenario.memoryCheck.users)] } : {}) };
+    const memory: MemoryEvidence | undefined = external ? undefined : { peakHeapBytes: sampler.peakBytes(), ...(scenario.memoryCheck && builtinConnector ? { retained: [await retainedAt(scenario, scenario.tenant.users), await retainedAt(scenario, scenario.memoryCheck.users)] } : {}) };
     const failed = runs.find((r) => r.outcome === 'failed');
     const outcome = failed ? 'failed' : 'succeeded';
     const error = failed?.error;
@@ -162,19 +162,30 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   }
 }
 
-/** What the connector still holds after a fault-free sync of a tenant of `users` users (same seed and mixes). */
+/**
+ * What the connector itself still holds after a fault-free sync of a tenant of `users` users (same seed
+ * and mixes): the heap kept with the connector alive, less the heap kept once it is dropped, so the
+ * simulator's own caches and the journal, which also grow with the tenant, are not counted.
+ */
 async function retainedAt(scenario: LoadedScenario, users: number): Promise<{ users: number; bytes: number }> {
-  const spec = scenario.connectors.find((s) => s.kind === 'builtin');
+  const spec = scenario.connectors.find((s): s is BuiltinConnector => s.kind === 'builtin');
   const time = new VirtualTime(RUN_EPOCH);
-  const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * (users / Math.max(1, scenario.tenant.users)))) };
+  const scale = users / Math.max(1, scenario.tenant.users);
+  const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
   const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings: scenario.permissions ? { permissions: scenario.permissions } : {}, loopback: false, clock: time.now });
-  const work = await mkdtemp(join(resolve('runs'), '.memory-'));
+  const work = await mkdtemp(join(tmpdir(), 'sync-harness-memory-'));
   try {
+    if (!spec) return { users, bytes: 0 };
     const sampler = new HeapSampler();
-    const run = spec?.kind === 'builtin' ? await runBuiltin(spec, env, time, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} }) : undefined;
-    const bytes = sampler.retainedBytes();
-    void run?.connector;
-    return { users, bytes };
+    // Held in a property read after the first measure, so the optimiser cannot drop it early.
+    const held: { run?: BuiltinRun } = {};
+    held.run = await runBuiltin(spec, env, time, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} });
+    const withConnector = sampler.retainedBytes();
+    if (held.run.outcome !== 'succeeded') throw new Error(`memoryCheck: the fault-free sync of ${users} users failed: ${held.run.error}`);
+    delete held.run;
+    await new Promise((r) => setImmediate(r));
+    const without = sampler.retainedBytes();
+    return { users, bytes: Math.max(0, withConnector - without) };
   } finally {
     rmSync(work, { recursive: true, force: true });
     await env.close();

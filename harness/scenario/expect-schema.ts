@@ -69,7 +69,10 @@ export const expectSchema = strictObject({
     error: 'expected the error text, or a list of texts',
   }).optional(),
   counts: z.record(resourceType, countRange).optional(),
-  /** Every identity, group, role and membership the tenant exposes appears exactly once with the right id. */
+  /**
+   * true: every identity, group, role and membership the tenant exposes appears exactly once with the right
+   * id. false: some are missing or extra (the loss a scenario demonstrates).
+   */
   complete: z.boolean().optional(),
   requests: strictObject({
     max: wholeNumber.optional(),

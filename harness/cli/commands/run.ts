@@ -23,7 +23,7 @@ interface RunFlags {
   logFormat: LogFormat;
 }
 
-export async function run(flags: RunFlags, [paths = []]: [string[]?], io: CommandIO): Promise<number> {
+export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
   let scenarios = await loadScenarios(paths);
   if (flags.shard) scenarios = pickShard(scenarios, parseShard(flags.shard));
