@@ -21,11 +21,16 @@ export interface JournalEntry {
   items?: number;
   /** For unmatched requests: the closest simulated route, to tell a typo from a missing feature. */
   nearestRoute?: string;
+  /** The client's address and port when the request came over a socket (loopback serving); absent in process. */
+  peer?: string;
   /** Milliseconds spent answering (excluded from determinism checks). */
   latencyMs: number;
   /** When it arrived, ISO (excluded from determinism checks). */
   at: string;
 }
+
+/** Set by the loopback server on each request it reads from a socket, so the journal can say where it came from. */
+export const PEER_HEADER = 'x-sync-harness-peer';
 
 export type JournalInput = Omit<JournalEntry, 'seq' | 'url'> & { url: URL | string };
 

@@ -7,6 +7,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FaultKind } from '../faults/spec.js';
 import type { RouteCall } from '../faults/engine.js';
 import type { SimContext } from './context.js';
+import { PEER_HEADER } from './journal.js';
 
 /** How a provider answers the generic faults; each provider renders them the way the real service does. */
 export interface FaultDialect {
@@ -83,6 +84,7 @@ export function route(
     fault = hit?.spec.text ?? result.fault;
     const response = withHeaders(result.response, dialect.headers(call));
     const retryAfter = response.headers.get('retry-after');
+    const peer = request.headers.get(PEER_HEADER);
     ctx.journal.record({
       provider: call.provider,
       route: call.route,
@@ -92,6 +94,7 @@ export function route(
       fault,
       ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
       items: result.items,
+      ...(peer ? { peer } : {}),
       latencyMs: performance.now() - started,
       at: ctx.clock().toISOString(),
     });

@@ -3,10 +3,13 @@
  * becomes a `Request` for `getResponse`, and the `Response` it gives is written back.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { PEER_HEADER } from '../core/journal.js';
 
 export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  // Ours alone: a client cannot claim another peer.
+  headers.set(PEER_HEADER, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
   const method = req.method ?? 'GET';
   const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
   return new Request(new URL(req.url ?? '/', origin), { method, headers, body });

@@ -9,8 +9,10 @@ import { firstPageOnly } from './first-page-only.js';
 import { ignoresRetryAfter } from './ignores-retry-after.js';
 import { keepsPages } from './keeps-pages.js';
 import { nPlusOne } from './n-plus-one.js';
+import { noProvisioner } from './no-provisioner.js';
 import { noRawId } from './no-raw-id.js';
 import { repeatsPageToken } from './repeats-page-token.js';
+import { wrongEndpoint } from './wrong-endpoint.js';
 import { wrongPrincipalType } from './wrong-principal-type.js';
 
 export const ENTRA_VARIANTS = {
@@ -22,6 +24,8 @@ export const ENTRA_VARIANTS = {
   'first-page-only': firstPageOnly,
   'drops-guests': dropsGuests,
   'keeps-pages': keepsPages,
+  'no-provisioner': noProvisioner,
+  'wrong-endpoint': wrongEndpoint,
 } satisfies Record<string, (options: EntraConnectorOptions) => EntraConnector>;
 
 export type EntraVariant = keyof typeof ENTRA_VARIANTS;
