@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark, each measured side by side with its baseline in the same run.
  * Results print as a table and are saved to runs/bench/results.json. Needs a build (`npm run build`)
- * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, serve, in-process.
+ * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, sync, serve, in-process.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +9,7 @@ import type { Measurement } from './measure.js';
 import { benchInProcess } from './in-process.js';
 import { benchServeThroughput } from './serve-throughput.js';
 import { benchStatsLarge } from './stats-large.js';
+import { benchSyncEntra } from './sync-entra.js';
 import { benchTenantGenerate } from './tenant-generate.js';
 
 const runsDir = resolve(import.meta.dirname, '../runs/bench');
@@ -22,7 +23,7 @@ interface Result {
   extra: Measurement[];
   ratio: number;
   /** `ratio` is omitted where wall time against the baseline is shown but not judged. */
-  targets: { ratio?: number; peakMb: number };
+  targets: { ratio?: number; peakMb: number; seconds?: number };
   notes?: string[];
 }
 
@@ -33,9 +34,10 @@ const wanted = (key: string) => only.length === 0 || only.includes(key);
 const results: Result[] = [];
 if (wanted('stats')) results.push(await benchStatsLarge(runsDir));
 if (wanted('tenant')) results.push(await benchTenantGenerate(runsDir));
+if (wanted('sync')) results.push(await benchSyncEntra(runsDir));
 let failed = false;
 for (const r of results) {
-  const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
+  const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.targets.seconds === undefined || r.ours.seconds < r.targets.seconds) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
   failed ||= !ok;
   console.log(`\n${r.name} (${r.file})`);
   for (const m of [r.baseline, r.ours, ...r.extra]) {

@@ -32,7 +32,7 @@ describe('scenario errors', () => {
     [
       'an unknown key far from any known one',
       scenario('colour: blue\n'),
-      'scenarios/t.yaml:5:1: colour: unknown key (known: version, name, description, provider, tenant, permissions, faults, connector, connectors, actions, timeout, expect)',
+      'scenarios/t.yaml:5:1: colour: unknown key (known: version, name, description, provider, tenant, permissions, faults, connector, connectors, actions, writeBack, memoryCheck, timeout, expect)',
     ],
     ['a wrong type', scenario('tenant:\n  users: lots\n'), 'scenarios/t.yaml:6:10: tenant.users: expected a number, got text "lots" (write the number without quotes)'],
     ['a number where text is needed', scenario('', 'connector:\n  command: run\n  env:\n    PORT: 8080\n'), 'scenarios/t.yaml:7:11: connector.env.PORT: expected text, got number (quote it)'],

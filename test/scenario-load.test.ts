@@ -16,7 +16,7 @@ const EXAMPLES = 'scenarios/examples';
 describe('example scenarios', () => {
   it('entra throttling: builtin connector, fault parsed, counts normalised, durations in ms', async () => {
     const s = await loadScenario(join(EXAMPLES, 'entra-throttled-users.yaml'));
-    expect(s.name).toBe('entra-throttled-users');
+    expect(s.name).toBe('example-entra-throttled-users');
     expect(s.provider).toBe('entra');
     expect(s.tenant).toEqual(resolveShape({ seed: 7, users: 50, groups: 10 }));
     expect(s.permissions).toEqual(['User.Read.All', 'GroupMember.Read.All', 'RoleManagement.Read.Directory']);

@@ -82,8 +82,16 @@ export function createScimConnector(options: ScimConnectorOptions): ScimConnecto
 
   async function listPage<T>(endpoint: string, extra: string, pageToken: string): Promise<{ items: T[]; nextPageToken: string }> {
     const startIndex = startIndexOf(pageToken);
-    const page = await client.get<ListResponse<T>>(`${endpoint}?startIndex=${startIndex}&count=${count}${extra}`);
+    const url = `${endpoint}?startIndex=${startIndex}&count=${count}${extra}`;
+    let page = await client.get<ListResponse<T>>(url);
+    // Some servers answer an empty page under load although totalResults says more: ask once more for the
+    // same index. Still empty, the listing ends: servers also overstate totalResults, and that is not an error.
+    if (isShortOfTotal(page, startIndex)) page = await client.get<ListResponse<T>>(url);
     return { items: page.Resources ?? [], nextPageToken: nextPageToken(page, startIndex) };
+  }
+
+  function isShortOfTotal(page: ListResponse<unknown>, startIndex: number): boolean {
+    return (page.Resources?.length ?? 0) === 0 && typeof page.totalResults === 'number' && startIndex <= page.totalResults;
   }
 
   const userSyncer: ResourceSyncer = {

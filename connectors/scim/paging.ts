@@ -25,11 +25,13 @@ export function startIndexOf(pageToken: string): number {
 /**
  * The token for the page after `page`, asked for at `asked`: "" when the page was empty or the next
  * index passes `totalResults`. The next index counts the resources actually returned, because a provider
- * may return fewer than `count` (it may cap it) and then the rest must still be asked for. It advances from
- * the index the client asked for, not the one echoed back: a server that ignores `startIndex` and answers
- * `startIndex: 1` every time would otherwise hold the client on page one forever.
+ * may return fewer than `count` (it may cap it) and then the rest must still be asked for.
  */
 export function nextPageToken(page: ListResponse<unknown>, asked: number): string {
+  // A server that answers another index than asked (ignoring startIndex) did not move: hand back the same
+  // token, so the engine's page guard stops the sync with its "next page token unchanged" text instead of
+  // the client collecting page one over and over and calling that a sync.
+  if (asked > 1 && typeof page.startIndex === 'number' && page.startIndex !== asked) return String(asked);
   const returned = page.Resources?.length ?? 0;
   if (returned === 0) return '';
   const next = asked + returned;

@@ -22,7 +22,7 @@ describe('consent-missing', () => {
 
   it('Google: the token endpoint answers unauthorized_client (no domain-wide delegation)', () => {
     const journal = new JournalBuilder('google').add({ method: 'POST', url: '/token', route: 'google.token', status: 401 }).entries;
-    const ev: RunEvidence = { ...healthyGoogle(), journal, outcome: 'failed', error: 'unauthorized_client: Client is unauthorized to retrieve access tokens using this method', sync: undefined };
+    const ev: RunEvidence = { ...healthyGoogle(), granted: [], journal, outcome: 'failed', error: 'unauthorized_client: Client is unauthorized to retrieve access tokens using this method', sync: undefined };
     const f = finding(ev, 'consent-missing')!;
     expect(f.title).toMatch(/domain-wide delegation/);
     expect(f.fix.join('\n')).toMatch(/Manage Domain Wide Delegation/);

@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { DoctorContext, Detector } from './context.js';
 import type { Finding } from './evidence.js';
 import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
-import { entryPermission, readPermissions } from './least-privilege.js';
+import { entryPermission, missingReadScopes, readPermissions } from './least-privilege.js';
 import { fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
 
 export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
@@ -21,7 +21,9 @@ const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => e.rou
  * which is `no-identities`.
  */
 export function consentMissing(c: DoctorContext): boolean {
-  if (delegationRefused(c).length > 0) return true;
+  // Google: one token per kind of data, so a refusal next to issued tokens, or next to a delegation that
+  // holds some read scopes, is one scope short, not no consent.
+  if (delegationRefused(c).length > 0 && !tokenIssued(c) && !grantsAnyRead(c)) return true;
   if (deniedReads(c).length === 0 || signInOnly(c)) return false;
   return c.ev.granted.length === 0 || (okReads(c).length === 0 && !grantsAnyRead(c));
 }
@@ -31,10 +33,22 @@ export function signInOnly(c: DoctorContext): boolean {
   return c.ev.granted.length > 0 && !grantsAnyRead(c);
 }
 
+const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route === 'google.token' && ok(e));
+
+/** AWS read actions a sync needs at least one of. */
+const AWS_READS = ['iam:ListUsers', 'iam:ListGroups', 'iam:ListRoles', 'iam:GetGroup', 'identitystore:ListUsers', 'identitystore:ListGroups'];
+
 function grantsAnyRead(c: DoctorContext): boolean {
+  if (c.ev.provider === 'aws' && c.policy) return AWS_READS.some((action) => c.policy!.allows(action));
   const granted = new Set(c.ev.granted);
   const reads = readPermissions(c.ev.provider);
   return reads === undefined ? c.ev.granted.length > 0 : reads.some((p) => granted.has(p));
+}
+
+/** Google scopes refused at the token endpoint while others were issued: each kind of data the grant cannot read. */
+function scopeGaps(c: DoctorContext): string[] {
+  if (c.ev.provider !== 'google' || delegationRefused(c).length === 0 || !(tokenIssued(c) || grantsAnyRead(c))) return [];
+  return missingReadScopes(c.ev.granted);
 }
 
 function matching(c: DoctorContext, pattern: RegExp): string[] {
@@ -76,12 +90,15 @@ const consentMissingDetector: Detector = (c) => {
 const permissionMissingDetector: Detector = (c) => {
   if (consentMissing(c) || signInOnly(c)) return undefined;
   const refused = deniedReads(c);
-  if (refused.length === 0) return undefined;
-  const needed = permissionsFor(c, refused);
+  const gaps = scopeGaps(c);
+  if (refused.length === 0 && gaps.length === 0) return undefined;
+  const needed = [...new Set([...permissionsFor(c, refused), ...gaps])].sort();
+  const routes = new Set(refused.map((e) => e.route)).size;
+  const what = routes > 0 ? `${routes} read route(s) refused` : 'token requests for some scopes refused';
   return {
     id: 'permission-missing',
-    title: `Permission missing: ${new Set(refused.map((e) => e.route)).size} read route(s) refused while others worked${needed.length ? ` (needs ${needed.join(', ')})` : ''}`,
-    evidence: refusedLines(c, refused),
+    title: `Permission missing: ${what} while others worked${needed.length ? ` (needs ${needed.join(', ')})` : ''}`,
+    evidence: [...refusedLines(c, refused), ...firstFew(delegationRefused(c).map(requestLine), 2), ...(gaps.length ? [`granted: ${c.ev.granted.join(', ')}`] : [])],
     fix: grantSteps(c.ev.provider, needed),
   };
 };

@@ -30,7 +30,8 @@ const noIdentitiesDetector: Detector = (c) => {
   // that connected with nothing to read (sign-in only), or a connector that never listed users.
   if (consentMissing(c) || (deniedReads(c).length > 0 && !signInOnly(c))) return undefined;
   // Connected: a token was issued or some call answered; a run that never got in is a credential finding.
-  if (c.ev.outcome !== 'succeeded' && !c.ev.journal.some(ok)) return undefined;
+  // A refusal of a sign-in-only grant also proves the credentials work: authorization, not authentication.
+  if (c.ev.outcome !== 'succeeded' && !c.ev.journal.some(ok) && !signInOnly(c)) return undefined;
   const userReads = c.ev.journal.filter((e) => /users?\b|Users/.test(e.route ?? '') && callKind(e) === 'read');
   return {
     id: 'no-identities',

@@ -75,3 +75,11 @@ export function readPermissions(provider: RunEvidence['provider']): readonly str
       return undefined;
   }
 }
+
+/** For each kind of Google directory data the granted scopes cannot read, its least-privileged scope. */
+export function missingReadScopes(granted: readonly string[]): string[] {
+  const have = new Set(granted);
+  return Object.entries(ACCESS_SCOPES)
+    .filter(([access, scopes]) => !access.startsWith('write') && !scopes.some((scope) => have.has(scope)))
+    .map(([, scopes]) => scopes[0]!);
+}

@@ -70,7 +70,8 @@ function cameBackFull(e: JournalEntry): boolean {
 const noPaginationDetector: Detector = (c) => {
   const lines: string[] = [];
   const byRoute = new Map<string, JournalEntry[]>();
-  for (const e of c.ev.journal) if (e.route && callKind(e) === 'read' && ok(e) && listedKind(e.route)) byRoute.set(e.route, [...(byRoute.get(e.route) ?? []), e]);
+  // Failed calls count too: a page token the server refused (stale-token) was still followed.
+  for (const e of c.ev.journal) if (e.route && callKind(e) === 'read' && listedKind(e.route)) byRoute.set(e.route, [...(byRoute.get(e.route) ?? []), e]);
   for (const [route, calls] of byRoute) {
     const kind = listedKind(route)!;
     const missing = c.missingResources.filter((k) => (kind === 'user' ? isUserType(k.type) : isGroupType(k.type)));
@@ -78,7 +79,7 @@ const noPaginationDetector: Detector = (c) => {
     // AWS sends its Marker / NextToken in the POST body, out of the journal's sight: one call is the tell.
     const paged = c.ev.provider === 'aws' ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
     // A page that came back short was the whole listing: the items are missing for another reason.
-    if (paged || !calls.some((e) => cameBackFull(e))) continue;
+    if (paged || !calls.some((e) => ok(e) && cameBackFull(e))) continue;
     lines.push(`${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`, ...calls.slice(0, 2).map(requestLine));
   }
   if (lines.length === 0) return undefined;

@@ -29,6 +29,8 @@ function itemRoute(e: JournalEntry): { list: string; kind: 'user' | 'group' | 'o
   }
   const m = /^(graph|google|scim)\.(\w+)\.get$/.exec(route);
   if (!m) return undefined;
+  // A SCIM group read for its members alone is that group's member listing (its grants), not a detail fetch.
+  if (route === 'scim.groups.get' && /[?&]attributes=members(&|$)/.test(e.url)) return undefined;
   return { list: `${m[1]}.${m[2]}.list`, kind: m[2] === 'users' ? 'user' : m[2] === 'groups' ? 'group' : 'other' };
 }
 

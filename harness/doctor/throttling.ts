@@ -28,7 +28,8 @@ const throttledDetector: Detector = (c) => {
 
 /** The connector's next call to the same URL, or else to the same route, after a throttled answer. */
 function nextAttempt(journal: readonly JournalEntry[], throttled: JournalEntry): JournalEntry | undefined {
-  const later = journal.filter((e) => e.seq > throttled.seq && e.provider === throttled.provider);
+  // With several connectors, only the throttled one's own next call is its retry.
+  const later = journal.filter((e) => e.seq > throttled.seq && e.provider === throttled.provider && e.client === throttled.client);
   return later.find((e) => e.url === throttled.url && e.route === throttled.route) ?? later.find((e) => e.route === throttled.route);
 }
 

@@ -22,7 +22,7 @@ import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
 import { createSimEnv, type SimEnv } from './sim-env.js';
 import { readSync } from './sync-contents.js';
-import { VirtualTime } from './virtual-time.js';
+import { Lockstep } from './lockstep.js';
 
 export interface RunOptions {
   /** Where run folders go; `runs` in the working directory by default. */
@@ -45,8 +45,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const work = await mkdtemp(join(runsDir, `.${scenario.name}-`));
   const specs = options.connector ? [options.connector] : scenario.connectors;
   const external = specs.some((s) => s.kind === 'external');
-  const time = new VirtualTime(RUN_EPOCH);
-  const settings = { writeBack: scenario.actions.length > 0, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) };
+  const time = new Lockstep(RUN_EPOCH, specs.length);
+  const settings = { writeBack: scenario.writeBack ?? scenario.actions.length > 0, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) };
   const env = await createSimEnv({ provider: scenario.provider, shape: scenario.tenant, faults: scenario.faults, settings, loopback: external, ...(external ? {} : { clock: time.now }) });
   try {
     const logs: (LogLine & { connector?: string })[] = [];
@@ -64,13 +64,20 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
           options.log?.(tagged);
         };
         if (spec.kind === 'builtin') {
+          // Beside an external process everything lives on the real clock, as that process does.
+          const runtime = external
+            ? { credentials: env.credentials, fetch: env.fetch, now: () => new Date(), sleep: realSleep }
+            : { credentials: env.credentials, fetch: time.fetchFor(i, env.fetch), now: time.now, sleep: time.sleepFor(i) };
           try {
-            return await runBuiltin(spec, env, time, { output: files[i]!, seed: `${scenario.name}:${i}`, deadline, timeoutMs: scenario.timeoutMs, log });
+            return await runBuiltin(spec, runtime, { output: files[i]!, seed: `${scenario.name}:${i}`, deadline: external ? Date.now() + scenario.timeoutMs : deadline, timeoutMs: scenario.timeoutMs, log });
           } catch (error) {
             const message = error instanceof RunTimeout ? error.message : `${spec.ref}: ${(error as Error).message}`;
             return { outcome: 'failed' as const, error: message };
+          } finally {
+            time.done(i);
           }
         }
+        time.done(i);
         const values = placeholderValues(scenario, env, files[i]!, work);
         const run = await runExternal(spec, values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, secrets: secretsOf(env.credentials) });
         peakRssBytes = Math.max(peakRssBytes, run.peakRssBytes);
@@ -169,7 +176,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
  */
 async function retainedAt(scenario: LoadedScenario, users: number): Promise<{ users: number; bytes: number }> {
   const spec = scenario.connectors.find((s): s is BuiltinConnector => s.kind === 'builtin');
-  const time = new VirtualTime(RUN_EPOCH);
+  const time = new Lockstep(RUN_EPOCH, 1);
   const scale = users / Math.max(1, scenario.tenant.users);
   const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
   const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings: scenario.permissions ? { permissions: scenario.permissions } : {}, loopback: false, clock: time.now });
@@ -179,7 +186,7 @@ async function retainedAt(scenario: LoadedScenario, users: number): Promise<{ us
     const sampler = new HeapSampler();
     // Held in a property read after the first measure, so the optimiser cannot drop it early.
     const held: { run?: BuiltinRun } = {};
-    held.run = await runBuiltin(spec, env, time, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} });
+    held.run = await runBuiltin(spec, { credentials: env.credentials, fetch: time.fetchFor(0, env.fetch), now: time.now, sleep: time.sleepFor(0) }, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} });
     const withConnector = sampler.retainedBytes();
     if (held.run.outcome !== 'succeeded') throw new Error(`memoryCheck: the fault-free sync of ${users} users failed: ${held.run.error}`);
     delete held.run;
@@ -191,6 +198,8 @@ async function retainedAt(scenario: LoadedScenario, users: number): Promise<{ us
     await env.close();
   }
 }
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function connectorName(spec: ConnectorSpec, i: number, count: number): string {
   const base = spec.kind === 'builtin' ? spec.ref : (spec.name ?? (typeof spec.command === 'string' ? spec.command.split(/\s+/)[0]! : spec.command[0]!));

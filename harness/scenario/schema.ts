@@ -100,6 +100,11 @@ const fields = strictObject({
   connectors: z.array(connector).min(1, { error: 'must not be empty (list at least one connector)' }).optional(),
   actions: z.array(action).default([]),
   /**
+   * Whether the simulator lets grant and revoke change the tenant; on by default when there are actions.
+   * Off, every write answers the provider's 403 (write-back not consented).
+   */
+  writeBack: z.boolean().optional(),
+  /**
    * Also sync a tenant of this many users (same seed and mixes, no faults) and compare what the connector
    * still holds after each sync: memory that grows with the tenant is a connector keeping pages.
    */

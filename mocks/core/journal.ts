@@ -21,6 +21,8 @@ export interface JournalEntry {
   items?: number;
   /** For unmatched requests: the closest simulated route, to tell a typo from a missing feature. */
   nearestRoute?: string;
+  /** Which of several connectors sharing a run sent it (1-based), when a run has several. */
+  client?: string;
   /** The client's address and port when the request came over a socket (loopback serving); absent in process. */
   peer?: string;
   /** Milliseconds spent answering (excluded from determinism checks). */
@@ -31,6 +33,9 @@ export interface JournalEntry {
 
 /** Set by the loopback server on each request it reads from a socket, so the journal can say where it came from. */
 export const PEER_HEADER = 'x-sync-harness-peer';
+
+/** Set by scenario runs with several connectors, so the journal (and the doctor) can tell whose request it was. */
+export const CLIENT_HEADER = 'x-sync-harness-client';
 
 export type JournalInput = Omit<JournalEntry, 'seq' | 'url'> & { url: URL | string };
 

@@ -7,7 +7,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FaultKind } from '../faults/spec.js';
 import type { RouteCall } from '../faults/engine.js';
 import type { SimContext } from './context.js';
-import { PEER_HEADER } from './journal.js';
+import { CLIENT_HEADER, PEER_HEADER } from './journal.js';
 
 /** How a provider answers the generic faults; each provider renders them the way the real service does. */
 export interface FaultDialect {
@@ -85,6 +85,7 @@ export function route(
     const response = withHeaders(result.response, dialect.headers(call));
     const retryAfter = response.headers.get('retry-after');
     const peer = request.headers.get(PEER_HEADER);
+    const client = request.headers.get(CLIENT_HEADER);
     ctx.journal.record({
       provider: call.provider,
       route: call.route,
@@ -94,6 +95,7 @@ export function route(
       fault,
       ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
       items: result.items,
+      ...(client ? { client } : {}),
       ...(peer ? { peer } : {}),
       latencyMs: performance.now() - started,
       at: ctx.clock().toISOString(),
