@@ -37,7 +37,9 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     const result = await runScenario(scenario, {
       runsDir: flags.runsDir,
       ...(override ? { connector: override } : {}),
-      log: ({ level, msg, ...fields }) => log({ level, msg, scenario: scenario.name, ...fields }),
+      // The engine's and connectors' own lines are kept in each run folder; here they are detail, since an
+      // expected failure would otherwise read as an error of the run.
+      log: ({ level, msg, ...fields }) => log({ level: 'debug', msg, scenario: scenario.name, connectorLevel: level, ...fields }),
     });
     log({ level: result.met ? 'info' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
     results.push(result);

@@ -1,0 +1,85 @@
+/**
+ * `sync-harness run`: exit 0 when every expectation is met, 1 when one is not, 2 on a bad scenario file;
+ * `-o json` and `-o junit` carry what CI reads; `--shard` splits a folder with nothing lost or repeated.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { repoRoot } from './support/paths.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cli-run-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const runsDir = join(dir, 'runs');
+const library = (file: string) => join(repoRoot, 'scenarios/library', file);
+
+function scenario(name: string, body: string): string {
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(file, `version: 1\nname: ${name}\nprovider: entra\ntenant: { seed: 3, users: 20, groups: 4 }\nconnector: builtin:entra\n${body}`);
+  return file;
+}
+
+describe('sync-harness run', () => {
+  it('exits 0 and prints the summary table when every expectation holds', async () => {
+    const out = await runCli(['run', library('entra/control.yaml'), '--runs-dir', runsDir]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/^ok\s+entra-control\s+entra\s+succeeded/m);
+    expect(out.stdout).toContain('1 of 1 scenarios met their expectations');
+    expect(readdirSync(join(runsDir, 'entra-control')).sort()).toEqual(['connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
+  });
+
+  it('exits 1 and says which expectation failed, with the doctor findings, when one does not', async () => {
+    const file = scenario('entra-wrong-count', 'expect:\n  counts: { user: 21 }\n');
+    const out = await runCli(['run', file, '--runs-dir', runsDir]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('  - counts.user: expected exactly 21, got 20');
+  });
+
+  it('-o json gives per scenario name, provider, outcome, met, error, stats, requests, findings, missing, extra, runDir', async () => {
+    const out = await runCli(['run', library('entra/variant-no-raw-id.yaml'), library('entra/consent-not-granted.yaml'), '-o', 'json', '--runs-dir', runsDir]);
+    expect(out.code).toBe(0);
+    const { scenarios } = JSON.parse(out.stdout) as { scenarios: Record<string, unknown>[] };
+    expect(scenarios.map((s) => [s.name, s.outcome, s.met])).toEqual([
+      ['entra-variant-no-raw-id', 'succeeded', true],
+      ['entra-consent-not-granted', 'failed', true],
+    ]);
+    expect(Object.keys(scenarios[0]!)).toEqual(expect.arrayContaining(['name', 'provider', 'outcome', 'met', 'error', 'stats', 'requests', 'findings', 'missing', 'extra', 'runDir']));
+    expect((scenarios[0]!.findings as { id: string }[]).map((f) => f.id)).toEqual(['missing-raw-id']);
+    expect(scenarios[1]!.error).toContain('Authorization_RequestDenied');
+  });
+
+  it('-o junit writes one testcase per scenario and a failure carrying the unmet expectation', async () => {
+    const file = scenario('entra-junit-fail', 'expect:\n  counts: { group: 9 }\n');
+    const out = await runCli(['run', library('entra/control.yaml'), file, '-o', 'junit', '--runs-dir', runsDir]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(out.stdout).toContain('tests="2" failures="1"');
+    expect(out.stdout).toContain('<failure message="counts.group: expected exactly 9, got 4" type="expectation">');
+  });
+
+  it('exits 2 with one line naming the file, line and field for a scenario with an error, running nothing', async () => {
+    const file = scenario('entra-bad-fault', 'faults: ["throttel:every=3"]\n');
+    const out = await runCli(['run', file, '--runs-dir', runsDir]);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(new RegExp(`^sync-harness: ${file.replace(/[.]/g, '\\.')}:6:\\d+: faults\\[0\\]: .*throttel`));
+  });
+
+  it('--shard i/n: the shards of a folder together run each scenario exactly once', async () => {
+    const names: string[] = [];
+    for (const shard of ['1/3', '2/3', '3/3']) {
+      const out = await runCli(['run', library('scim'), '--shard', shard, '-o', 'json', '--runs-dir', runsDir]);
+      names.push(...(JSON.parse(out.stdout) as { scenarios: { name: string }[] }).scenarios.map((s) => s.name));
+    }
+    const all = readdirSync(library('scim')).filter((f) => f.endsWith('.yaml'));
+    expect(names.sort()).toEqual([...new Set(names)].sort());
+    expect(names).toHaveLength(all.length);
+  });
+
+  it('keeps secrets out of the run folder', async () => {
+    await runCli(['run', library('entra/control.yaml'), '--runs-dir', runsDir]);
+    const folder = join(runsDir, 'entra-control');
+    for (const file of ['journal.jsonl', 'connector.log', 'result.json']) expect(readFileSync(join(folder, file), 'utf8')).not.toMatch(/client_secret=|"clientSecret"|eyJ[A-Za-z0-9_-]{20,}\./);
+  });
+});
