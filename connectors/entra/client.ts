@@ -6,6 +6,9 @@
  * engine decides what to do.
  */
 import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { parseRetryAfter } from '../shared/retry-after.js';
+
+export { parseRetryAfter };
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -126,15 +129,6 @@ export class EntraClient {
 function httpError(response: Response, message: string): ConnectorHttpError {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   return new ConnectorHttpError(response.status, { message, ...retryAfter });
-}
-
-/** `Retry-After` as delta seconds, or as an HTTP date (then an absolute reset time). */
-export function parseRetryAfter(value: string | null): { retryAfterSeconds?: number; resetAt?: Date } {
-  if (value === null) return {};
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return { retryAfterSeconds: Number(trimmed) };
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? {} : { resetAt: new Date(at) };
 }
 
 function parseJson(text: string): unknown {

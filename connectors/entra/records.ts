@@ -5,23 +5,21 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
+import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
 import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,
   ResourceSchema,
-  ResourceTypeSchema,
-  ResourceTypeTrait,
   type Entitlement,
   type Grant,
   type Resource,
-  type ResourceType,
 } from '../../harness/c1z/proto/connector.js';
+import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
 
-export const USER_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] });
-export const GROUP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] });
+export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlement, memberEntitlementId, principal };
+
 
 export const ODATA_USER = '#microsoft.graph.user';
 export const ODATA_GROUP = '#microsoft.graph.group';
@@ -54,9 +52,6 @@ export interface DirectoryObject {
   '@odata.type'?: string;
 }
 
-export function memberEntitlementId(groupId: string): string {
-  return `group:${groupId}:member`;
-}
 export function ownerEntitlementId(groupId: string): string {
   return `group:${groupId}:owner`;
 }
@@ -92,19 +87,6 @@ export function groupResource(group: GraphGroup): Resource {
   });
 }
 
-export function memberEntitlement(group: Resource): Entitlement {
-  const id = group.id?.resource ?? '';
-  return create(EntitlementSchema, {
-    id: memberEntitlementId(id),
-    resource: group,
-    displayName: `${group.displayName} Group Member`,
-    description: `Member of the ${group.displayName} group`,
-    grantableTo: [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
-    purpose: EntitlementPurpose.ASSIGNMENT,
-    slug: 'member',
-  });
-}
-
 export function ownerEntitlement(group: Resource): Entitlement {
   const id = group.id?.resource ?? '';
   return create(EntitlementSchema, {
@@ -130,19 +112,15 @@ export function principalType(object: DirectoryObject): 'user' | 'group' | undef
   }
 }
 
-export function principal(type: 'user' | 'group', id: string): Resource {
-  return create(ResourceSchema, { id: { resourceType: type, resource: id } });
-}
 
 export function memberGrant(entitlement: Entitlement, object: DirectoryObject): Grant[] {
   const type = principalType(object);
   if (!type) return [];
-  const annotations = type === 'group' ? [packAnnotation(GrantExpandableSchema, { entitlementIds: [memberEntitlementId(object.id)] })] : [];
-  return [create(GrantSchema, { id: `${entitlement.id}:${type}:${object.id}`, entitlement, principal: principal(type, object.id), annotations })];
+  return [membershipGrant(entitlement, type, object.id)];
 }
 
 export function ownerGrant(entitlement: Entitlement, object: DirectoryObject): Grant[] {
   const type = principalType(object);
   if (!type) return [];
-  return [create(GrantSchema, { id: `${entitlement.id}:${type}:${object.id}`, entitlement, principal: principal(type, object.id) })];
+  return [create(GrantSchema, { id: grantId(entitlement.id, type, object.id), entitlement, principal: principal(type, object.id) })];
 }

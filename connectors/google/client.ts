@@ -8,7 +8,7 @@
  */
 import { importPKCS8, SignJWT } from 'jose';
 import { ConnectorHttpError, type GrpcCode } from '../../harness/sync/errors.js';
-import { parseRetryAfter } from '../entra/client.js';
+import { parseRetryAfter } from '../shared/retry-after.js';
 import { READ_SCOPES, type ReadKind } from './scopes.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';

@@ -8,7 +8,7 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
+import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
 import { AccountType, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
 import {
   EntitlementPurpose,
@@ -26,6 +26,9 @@ import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
 import { ConnectorHttpError } from '../../harness/sync/errors.js';
 import { GoogleClient, type GoogleClientOptions } from './client.js';
 import { WRITE_MEMBERS_SCOPE, type ReadKind } from './scopes.js';
+import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, expandable, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
+
+export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlementId as groupMemberEntitlementId };
 
 export interface GoogleConnectorOptions extends GoogleClientOptions {
   /** `customer` of the user, group and role listings: the customer id, or `my_customer`. */
@@ -39,8 +42,6 @@ export interface GoogleConnector extends Connector {
 /** baton-google-workspace's `maxResults` (pkg/client/client.go). */
 export const PAGE_SIZES = { users: 200, groups: 200, members: 200, roles: 100, roleAssignments: 100 } as const;
 
-export const USER_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] });
-export const GROUP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] });
 export const ROLE_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'role', displayName: 'Role', traits: [ResourceTypeTrait.ROLE] });
 
 interface ListAnswer {
@@ -75,15 +76,12 @@ interface GoogleRoleAssignment {
   assigneeType?: string;
 }
 
-export function groupMemberEntitlementId(groupId: string): string {
-  return `group:${groupId}:member`;
-}
 export function roleMemberEntitlementId(roleId: string): string {
   return `role:${roleId}:member`;
 }
 /** `<entitlementId>:<principalType>:<principalId>`, as the SDK names a grant. */
 export function membershipGrantId(groupId: string, principalType: 'user' | 'group', principalId: string): string {
-  return `${groupMemberEntitlementId(groupId)}:${principalType}:${principalId}`;
+  return grantId(memberEntitlementId(groupId), principalType, principalId);
 }
 
 const EMPTY = { nextPageToken: '' };
@@ -130,7 +128,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
       });
     },
     async entitlements(resource) {
-      return { entitlements: [groupMemberEntitlement(resource)], ...EMPTY };
+      return { entitlements: [memberEntitlement(resource)], ...EMPTY };
     },
     async grants(resource, pageToken) {
       return withScope('members', { grants: [], ...EMPTY }, async (scope) => {
@@ -139,7 +137,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
           scope,
           `/groups/${encodeURIComponent(groupId)}/members?maxResults=${PAGE_SIZES.members}${page(pageToken)}`,
         );
-        const entitlement = groupMemberEntitlement(resource);
+        const entitlement = memberEntitlement(resource);
         return { grants: (answer.members ?? []).flatMap((m) => memberGrant(entitlement, m)), nextPageToken: answer.nextPageToken ?? '' };
       });
     },
@@ -227,18 +225,6 @@ function roleResource(role: GoogleRole): Resource {
   });
 }
 
-function groupMemberEntitlement(group: Resource): Entitlement {
-  return create(EntitlementSchema, {
-    id: groupMemberEntitlementId(group.id?.resource ?? ''),
-    resource: group,
-    displayName: `${group.displayName} Group Member`,
-    description: `Member of the ${group.displayName} group`,
-    grantableTo: [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
-    purpose: EntitlementPurpose.ASSIGNMENT,
-    slug: 'member',
-  });
-}
-
 function roleMemberEntitlement(role: Resource): Entitlement {
   return create(EntitlementSchema, {
     id: roleMemberEntitlementId(role.id?.resource ?? ''),
@@ -251,23 +237,10 @@ function roleMemberEntitlement(role: Resource): Entitlement {
   });
 }
 
-function principal(type: 'user' | 'group', id: string): Resource {
-  return create(ResourceSchema, { id: { resourceType: type, resource: id } });
-}
-
 function principalTypeOf(resource: Resource): 'user' | 'group' {
   const type = resource.id?.resourceType;
   if (type !== 'user' && type !== 'group') throw new ConnectorHttpError(400, { message: `google connector: a ${type} cannot be a group member` });
   return type;
-}
-
-/** A group principal's grant expands into that group's own members. */
-function expandable(type: 'user' | 'group', id: string) {
-  return type === 'group' ? [packAnnotation(GrantExpandableSchema, { entitlementIds: [groupMemberEntitlementId(id)] })] : [];
-}
-
-function membershipGrant(entitlement: Entitlement, type: 'user' | 'group', id: string): Grant {
-  return create(GrantSchema, { id: `${entitlement.id}:${type}:${id}`, entitlement, principal: principal(type, id), annotations: expandable(type, id) });
 }
 
 /** USER and GROUP members; CUSTOMER (everyone in the domain) has no principal to point at. */

@@ -5,6 +5,9 @@
  * `scimType` and any Retry-After, so the engine decides what to retry and a revoke can tell "not there".
  */
 import { ConnectorHttpError, type ConnectorHttpErrorInit } from '../../harness/sync/errors.js';
+import { parseRetryAfter } from '../shared/retry-after.js';
+
+export { parseRetryAfter };
 
 /** RFC 7644 §8.1. Sent as Accept and as the PATCH body's type; providers also accept plain JSON back. */
 export const SCIM_MEDIA_TYPE = 'application/scim+json';
@@ -78,15 +81,6 @@ export interface PatchOperation {
   op: 'add' | 'remove' | 'replace';
   path?: string;
   value?: unknown;
-}
-
-/** `Retry-After` as delta seconds, or as an HTTP date (then an absolute reset time). */
-export function parseRetryAfter(value: string | null): { retryAfterSeconds?: number; resetAt?: Date } {
-  if (value === null) return {};
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return { retryAfterSeconds: Number(trimmed) };
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? {} : { resetAt: new Date(at) };
 }
 
 /** RFC 7644 §3.12 error body: `{"schemas":[...Error],"status":"401","scimType"?,"detail"}`. */

@@ -13,24 +13,16 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
+import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
 import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
-import {
-  EntitlementPurpose,
-  EntitlementSchema,
-  GrantSchema,
-  ResourceSchema,
-  ResourceTypeSchema,
-  ResourceTypeTrait,
-  type Entitlement,
-  type Grant,
-  type Resource,
-  type ResourceType,
-} from '../../harness/c1z/proto/connector.js';
+import { ResourceSchema, type Entitlement, type Grant, type Resource } from '../../harness/c1z/proto/connector.js';
 import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
 import { SyncError } from '../../harness/sync/errors.js';
 import { ScimClient, ScimHttpError, type ScimClientOptions } from './client.js';
 import { PAGE_SIZE, nextPageToken, startIndexOf, type ListResponse } from './paging.js';
+import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant } from '../shared/group-membership.js';
+
+export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlementId };
 
 export interface ScimConnectorOptions extends ScimClientOptions {
   /** `count` of the user and group listings; {@link PAGE_SIZE} unless a test wants more pages. */
@@ -41,8 +33,6 @@ export interface ScimConnector extends Connector {
   client: ScimClient;
 }
 
-export const USER_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] });
-export const GROUP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] });
 
 type PrincipalType = 'user' | 'group';
 
@@ -68,13 +58,6 @@ interface ScimMember {
   type?: string;
 }
 
-export function memberEntitlementId(groupId: string): string {
-  return `group:${groupId}:member`;
-}
-
-export function grantId(entitlementId: string, principalType: string, principalId: string): string {
-  return `${entitlementId}:${principalType}:${principalId}`;
-}
 
 export function createScimConnector(options: ScimConnectorOptions): ScimConnector {
   const client = new ScimClient(options);
@@ -123,7 +106,7 @@ export function createScimConnector(options: ScimConnectorOptions): ScimConnecto
     async grant(principal, entitlement) {
       const { groupId, principalType, principalId } = membershipOf(principal, entitlement);
       await client.patch(groupPath(groupId), [{ op: 'add', path: 'members', value: [{ value: principalId }] }]);
-      return [makeGrant(entitlement, principalType, principalId)];
+      return [membershipGrant(entitlement, principalType, principalId)];
     },
     async revoke(grant) {
       const { groupId, principalId } = membershipOf(grant.principal, grant.entitlement);
@@ -178,18 +161,6 @@ function groupResource(group: ScimGroup): Resource {
   });
 }
 
-function memberEntitlement(group: Resource): Entitlement {
-  return create(EntitlementSchema, {
-    id: memberEntitlementId(group.id?.resource ?? ''),
-    resource: group,
-    displayName: `${group.displayName} Group Member`,
-    description: `Member of the ${group.displayName} group`,
-    grantableTo: [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
-    purpose: EntitlementPurpose.ASSIGNMENT,
-    slug: 'member',
-  });
-}
-
 /**
  * `User` or `Group` from the member's `type` (RFC 7643 §4.2); a provider that leaves it out still gives a
  * `$ref` naming the endpoint. With neither, a user: groups of users are what every provider has.
@@ -202,18 +173,9 @@ function memberType(member: ScimMember): PrincipalType {
 
 function memberGrant(entitlement: Entitlement, member: ScimMember): Grant[] {
   if (!member.value) return [];
-  return [makeGrant(entitlement, memberType(member), member.value)];
+  return [membershipGrant(entitlement, memberType(member), member.value)];
 }
 
-function makeGrant(entitlement: Entitlement, type: PrincipalType, id: string): Grant {
-  const annotations = type === 'group' ? [packAnnotation(GrantExpandableSchema, { entitlementIds: [memberEntitlementId(id)] })] : [];
-  return create(GrantSchema, {
-    id: grantId(entitlement.id, type, id),
-    entitlement,
-    principal: create(ResourceSchema, { id: { resourceType: type, resource: id } }),
-    annotations,
-  });
-}
 
 /** The group and principal of a membership to provision; anything else is a caller's mistake. */
 function membershipOf(principal: Resource | undefined, entitlement: Entitlement | undefined): { groupId: string; principalType: PrincipalType; principalId: string } {

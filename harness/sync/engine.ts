@@ -24,6 +24,8 @@ export interface SyncOptions {
   sleep: Sleep;
   log?: (event: SyncLogEvent) => void;
   progress?: (event: ProgressEvent) => void;
+  /** Called after every page, for a progress bar: the phase (`grants of group`), items or resources done, and the total when known. */
+  tick?: (phase: string, done: number, total?: number) => void;
   /** Warnings tolerated before the ratio test applies; the SDK's 10. */
   maxWarnings?: number;
   /** Retry attempts per call; unlimited as in the SDK when absent. */
@@ -161,6 +163,7 @@ class SyncRun {
             for (const child of childTypes(resource)) if (resource.id) queue.push({ type: child, parent: resource.id });
           }
           count += resources.length;
+          this.options.tick?.(`resources of ${type}`, count);
         },
       );
       this.counts.resources = all.size;
@@ -191,6 +194,7 @@ class SyncRun {
           },
         );
         done++;
+        this.options.tick?.(`entitlements of ${type.id}`, done, ofType.length);
       }
       if (ofType.length > 0) this.options.progress?.({ msg: 'Synced entitlements', resource_type_id: type.id, count: done, total: ofType.length });
     }
@@ -218,6 +222,7 @@ class SyncRun {
           },
         );
         done++;
+        this.options.tick?.(`grants of ${type.id}`, done, ofType.length);
       }
       if (ofType.length > 0) this.options.progress?.({ msg: 'Synced grants', resource_type_id: type.id, count: done, total: ofType.length });
     }

@@ -9,6 +9,7 @@ import { UserError } from '../../errors.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { runSync } from '../../sync/engine.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import { progressBar } from '../output/progress.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface ConnectorFlags {
@@ -34,11 +35,15 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const connector = module.create(credentials, flags.variant ? { variant: flags.variant } : {});
   log({ level: 'info', msg: 'sync starting', provider });
+  const bar = progressBar(io.stderr);
   const result = await runSync(connector, {
     writer: new C1zWriter(flags.file),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     log: (event) => log({ ...event }),
+    // A listing's total is unknown until it ends: shown as done of done.
+    tick: (phase, done, total) => bar.update(done, total ?? done, phase),
   });
+  bar.stop();
   if (result.outcome === 'failed') {
     log({ level: 'error', msg: 'sync failed', error: result.error.message });
     return 1;

@@ -12,6 +12,7 @@ import type { ScenarioResult } from '../../run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import { progressBar } from '../output/progress.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface RunFlags {
@@ -32,8 +33,10 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     : undefined;
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const results: ScenarioResult[] = [];
-  for (const scenario of scenarios) {
-    log({ level: 'info', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
+  const bar = progressBar(io.stderr);
+  for (const [i, scenario] of scenarios.entries()) {
+    bar.update(i, scenarios.length, scenario.name);
+    log({ level: 'debug', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
     const result = await runScenario(scenario, {
       runsDir: flags.runsDir,
       ...(override ? { connector: override } : {}),
@@ -41,9 +44,10 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
       // expected failure would otherwise read as an error of the run.
       log: ({ level, msg, ...fields }) => log({ level: 'debug', msg, scenario: scenario.name, connectorLevel: level, ...fields }),
     });
-    log({ level: result.met ? 'info' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
+    log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
     results.push(result);
   }
+  bar.stop();
   if (flags.output === 'json') await io.stdout.write(jsonReport(results));
   else if (flags.output === 'junit') await io.stdout.write(junitReport(results));
   else await consoleReport(results, io.stdout);
