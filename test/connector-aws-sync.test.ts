@@ -6,22 +6,13 @@
  * followed through several pages, IAM's HTTP 400 Throttling retried by the engine, an expired key failing
  * with InvalidClientTokenId, and group membership provisioning changing the tenant. Nothing sleeps.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/aws/builtin.js';
 import { groupMemberEntitlementId } from '../connectors/aws/ids.js';
-import { openSyncFile } from '../harness/c1z/open.js';
 import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
 import { RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import type { SyncRun } from '../harness/c1z/types.js';
-import { Records } from '../harness/c1z/records.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
 import type { Connector } from '../harness/sync/contract.js';
-import { runSync, type SyncResult } from '../harness/sync/engine.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { awsProvider } from '../mocks/aws/index.js';
@@ -29,6 +20,7 @@ import { createContext, type SimContext } from '../mocks/core/context.js';
 import { parseFaultSpec } from '../mocks/faults/spec.js';
 import type { TenantStore } from '../mocks/tenant/model.js';
 import { createTenant } from '../mocks/tenant/store.js';
+import { syncConnector, type SyncedConnector } from './support/synced-connector.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -63,57 +55,13 @@ async function fixture(options: { faults?: string[]; writeBack?: boolean; shape?
   return { tenant, ctx, credentials: served.credentials, bodies, connector: (variant) => builtin.create(served.credentials, { fetch: recording, now: () => SIM_NOW, variant }) };
 }
 
-interface SyncedAws {
-  result: SyncResult;
-  sleeps: number[];
-  syncs: SyncRun[];
-  /** `<type>:<id>` of every resource. */
-  resourceKeys: string[];
-  /** RawId by `<type>:<id>`. */
-  rawIds: Map<string, string>;
-  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string }>;
-}
-
-async function sync(connector: Connector): Promise<SyncedAws> {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-aws-'));
-  try {
-    const path = join(dir, 'out.c1z');
-    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
-    const sleeps: number[] = [];
-    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-aws' }), clock, sleep: async (ms) => void sleeps.push(ms) });
-    const file = await openSyncFile(path);
-    try {
-      const scope = { syncId: result.syncId };
-      const records = new Records(path, file.rows(), scope);
-      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
-      const key = (r: (typeof resources)[number]) => `${r.id!.resourceType}:${r.id!.resource}`;
-      const grants = [...file.rows().grants(scope)].map((row) => {
-        const grant = records.grant(row);
-        return { id: grant.id, entitlementId: grant.entitlement?.id ?? '', principalType: grant.principal?.id?.resourceType ?? '', principalId: grant.principal?.id?.resource ?? '' };
-      });
-      return {
-        result,
-        sleeps,
-        syncs: file.syncs(),
-        resourceKeys: resources.map(key),
-        rawIds: new Map(resources.map((r) => [key(r), unpackAnnotation(r.annotations, RawIdSchema)?.id ?? ''])),
-        grants,
-      };
-    } finally {
-      file.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 const all = <T>(count: number, get: (seq: number) => T | undefined): T[] => Array.from({ length: count }, (_, i) => get(i + 1)!);
 const tenantUsers = (t: TenantStore) => all(t.counts().users, (s) => t.user(s));
 const tenantGroups = (t: TenantStore) => all(t.counts().groups, (s) => t.group(s));
 
 /** RawIds of the synced resources of one type. */
-function rawIdsOf(out: SyncedAws, type: string): string[] {
-  return [...out.rawIds].filter(([k]) => k.startsWith(`${type}:`)).map(([, raw]) => raw).sort();
+function rawIdsOf(out: SyncedConnector, type: string): string[] {
+  return [...out.rawIds].filter(([k]) => k.startsWith(`${type}:`)).map(([, raw]) => raw ?? '').sort();
 }
 
 /** `<group id>|<user id>` for every direct user membership, in the given provider ids. */
@@ -129,7 +77,7 @@ function tenantPairs(t: TenantStore, ids: 'awsId' | 'scimId'): string[] {
 }
 
 /** The same pairs read from the file: entitlement resource and principal mapped to their RawIds. */
-function syncedPairs(out: SyncedAws, groupType: string, userType: string, slugSuffix: string): string[] {
+function syncedPairs(out: SyncedConnector, groupType: string, userType: string, slugSuffix: string): string[] {
   return out.grants
     .filter((g) => g.entitlementId.startsWith(`${groupType}:`) && g.entitlementId.endsWith(slugSuffix))
     .map((g) => {
@@ -142,7 +90,7 @@ function syncedPairs(out: SyncedAws, groupType: string, userType: string, slugSu
 describe('the AWS connector syncing a healthy account', () => {
   it('writes exactly its ground truth, and the tenant’s users, groups, roles and memberships by their ids', async () => {
     const f = await fixture();
-    const out = await sync(f.connector());
+    const out = await syncConnector(f.connector());
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs[0]?.endedAt).toBeDefined();
     expect(out.sleeps).toEqual([]);
@@ -182,7 +130,7 @@ describe('the AWS connector syncing a healthy account', () => {
 
   it('follows IAM Markers and Identity Store NextTokens at the services’ default page size', async () => {
     const f = await fixture();
-    const out = await sync(f.connector());
+    const out = await syncConnector(f.connector());
     expect(out.result.outcome).toBe('succeeded');
     const ok = (route: string) => f.ctx.journal.query({ route, status: 200 });
     // 230 users: at least three IAM pages (IAM may cut pages short), exactly three Identity Store pages.
@@ -201,7 +149,7 @@ describe('the AWS connector syncing a healthy account', () => {
 describe('the AWS connector under faults', () => {
   it('retries IAM’s HTTP 400 Throttling through the engine and still writes the ground truth', async () => {
     const f = await fixture({ faults: ['throttle:every=7'] });
-    const out = await sync(f.connector());
+    const out = await syncConnector(f.connector());
     expect(out.result.outcome).toBe('succeeded');
     const throttled = f.ctx.journal.query({ fault: true });
     expect(throttled.length).toBeGreaterThan(0);
@@ -215,7 +163,7 @@ describe('the AWS connector under faults', () => {
 
   it('in the ignores-retry-after variant re-sends a throttled request at once instead of waiting', async () => {
     const f = await fixture({ faults: ['throttle:every=7'] });
-    const out = await sync(f.connector('ignores-retry-after'));
+    const out = await syncConnector(f.connector('ignores-retry-after'));
     expect(out.result.outcome).toBe('succeeded');
     const entries = f.ctx.journal.query({ provider: 'aws' });
     const throttledAt = entries.flatMap((e, i) => (e.fault ? [i] : []));
@@ -227,7 +175,7 @@ describe('the AWS connector under faults', () => {
 
   it('fails on an expired access key with InvalidClientTokenId, leaving the sync unfinished', async () => {
     const f = await fixture({ faults: ['expired-secret'] });
-    const out = await sync(f.connector());
+    const out = await syncConnector(f.connector());
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     const error = out.result.error;
@@ -242,7 +190,7 @@ describe('the AWS connector under faults', () => {
 
   it('fails with PermissionDenied and IAM’s AccessDenied text when iam:GetGroup is not allowed', async () => {
     const f = await fixture({ faults: ['partial-consent:missing=iam:GetGroup'] });
-    const out = await sync(f.connector());
+    const out = await syncConnector(f.connector());
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect((out.result.error as ConnectorHttpError).status).toBe(403);
@@ -271,12 +219,12 @@ describe('the AWS connector provisioning IAM group membership', () => {
     expect(granted!.id).toBe(`${entitlement!.id}:iam_user:${user.id!.resource}`);
     expect(isMember(userSeq)).toBe(true);
     expect(f.ctx.journal.query({ route: 'iam.AddUserToGroup', status: 200 })).toHaveLength(1);
-    expect((await sync(connector)).grants.map((g) => g.id)).toContain(granted!.id);
+    expect((await syncConnector(connector)).grants.map((g) => g.id)).toContain(granted!.id);
 
     await provisionRevoke(connector, granted!);
     expect(isMember(userSeq)).toBe(false);
     expect(f.ctx.journal.query({ route: 'iam.RemoveUserFromGroup', status: 200 })).toHaveLength(1);
-    expect((await sync(connector)).grants.map((g) => g.id)).not.toContain(granted!.id);
+    expect((await syncConnector(connector)).grants.map((g) => g.id)).not.toContain(granted!.id);
   });
 
   it('is refused with AccessDenied when the simulator does not write back', async () => {

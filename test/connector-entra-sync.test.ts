@@ -4,23 +4,12 @@
  * owners; throttling retried with the server's Retry-After; an expired secret and a missing permission
  * failing the sync the SDK's way. Nothing really sleeps: the sleeper records.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createEntraConnector, memberEntitlementId } from '../connectors/entra/index.js';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { UserStatus, UserTraitSchema } from '../harness/c1z/proto/connector-traits.js';
-import { Records } from '../harness/c1z/records.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import type { SyncRun } from '../harness/c1z/types.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
-import { runSync, type SyncResult } from '../harness/sync/engine.js';
+import { createEntraConnector, memberEntitlementId, type EntraConnector } from '../connectors/entra/index.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
+import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -30,58 +19,8 @@ afterAll(() => server.close());
 /** Nesting on, so some groups have group members and their grants are expandable. */
 const SHAPE = { users: 30, groups: 6, nestedGroupRatio: 0.5 };
 
-interface SyncedEntra {
-  result: SyncResult;
-  sleeps: number[];
-  syncs: SyncRun[];
-  /** Object ids of the file's resources, by type. */
-  userIds: string[];
-  groupIds: string[];
-  rawIds: Map<string, string>;
-  users: Map<string, { login: string; email: string; enabled: boolean }>;
-  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string; expandsTo: string[] }>;
-}
-
-async function syncEntra(f: EntraFixture, connectorOptions: { top?: number } = {}): Promise<SyncedEntra> {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-entra-'));
-  try {
-    const path = join(dir, 'out.c1z');
-    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
-    const sleeps: number[] = [];
-    const connector = createEntraConnector({ ...f.sim.credentials, authority: f.sim.authority, graphBase: f.sim.bases.graph, ...connectorOptions });
-    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-entra' }), clock, sleep: async (ms) => void sleeps.push(ms) });
-    const file = await openSyncFile(path);
-    try {
-      const scope = { syncId: result.syncId };
-      const records = new Records(path, file.rows(), scope);
-      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
-      const idsOf = (type: string) => resources.filter((r) => r.id?.resourceType === type).map((r) => r.id!.resource);
-      const rawIds = new Map(resources.map((r) => [r.id!.resource, unpackAnnotation(r.annotations, RawIdSchema)?.id ?? '']));
-      const users = new Map(
-        resources
-          .filter((r) => r.id?.resourceType === 'user')
-          .map((r) => {
-            const trait = unpackAnnotation(r.annotations, UserTraitSchema);
-            return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
-          }),
-      );
-      const grants = [...file.rows().grants(scope)].map((row) => {
-        const grant = records.grant(row);
-        return {
-          id: grant.id,
-          entitlementId: grant.entitlement?.id ?? '',
-          principalType: grant.principal?.id?.resourceType ?? '',
-          principalId: grant.principal?.id?.resource ?? '',
-          expandsTo: unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds ?? [],
-        };
-      });
-      return { result, sleeps, syncs: file.syncs(), userIds: idsOf('user'), groupIds: idsOf('group'), rawIds, users, grants };
-    } finally {
-      file.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function connectorFor(f: EntraFixture, options: { top?: number } = {}): EntraConnector {
+  return createEntraConnector({ ...f.sim.credentials, authority: f.sim.authority, graphBase: f.sim.bases.graph, ...options });
 }
 
 function fixture(options: FixtureOptions = {}): EntraFixture {
@@ -117,15 +56,15 @@ function expectedOwnerGrants(f: EntraFixture): string[] {
 describe('the Entra connector syncing a healthy tenant', () => {
   it('writes exactly the tenant: user and group ids, traits, every direct membership and owner', async () => {
     const f = fixture();
-    const out = await syncEntra(f);
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs).toHaveLength(1);
     expect(out.syncs[0]?.endedAt).toBeDefined();
     expect(out.sleeps).toEqual([]);
 
-    expect([...out.userIds].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
-    expect([...out.groupIds].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
-    for (const [id, raw] of out.rawIds) expect(raw).toBe(id);
+    expect([...out.users.keys()].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
+    expect([...out.groups.keys()].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    for (const [key, raw] of out.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
 
     for (const user of tenantUsers(f)) {
       expect(out.users.get(user.objectId)).toEqual({ login: user.userPrincipalName, email: user.mail, enabled: user.enabled });
@@ -146,7 +85,7 @@ describe('the Entra connector syncing a healthy tenant', () => {
 
   it('marks nested groups expandable into the inner group’s member entitlement', async () => {
     const f = fixture();
-    const out = await syncEntra(f);
+    const out = await syncConnector(connectorFor(f));
     const nested = out.grants.filter((g) => g.principalType === 'group');
     expect(nested.length).toBeGreaterThan(0);
     for (const grant of nested) expect(grant.expandsTo).toEqual([memberEntitlementId(grant.principalId)]);
@@ -155,17 +94,17 @@ describe('the Entra connector syncing a healthy tenant', () => {
 
   it('follows @odata.nextLink through small pages and gets the same file content', async () => {
     const f = fixture();
-    const out = await syncEntra(f, { top: 7 });
+    const out = await syncConnector(connectorFor(f, { top: 7 }));
     expect(out.result.outcome).toBe('succeeded');
-    expect([...out.userIds].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
-    expect([...out.groupIds].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    expect([...out.users.keys()].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
+    expect([...out.groups.keys()].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
     // 30 users at 7 a page: five pages, the later ones asked for by their nextLink.
     expect(f.ctx.journal.query({ route: 'graph.users.list', status: 200 })).toHaveLength(5);
   });
 
   it('asks for one token for the whole sync', async () => {
     const f = fixture();
-    await syncEntra(f);
+    await syncConnector(connectorFor(f));
     expect(f.ctx.journal.query({ route: 'entra.token' })).toHaveLength(1);
   });
 });
@@ -173,7 +112,7 @@ describe('the Entra connector syncing a healthy tenant', () => {
 describe('the Entra connector under faults', () => {
   it('retries throttling with the Retry-After the server gave and still completes', async () => {
     const f = fixture({ faults: ['throttle:every=5,retry-after=1'] });
-    const out = await syncEntra(f);
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs[0]?.endedAt).toBeDefined();
     const throttled = f.ctx.journal.query({ fault: true });
@@ -184,7 +123,7 @@ describe('the Entra connector under faults', () => {
 
   it('fails on an expired client secret with AADSTS7000222, leaving the sync unfinished', async () => {
     const f = fixture({ faults: ['expired-secret'] });
-    const out = await syncEntra(f);
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error.message).toContain('AADSTS7000222');
@@ -201,7 +140,7 @@ describe('the Entra connector under faults', () => {
       sim: { grantedPermissions: ['User.Read.All', 'GroupMember.Read.All'] },
       faults: ['partial-consent:missing=GroupMember.Read.All,route=graph.groups.members.list'],
     });
-    const out = await syncEntra(f);
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
@@ -209,8 +148,8 @@ describe('the Entra connector under faults', () => {
     expect((out.result.error as SyncError).code).toBe('PermissionDenied');
     expect(f.ctx.journal.query({ route: 'graph.groups.members.list', status: 403 })).toHaveLength(1);
     // Users and groups were listed before the grants failed; the sync stays unfinished and resumable.
-    expect(out.userIds).toHaveLength(SHAPE.users);
-    expect(out.groupIds).toHaveLength(SHAPE.groups);
+    expect(out.users.size).toBe(SHAPE.users);
+    expect(out.groups.size).toBe(SHAPE.groups);
     expect(out.syncs[0]?.endedAt).toBeUndefined();
     expect(out.sleeps).toEqual([]);
   });

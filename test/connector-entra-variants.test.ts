@@ -3,26 +3,16 @@
  * truth, and each buggy variant shows its one bug, synced in-process through MSW. Paging bugs need more
  * than one page, so most variants here list with `$top=10` (builtin runs use Graph's 999).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/entra/builtin.js';
 import { createEntraConnector, createEntraVariant, ENTRA_VARIANTS, type EntraConnector } from '../connectors/entra/index.js';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { Records } from '../harness/c1z/records.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
-import type { Connector } from '../harness/sync/contract.js';
-import { runSync, type SyncResult } from '../harness/sync/engine.js';
 import { createContext } from '../mocks/core/context.js';
 import { entraProvider } from '../mocks/entra/index.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
 import type { TenantShape } from '../mocks/tenant/model.js';
 import { createTenant } from '../mocks/tenant/store.js';
+import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -31,46 +21,6 @@ afterAll(() => server.close());
 
 const SHAPE = { users: 30, groups: 12, nestedGroupRatio: 0.5, guestRatio: 0.2 };
 const TOP = 10;
-
-interface Synced {
-  result: SyncResult;
-  sleeps: number[];
-  /** `<type>:<id>` of every resource. */
-  resources: string[];
-  rawIds: Map<string, string | undefined>;
-  grants: Array<{ id: string; principalType: string; principalId: string; entitlementId: string }>;
-}
-
-async function sync(connector: Connector): Promise<Synced> {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-entra-variants-'));
-  try {
-    const path = join(dir, 'out.c1z');
-    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
-    const sleeps: number[] = [];
-    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'entra-variants' }), clock, sleep: async (ms) => void sleeps.push(ms) });
-    const file = await openSyncFile(path);
-    try {
-      const scope = { syncId: result.syncId };
-      const records = new Records(path, file.rows(), scope);
-      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
-      const grants = [...file.rows().grants(scope)].map((row) => {
-        const grant = records.grant(row);
-        return { id: grant.id, principalType: grant.principal?.id?.resourceType ?? '', principalId: grant.principal?.id?.resource ?? '', entitlementId: grant.entitlement?.id ?? '' };
-      });
-      return {
-        result,
-        sleeps,
-        resources: resources.map((r) => `${r.id?.resourceType}:${r.id?.resource}`),
-        rawIds: new Map(resources.map((r) => [`${r.id?.resourceType}:${r.id?.resource}`, unpackAnnotation(r.annotations, RawIdSchema)?.id])),
-        grants,
-      };
-    } finally {
-      file.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function fixture(options: FixtureOptions = {}): EntraFixture {
   return entraFixture(server, { ...options, shape: { ...SHAPE, ...options.shape } });
@@ -112,22 +62,22 @@ describe('builtin:entra, the clean connector', () => {
   it('syncs exactly its ground truth from the credentials entraProvider hands out', async () => {
     const { tenant, credentials } = served(SHAPE);
     expect(Object.keys(credentials).sort()).toEqual(['authority', 'clientId', 'clientSecret', 'graphBase', 'scope', 'tenantId']);
-    const out = await sync(builtin.create(credentials, {}));
+    const out = await syncConnector(builtin.create(credentials, {}));
     expect(out.result.outcome).toBe('succeeded');
     const truth = builtin.groundTruth(tenant);
     expect(truth.resources).toHaveLength(SHAPE.users + SHAPE.groups);
     expect(truth.grants.some((g) => g.includes(':member:group:'))).toBe(true);
     expect(truth.grants.some((g) => g.includes(':owner:user:'))).toBe(true);
-    expect(sorted(out.resources)).toEqual(sorted(truth.resources));
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
     expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
   });
 
   it('builds variants too, which at Graph’s page size of 999 need a larger tenant to show paging bugs', async () => {
     const { tenant, credentials } = served({ users: 1003, groups: 2, membershipsPerUser: 0.2, guestRatio: 0 });
-    const out = await sync(builtin.create(credentials, { variant: 'first-page-only' }));
+    const out = await syncConnector(builtin.create(credentials, { variant: 'first-page-only' }));
     expect(out.result.outcome).toBe('succeeded');
     const truth = builtin.groundTruth(tenant).resources;
-    expect(truth.filter((r) => !out.resources.includes(r))).toEqual([1000, 1001, 1002, 1003].map((seq) => `user:${tenant.user(seq)!.objectId}`));
+    expect(truth.filter((r) => !out.resourceKeys.includes(r))).toEqual([1000, 1001, 1002, 1003].map((seq) => `user:${tenant.user(seq)!.objectId}`));
   });
 
   it('restricts the ground truth to what the permissions read', () => {
@@ -146,7 +96,7 @@ describe('builtin:entra, the clean connector', () => {
 describe('builtin:entra buggy variants', () => {
   it('repeats-page-token: the engine stops it with "next page token unchanged"', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'repeats-page-token'));
+    const out = await syncConnector(variant(f, 'repeats-page-token'));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error.message).toMatch(/listing resources failed: next page token unchanged \(token=.*type=user/);
@@ -158,7 +108,7 @@ describe('builtin:entra buggy variants', () => {
 
   it('wrong-principal-type: member grants name their principal User or Group', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'wrong-principal-type'));
+    const out = await syncConnector(variant(f, 'wrong-principal-type'));
     expect(out.result.outcome).toBe('succeeded');
     const members = out.grants.filter((g) => g.entitlementId.endsWith(':member'));
     expect(new Set(members.map((g) => g.principalType))).toEqual(new Set(['User', 'Group']));
@@ -171,29 +121,29 @@ describe('builtin:entra buggy variants', () => {
 
   it('n-plus-one: one graph.users.get per user after an id-only listing', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'n-plus-one'));
+    const out = await syncConnector(variant(f, 'n-plus-one'));
     expect(out.result.outcome).toBe('succeeded');
     const gets = f.ctx.journal.query({ route: 'graph.users.get', status: 200 });
     expect(gets).toHaveLength(SHAPE.users);
     expect(sorted(gets.map((e) => e.url.split('?')[0]!.split('/').pop()!))).toEqual(sorted(usersOf(f).map((u) => u.objectId)));
     expect(f.ctx.journal.query({ route: 'graph.users.list' })).toHaveLength(SHAPE.users / TOP);
     // The records themselves are right: the bug is the calls.
-    expect(sorted(out.resources)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
+    expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
 
     const g = fixture();
-    await sync(clean(g));
+    await syncConnector(clean(g));
     expect(g.ctx.journal.query({ route: 'graph.users.get' })).toHaveLength(0);
   });
 
   it('no-raw-id: users and groups carry no RawId', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'no-raw-id'));
+    const out = await syncConnector(variant(f, 'no-raw-id'));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.rawIds.size).toBe(SHAPE.users + SHAPE.groups);
     expect([...out.rawIds.values()].every((raw) => raw === undefined)).toBe(true);
 
     const g = fixture();
-    const good = await sync(clean(g));
+    const good = await syncConnector(clean(g));
     for (const [key, raw] of good.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
   });
 
@@ -201,7 +151,7 @@ describe('builtin:entra buggy variants', () => {
     // The first five user listings are throttled with Retry-After: 1.
     const throttle = 'throttle:route=graph.users.list,count=5,retry-after=1';
     const f = fixture({ faults: [throttle] });
-    const out = await sync(variant(f, 'ignores-retry-after'));
+    const out = await syncConnector(variant(f, 'ignores-retry-after'));
     expect(out.result.outcome).toBe('succeeded');
     const first = f.ctx.journal.query({ route: 'graph.users.list' }).slice(0, 6);
     expect(first.map((e) => e.status)).toEqual([429, 429, 429, 429, 429, 200]);
@@ -210,19 +160,19 @@ describe('builtin:entra buggy variants', () => {
     expect(out.sleeps).toEqual([1000]);
 
     const g = fixture({ faults: [throttle] });
-    const good = await sync(clean(g));
+    const good = await syncConnector(clean(g));
     expect(good.sleeps).toEqual([1000, 1000, 1000, 1000, 1000]);
   });
 
   it('first-page-only: users and groups beyond the first page are missing', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'first-page-only'));
+    const out = await syncConnector(variant(f, 'first-page-only'));
     expect(out.result.outcome).toBe('succeeded');
     const truth = builtin.groundTruth(f.tenant).resources;
-    const missing = truth.filter((r) => !out.resources.includes(r));
+    const missing = truth.filter((r) => !out.resourceKeys.includes(r));
     const firstUsers = usersOf(f).slice(0, TOP).map((u) => `user:${u.objectId}`);
     const firstGroups = Array.from({ length: TOP }, (_, i) => `group:${f.tenant.group(i + 1)!.objectId}`);
-    expect(sorted(out.resources)).toEqual(sorted([...firstUsers, ...firstGroups]));
+    expect(sorted(out.resourceKeys)).toEqual(sorted([...firstUsers, ...firstGroups]));
     expect(missing).toHaveLength(SHAPE.users - TOP + SHAPE.groups - TOP);
     expect(f.ctx.journal.query({ route: 'graph.users.list' })).toHaveLength(1);
     expect(f.ctx.journal.query({ route: 'graph.groups.list' })).toHaveLength(1);
@@ -230,20 +180,20 @@ describe('builtin:entra buggy variants', () => {
 
   it('drops-guests: exactly the guest users are missing', async () => {
     const f = fixture();
-    const out = await sync(variant(f, 'drops-guests'));
+    const out = await syncConnector(variant(f, 'drops-guests'));
     expect(out.result.outcome).toBe('succeeded');
     const guests = usersOf(f).filter((u) => u.kind === 'guest' || u.kind === 'external');
     expect(guests.length).toBeGreaterThan(0);
     const truth = builtin.groundTruth(f.tenant).resources;
-    expect(sorted(truth.filter((r) => !out.resources.includes(r)))).toEqual(sorted(guests.map((u) => `user:${u.objectId}`)));
-    expect(out.resources.filter((r) => !truth.includes(r))).toEqual([]);
+    expect(sorted(truth.filter((r) => !out.resourceKeys.includes(r)))).toEqual(sorted(guests.map((u) => `user:${u.objectId}`)));
+    expect(out.resourceKeys.filter((r) => !truth.includes(r))).toEqual([]);
     expect(f.ctx.journal.query({ route: 'graph.users.list', status: 200 })[0]?.url).toContain('$filter=userType');
   });
 
   it('keeps-pages: every Graph page it fetched stays on the connector', async () => {
     const f = fixture();
     const connector = variant(f, 'keeps-pages') as ReturnType<typeof ENTRA_VARIANTS['keeps-pages']>;
-    const out = await sync(connector);
+    const out = await syncConnector(connector);
     expect(out.result.outcome).toBe('succeeded');
     const graphReads = f.ctx.journal.query({ route: /^graph\./, status: 200 });
     expect(connector.pages).toHaveLength(graphReads.length);
@@ -256,7 +206,7 @@ describe('builtin:entra buggy variants', () => {
     // Twice the tenant, about twice the pages kept.
     const g = fixture({ shape: { users: 2 * SHAPE.users, groups: 2 * SHAPE.groups } });
     const bigger = variant(g, 'keeps-pages') as typeof connector;
-    await sync(bigger);
+    await syncConnector(bigger);
     expect(bigger.pages.length).toBeGreaterThan(1.5 * connector.pages.length);
   });
 });

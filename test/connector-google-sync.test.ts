@@ -6,30 +6,20 @@
  * of the delegation grant costing only its data; and membership provisioning changing the tenant.
  * Nothing really sleeps: the sleeper records.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { create } from '@bufbuild/protobuf';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/google/builtin.js';
 import { createGoogleConnector, groupMemberEntitlementId, membershipGrantId, roleMemberEntitlementId, type GoogleConnector } from '../connectors/google/index.js';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { UserStatus, UserTraitSchema } from '../harness/c1z/proto/connector-traits.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../harness/c1z/proto/connector.js';
-import { Records } from '../harness/c1z/records.js';
 import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import type { SyncRun } from '../harness/c1z/types.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
-import { runSync, type SyncResult } from '../harness/sync/engine.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { drain, storeSource } from '../mocks/core/paging/list-source.js';
 import { SYNC_SCOPES } from '../mocks/google/scopes.js';
 import { googleFixture, type FixtureOptions } from '../mocks/google/test-support/google-fixture.js';
 import type { TenantGroup, TenantUser } from '../mocks/tenant/model.js';
+import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -50,63 +40,6 @@ function fixture(options: FixtureOptions = {}): Fixture {
 function connectorFor(f: Fixture): GoogleConnector {
   const credentials = { ...f.sim.credentials, tokenUri: f.sim.credentials.serviceAccountKey.token_uri, adminBase: f.sim.bases.admin, scopes: f.sim.grantedScopes };
   return builtin.create(credentials, { now: f.ctx.clock }) as GoogleConnector;
-}
-
-interface SyncedGoogle {
-  result: SyncResult;
-  sleeps: number[];
-  syncs: SyncRun[];
-  resourceKeys: string[];
-  rawIds: Map<string, string>;
-  users: Map<string, { login: string; email: string; enabled: boolean }>;
-  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string; expandsTo: string[] }>;
-}
-
-async function syncGoogle(connector: GoogleConnector): Promise<SyncedGoogle> {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-google-'));
-  try {
-    const path = join(dir, 'out.c1z');
-    const clock = steppingClock(T0, 10);
-    const sleeps: number[] = [];
-    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-google' }), clock, sleep: async (ms) => void sleeps.push(ms) });
-    const file = await openSyncFile(path);
-    try {
-      const scope = { syncId: result.syncId };
-      const records = new Records(path, file.rows(), scope);
-      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
-      const users = new Map(
-        resources
-          .filter((r) => r.id?.resourceType === 'user')
-          .map((r) => {
-            const trait = unpackAnnotation(r.annotations, UserTraitSchema);
-            return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
-          }),
-      );
-      const grants = [...file.rows().grants(scope)].map((row) => {
-        const grant = records.grant(row);
-        return {
-          id: grant.id,
-          entitlementId: grant.entitlement?.id ?? '',
-          principalType: grant.principal?.id?.resourceType ?? '',
-          principalId: grant.principal?.id?.resource ?? '',
-          expandsTo: unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds ?? [],
-        };
-      });
-      return {
-        result,
-        sleeps,
-        syncs: file.syncs(),
-        resourceKeys: resources.map((r) => `${r.id!.resourceType}:${r.id!.resource}`),
-        rawIds: new Map(resources.map((r) => [r.id!.resource, unpackAnnotation(r.annotations, RawIdSchema)?.id ?? ''])),
-        users,
-        grants,
-      };
-    } finally {
-      file.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const sorted = (list: Iterable<string>) => [...list].sort();
@@ -135,7 +68,7 @@ function tenantRoleHolders(f: Fixture): string[] {
 describe('the Google connector syncing a healthy tenant', () => {
   it('writes exactly its ground truth, which is the tenant: ids, traits, memberships, role assignments', async () => {
     const f = fixture({ shape: { users: 40, groups: 6, nestedGroupRatio: 0.5 } });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs[0]?.endedAt).toBeDefined();
     expect(out.sleeps).toEqual([]);
@@ -147,7 +80,7 @@ describe('the Google connector syncing a healthy tenant', () => {
     // Independently of the ground truth: the tenant's own ids and memberships.
     const expectedResources = [...tenantUsers(f).map((u) => `user:${u.googleId}`), ...tenantGroups(f).map((g) => `group:${g.googleId}`), ...f.tenant.roles().map((r) => `role:${r.googleId}`)];
     expect(sorted(out.resourceKeys)).toEqual(sorted(expectedResources));
-    for (const [id, raw] of out.rawIds) expect(raw).toBe(id);
+    for (const [key, raw] of out.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
     for (const user of tenantUsers(f)) expect(out.users.get(user.googleId)).toEqual({ login: user.mail, email: user.mail, enabled: user.enabled });
 
     const members = out.grants.filter((g) => g.entitlementId.startsWith('group:'));
@@ -174,7 +107,7 @@ describe('the Google connector syncing a healthy tenant', () => {
   it('asks one token per kind of data for the whole sync, with the read-only scopes only', async () => {
     const f = fixture({ shape: { users: 20, groups: 3 } });
     const connector = connectorFor(f);
-    await syncGoogle(connector);
+    await syncConnector(connector);
     expect(f.ctx.journal.query({ route: 'google.token', status: 200 })).toHaveLength(4);
     expect(connector.client.tokenRequests).toBe(4);
     for (const kind of ['users', 'groups', 'members', 'roles'] as const) expect(await connector.client.readScope(kind)).toMatch(/\.readonly$/);
@@ -198,7 +131,7 @@ describe('the Google connector syncing a healthy tenant', () => {
 
   it('pages through a tenant larger than a page at the real connector’s page sizes', async () => {
     const f = fixture({ shape: { users: 450, groups: 3, membershipsPerUser: 2, nestedGroupRatio: 0 } });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
     expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(builtin.groundTruth(f.tenant).grants));
@@ -219,7 +152,7 @@ describe('the Google connector syncing a healthy tenant', () => {
 describe('the Google connector under faults', () => {
   it('retries Google’s 403 userRateLimitExceeded (the default throttle) and still completes', async () => {
     const f = fixture({ shape: { users: 30, groups: 6 }, faults: ['throttle:every=4,route=google.*.list'] });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     const throttled = f.ctx.journal.query({ fault: true });
     expect(throttled.length).toBeGreaterThan(0);
@@ -231,7 +164,7 @@ describe('the Google connector under faults', () => {
 
   it('retries 429 rateLimitExceeded with the Retry-After given', async () => {
     const f = fixture({ shape: { users: 30, groups: 6 }, faults: ['throttle:every=5,route=google.*.list,reason=rateLimitExceeded,retry-after=3'] });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     const throttled = f.ctx.journal.query({ fault: true });
     expect(throttled.length).toBeGreaterThan(0);
@@ -241,7 +174,7 @@ describe('the Google connector under faults', () => {
 
   it('fails on a deleted service-account key with Google’s invalid_grant text, leaving the sync unfinished', async () => {
     const f = fixture({ faults: ['expired-secret'] });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
@@ -254,7 +187,7 @@ describe('the Google connector under faults', () => {
   it('skips only the data of a scope the delegation grant lacks, as its ground truth says', async () => {
     const granted = SYNC_SCOPES.filter((s) => !s.endsWith('/admin.directory.rolemanagement.readonly'));
     const f = fixture({ shape: { users: 30, groups: 6 }, sim: { grantedScopes: [...granted] } });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     const truth = builtin.groundTruth(f.tenant, granted);
     expect(truth.resources.some((k) => k.startsWith('role:'))).toBe(false);
@@ -268,7 +201,7 @@ describe('the Google connector under faults', () => {
   it('fails when no user scope is granted, as its empty ground truth says', async () => {
     const granted = SYNC_SCOPES.filter((s) => !s.endsWith('/admin.directory.user.readonly'));
     const f = fixture({ sim: { grantedScopes: [...granted] } });
-    const out = await syncGoogle(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error.message).toContain('401: unauthorized_client: Client is unauthorized to retrieve access tokens');
@@ -303,7 +236,7 @@ describe('the Google connector provisioning group membership', () => {
     expect(f.ctx.journal.query({ route: 'google.members.insert', status: 200 })).toHaveLength(1);
 
     // The next sync sees the new member.
-    const after = await syncGoogle(connector);
+    const after = await syncConnector(connector);
     expect(after.grants.map((g) => g.id)).toContain(membershipGrantId(group.googleId, 'user', outsider.googleId));
 
     await provisionRevoke(connector, create(GrantSchema, { id: granted[0]!.id, entitlement, principal }));

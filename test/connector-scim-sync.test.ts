@@ -5,93 +5,20 @@
  * Retry-After; an expired token failing the sync with the provider's 401 text; group membership granted
  * and revoked with PATCH. Nothing really sleeps: the sleeper records.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/scim/builtin.js';
 import { createScimConnector, memberEntitlementId, type ScimConnector } from '../connectors/scim/index.js';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { UserStatus, UserTraitSchema } from '../harness/c1z/proto/connector-traits.js';
-import { Records } from '../harness/c1z/records.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import type { SyncRun } from '../harness/c1z/types.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
-import type { Entitlement, Grant, Resource } from '../harness/c1z/proto/connector.js';
-import { runSync, type SyncResult } from '../harness/sync/engine.js';
+import type { Grant } from '../harness/c1z/proto/connector.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { authMessages } from '../mocks/scim/authenticate.js';
 import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.js';
+import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
-
-interface SyncedScim {
-  result: SyncResult;
-  sleeps: number[];
-  syncs: SyncRun[];
-  /** `<type>:<id>` of every resource row. */
-  resourceKeys: string[];
-  rawIds: Map<string, string>;
-  users: Map<string, { login: string; email: string; enabled: boolean }>;
-  groups: Map<string, Resource>;
-  entitlements: Map<string, Entitlement>;
-  grants: Array<{ id: string; entitlementId: string; principalType: string; principalId: string; expandsTo: string[] }>;
-}
-
-async function syncScim(connector: ScimConnector): Promise<SyncedScim> {
-  const dir = mkdtempSync(join(tmpdir(), 'connector-scim-'));
-  try {
-    const path = join(dir, 'out.c1z');
-    const clock = steppingClock(new Date('2026-05-01T12:00:00Z'), 10);
-    const sleeps: number[] = [];
-    const result = await runSync(connector, { writer: new C1zWriter(path, { clock, seed: 'connector-scim' }), clock, sleep: async (ms) => void sleeps.push(ms) });
-    const file = await openSyncFile(path);
-    try {
-      const scope = { syncId: result.syncId };
-      const records = new Records(path, file.rows(), scope);
-      const resources = [...file.rows().resources(scope)].map((row) => records.resource(row));
-      const ofType = (type: string) => resources.filter((r) => r.id?.resourceType === type);
-      const users = new Map(
-        ofType('user').map((r) => {
-          const trait = unpackAnnotation(r.annotations, UserTraitSchema);
-          return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
-        }),
-      );
-      const entitlements = new Map([...file.rows().entitlements(scope)].map((row) => records.entitlement(row)).map((e) => [e.id, e]));
-      const grants = [...file.rows().grants(scope)].map((row) => {
-        const grant = records.grant(row);
-        return {
-          id: grant.id,
-          entitlementId: grant.entitlement?.id ?? '',
-          principalType: grant.principal?.id?.resourceType ?? '',
-          principalId: grant.principal?.id?.resource ?? '',
-          expandsTo: unpackAnnotation(grant.annotations, GrantExpandableSchema)?.entitlementIds ?? [],
-        };
-      });
-      return {
-        result,
-        sleeps,
-        syncs: file.syncs(),
-        resourceKeys: resources.map((r) => `${r.id!.resourceType}:${r.id!.resource}`),
-        rawIds: new Map(resources.map((r) => [r.id!.resource, unpackAnnotation(r.annotations, RawIdSchema)?.id ?? ''])),
-        users,
-        groups: new Map(ofType('group').map((r) => [r.id!.resource, r])),
-        entitlements,
-        grants,
-      };
-    } finally {
-      file.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function fixture(options: ScimFixtureOptions = {}): ScimFixture {
   return scimFixture(server, options);
@@ -126,7 +53,7 @@ const sorted = (xs: Iterable<string>) => [...xs].sort();
 describe('the SCIM connector syncing a healthy provider', () => {
   it('writes exactly the ground truth, which is exactly the tenant: SCIM ids, traits, every direct membership', async () => {
     const f = fixture();
-    const out = await syncScim(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs).toHaveLength(1);
     expect(out.syncs[0]?.endedAt).toBeDefined();
@@ -141,7 +68,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
     expect(sorted(out.groups.keys())).toEqual(sorted(tenantGroups(f).map((g) => g.scimId)));
     expect(sorted(out.grants.map((g) => g.id))).toEqual(tenantMemberGrants(f));
     expect(out.grants.length).toBeGreaterThan(0);
-    for (const [id, raw] of out.rawIds) expect(raw).toBe(id);
+    for (const [key, raw] of out.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
 
     const users = tenantUsers(f);
     expect(users.some((u) => !u.enabled)).toBe(true);
@@ -156,7 +83,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
 
   it('marks nested groups expandable into the inner group’s member entitlement', async () => {
     const f = fixture();
-    const out = await syncScim(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     const nested = out.grants.filter((g) => g.principalType === 'group');
     expect(nested.length).toBeGreaterThan(0);
     for (const grant of nested) expect(grant.expandsTo).toEqual([memberEntitlementId(grant.principalId)]);
@@ -165,7 +92,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
 
   it('lists groups without members and reads each group’s members with one GET', async () => {
     const f = fixture();
-    await syncScim(connectorFor(f));
+    await syncConnector(connectorFor(f));
     const lists = f.ctx.journal.query({ route: 'scim.groups.list' });
     expect(lists.map((e) => new URL(e.url, 'http://x').searchParams.get('excludedAttributes'))).toEqual(['members']);
     const gets = f.ctx.journal.query({ route: 'scim.groups.get', status: 200 });
@@ -175,7 +102,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
 
   it('pages 250 users by startIndex at 100 a page and stops at totalResults', async () => {
     const f = fixture({ shape: { users: 250, groups: 4 } });
-    const out = await syncScim(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(sorted(out.users.keys())).toEqual(sorted(tenantUsers(f).map((u) => u.scimId)));
     const lists = f.ctx.journal.query({ route: 'scim.users.list' });
@@ -187,7 +114,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
   it('keeps asking when the provider caps count below the page size', async () => {
     // The simulator never returns more than 100; asking for 150 gets 100, and the rest must still come.
     const f = fixture({ shape: { users: 250, groups: 2 } });
-    const out = await syncScim(createScimConnector({ ...f.sim.credentials, pageSize: 150 }));
+    const out = await syncConnector(createScimConnector({ ...f.sim.credentials, pageSize: 150 }));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.users.size).toBe(250);
     expect(f.ctx.journal.query({ route: 'scim.users.list' }).map((e) => e.items)).toEqual([100, 100, 50]);
@@ -197,7 +124,7 @@ describe('the SCIM connector syncing a healthy provider', () => {
 describe('the SCIM connector under faults', () => {
   it('retries throttling with the Retry-After the server gave and still writes the ground truth', async () => {
     const f = fixture({ faults: ['throttle:every=4,retry-after=1'] });
-    const out = await syncScim(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
     expect(out.syncs[0]?.endedAt).toBeDefined();
     const throttled = f.ctx.journal.query({ fault: true });
@@ -211,7 +138,7 @@ describe('the SCIM connector under faults', () => {
 
   it('fails on an expired token with the provider’s 401 detail, leaving the sync unfinished', async () => {
     const f = fixture({ faults: ['expired-secret'] });
-    const out = await syncScim(connectorFor(f));
+    const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
     expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
@@ -249,11 +176,11 @@ describe('the SCIM connector provisioning group membership', () => {
     const granted: Grant[] = await connector.syncers.group!.grant!(userResource, entitlement);
     expect(granted.map((g) => g.id)).toEqual([expectedId]);
     expect(isMember(f, group.seq, user.seq)).toBe(true);
-    expect((await syncScim(connector)).grants.map((g) => g.id)).toContain(expectedId);
+    expect((await syncConnector(connector)).grants.map((g) => g.id)).toContain(expectedId);
 
     await connector.syncers.group!.revoke!(granted[0]!);
     expect(isMember(f, group.seq, user.seq)).toBe(false);
-    expect((await syncScim(connector)).grants.map((g) => g.id)).not.toContain(expectedId);
+    expect((await syncConnector(connector)).grants.map((g) => g.id)).not.toContain(expectedId);
 
     const patches = f.ctx.journal.query({ route: 'scim.groups.patch' });
     expect(patches.map((e) => e.status)).toEqual([204, 204]);

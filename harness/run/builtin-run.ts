@@ -19,7 +19,7 @@ export interface BuiltinRun {
 
 export class RunTimeout extends Error {}
 
-export function timeoutText(timeoutMs: number): string {
+function timeoutText(timeoutMs: number): string {
   return `run stopped: the scenario's timeout of ${formatDuration(timeoutMs)} passed (is a permanent error being retried without end?)`;
 }
 

@@ -8,7 +8,8 @@ import { RawIdSchema } from '../c1z/proto/connector-annotations.js';
 import { UserTraitSchema } from '../c1z/proto/connector-traits.js';
 import { Records } from '../c1z/records.js';
 import type { SyncStats } from '../c1z/types.js';
-import type { SyncContents } from '../doctor/evidence.js';
+import type { Grant } from '../c1z/proto/connector.js';
+import type { SyncContents, SyncedGrant } from '../doctor/evidence.js';
 
 export interface ReadSync {
   contents: SyncContents;
@@ -40,18 +41,20 @@ export async function readSync(path: string): Promise<ReadSync | undefined> {
         ...(trait?.emails[0]?.address ? { email: trait.emails[0].address } : {}),
       };
     });
-    const grants = [...rows.grants(scope)].map((row) => {
-      const grant = records.grant(row);
-      return {
-        id: grant.id,
-        entitlementId: grant.entitlement?.id ?? '',
-        principalType: grant.principal?.id?.resourceType ?? '',
-        principalId: grant.principal?.id?.resource ?? '',
-      };
-    });
+    const grants = [...rows.grants(scope)].map((row) => grantSummary(records.grant(row)));
     const stats = file.stats(sync.id, { recount: true });
     return { contents: { resourceTypes, resources, grants, entitlements: stats.entitlements }, stats, syncId: sync.id, finished: Boolean(sync.endedAt) };
   } finally {
     file.close();
   }
+}
+
+/** A grant by its ids: what it grants and to whom. */
+export function grantSummary(grant: Grant): SyncedGrant {
+  return {
+    id: grant.id,
+    entitlementId: grant.entitlement?.id ?? '',
+    principalType: grant.principal?.id?.resourceType ?? '',
+    principalId: grant.principal?.id?.resource ?? '',
+  };
 }

@@ -1,0 +1,42 @@
+/**
+ * `memoryCheck`: what a builtin connector itself still holds after a fault-free sync of a tenant of a given
+ * size (same seed and mixes). The heap kept with the connector alive, less the heap kept once it is dropped,
+ * so the simulator's own caches and the journal, which also grow with the tenant, are not counted.
+ */
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { BuiltinConnector } from '../scenario/schema.js';
+import { runBuiltin, type BuiltinRun } from './builtin-run.js';
+import { RUN_EPOCH } from './epoch.js';
+import { Lockstep } from './lockstep.js';
+import { HeapSampler } from './memory.js';
+import { createSimEnv } from './sim-env.js';
+
+export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnector, users: number): Promise<{ users: number; bytes: number }> {
+  const time = new Lockstep(RUN_EPOCH, 1);
+  const scale = users / Math.max(1, scenario.tenant.users);
+  const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
+  const settings = scenario.permissions ? { permissions: scenario.permissions } : {};
+  const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings, loopback: false, clock: time.now });
+  const work = await mkdtemp(join(tmpdir(), 'sync-harness-memory-'));
+  try {
+    const sampler = new HeapSampler();
+    // Held in a property read after the first measure, so the optimiser cannot drop it early.
+    const held: { run?: BuiltinRun } = {};
+    const runtime = { credentials: env.credentials, fetch: time.fetchFor(0, env.fetch), now: time.now, sleep: time.sleepFor(0) };
+    held.run = await runBuiltin(spec, runtime, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} });
+    const withConnector = sampler.retainedBytes();
+    if (held.run.outcome !== 'succeeded') throw new Error(`memoryCheck: the fault-free sync of ${users} users failed: ${held.run.error}`);
+    delete held.run;
+    // The finished run's promise chain lets go of the connector only after this turn of the event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+    const without = sampler.retainedBytes();
+    return { users, bytes: Math.max(0, withConnector - without) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    await env.close();
+  }
+}
