@@ -97,6 +97,7 @@ describe('Entra group membership provisioning with write-back consented', () => 
     expect(caps.resourceTypeCapabilities.map((c) => [c.resourceType.id, c.capabilities])).toEqual([
       ['user', ['CAPABILITY_SYNC']],
       ['group', ['CAPABILITY_PROVISION', 'CAPABILITY_SYNC']],
+      ['enterprise_application', ['CAPABILITY_SYNC']],
     ]);
   });
 });

@@ -65,7 +65,8 @@ describe('builtin:entra, the clean connector', () => {
     const out = await syncConnector(builtin.create(credentials, {}));
     expect(out.result.outcome).toBe('succeeded');
     const truth = builtin.groundTruth(tenant);
-    expect(truth.resources).toHaveLength(SHAPE.users + SHAPE.groups);
+    expect(truth.resources).toHaveLength(SHAPE.users + SHAPE.groups + tenant.counts().apps);
+    expect(truth.grants.some((g) => g.includes(':assignment:'))).toBe(true);
     expect(truth.grants.some((g) => g.includes(':member:group:'))).toBe(true);
     expect(truth.grants.some((g) => g.includes(':owner:user:'))).toBe(true);
     expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
@@ -85,10 +86,12 @@ describe('builtin:entra, the clean connector', () => {
     const full = builtin.groundTruth(tenant);
     const users = full.resources.filter((r) => r.startsWith('user:'));
     const groups = full.resources.filter((r) => r.startsWith('group:'));
-    expect(builtin.groundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All'])).toEqual(full);
+    const groupGrants = full.grants.filter((g) => g.startsWith('group:'));
+    expect(builtin.groundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'])).toEqual(full);
+    expect(builtin.groundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All'])).toEqual({ resources: [...users, ...groups], grants: groupGrants });
     expect(builtin.groundTruth(tenant, ['User.ReadBasic.All'])).toEqual({ resources: users, grants: [] });
     // GroupMember.Read.All reads groups and their members; members it may not read show as limited objects.
-    expect(builtin.groundTruth(tenant, ['GroupMember.Read.All'])).toEqual({ resources: groups, grants: full.grants });
+    expect(builtin.groundTruth(tenant, ['GroupMember.Read.All'])).toEqual({ resources: groups, grants: groupGrants });
     expect(builtin.groundTruth(tenant, [])).toEqual({ resources: [], grants: [] });
   });
 });
@@ -139,8 +142,9 @@ describe('builtin:entra buggy variants', () => {
     const f = fixture();
     const out = await syncConnector(variant(f, 'no-raw-id'));
     expect(out.result.outcome).toBe('succeeded');
-    expect(out.rawIds.size).toBe(SHAPE.users + SHAPE.groups);
-    expect([...out.rawIds.values()].every((raw) => raw === undefined)).toBe(true);
+    const ofDirectory = [...out.rawIds].filter(([key]) => key.startsWith('user:') || key.startsWith('group:'));
+    expect(ofDirectory).toHaveLength(SHAPE.users + SHAPE.groups);
+    expect(ofDirectory.every(([, raw]) => raw === undefined)).toBe(true);
 
     const g = fixture();
     const good = await syncConnector(clean(g));
@@ -172,7 +176,7 @@ describe('builtin:entra buggy variants', () => {
     const missing = truth.filter((r) => !out.resourceKeys.includes(r));
     const firstUsers = usersOf(f).slice(0, TOP).map((u) => `user:${u.objectId}`);
     const firstGroups = Array.from({ length: TOP }, (_, i) => `group:${f.tenant.group(i + 1)!.objectId}`);
-    expect(sorted(out.resourceKeys)).toEqual(sorted([...firstUsers, ...firstGroups]));
+    expect(sorted(out.resourceKeys.filter((k) => !k.startsWith('enterprise_application:')))).toEqual(sorted([...firstUsers, ...firstGroups]));
     expect(missing).toHaveLength(SHAPE.users - TOP + SHAPE.groups - TOP);
     expect(f.ctx.journal.query({ route: 'graph.users.list' })).toHaveLength(1);
     expect(f.ctx.journal.query({ route: 'graph.groups.list' })).toHaveLength(1);

@@ -3,10 +3,13 @@
  * types `user` and `group` keyed by Graph object id (with a RawId annotation), group entitlements `member`
  * (assignment) and `owner` (permission), grants from the beta members/owners collections with the
  * principal type read from `@odata.type`; a nested group's membership grant is expandable. Page tokens are
- * Graph's `@odata.nextLink` URLs, handed back to the connector by the engine. Group membership can be
- * granted and revoked (see provisioning.ts). Records are built in records.ts.
+ * Graph's `@odata.nextLink` URLs, handed back to the connector by the engine. Enterprise applications
+ * (`enterprise_application`, apps.ts) are listed last. Group membership can be granted and revoked (see
+ * provisioning.ts). Records are built in records.ts.
  */
 import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import { APP_RESOURCE_TYPE } from './apps.js';
+import { appSyncer } from './apps-syncer.js';
 import { EntraClient, type EntraClientOptions } from './client.js';
 import { groupProvisioner } from './provisioning.js';
 import {
@@ -26,6 +29,7 @@ import {
 } from './records.js';
 
 export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlementId, ownerEntitlementId } from './records.js';
+export { APP_RESOURCE_TYPE, DEFAULT_APP_ROLE_ID, appAssignmentEntitlementId, appOwnerEntitlementId } from './apps.js';
 
 export interface EntraConnectorOptions extends EntraClientOptions {
   /** `$top` of the user and group listings; Graph's maximum, 999, as the real connector asks. */
@@ -91,7 +95,7 @@ export function createEntraConnector(options: EntraConnectorOptions): EntraConne
 
   return {
     client,
-    resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE],
-    syncers: { user: userSyncer, group: groupSyncer },
+    resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE, APP_RESOURCE_TYPE],
+    syncers: { user: userSyncer, group: groupSyncer, enterprise_application: appSyncer(client, top) },
   };
 }

@@ -31,8 +31,9 @@ async function openV1(path: string, format: 'v1' | 'sqlite'): Promise<SyncFile> 
   try {
     const dbPath = join(dir, 'sync.db');
     if (format === 'v1') await inflateV1(path, dbPath);
-    const store = new V1Store(format === 'v1' ? dbPath : readableCopy(path, dbPath), path);
-    return new V1File(path, format, store, () => removeTempDir(dir));
+    const databasePath = format === 'v1' ? dbPath : readableCopy(path, dbPath);
+    const store = new V1Store(databasePath, path);
+    return new V1File(path, format, store, databasePath, () => removeTempDir(dir));
   } catch (error) {
     removeTempDir(dir);
     throw error;
@@ -84,6 +85,7 @@ class V1File implements SyncFile {
     readonly path: string,
     readonly format: 'v1' | 'sqlite',
     private readonly store: V1Store,
+    readonly databasePath: string,
     private readonly cleanup: () => void,
   ) {}
 

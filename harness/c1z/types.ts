@@ -89,6 +89,11 @@ export interface SyncFile {
   readonly path: string;
   readonly format: 'v1' | 'v3' | 'sqlite' | 'empty';
   readonly engine: 'sqlite' | 'pebble';
+  /**
+   * The SQLite database holding the rows (for v1, the inflated temporary copy, valid until `close()`), for
+   * readers that must join inside SQLite (`diff` attaches two); absent for v3.
+   */
+  readonly databasePath?: string;
   /** Every sync in the file, oldest first. */
   syncs(): SyncRun[];
   /** Counts for one sync. */

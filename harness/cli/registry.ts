@@ -78,6 +78,31 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/run.js'),
   },
   {
+    name: 'diff',
+    summary: 'compare two syncs (two files, or the latest two full syncs of one file): added, removed, changed, findings, CI gates',
+    configure: (c) =>
+      void c
+        .argument('[files...]', 'BASE.c1z COMPARE.c1z (or use -f FILE for the latest against the previous full sync in one file)')
+        .option('-f, --file <path>', 'one file: its latest full sync against the previous one, as `baton diff`')
+        .option('--base-sync-id <id>', 'the base side\'s sync (default: the file\'s latest finished full sync)')
+        .option('--sync-id <id>', 'the compared side\'s sync (default: the file\'s latest finished full sync)')
+        .option('--fail-on <rule>', 'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--drop-threshold <percent>', 'a resource type losing more than this share is a finding (likely a partial sync)', '10')
+        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['console', 'json', 'markdown', 'html', 'junit']).default('console')),
+    load: () => import('./commands/diff.js'),
+  },
+  {
+    name: 'doctor',
+    summary: 'diagnose what a customer sends: a connector log (--log), a sync file (-f), expected ids (--expect-ids)',
+    configure: (c) =>
+      void c
+        .option('--log <file>', 'a connector\'s Baton log, JSON (zap) or console format')
+        .option('-f, --file <path>', 'a .c1z: where an unfinished sync stopped, what it reached, state findings')
+        .option('--expect-ids <file>', 'with -f: ids that must be in the sync (one per line, type:id): missing, extra, case-only mismatches')
+        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['console', 'json']).default('console')),
+    load: () => import('./commands/doctor.js'),
+  },
+  {
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>

@@ -5,10 +5,9 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { isGroupType, isUserType, type Detector, type DoctorContext } from './context.js';
+import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from './pagination-findings.js';
 import { awsAction, callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
 
-const UNCHANGED = /next page token unchanged|next page token is the same as the current page token/;
-const CYCLE = /pagination cycle detected/;
 
 function guardTexts(c: DoctorContext, pattern: RegExp): string[] {
   return [...new Set(c.texts.filter((t) => pattern.test(t)))].map((t) => quote(t, 300));
@@ -20,31 +19,13 @@ function lastListings(c: DoctorContext): string[] {
 }
 
 const pageTokenUnchangedDetector: Detector = (c) => {
-  const texts = guardTexts(c, UNCHANGED);
-  if (texts.length === 0) return undefined;
-  return {
-    id: 'page-token-unchanged',
-    title: 'Page token unchanged: a listing handed back the token it was called with',
-    evidence: [...texts.slice(0, 2), ...lastListings(c)],
-    fix: [
-      "Return the server's next link / token from the response just read, not the one the request carried.",
-      'Stop when the answer has no next link (@odata.nextLink, nextPageToken, IsTruncated=false / no Marker, NextToken absent, startIndex+itemsPerPage > totalResults).',
-    ],
-  };
+  const texts = guardTexts(c, UNCHANGED_TOKEN_TEXT);
+  return texts.length === 0 ? undefined : pageTokenUnchanged([...texts.slice(0, 2), ...lastListings(c)]);
 };
 
 const paginationCycleDetector: Detector = (c) => {
-  const texts = guardTexts(c, CYCLE);
-  if (texts.length === 0) return undefined;
-  return {
-    id: 'pagination-cycle',
-    title: 'Pagination cycle: a listing returned a page token it had already returned',
-    evidence: [...texts.slice(0, 2), ...lastListings(c)],
-    fix: [
-      'Carry the exact next token the last page gave; do not rebuild tokens from offsets or cached pages.',
-      'If the service itself cycles, stop and report it rather than follow the loop (the SDK only checks the token against the current one).',
-    ],
-  };
+  const texts = guardTexts(c, CYCLE_TEXT);
+  return texts.length === 0 ? undefined : paginationCycle([...texts.slice(0, 2), ...lastListings(c)]);
 };
 
 /** Top-level listing routes and the resource type they fill. */

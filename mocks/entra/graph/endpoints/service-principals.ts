@@ -1,15 +1,18 @@
-/** `/servicePrincipals`, one service principal, and who is assigned to its app roles (`appRoleAssignedTo`). */
+/**
+ * `/servicePrincipals`, one service principal, who is assigned to its app roles (`appRoleAssignedTo`) and
+ * its owners (always none: the tenant model records no app owners).
+ */
 import type { HttpHandler } from 'msw';
-import { entityOf } from '../../../core/entity.js';
-import { drain, filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
+import { entityOf, type DirectoryEntity } from '../../../core/entity.js';
+import { arraySource, drain, filterSource, mapSource, storeSource } from '../../../core/paging/list-source.js';
 import type { AppRoleAssignment, TenantApp } from '../../../tenant/model.js';
 import type { EntraEnv } from '../../env.js';
 import { listCollection, singleObject } from '../collection.js';
-import { displayName, objectId } from '../directory.js';
+import { displayName, objectId, renderMember } from '../directory.js';
 import { graphErrors } from '../errors.js';
 import { graphRoutes, type GraphRequest } from '../graph-route.js';
 import { renderAppRoleAssignment, renderServicePrincipal } from '../render.js';
-import { appRoleAssignmentSchema, servicePrincipalSchema } from '../schemas.js';
+import { appRoleAssignmentSchema, directoryObjectSchema, servicePrincipalSchema } from '../schemas.js';
 
 export function servicePrincipalEndpoints(env: EntraEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
@@ -27,6 +30,10 @@ export function servicePrincipalEndpoints(env: EntraEnv): HttpHandler[] {
     ...graphRoutes(env, { name: 'graph.servicePrincipals.get', method: 'GET', path: '/servicePrincipals/:id', access: 'apps' }, (g) =>
       singleObject(g, servicePrincipalSchema, 'servicePrincipals', render(app(g))),
     ),
+    ...graphRoutes(env, { name: 'graph.servicePrincipals.owners.list', method: 'GET', path: '/servicePrincipals/:id/owners', access: 'apps' }, (g) => {
+      const sp = app(g);
+      return listCollection(g, { scope: `servicePrincipals/${sp.objectId}/owners`, schema: directoryObjectSchema, fragment: 'directoryObjects', source: arraySource<DirectoryEntity>([]), render: (e) => renderMember(e, g.grants) });
+    }),
     ...graphRoutes(env, { name: 'graph.servicePrincipals.appRoleAssignedTo.list', method: 'GET', path: '/servicePrincipals/:id/appRoleAssignedTo', access: 'apps' }, (g) => {
       const sp = app(g);
       const roles = new Map(tenant.appRoles(sp.seq).map((r) => [r.seq, r]));

@@ -1,0 +1,72 @@
+/**
+ * `diff -o markdown`: short enough for a pull request comment or `$GITHUB_STEP_SUMMARY`: the verdict first,
+ * then totals, the types that moved, findings (examples folded away) and the gate.
+ */
+import type { Sink } from '../cli/output/sink.js';
+import { TABLES, type Counts, type DiffReport, type Finding } from './report.js';
+
+export async function renderMarkdown(out: Sink, report: DiffReport): Promise<void> {
+  const gate = report.gate.failures.length > 0 ? '❌ gate failed' : report.differ ? '⚠️ the syncs differ' : '✅ no differences';
+  await out.line(`## Sync diff: ${gate}`);
+  await out.line();
+  await out.line(`Base \`${cell(report.base.file)}\` sync \`${report.base.syncId}\` → compare \`${cell(report.compare.file)}\` sync \`${report.compare.syncId}\``);
+  if (report.note) {
+    await out.line();
+    await out.line(`> ${report.note}`);
+  }
+  await out.line();
+  await table(out, ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'], TABLES.map((t) => [t, ...numbers(report.totals[t])]));
+  const moved = report.byResourceType.flatMap((row) =>
+    TABLES.filter((t) => row[t].added !== 0 || row[t].removed !== 0 || row[t].changed !== 0 || row[t].base !== row[t].compare).map((t) => [
+      `\`${cell(row.resourceType)}\``,
+      t,
+      ...numbers(row[t]).slice(0, 5),
+    ]),
+  );
+  if (moved.length > 0) {
+    await out.line();
+    await out.line('### By resource type');
+    await out.line();
+    await table(out, ['Resource type', 'Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed'], moved);
+  }
+  await findings(out, 'Change findings', report.findings.filter((f) => f.kind === 'change'));
+  await findings(out, 'State findings', report.findings.filter((f) => f.kind === 'state'));
+  if (report.gate.failures.length > 0) {
+    await out.line();
+    await out.line('### Gate failures');
+    await out.line();
+    for (const failure of report.gate.failures) await out.line(`- \`${cell(failure.rule)}\`: ${cell(failure.message)}`);
+  }
+}
+
+async function findings(out: Sink, title: string, list: Finding[]): Promise<void> {
+  if (list.length === 0) return;
+  await out.line();
+  await out.line(`### ${title}`);
+  await out.line();
+  for (const finding of list) {
+    await out.line(`- **${finding.id}**${finding.side ? ` (${finding.side})` : ''}: ${cell(finding.message)}`);
+    if (finding.examples.length > 0) {
+      await out.line(`  <details><summary>examples</summary>${finding.examples.map((e) => `<code>${html(e)}</code>`).join('<br>')}</details>`);
+    }
+  }
+}
+
+async function table(out: Sink, headers: string[], rows: string[][]): Promise<void> {
+  await out.line(`| ${headers.join(' | ')} |`);
+  await out.line(`|${headers.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`);
+  for (const row of rows) await out.line(`| ${row.join(' | ')} |`);
+}
+
+function numbers(counts: Counts): string[] {
+  return [counts.base, counts.compare, counts.added, counts.removed, counts.changed, counts.unchanged].map((v) => (v === null ? '–' : String(v)));
+}
+
+/** Table cells and list items stay on one line and keep their pipes literal. */
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+}
+
+function html(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}

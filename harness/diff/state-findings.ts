@@ -1,0 +1,60 @@
+/**
+ * Findings about one sync on its own, reported apart from changes (they never make two syncs "differ"):
+ *   - `principal-not-found`: grants whose principal is not among the sync's resources (often a type
+ *     mismatch: the grant says `user:x` where the resource is `group:x`);
+ *   - `missing-raw-id`: resources without a RawId annotation (the provider's own id, which matching by
+ *     external id downstream relies on).
+ */
+import type { AttachedSide, AttachedSyncs } from './attached.js';
+import { EXAMPLES } from './change-findings.js';
+import type { Finding } from './report.js';
+
+/** The annotation's type URL as it sits in the encoded Any: a byte search inside SQLite, no decoding. */
+const RAW_ID_URL = Buffer.from('type.googleapis.com/c1.connector.v2.RawId');
+
+export function stateFindings(sides: AttachedSyncs): Finding[] {
+  const sameSync = sides.base.schema === sides.compare.schema && sides.base.syncId === sides.compare.syncId;
+  return [
+    ...sideFindings(sides, sides.base, 'base'),
+    ...(sameSync ? [] : sideFindings(sides, sides.compare, 'compare')),
+  ];
+}
+
+function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | 'compare'): Finding[] {
+  const findings: Finding[] = [];
+  const { db } = sides;
+  const s = side.schema;
+  const orphanWhere = `g.sync_id = ? AND NOT EXISTS (SELECT 1 FROM ${s}.v1_resources r
+      WHERE r.sync_id = g.sync_id AND r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id)`;
+  const orphans = db.prepare(`SELECT count(*) FROM ${s}.v1_grants g WHERE ${orphanWhere}`).pluck().get(side.syncId) as number;
+  if (orphans > 0) {
+    const rows = db
+      .prepare(`SELECT g.external_id AS id, g.principal_resource_type_id AS type, g.principal_resource_id AS principal FROM ${s}.v1_grants g WHERE ${orphanWhere} ORDER BY g.external_id LIMIT ${EXAMPLES}`)
+      .all(side.syncId) as Array<{ id: string; type: string; principal: string }>;
+    const otherType = db.prepare(`SELECT resource_type_id FROM ${s}.v1_resources WHERE sync_id = ? AND external_id = resource_type_id || ':' || ? LIMIT 1`).pluck();
+    findings.push({
+      id: 'principal-not-found',
+      kind: 'state',
+      side: name,
+      message: `${orphans} grants in the ${name} sync ${side.syncId} name a principal that is not among its resources (wrong principal type, or the principal was never listed)`,
+      count: orphans,
+      examples: rows.map((r) => {
+        const found = otherType.get(side.syncId, r.principal) as string | undefined;
+        return `${r.id}: principal ${r.type}:${r.principal}${found ? ` (a ${found} resource has that id)` : ''}`;
+      }),
+    });
+  }
+  const noRawIdWhere = `sync_id = ? AND instr(data, ?) = 0`;
+  const missing = db.prepare(`SELECT count(*) FROM ${s}.v1_resources WHERE ${noRawIdWhere}`).pluck().get(side.syncId, RAW_ID_URL) as number;
+  if (missing > 0) {
+    findings.push({
+      id: 'missing-raw-id',
+      kind: 'state',
+      side: name,
+      message: `${missing} resources in the ${name} sync ${side.syncId} have no RawId annotation (the provider's own id)`,
+      count: missing,
+      examples: db.prepare(`SELECT external_id FROM ${s}.v1_resources WHERE ${noRawIdWhere} ORDER BY external_id LIMIT ${EXAMPLES}`).pluck().all(side.syncId, RAW_ID_URL) as string[],
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,44 @@
+/**
+ * What every log detector reads: the parsed lines, the provider the log is about (guessed from its own
+ * texts, since a log does not say), and helpers to pick lines and quote them as evidence.
+ */
+import type { Finding, RunEvidence } from '../evidence.js';
+import { firstFew } from '../journal-facts.js';
+import { lineEvidence, type ParsedLine } from './parse.js';
+
+export type Provider = RunEvidence['provider'];
+
+export interface LogContext {
+  lines: readonly ParsedLine[];
+  provider: Provider | undefined;
+}
+
+export type LogDetector = (c: LogContext) => Finding | undefined;
+
+export function matching(c: LogContext, pattern: RegExp, except?: RegExp): ParsedLine[] {
+  return c.lines.filter((l) => pattern.test(l.text) && !(except && except.test(l.text)));
+}
+
+/** The first few lines as `line N: ...`, with a count of the rest. */
+export function evidence(lines: readonly ParsedLine[], n = 4): string[] {
+  return firstFew(lines.map((l) => lineEvidence(l)), n);
+}
+
+/** Each provider's tell-tale hosts, codes and connector names. */
+const PROVIDER_TEXTS: [Provider, RegExp][] = [
+  ['entra', /AADSTS\d+|graph\.microsoft\.com|login\.microsoftonline\.com|Authorization_RequestDenied|baton-microsoft-entra|baton-azure/i],
+  ['google', /googleapis\.com|unauthorized_client|Invalid JWT Signature|baton-google|admin\.directory/i],
+  ['aws', /amazonaws\.com|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|AccessDenied|baton-aws|\biam:|identitystore/i],
+  ['scim', /\bscim\b|urn:ietf:params:scim/i],
+];
+
+/** The provider whose texts the log mentions most; undefined when none do. */
+export function guessProvider(lines: readonly ParsedLine[]): Provider | undefined {
+  let best: Provider | undefined;
+  let bestCount = 0;
+  for (const [provider, pattern] of PROVIDER_TEXTS) {
+    const count = lines.filter((l) => pattern.test(`${l.logger ?? ''} ${l.text}`)).length;
+    if (count > bestCount) [best, bestCount] = [provider, count];
+  }
+  return best;
+}

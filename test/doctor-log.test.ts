@@ -1,0 +1,113 @@
+/**
+ * `doctor --log` on customer-style logs built from the SDK's own messages (zap JSON and console), with
+ * unrelated noise: each doctor id comes from its fixture and no other, healthy logs give none, and
+ * unreadable input is one line with exit 2.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './support/cli.js';
+import { repoRoot } from './support/paths.js';
+
+const fixture = (name: string) => join(repoRoot, 'test/fixtures/logs', name);
+
+/** Each fixture and exactly the findings it must give. */
+const CASES: [string, string[]][] = [
+  ['entra-consent-missing.json.log', ['consent-missing']],
+  ['entra-permission-missing.console.log', ['permission-missing']],
+  ['write-back-denied.json.log', ['write-back-not-consented']],
+  ['entra-expired-secret.json.log', ['expired-secret']],
+  ['entra-invalid-secret.console.log', ['invalid-secret']],
+  ['aws-invalid-key.json.log', ['invalid-secret']],
+  ['throttled.json.log', ['throttled']],
+  ['page-token-unchanged.console.log', ['page-token-unchanged']],
+  ['page-token-unchanged-legacy.json.log', ['page-token-unchanged']],
+  ['pagination-cycle.json.log', ['pagination-cycle']],
+  ['provisioner-missing.console.log', ['provisioner-missing']],
+  ['connection-refused.console.log', ['connection-refused']],
+  ['dns-failure.json.log', ['dns-failure']],
+  ['tls-untrusted.console.log', ['tls-untrusted']],
+  ['daemon-auth-failed.json.log', ['daemon-auth-failed']],
+  ['daemon-auth-failed.console.log', ['daemon-auth-failed']],
+  ['daemon-no-tasks.json.log', ['daemon-no-tasks']],
+];
+
+interface Report {
+  findings: { id: string; title: string; evidence: string[]; fix: string[] }[];
+  log: { lines: number; format: string; provider?: string };
+}
+
+async function doctorJson(name: string): Promise<{ code: number; report: Report }> {
+  const result = await runCli(['doctor', '--log', fixture(name), '-o', 'json']);
+  expect(result.stderr).toBe('');
+  return { code: result.code, report: JSON.parse(result.stdout) as Report };
+}
+
+describe('doctor --log', () => {
+  it.each(CASES)('%s gives %j, with line-numbered evidence and fix steps, exit 1', async (name, ids) => {
+    const { code, report } = await doctorJson(name);
+    expect(report.findings.map((f) => f.id)).toEqual(ids);
+    expect(code).toBe(1);
+    for (const f of report.findings) {
+      expect(f.evidence[0]).toMatch(/^line \d+: /);
+      expect(f.fix.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads both zap encodings', async () => {
+    expect((await doctorJson('throttled.json.log')).report.log.format).toBe('json');
+    expect((await doctorJson('entra-permission-missing.console.log')).report.log.format).toBe('console');
+  });
+
+  it.each(['healthy-sync.json.log', 'healthy-sync.console.log', 'healthy-daemon.json.log'])('%s gives no finding, exit 0', async (name) => {
+    const { code, report } = await doctorJson(name);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('quotes the exact line: the 429 retry lines of the throttled log', async () => {
+    const { report } = await doctorJson('throttled.json.log');
+    const evidence = report.findings[0]!.evidence;
+    expect(evidence).toEqual([expect.stringMatching(/^line 5: WARN base-http-client: HTTP error status status_code=429/), expect.stringMatching(/^line 6: WARN retrying operation/), expect.stringMatching(/^line 7: WARN retrying operation/)]);
+    expect(report.findings[0]!.title).toMatch(/2 'retrying operation'; the sync moved on afterwards/);
+  });
+
+  it("uses the provider's own fix terms when the log names it", async () => {
+    const consent = (await doctorJson('entra-consent-missing.json.log')).report;
+    expect(consent.log.provider).toBe('entra');
+    expect(consent.findings[0]!.fix.join(' ')).toMatch(/Grant admin consent/);
+    const expired = (await doctorJson('entra-expired-secret.json.log')).report;
+    expect(expired.findings[0]!.fix.join(' ')).toMatch(/Certificates & secrets > New client secret/);
+    const aws = (await doctorJson('aws-invalid-key.json.log')).report;
+    expect(aws.findings[0]!.fix.join(' ')).toMatch(/InvalidClientTokenId/);
+  });
+
+  it('says how long the daemon sat idle', async () => {
+    const { report } = await doctorJson('daemon-no-tasks.json.log');
+    expect(report.findings[0]!.title).toBe('Daemon idle: 37 polls over 3.0 h returned no task');
+  });
+
+  it('prints findings readably on the console', async () => {
+    const result = await runCli(['doctor', '--log', fixture('tls-untrusted.console.log')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^Log: .*tls-untrusted\.console\.log \(3 lines, console format/);
+    expect(result.stdout).toContain('[tls-untrusted] TLS untrusted');
+    expect(result.stdout).toMatch(/ {2}- line 3: ERROR sync failed error=.*x509: certificate signed by unknown authority/);
+    expect(result.stdout).toMatch(/ {4}1\. A TLS-inspecting proxy/);
+  });
+
+  it('an unreadable or empty log is one line, exit 2', async () => {
+    const missing = await runCli(['doctor', '--log', fixture('no-such.log')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    expect(missing.stderr).toMatch(/no-such\.log: cannot read the log: no such file \(give the connector's log file/);
+    const folder = await runCli(['doctor', '--log', join(repoRoot, 'test/fixtures/logs')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/it is a folder/);
+  });
+
+  it('without --log or -f it says what to give, exit 2', async () => {
+    const result = await runCli(['doctor']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/nothing to diagnose \(give --log FILE/);
+  });
+});
