@@ -103,6 +103,17 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/doctor.js'),
   },
   {
+    name: 'report',
+    summary: 'a run folder as a report people read (Markdown or one self-contained HTML file), as a support case asks for',
+    configure: (c) =>
+      void c
+        .argument('<run-dir>', 'a run folder (runs/<scenario>/) written by `run`')
+        .option('--last-good <path>', 'a run folder or .c1z of the last good sync, to say what changed since')
+        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['markdown', 'html']).default('markdown'))
+        .option('--out <file>', 'write the report here (replaced only once complete) instead of stdout'),
+    load: () => import('./commands/report.js'),
+  },
+  {
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>
