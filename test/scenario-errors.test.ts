@@ -27,12 +27,12 @@ describe('scenario errors', () => {
     [
       'a typo in a key, with a suggestion',
       scenario('expect:\n  outcome: failed\n  retryAfterHonored: true\n'),
-      'scenarios/t.yaml:7:3: expect.retryAfterHonored: unknown key (did you mean "retryAfterHonoured"? known: outcome, error, counts, complete, requests, retryAfterHonoured, peakMemoryMb, state, findings)',
+      'scenarios/t.yaml:7:3: expect.retryAfterHonored: unknown key (did you mean "retryAfterHonoured"? known: outcome, error, counts, complete, requests, retryAfterHonoured, peakMemoryMb, state, findings, diff)',
     ],
     [
       'an unknown key far from any known one',
       scenario('colour: blue\n'),
-      'scenarios/t.yaml:5:1: colour: unknown key (known: version, name, description, provider, tenant, permissions, faults, connector, connectors, actions, writeBack, memoryCheck, timeout, expect)',
+      'scenarios/t.yaml:5:1: colour: unknown key (known: version, name, description, provider, tenant, permissions, faults, connector, connectors, actions, writeBack, memoryCheck, rerun, timeout, expect)',
     ],
     ['a wrong type', scenario('tenant:\n  users: lots\n'), 'scenarios/t.yaml:6:10: tenant.users: expected a number, got text "lots" (write the number without quotes)'],
     ['a number where text is needed', scenario('', 'connector:\n  command: run\n  env:\n    PORT: 8080\n'), 'scenarios/t.yaml:7:11: connector.env.PORT: expected text, got number (quote it)'],
@@ -91,6 +91,12 @@ describe('scenario errors', () => {
     ['an action without its principal', scenario('actions:\n  - grant: { entitlement: a }\n'), 'scenarios/t.yaml:6:12: actions[0].grant.principal: missing (add it; it is required)'],
     ['grant and revoke in one action', scenario('actions:\n  - grant: { entitlement: a, principal: b }\n    revoke: { entitlement: a, principal: b }\n'), 'scenarios/t.yaml:6:5: actions[0]: both grant and revoke (give exactly one, e.g. grant: { entitlement: ..., principal: ... })'],
     ['a finding id that is not kebab-case', scenario('expect:\n  findings: [Expired_Secret]\n'), 'scenarios/t.yaml:6:14: expect.findings[0]: "Expired_Secret" is not a kebab-case id (lower-case words joined by "-", e.g. expired-secret)'],
+    [
+      'a diff gate that is not a rule',
+      scenario('rerun: { faults: [] }\nexpect:\n  diff:\n    failOn: ["removed:users>5%"]\n'),
+      'scenarios/t.yaml:8:14: expect.diff.failOn[0]: bad --fail-on rule "removed:users>5%": expected <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*> or finding:<id> (e.g. removed:type:user>5%)',
+    ],
+    ['a diff expected without a second sync', scenario('expect:\n  diff: { gate: failed }\n'), 'scenarios/t.yaml:6:9: expect.diff: a diff is expected but nothing runs twice (add rerun: { faults: [...] })'],
     ['an error expected of a success', scenario('expect:\n  outcome: succeeded\n  error: AADSTS7000222\n'), 'scenarios/t.yaml:7:10: expect.error: an error is expected of a run expected to succeed (set outcome: failed, or remove error)'],
   ])('%s', (_, text, message) => {
     const actual = errorOf(text);

@@ -72,6 +72,8 @@ export function isDenied(e: JournalEntry, policy: ActionPolicy | undefined): boo
 export function isCredentialFailure(e: JournalEntry, policy: ActionPolicy | undefined): boolean {
   if (isThrottle(e) || !e.route) return false;
   if (credentialFault(e) && e.status >= 400) return true;
+  // A permission taken away (by a fault) is a refusal even where the policy on record allows the action.
+  if (/(^|; )(partial-consent|not-admin)/.test(e.fault ?? '')) return false;
   if (e.route === 'entra.token') return e.status === 401;
   // 401 there is unauthorized_client: delegation, not the key (consent-missing).
   if (e.route === 'google.token') return e.status === 400;

@@ -6,7 +6,7 @@ import type { SyncStats } from '../c1z/types.js';
 import type { CountRange, ErrorMatcher, Expectations } from '../scenario/schema.js';
 import type { Finding } from '../doctor/evidence.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
-import type { ConnectorRun } from './result.js';
+import type { ConnectorRun, RerunResult } from './result.js';
 import { isMember, resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 
 export interface RunFacts {
@@ -18,6 +18,7 @@ export interface RunFacts {
   findings: Finding[];
   peakMemoryMb?: number;
   tenant: TenantStore;
+  rerun?: RerunResult;
 }
 
 const SHOWN = 5;
@@ -57,10 +58,28 @@ export function unmetExpectations(expect: Expectations, facts: RunFacts): string
   for (const [i, pair] of (expect.state?.notGranted ?? []).entries()) {
     if (holds(facts.tenant, pair, `expect.state.notGranted[${i}]`)) unmet.push(`state.notGranted: ${pair.principal} still holds ${pair.entitlement}`);
   }
+  if (expect.diff) unmet.push(...unmetDiff(expect.diff, facts.rerun));
   if (expect.findings) {
     const got = [...new Set(facts.findings.map((f) => f.id))].sort();
     const want = [...new Set(expect.findings)].sort();
     if (got.join() !== want.join()) unmet.push(`findings: expected [${want.join(', ')}], got [${got.join(', ')}]`);
+  }
+  return unmet;
+}
+
+function unmetDiff(expected: NonNullable<Expectations['diff']>, rerun: RerunResult | undefined): string[] {
+  const diff = rerun?.diff;
+  if (!diff) return [`diff: expected a comparison of the two syncs, but ${rerun ? `the rerun wrote no sync to compare (${rerun.error ?? 'no error'})` : 'there was no rerun'}`];
+  const unmet: string[] = [];
+  const gate = diff.gate.passed ? 'passed' : 'failed';
+  if (gate !== expected.gate) {
+    const why = diff.gate.failures.map((f) => f.message).join('; ');
+    unmet.push(`diff.gate: expected ${expected.gate}, got ${gate}${why ? ` (${why})` : ''}`);
+  }
+  if (expected.differ !== undefined && diff.differ !== expected.differ) unmet.push(`diff.differ: expected ${expected.differ}, got ${diff.differ}`);
+  if (expected.findings) {
+    const want = [...new Set(expected.findings)].sort();
+    if (want.join() !== diff.findings.join()) unmet.push(`diff.findings: expected [${want.join(', ')}], got [${diff.findings.join(', ')}]`);
   }
   return unmet;
 }

@@ -66,6 +66,12 @@ export class Lockstep {
     this.poke();
   }
 
+  /** A new round with this many connectors, all running (a rerun after the first sync), on the same clock. */
+  restart(connectors: number): void {
+    this.states.splice(0, this.states.length, ...Array.from({ length: connectors }, (): State => 'running'));
+    this.lastServed = -1;
+  }
+
   /** Moves the clock while nobody sleeps (time passing between a sync and the actions after it). */
   advance(ms: number): void {
     this.nowMs += Math.max(0, ms);

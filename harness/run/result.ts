@@ -19,6 +19,21 @@ export interface ConnectorRun {
   syncFile?: string;
 }
 
+/** The second sync of a scenario with `rerun`, and how it compares with the first. */
+export interface RerunResult {
+  outcome: 'succeeded' | 'failed';
+  error?: string;
+  syncFile?: string;
+  /** Absent when either side has no sync to compare. */
+  diff?: {
+    differ: boolean;
+    gate: { passed: boolean; failures: { rule: string; message: string }[] };
+    /** Change findings' ids. */
+    findings: string[];
+    totals: Record<'resources' | 'entitlements' | 'grants', { base: number | null; compare: number | null; added: number | null; removed: number | null; changed: number | null }>;
+  };
+}
+
 export interface ScenarioResult {
   name: string;
   provider: string;
@@ -40,6 +55,7 @@ export interface ScenarioResult {
   /** Highest heap above the run's start while connectors ran (builtin), or peak RSS (external), in MB. */
   peakMemoryMb?: number;
   connectors: ConnectorRun[];
+  rerun?: RerunResult;
   runDir: string;
   durationMs: number;
 }

@@ -21,6 +21,7 @@ import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
 import { createSimEnv, type SimEnv } from './sim-env.js';
+import { rerun } from './rerun.js';
 import { readSync } from './sync-contents.js';
 
 export { RUN_EPOCH };
@@ -64,6 +65,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     const actions: ActionOutcome[] = builtin
       ? await runActions(builtin, scenario.actions, env.tenant, contents[0])
       : scenario.actions.map((a) => ({ op: a.op, entitlement: a.entitlement, principal: a.principal, ok: false, error: 'actions need a builtin connector (an external one is only synced)' }));
+    const second = scenario.rerun && outcomes[0] ? await rerun(scenario, specs[0]!, outcomes[0], env, time, work, (line) => {
+      logs.push(line);
+      options.log?.(line);
+    }) : undefined;
     const failed = runs.find((r) => r.outcome === 'failed');
     const outcome = failed ? 'failed' : 'succeeded';
     const error = failed?.error;
@@ -86,7 +91,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     const diagnosis = diagnose(evidence);
     const requestsByRoute: Record<string, number> = {};
     for (const entry of journal) requestsByRoute[entry.route ?? '(unmatched)'] = (requestsByRoute[entry.route ?? '(unmatched)'] ?? 0) + 1;
-    const unmet = unmetExpectations(scenario.expect, { outcome, ...(error ? { error } : {}), connectors: runs, requests: journal.length, requestsByRoute, findings: diagnosis.findings, peakMemoryMb, tenant: env.tenant });
+    const unmet = unmetExpectations(scenario.expect, { outcome, ...(error ? { error } : {}), ...(second ? { rerun: second } : {}), connectors: runs, requests: journal.length, requestsByRoute, findings: diagnosis.findings, peakMemoryMb, tenant: env.tenant });
     const result: ScenarioResult = {
       name: scenario.name,
       provider: scenario.provider,
@@ -105,6 +110,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       actions,
       peakMemoryMb: Math.round(peakMemoryMb * 10) / 10,
       connectors: runs,
+      ...(second ? { rerun: second } : {}),
       runDir,
       durationMs: Math.round(performance.now() - started),
     };

@@ -6,6 +6,19 @@
 import { z } from 'zod';
 import { grantPair, kebabId, wholeNumber } from './fields.js';
 import { strictObject } from './strict-object.js';
+import { UserError } from '../errors.js';
+import { parseRule, type GateRule } from '../diff/gates.js';
+
+/** A `diff --fail-on` rule, checked when the scenario is loaded. */
+const gateRule = z.string().transform((text, ctx): GateRule => {
+  try {
+    return parseRule(text);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ctx.addIssue({ code: 'custom', input: text, message: error.message.replace(/^diff: /, '') });
+    return z.NEVER;
+  }
+});
 
 export type ErrorMatcher = { text: string } | { regex: RegExp };
 
@@ -85,6 +98,16 @@ export const expectSchema = strictObject({
   state: strictObject({ granted: z.array(grantPair).optional(), notGranted: z.array(grantPair).optional() }).optional(),
   /** Doctor finding ids the run must produce. */
   findings: z.array(kebabId('expired-secret')).optional(),
+  /** With `rerun`: the first sync against the second, as `sync-harness diff` compares them. */
+  diff: strictObject({
+    /** Gate rules, as `diff --fail-on` takes them. */
+    failOn: z.array(gateRule).default([]),
+    /** Whether the gates must pass (the default) or fail. */
+    gate: z.enum(['passed', 'failed']).default('passed'),
+    differ: z.boolean().optional(),
+    /** Exactly these change findings (`vanished-resource-type`, `resource-type-drop`, ...). */
+    findings: z.array(kebabId('resource-type-drop')).optional(),
+  }).optional(),
 })
   .default({})
   .transform(({ error, outcome, ...rest }, ctx) => {

@@ -109,6 +109,11 @@ const fields = strictObject({
    * still holds after each sync: memory that grows with the tenant is a connector keeping pages.
    */
   memoryCheck: strictObject({ users: wholeNumber }).optional(),
+  /**
+   * Sync again after the first sync and its actions, against the same tenant, with these faults instead of
+   * the first run's (a secret expiring between runs, say); `expect.diff` then judges the two syncs.
+   */
+  rerun: strictObject({ faults: z.array(fault).default([]) }).optional(),
   /** Wall-clock cap for the whole run. */
   timeout: duration.optional(),
   expect: expectSchema,
@@ -146,6 +151,10 @@ export const scenarioSchema = fields.transform((given, ctx) => {
     }
   });
   if (!ok) return z.NEVER;
+  if (given.expect.diff && !given.rerun) {
+    ctx.addIssue({ code: 'custom', path: ['expect', 'diff'], input: given.expect.diff, message: 'a diff is expected but nothing runs twice (add rerun: { faults: [...] })' });
+    return z.NEVER;
+  }
   return { version, ...rest, connectors: list, timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS };
 });
 

@@ -2,6 +2,7 @@
  * `run -o junit`: one testsuite, one testcase per scenario; an unmet scenario is a failure whose text lists
  * the unmet expectations and the doctor's findings, so CI test tabs show why without opening the run folder.
  */
+import { xml } from '../../cli/output/xml.js';
 import type { ScenarioResult } from '../result.js';
 
 export function junitReport(results: readonly ScenarioResult[]): string {
@@ -26,10 +27,4 @@ export function junitReport(results: readonly ScenarioResult[]): string {
     '</testsuites>',
     '',
   ].join('\n');
-}
-
-function xml(text: string): string {
-  // Control characters other than tab and newline are not allowed in XML 1.0 at all.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
