@@ -69,8 +69,6 @@ it.each([
   [['ONE'], /only one file: give two files/],
   [['A', 'B', 'C'], /more than two files/],
   [['-f', 'X', 'Y'], /-f X and file arguments together/],
-  [['A', 'B', '-o', 'html'], /-o html is not built yet/],
-  [['A', 'B', '-o', 'junit'], /-o junit is not built yet/],
   [['A', 'B', '--drop-threshold', 'ten'], /bad --drop-threshold "ten"/],
 ])('usage %j is a one-line error, exit 2', async (args, message) => {
   const result = await runCli(['diff', ...args]);

@@ -104,9 +104,9 @@ class SyncRun {
     this.syncId = this.writer.startSync();
     try {
       const types = this.syncResourceTypes();
-      const resources = await this.syncResources(types);
-      await this.syncEntitlements(types, resources);
-      await this.syncGrants(types, resources);
+      const perType = await this.syncResources(types);
+      await this.syncEntitlements(types, perType);
+      await this.syncGrants(types, perType);
     } catch (error) {
       if (!(error instanceof Fatal)) throw error;
       this.options.log?.({ level: 'error', msg: 'sync failed', error: error.message });
@@ -134,10 +134,15 @@ class SyncRun {
     return types;
   }
 
-  /** Top-level listings first, then children as their parents are found, in the order found. */
-  private async syncResources(types: ResourceType[]): Promise<Resource[]> {
+  /**
+   * Top-level listings first, then children as their parents are found, in the order found. Returns how many
+   * distinct resources each type has; the resources themselves stay in the file, as in the SDK, and later
+   * phases read them back from there, so a large tenant is never held in memory.
+   */
+  private async syncResources(types: ResourceType[]): Promise<Map<string, number>> {
     // Keyed as the writer keys rows, so a resource listed twice is one row and one set of listings, as in the file.
-    const all = new Map<string, Resource>();
+    const seen = new Set<string>();
+    const perType = new Map<string, number>();
     const queue: ResourceListing[] = types.map((t) => ({ type: t.id }));
     // A resource re-announcing a (type, parent) listing already done would loop forever; list each once.
     const listed = new Set<string>();
@@ -159,24 +164,29 @@ class SyncRun {
         (resources) => {
           for (const resource of resources) {
             this.writer.addResource(this.syncId, resource);
-            all.set(`${resource.id?.resourceType}:${resource.id?.resource}`, resource);
+            const key = `${resource.id?.resourceType}:${resource.id?.resource}`;
+            if (!seen.has(key)) {
+              seen.add(key);
+              const ofType = resource.id?.resourceType ?? '';
+              perType.set(ofType, (perType.get(ofType) ?? 0) + 1);
+            }
             for (const child of childTypes(resource)) if (resource.id) queue.push({ type: child, parent: resource.id });
           }
           count += resources.length;
           this.options.tick?.(`resources of ${type}`, count);
         },
       );
-      this.counts.resources = all.size;
+      this.counts.resources = seen.size;
       this.options.progress?.({ msg: 'Synced resources', resource_type_id: type, count });
     }
-    return [...all.values()];
+    return perType;
   }
 
-  private async syncEntitlements(types: ResourceType[], resources: Resource[]): Promise<void> {
+  private async syncEntitlements(types: ResourceType[], perType: Map<string, number>): Promise<void> {
     for (const type of types) {
-      const ofType = resources.filter((r) => r.id?.resourceType === type.id);
+      const total = perType.get(type.id) ?? 0;
       let done = 0;
-      for (const resource of ofType) {
+      for (const resource of this.writer.resourcesOf(this.syncId, type.id)) {
         if (skips(type, resource, 'entitlements')) continue;
         const id = resourceIdOf(resource);
         const syncer = this.connector.syncers[id.resourceType];
@@ -194,17 +204,17 @@ class SyncRun {
           },
         );
         done++;
-        this.options.tick?.(`entitlements of ${type.id}`, done, ofType.length);
+        this.options.tick?.(`entitlements of ${type.id}`, done, total);
       }
-      if (ofType.length > 0) this.options.progress?.({ msg: 'Synced entitlements', resource_type_id: type.id, count: done, total: ofType.length });
+      if (total > 0) this.options.progress?.({ msg: 'Synced entitlements', resource_type_id: type.id, count: done, total });
     }
   }
 
-  private async syncGrants(types: ResourceType[], resources: Resource[]): Promise<void> {
+  private async syncGrants(types: ResourceType[], perType: Map<string, number>): Promise<void> {
     for (const type of types) {
-      const ofType = resources.filter((r) => r.id?.resourceType === type.id);
+      const total = perType.get(type.id) ?? 0;
       let done = 0;
-      for (const resource of ofType) {
+      for (const resource of this.writer.resourcesOf(this.syncId, type.id)) {
         if (skips(type, resource, 'grants')) continue;
         const id = resourceIdOf(resource);
         const syncer = this.connector.syncers[id.resourceType];
@@ -222,9 +232,9 @@ class SyncRun {
           },
         );
         done++;
-        this.options.tick?.(`grants of ${type.id}`, done, ofType.length);
+        this.options.tick?.(`grants of ${type.id}`, done, total);
       }
-      if (ofType.length > 0) this.options.progress?.({ msg: 'Synced grants', resource_type_id: type.id, count: done, total: ofType.length });
+      if (total > 0) this.options.progress?.({ msg: 'Synced grants', resource_type_id: type.id, count: done, total });
     }
   }
 

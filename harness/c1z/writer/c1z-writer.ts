@@ -11,7 +11,7 @@
  * await writer.finish();
  */
 import { create } from '@bufbuild/protobuf';
-import { encodeMessage } from '../proto/codec.js';
+import { decodeMessage, encodeMessage } from '../proto/codec.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Entitlement, type Grant, type Resource, type ResourceType } from '../proto/connector.js';
 import { StoreWriter, type StoreWriterOptions } from './store-writer.js';
 
@@ -33,6 +33,16 @@ export class C1zWriter extends StoreWriter {
   addResourceType(syncId: string, resourceType: ResourceType): void {
     if (!resourceType.id) throw new Error('a resource type needs an id');
     this.putResourceType(syncId, { externalId: resourceType.id, data: encodeMessage(ResourceTypeSchema, resourceType) });
+  }
+
+  /** Every stored resource of one type, decoded a page at a time (see {@link StoreWriter.resourcePage}). */
+  *resourcesOf(syncId: string, resourceTypeId: string, pageSize = 1000): Generator<Resource> {
+    for (let after = 0; ; ) {
+      const page = this.resourcePage(syncId, resourceTypeId, after, pageSize);
+      if (page.length === 0) return;
+      for (const row of page) yield decodeMessage(ResourceSchema, row.data, `stored resource ${row.rowid}`);
+      after = page.at(-1)!.rowid;
+    }
   }
 
   addResource(syncId: string, resource: Resource): void {

@@ -104,6 +104,9 @@ export class StoreWriter {
       ),
       setToken: this.db.prepare(`UPDATE v1_sync_runs SET sync_token = ? WHERE sync_id = ?`),
       endSync: this.db.prepare(`UPDATE v1_sync_runs SET ended_at = ?, stats = ? WHERE sync_id = ? AND ended_at IS NULL`),
+      resourcePage: this.db.prepare<[string, string, number, number], { rowid: number; data: Buffer }>(
+        `SELECT id AS rowid, data FROM v1_resources WHERE sync_id = ? AND resource_type_id = ? AND id > ? ORDER BY id LIMIT ?`,
+      ),
     };
   }
 
@@ -125,6 +128,15 @@ export class StoreWriter {
     const stats = statsColumnJson(querySyncStats(this.db, syncId));
     const changed = this.statements.endSync.run(formatSdkTime(this.clock()), stats, syncId).changes;
     if (changed === 0) throw new Error(`sync ${syncId} is not running`);
+  }
+
+  /**
+   * The stored resources of one type, a page at a time in the order first written (rows not yet committed
+   * included: the same connection sees its open transaction), so a sync can go through what it listed
+   * without holding it all in memory, as the SDK reads resources back from its store.
+   */
+  resourcePage(syncId: string, resourceTypeId: string, afterRowId: number, limit: number): { rowid: number; data: Buffer }[] {
+    return this.statements.resourcePage.all(syncId, resourceTypeId, afterRowId, limit);
   }
 
   putResourceType(syncId: string, row: ResourceTypeRow): void {

@@ -5,6 +5,8 @@
 import { compareSyncs } from '../../diff/compare.js';
 import { parseRule } from '../../diff/gates.js';
 import { renderConsole } from '../../diff/render-console.js';
+import { renderHtml } from '../../diff/render-html.js';
+import { renderJunit } from '../../diff/render-junit.js';
 import { renderMarkdown } from '../../diff/render-markdown.js';
 import { openSides } from '../../diff/sides.js';
 import { UserError } from '../../errors.js';
@@ -20,9 +22,6 @@ interface DiffOptions {
 }
 
 export async function run(options: DiffOptions, files: string[], io: CommandIO): Promise<number> {
-  if (options.outputFormat === 'html' || options.outputFormat === 'junit') {
-    throw new UserError(`diff: -o ${options.outputFormat} is not built yet (use -o console, json or markdown)`);
-  }
   const rules = (options.failOn ?? []).map(parseRule);
   const dropThreshold = parsePercent(String(options.dropThreshold));
   const sides = await openSides({ file: options.file, files, baseSyncId: options.baseSyncId, syncId: options.syncId });
@@ -31,6 +30,8 @@ export async function run(options: DiffOptions, files: string[], io: CommandIO):
     const report = compareSyncs(sides, { dropThreshold, rules });
     if (options.outputFormat === 'json') await io.stdout.line(JSON.stringify(report, null, 2));
     else if (options.outputFormat === 'markdown') await renderMarkdown(io.stdout, report);
+    else if (options.outputFormat === 'html') await io.stdout.write(renderHtml(report));
+    else if (options.outputFormat === 'junit') await io.stdout.write(renderJunit(report, rules.map((r) => r.text)));
     else await renderConsole(io.stdout, report);
     if (report.gate.passed) return 0;
     // The console output already ends with them; other formats keep stdout machine-readable.

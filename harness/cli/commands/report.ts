@@ -1,6 +1,26 @@
-// Placeholder while the command is being built (issue 5); replaced before it is committed.
-import { UserError } from '../../errors.js';
+/**
+ * `report`: a run folder as a report people read, Markdown for a ticket or pull request, or one
+ * self-contained HTML file. `--out` replaces the file only once the report is complete.
+ */
+import { writeFile } from 'node:fs/promises';
+import { buildReport, renderReport, type ReportFormat } from '../../../reports/index.js';
+import { writeAtomically } from '../../fs/atomic-write.js';
+import type { CommandIO } from '../output/sink.js';
 
-export async function run(): Promise<number> {
-  throw new UserError('report: not built yet');
+interface ReportOptions {
+  lastGood?: string;
+  outputFormat: ReportFormat;
+  out?: string;
+}
+
+export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {
+  const report = await buildReport(runDir!, options.lastGood ? { lastGood: options.lastGood } : {});
+  const text = renderReport(report, options.outputFormat ?? 'markdown');
+  if (options.out) {
+    await writeAtomically(options.out, (temp) => writeFile(temp, text));
+    await io.stderr.line(`wrote ${options.out}`);
+  } else {
+    await io.stdout.write(text);
+  }
+  return 0;
 }

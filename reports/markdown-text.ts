@@ -1,0 +1,40 @@
+/**
+ * Escaping for Markdown that GitHub, GitLab and ticket systems render: text from a run (error messages,
+ * URLs, finding evidence) must show literally, never as formatting, links or inline HTML.
+ */
+
+/** Plain text on one line: Markdown punctuation and HTML escaped, whitespace folded. */
+export function mdText(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    // Only at the start can these open a heading, list or quote.
+    .replace(/^([#+-])/, '\\$1');
+}
+
+/** An inline code span whose fence is longer than any backtick run inside, so the text cannot close it. */
+export function mdCode(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A fenced block that keeps the text verbatim, line breaks included. */
+export function mdBlock(text: string): string[] {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return [`${fence}text`, ...text.split('\n'), fence];
+}
+
+export function mdTable(headers: string[], rows: string[][], numericFrom = 1): string[] {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map((_, i) => (i < numericFrom ? '---' : '---:')).join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+}
