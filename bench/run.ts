@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: every benchmark, each measured side by side with its baseline in the same run.
  * Results print as a table and are saved to runs/bench/results.json. Needs a build (`npm run build`)
- * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, sync, serve, in-process.
+ * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, sync, diff, serve, in-process.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Measurement } from './measure.js';
+import { benchDiffLarge } from './diff-large.js';
 import { benchInProcess } from './in-process.js';
 import { benchServeThroughput } from './serve-throughput.js';
 import { benchStatsLarge } from './stats-large.js';
@@ -35,6 +36,7 @@ const results: Result[] = [];
 if (wanted('stats')) results.push(await benchStatsLarge(runsDir));
 if (wanted('tenant')) results.push(await benchTenantGenerate(runsDir));
 if (wanted('sync')) results.push(await benchSyncEntra(runsDir));
+if (wanted('diff')) results.push(await benchDiffLarge(runsDir));
 let failed = false;
 for (const r of results) {
   const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.targets.seconds === undefined || r.ours.seconds < r.targets.seconds) && (r.ours.peakMb ?? 0) < r.targets.peakMb;

@@ -2,6 +2,14 @@
  * Added, removed, changed and unchanged objects per table and resource type, counted inside SQLite: each
  * table is joined on external_id within each side's sync, so neither side is ever loaded into memory.
  * Rows whose bytes differ are only candidates; {@link judgeCandidates} decodes them and keeps real changes.
+ *
+ * Speed (1M grants a side): one join, the base table read once in table order and each row looked up in
+ * the compared side's external_id index; the compared side is otherwise only counted. What keeps it cheap:
+ * the base table is scanned, not walked through its resource-type index (which would fetch every row at
+ * random); the per-row flags are worked out in a subquery, so the GROUP BY sorts types and flags rather
+ * than both blobs of every pair; the compared side's added rows are its count less the rows that found a
+ * partner, not a second join; and the join notes the rowids of the candidate pairs, so judging them fetches
+ * those rows by rowid instead of joining the tables again.
  */
 import type { AttachedSide, AttachedSyncs } from './attached.js';
 import { changedFields, type StoredBlob } from './semantic.js';
@@ -33,31 +41,45 @@ function compareTable(sides: AttachedSyncs, table: Table): TableComparison {
   const { base, compare } = sides;
   const same = `b.data = c.data AND ${expansionEqual(table, base, compare)}`;
 
-  // One pass over each side: its count, what the other side lacks, and (base pass) the byte-identical pairs.
+  // One join, driven by the base side: its count, what the compared side lacks, the byte-identical pairs,
+  // the rowids of the other pairs, and how many compared rows found a partner (external_id is unique within
+  // a sync, so pairs are one to one), by the compared row's type. `LIMIT -1` keeps SQLite from flattening
+  // the subquery.
+  const candidates: number[] = [];
+  sides.db.function('diff_candidate', (b: unknown, c: unknown) => {
+    candidates.push(b as number, c as number);
+    return 0;
+  });
   const baseRows = sides.db.prepare(
-    `SELECT b.resource_type_id AS type, count(*) AS n, sum(c.external_id IS NULL) AS removed,
-            sum(c.external_id IS NOT NULL AND ${same}) AS unchanged
-       FROM main.${name} b LEFT JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
-      WHERE b.sync_id = ? GROUP BY b.resource_type_id`,
+    `SELECT type, compareType, removed, count(*) AS n, sum(unchanged) AS unchanged FROM (
+       SELECT b.resource_type_id AS type, c.resource_type_id AS compareType, c.external_id IS NULL AS removed,
+              CASE WHEN c.external_id IS NULL THEN 0 WHEN ${same} THEN 1 ELSE diff_candidate(b.rowid, c.rowid) END AS unchanged
+         FROM main.${name} b NOT INDEXED LEFT JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
+        WHERE b.sync_id = ? LIMIT -1)
+      GROUP BY type, compareType, removed`,
   );
-  for (const row of baseRows.iterate(compare.syncId, base.syncId) as Iterable<{ type: string; n: number; removed: number; unchanged: number }>) {
+  const paired = new Map<string, number>();
+  type BaseRow = { type: string; compareType: string | null; removed: number; n: number; unchanged: number };
+  for (const row of baseRows.iterate(compare.syncId, base.syncId) as Iterable<BaseRow>) {
     const counts = at(row.type);
-    counts.base = row.n;
-    counts.removed = row.removed;
-    counts.unchanged = row.unchanged;
+    counts.base += row.n;
+    if (row.removed) counts.removed! += row.n;
+    else {
+      counts.unchanged! += row.unchanged;
+      paired.set(row.compareType!, (paired.get(row.compareType!) ?? 0) + row.n);
+    }
   }
+  // The compared side's count by type; whatever found no partner above was added.
   const compareRows = sides.db.prepare(
-    `SELECT c.resource_type_id AS type, count(*) AS n, sum(b.external_id IS NULL) AS added
-       FROM cmp.${name} c LEFT JOIN main.${name} b ON b.external_id = c.external_id AND b.sync_id = ?
-      WHERE c.sync_id = ? GROUP BY c.resource_type_id`,
+    `SELECT type, count(*) AS n FROM (SELECT resource_type_id AS type FROM cmp.${name} NOT INDEXED WHERE sync_id = ? LIMIT -1) GROUP BY type`,
   );
-  for (const row of compareRows.iterate(base.syncId, compare.syncId) as Iterable<{ type: string; n: number; added: number }>) {
+  for (const row of compareRows.iterate(compare.syncId) as Iterable<{ type: string; n: number }>) {
     const counts = at(row.type);
     counts.compare = row.n;
-    counts.added = row.added;
+    counts.added = row.n - (paired.get(row.type) ?? 0);
   }
 
-  const changes = judgeCandidates(sides, table, same, (type, changed) => {
+  const changes = judgeCandidates(sides, table, candidates, (type, changed) => {
     const counts = at(type);
     if (changed) counts.changed! += 1;
     else counts.unchanged! += 1;
@@ -66,21 +88,37 @@ function compareTable(sides: AttachedSyncs, table: Table): TableComparison {
 }
 
 /**
- * Decodes each pair whose bytes differ and records whether it really changed, and in which fields.
- * Iterates the join row by row: memory holds one pair at a time plus the listed examples.
+ * Decodes each pair whose bytes differ (`pairs`: base and compared rowid, in turn) and records whether it
+ * really changed, and in which fields. The pairs go into a temporary table and come back in external-id
+ * order; iterating row by row, memory holds one pair at a time plus the listed examples.
  */
-function judgeCandidates(sides: AttachedSyncs, table: Table, same: string, record: (type: string, changed: boolean) => void): ChangeDetail {
+function judgeCandidates(sides: AttachedSyncs, table: Table, pairs: number[], record: (type: string, changed: boolean) => void): ChangeDetail {
+  const detail: ChangeDetail = { fields: {}, objects: [], more: 0 };
+  if (pairs.length === 0) return detail;
   const name = SQL_TABLE[table];
   const { base, compare } = sides;
-  const expansion = (side: AttachedSide, alias: string) => (table === 'grants' && side.hasExpansion ? `${alias}.expansion` : 'NULL');
-  const candidates = sides.db.prepare(
-    `SELECT b.external_id AS id, b.resource_type_id AS type, b.data AS baseData, ${expansion(base, 'b')} AS baseExpansion,
-            c.data AS compareData, ${expansion(compare, 'c')} AS compareExpansion
-       FROM main.${name} b JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
-      WHERE b.sync_id = ? AND NOT (${same}) ORDER BY b.external_id`,
-  );
-  const detail: ChangeDetail = { fields: {}, objects: [], more: 0 };
-  for (const row of candidates.iterate(compare.syncId, base.syncId) as Iterable<CandidateRow>) {
+  const { db } = sides;
+  db.exec('DROP TABLE IF EXISTS temp.diff_pairs; CREATE TEMP TABLE diff_pairs (b INTEGER NOT NULL, c INTEGER NOT NULL)');
+  try {
+    const insert = db.prepare('INSERT INTO temp.diff_pairs (b, c) VALUES (?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < pairs.length; i += 2) insert.run(pairs[i], pairs[i + 1]);
+    })();
+    pairs.length = 0;
+    const expansion = (side: AttachedSide, alias: string) => (table === 'grants' && side.hasExpansion ? `${alias}.expansion` : 'NULL');
+    const candidates = db.prepare(
+      `SELECT b.external_id AS id, b.resource_type_id AS type, b.data AS baseData, ${expansion(base, 'b')} AS baseExpansion,
+              c.data AS compareData, ${expansion(compare, 'c')} AS compareExpansion
+         FROM temp.diff_pairs p JOIN main.${name} b ON b.rowid = p.b JOIN cmp.${name} c ON c.rowid = p.c
+        ORDER BY b.external_id`,
+    );
+    for (const row of candidates.iterate() as Iterable<CandidateRow>) judge(row);
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.diff_pairs');
+  }
+  return detail;
+
+  function judge(row: CandidateRow): void {
     const fields = changedFields(
       table,
       { data: row.baseData, expansion: row.baseExpansion },
@@ -88,12 +126,11 @@ function judgeCandidates(sides: AttachedSyncs, table: Table, same: string, recor
       `${base.label} / ${compare.label}: ${name} row ${JSON.stringify(row.id)}`,
     );
     record(row.type, fields.length > 0);
-    if (fields.length === 0) continue;
+    if (fields.length === 0) return;
     for (const field of fields) detail.fields[field] = (detail.fields[field] ?? 0) + 1;
     if (detail.objects.length < LISTED_CHANGES) detail.objects.push({ id: row.id, resourceType: row.type, fields });
     else detail.more += 1;
   }
-  return detail;
 }
 
 interface CandidateRow {

@@ -36,10 +36,18 @@ export async function openSides(options: SideOptions): Promise<Sides> {
   if (options.file) return openOneFile(options.file, options);
   if (options.files.length !== 2) throw new UserError(`diff: ${options.files.length === 0 ? 'no files' : options.files.length === 1 ? 'only one file' : 'more than two files'}: ${USAGE}`);
   const [basePath, comparePath] = options.files as [string, string];
-  const baseFile = await openSyncFile(basePath);
+  // Both at once: inflating one v1 file overlaps the other's disk writes. The base file's error wins, as
+  // when they were opened in turn.
+  const [baseOpened, compareOpened] = await Promise.allSettled([openSyncFile(basePath), openSyncFile(comparePath)]);
+  if (baseOpened.status === 'rejected') {
+    if (compareOpened.status === 'fulfilled') compareOpened.value.close();
+    throw baseOpened.reason;
+  }
+  const baseFile = baseOpened.value;
   let compareFile: SyncFile | undefined;
   try {
-    compareFile = await openSyncFile(comparePath);
+    if (compareOpened.status === 'rejected') throw compareOpened.reason;
+    compareFile = compareOpened.value;
     const base = pick(baseFile, options.baseSyncId, '--base-sync-id');
     const compare = pick(compareFile, options.syncId, '--sync-id');
     const opened = compareFile;

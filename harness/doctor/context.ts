@@ -20,7 +20,8 @@ export interface DoctorContext {
   userOf(id: string): TenantUser | undefined;
 }
 
-export type Detector = (c: DoctorContext) => Finding | undefined;
+/** One finding or none; a detector covering a few related ids may give several. */
+export type Detector = (c: DoctorContext) => Finding | Finding[] | undefined;
 
 export interface ResourceKey {
   type: string;

@@ -3,8 +3,9 @@
  * twice, resources without their provider id, grants pointing at principals the file does not hold.
  */
 import type { TenantUser } from '../../mocks/tenant/model.js';
+import { SyncStateCheck } from './sync-state.js';
 import { consentMissing, deniedReads, signInOnly } from './auth.js';
-import { isGroupType, isUserType, type Detector } from './context.js';
+import { isUserType, type Detector } from './context.js';
 import type { SyncedResource } from './evidence.js';
 import { callKind, firstFew, ok, requestLine } from './journal-facts.js';
 
@@ -110,40 +111,14 @@ const duplicateIdentitiesDetector: Detector = (c) => {
   };
 };
 
-const missingRawIdDetector: Detector = (c) => {
-  const lacking = c.ev.sync?.resources.filter((r) => (isUserType(r.type) || isGroupType(r.type)) && !r.rawId) ?? [];
-  if (lacking.length === 0) return undefined;
-  return {
-    id: 'missing-raw-id',
-    title: `Missing RawId: ${lacking.length} user/group resource(s) carry no RawId annotation`,
-    evidence: firstFew(lacking.map((r) => `${r.type}:${r.id}`), 4),
-    fix: ["Add a RawId annotation with the provider's own id to every user and group resource (the SDK's resource builders take WithRawID / RawId), so grants and access reviews can link back to the source object."],
-  };
-};
-
-const resourceTypeMismatchDetector: Detector = (c) => {
+/** `missing-raw-id` and `resource-type-mismatch`: the sync file on its own (sync-state.ts, shared with the file doctor). */
+const syncStateDetector: Detector = (c) => {
   const sync = c.ev.sync;
-  if (!sync || sync.grants.length === 0) return undefined;
-  const keys = new Set(sync.resources.map((r) => `${r.type}:${r.id}`));
-  const types = new Set(sync.resources.map((r) => r.type));
-  const idsByType = new Map<string, string>(sync.resources.map((r) => [r.id, r.type]));
-  // A principal of a synced type that is merely absent is a missing identity (filtered, unpaged...), told
-  // by those findings; a mismatch is a principal type no resource has, or an id synced under another type.
-  const orphans = sync.grants.filter((g) => !keys.has(`${g.principalType}:${g.principalId}`) && (!types.has(g.principalType) || (idsByType.has(g.principalId) && idsByType.get(g.principalId) !== g.principalType)));
-  if (orphans.length === 0) return undefined;
-  const lines = orphans.map((g) => {
-    const near = [...types].find((t) => t !== g.principalType && t.toLowerCase() === g.principalType.toLowerCase());
-    return `grant ${g.id}: principal ${g.principalType}:${g.principalId} is not a synced resource${near ? ` (resource type is "${near}", not "${g.principalType}")` : ''}`;
-  });
-  return {
-    id: 'resource-type-mismatch',
-    title: `Resource type mismatch: ${orphans.length} grant(s) name a principal the sync does not hold`,
-    evidence: firstFew(lines, 4),
-    fix: [
-      'Build grant principals with the same resource type id and resource id the resource syncer uses (the exact string, case included).',
-      `Resource types in this sync: ${[...types].sort().join(', ') || 'none'}.`,
-    ],
-  };
+  if (!sync) return undefined;
+  const check = new SyncStateCheck();
+  for (const r of sync.resources) check.resource(r.type, r.id, Boolean(r.rawId));
+  for (const g of sync.grants) check.grant(g.id, g.principalType, g.principalId);
+  return check.findings();
 };
 
-export const identityDetectors: Detector[] = [emptySyncDetector, noIdentitiesDetector, identitiesFilteredDetector, duplicateIdentitiesDetector, missingRawIdDetector, resourceTypeMismatchDetector];
+export const identityDetectors: Detector[] = [emptySyncDetector, noIdentitiesDetector, identitiesFilteredDetector, duplicateIdentitiesDetector, syncStateDetector];

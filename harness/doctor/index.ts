@@ -6,7 +6,7 @@
 import { authDetectors } from './auth.js';
 import { createContext, type Detector } from './context.js';
 import { coverageDetectors } from './coverage.js';
-import type { Diagnosis, Finding, RunEvidence } from './evidence.js';
+import type { Diagnosis, RunEvidence } from './evidence.js';
 import { identityDetectors } from './identities.js';
 import { ok } from './journal-facts.js';
 import { entryPermission } from './least-privilege.js';
@@ -20,8 +20,7 @@ const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);
-  const findings = DETECTORS.map((detect) => detect(context))
-    .filter((f): f is Finding => f !== undefined)
+  const findings = DETECTORS.flatMap((detect) => detect(context) ?? [])
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const minimalPermissions = minimal(evidence);
   const summary = findings.length

@@ -22,6 +22,7 @@ import {
 } from '../proto/connector.js';
 import type { C1zWriter } from '../writer/c1z-writer.js';
 import { seededRandom } from '../../seeded-random.js';
+import { addedCount, fateOf, type Mutation } from './mutation.js';
 
 export interface DirectoryShape {
   users: number;
@@ -34,6 +35,14 @@ export interface DirectoryShape {
   seed?: number;
   /** Skip every n-th user (1-based), to make a second sync that lost some. */
   dropEveryNthUser?: number;
+  /**
+   * Write a later sync of the same directory: objects removed, changed and added by a seed and a rate
+   * (mutation.ts). Resources are removed (with their entitlements and grants), renamed or added; entitlements
+   * are renamed, grants gain a source; new users come with grants. Grants and entitlements keep the embedded
+   * copy of a renamed resource as it was, as connectors that embed only ids would write them, so only the
+   * resource's own row differs.
+   */
+  mutate?: Mutation;
 }
 
 export interface DirectoryCounts {
@@ -46,6 +55,17 @@ export interface DirectoryCounts {
 /** Writes the directory as the rows of `syncId` and returns what it wrote. */
 export function writeDirectory(writer: C1zWriter, syncId: string, shape: DirectoryShape): DirectoryCounts {
   const random = seededRandom(shape.seed ?? 1);
+  const fate = fateOf(shape.mutate);
+  /** Objects this sync leaves out; their entitlements and grants go with them. */
+  const removed = new Set<string>();
+  const gone = (r: Resource) => removed.size > 0 && removed.has(`${r.id!.resourceType}:${r.id!.resource}`);
+  /** Writes the resource as this sync sees it: as built, changed, or not at all. */
+  const writeResource = (r: Resource) => {
+    const key = `${r.id!.resourceType}:${r.id!.resource}`;
+    const f = fate(key);
+    if (f === 'removed') removed.add(key);
+    else writer.addResource(syncId, f === 'changed' ? { ...r, displayName: `${r.displayName} (renamed)` } : r);
+  };
   const types: Record<'user' | 'group' | 'role', ResourceType> = {
     user: create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER] }),
     group: create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] }),
@@ -57,27 +77,31 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
   const resource = (type: 'user' | 'group' | 'role', id: string, displayName: string, annotations: Any[]): Resource =>
     create(ResourceSchema, { id: { resourceType: type, resource: id }, displayName, annotations: [...annotations, pack(RawIdSchema, { id })] });
 
-  const users: Resource[] = [];
-  for (let i = 0; i < shape.users; i++) {
-    if (shape.dropEveryNthUser && (i + 1) % shape.dropEveryNthUser === 0) continue;
+  const user = (i: number): Resource => {
     const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
     const login = `user${String(i).padStart(7, '0')}`;
-    const user = resource('user', `u-${String(i).padStart(7, '0')}`, name, [
+    return resource('user', `u-${String(i).padStart(7, '0')}`, name, [
       pack(UserTraitSchema, {
         emails: [{ address: `${login}@example.test`, isPrimary: true }],
         status: { status: i % 50 === 49 ? UserStatus.DISABLED : UserStatus.ENABLED },
         login,
       }),
     ]);
-    users.push(user);
-    writer.addResource(syncId, user);
+  };
+  const group = (i: number) => resource('group', `g-${String(i).padStart(6, '0')}`, `Group ${i}`, [pack(GroupTraitSchema, {})]);
+  const role = (i: number) => resource('role', `r-${String(i).padStart(5, '0')}`, `Role ${i}`, [pack(RoleTraitSchema, {})]);
+
+  // Removed users stay in the list: the grants spread over it must land where they land without mutation.
+  const users: Resource[] = [];
+  for (let i = 0; i < shape.users; i++) {
+    if (shape.dropEveryNthUser && (i + 1) % shape.dropEveryNthUser === 0) continue;
+    users.push(user(i));
+    writeResource(users[users.length - 1]!);
   }
-  const groups = Array.from({ length: shape.groups }, (_, i) =>
-    resource('group', `g-${String(i).padStart(6, '0')}`, `Group ${i}`, [pack(GroupTraitSchema, {})]),
-  );
-  const roles = Array.from({ length: shape.roles }, (_, i) => resource('role', `r-${String(i).padStart(5, '0')}`, `Role ${i}`, [pack(RoleTraitSchema, {})]));
-  for (const r of [...groups, ...roles]) writer.addResource(syncId, r);
-  counts.resources = users.length + groups.length + roles.length;
+  const groups = Array.from({ length: shape.groups }, (_, i) => group(i));
+  const roles = Array.from({ length: shape.roles }, (_, i) => role(i));
+  for (const r of [...groups, ...roles]) writeResource(r);
+  counts.resources = users.length + groups.length + roles.length - removed.size;
 
   const entitlement = (on: Resource, slug: string, purpose: EntitlementPurpose, grantableTo: ResourceType[]): Entitlement => {
     const e = create(EntitlementSchema, {
@@ -88,7 +112,8 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
       purpose,
       slug,
     });
-    writer.addEntitlement(syncId, e);
+    if (gone(on)) return e;
+    writer.addEntitlement(syncId, fate(e.id) === 'changed' ? { ...e, displayName: `${e.displayName} (renamed)` } : e);
     counts.entitlements++;
     return e;
   };
@@ -96,7 +121,12 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
   const assignedTo = roles.map((r) => entitlement(r, 'assigned', EntitlementPurpose.PERMISSION, [types.user, types.group]));
 
   const grant = (e: Entitlement, principal: Resource, annotations: Any[] = []) => {
-    writer.addGrant(syncId, create(GrantSchema, { entitlement: e, principal, id: `${e.id}:${principal.id!.resourceType}:${principal.id!.resource}`, annotations }));
+    if (gone(principal) || gone(e.resource!)) return;
+    const id = `${e.id}:${principal.id!.resourceType}:${principal.id!.resource}`;
+    // A changed grant gained a source, as a grant does when expansion finds it through a nested group.
+    const changed = shape.mutate !== undefined && fate(id) === 'changed';
+    const init = { entitlement: e, principal, id, annotations };
+    writer.addGrant(syncId, create(GrantSchema, changed ? { ...init, sources: { sources: { [e.id]: { isDirect: true } } } } : init));
     counts.grants++;
   };
   // Nested groups: group k+1 is a member of group k for every twentieth k, expandable as real connectors mark them.
@@ -106,7 +136,53 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
   }
   spread(users, memberOf, shape.memberships, random, grant);
   spread(users, assignedTo, shape.roleAssignments, random, grant);
+  if (shape.mutate) addObjects(shape, shape.mutate, { users, types, memberOf, assignedTo, user, group, role, entitlement, grant, write: (r) => writer.addResource(syncId, r), counts });
   return counts;
+}
+
+interface Additions {
+  users: Resource[];
+  types: Record<'user' | 'group', ResourceType>;
+  memberOf: Entitlement[];
+  assignedTo: Entitlement[];
+  user: (i: number) => Resource;
+  group: (i: number) => Resource;
+  role: (i: number) => Resource;
+  entitlement: (on: Resource, slug: string, purpose: EntitlementPurpose, grantableTo: ResourceType[]) => Entitlement;
+  grant: (e: Entitlement, principal: Resource) => void;
+  write: (r: Resource) => void;
+  counts: DirectoryCounts;
+}
+
+/** New users (with as many memberships and role assignments as the others have), groups and roles. */
+function addObjects(shape: DirectoryShape, mutation: Mutation, a: Additions): void {
+  const random = seededRandom(mutation.seed);
+  const usersAdded = addedCount(mutation, shape.users);
+  const groupsAdded = addedCount(mutation, shape.groups);
+  const rolesAdded = addedCount(mutation, shape.roles);
+  const grantableTo = [a.types.user, a.types.group];
+  for (let k = 0; k < groupsAdded; k++) {
+    const g = a.group(shape.groups + k);
+    a.write(g);
+    a.entitlement(g, 'member', EntitlementPurpose.ASSIGNMENT, grantableTo);
+  }
+  for (let k = 0; k < rolesAdded; k++) {
+    const r = a.role(shape.roles + k);
+    a.write(r);
+    a.entitlement(r, 'assigned', EntitlementPurpose.PERMISSION, grantableTo);
+  }
+  const pick = (from: Entitlement[], perUser: number, u: Resource) => {
+    const start = Math.floor(random() * from.length);
+    for (let j = 0; j < Math.min(perUser, from.length); j++) a.grant(from[(start + j) % from.length]!, u);
+  };
+  const perUser = (total: number) => (a.users.length === 0 ? 0 : Math.round(total / a.users.length));
+  for (let k = 0; k < usersAdded; k++) {
+    const u = a.user(shape.users + k);
+    a.write(u);
+    pick(a.memberOf, perUser(shape.memberships), u);
+    pick(a.assignedTo, perUser(shape.roleAssignments), u);
+  }
+  a.counts.resources += usersAdded + groupsAdded + rolesAdded;
 }
 
 /** `total` distinct (user, entitlement) pairs, users in turn, entitlements chosen by the seeded generator. */
