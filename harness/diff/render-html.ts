@@ -9,7 +9,7 @@
  * JSON. Every text taken from the files (paths, ids, type names, messages) goes through `xml()`.
  */
 import { xml } from '../cli/output/xml.js';
-import { barChart, SIDES } from './render-html-chart.js';
+import { barChart } from './render-html-chart.js';
 import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from './report.js';
 
 const MEASURES = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as const;
