@@ -3,16 +3,18 @@
  * table is joined on external_id within each side's sync, so neither side is ever loaded into memory.
  * Rows whose bytes differ are only candidates; {@link judgeCandidates} decodes them and keeps real changes.
  *
- * Speed (1M grants a side): one join, the base table read once in table order and each row looked up in
- * the compared side's external_id index; the compared side is otherwise only counted. What keeps it cheap:
- * the base table is scanned, not walked through its resource-type index (which would fetch every row at
- * random); the per-row flags are worked out in a subquery, so the GROUP BY sorts types and flags rather
- * than both blobs of every pair; the compared side's added rows are its count less the rows that found a
- * partner, not a second join; and the join notes the rowids of the candidate pairs, so judging them fetches
- * those rows by rowid instead of joining the tables again.
+ * Speed (1M grants a side): rows are paired by walking both sides' (external_id, sync_id) indexes in
+ * step, which reads neither table (a lookup per base row in table order would land at random in the other
+ * index); the pairs are then sorted by the compared rowid and both rows fetched by rowid, so each table is
+ * read nearly front to back (rows sit in about the same order in two syncs of one connector). The per-row
+ * flags are worked out in a subquery, so the GROUP BY sorts types and flags rather than both blobs of every
+ * pair; the compared side's added rows are its count less the rows that found a partner, not a second
+ * join; and the join notes the rowids of the candidate pairs, so judging them fetches those rows by rowid
+ * instead of joining the tables again.
  */
 import type { AttachedSide, AttachedSyncs } from './attached.js';
-import { changedFields, type StoredBlob } from './semantic.js';
+import { FieldJudge } from './field-judge.js';
+import type { StoredBlob } from './semantic.js';
 import { TABLES, type ChangeDetail, type Counts, type Table } from './report.js';
 
 const SQL_TABLE: Record<Table, string> = { resources: 'v1_resources', entitlements: 'v1_entitlements', grants: 'v1_grants' };
@@ -43,8 +45,8 @@ function compareTable(sides: AttachedSyncs, table: Table): TableComparison {
 
   // One join, driven by the base side: its count, what the compared side lacks, the byte-identical pairs,
   // the rowids of the other pairs, and how many compared rows found a partner (external_id is unique within
-  // a sync, so pairs are one to one), by the compared row's type. `LIMIT -1` keeps SQLite from flattening
-  // the subquery.
+  // a sync, so pairs are one to one), by the compared row's type. `ORDER BY b.external_id` makes SQLite walk
+  // both covering indexes; `LIMIT -1` keeps it from flattening the subqueries.
   const candidates: number[] = [];
   sides.db.function('diff_candidate', (b: unknown, c: unknown) => {
     candidates.push(b as number, c as number);
@@ -52,10 +54,15 @@ function compareTable(sides: AttachedSyncs, table: Table): TableComparison {
   });
   const baseRows = sides.db.prepare(
     `SELECT type, compareType, removed, count(*) AS n, sum(unchanged) AS unchanged FROM (
-       SELECT b.resource_type_id AS type, c.resource_type_id AS compareType, c.external_id IS NULL AS removed,
-              CASE WHEN c.external_id IS NULL THEN 0 WHEN ${same} THEN 1 ELSE diff_candidate(b.rowid, c.rowid) END AS unchanged
-         FROM main.${name} b NOT INDEXED LEFT JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
-        WHERE b.sync_id = ? LIMIT -1)
+       SELECT b.resource_type_id AS type, c.resource_type_id AS compareType, p.compareRow IS NULL AS removed,
+              CASE WHEN p.compareRow IS NULL THEN 0 WHEN ${same} THEN 1 ELSE diff_candidate(b.rowid, c.rowid) END AS unchanged
+         FROM (SELECT baseRow, compareRow FROM (
+                 SELECT b.rowid AS baseRow, c.rowid AS compareRow
+                   FROM main.${name} b LEFT JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
+                  WHERE b.sync_id = ? ORDER BY b.external_id LIMIT -1)
+               ORDER BY compareRow LIMIT -1) p
+         JOIN main.${name} b ON b.rowid = p.baseRow LEFT JOIN cmp.${name} c ON c.rowid = p.compareRow
+        LIMIT -1)
       GROUP BY type, compareType, removed`,
   );
   const paired = new Map<string, number>();
@@ -69,11 +76,16 @@ function compareTable(sides: AttachedSyncs, table: Table): TableComparison {
       paired.set(row.compareType!, (paired.get(row.compareType!) ?? 0) + row.n);
     }
   }
-  // The compared side's count by type; whatever found no partner above was added.
+  // The compared side's count by type; whatever found no partner above was added. When every row of the
+  // table is of the compared sync (the usual one-sync file; checked on the external-id index), the count
+  // needs no sync filter and runs along the resource-type index instead of reading the table.
+  const onlySync = !sides.db.prepare(`SELECT EXISTS (SELECT 1 FROM cmp.${name} WHERE sync_id <> ?)`).pluck().get(compare.syncId);
   const compareRows = sides.db.prepare(
-    `SELECT type, count(*) AS n FROM (SELECT resource_type_id AS type FROM cmp.${name} NOT INDEXED WHERE sync_id = ? LIMIT -1) GROUP BY type`,
+    onlySync
+      ? `SELECT resource_type_id AS type, count(*) AS n FROM cmp.${name} GROUP BY resource_type_id`
+      : `SELECT type, count(*) AS n FROM (SELECT resource_type_id AS type FROM cmp.${name} NOT INDEXED WHERE sync_id = ? LIMIT -1) GROUP BY type`,
   );
-  for (const row of compareRows.iterate(compare.syncId) as Iterable<{ type: string; n: number }>) {
+  for (const row of compareRows.iterate(...(onlySync ? [] : [compare.syncId])) as Iterable<{ type: string; n: number }>) {
     const counts = at(row.type);
     counts.compare = row.n;
     counts.added = row.n - (paired.get(row.type) ?? 0);
@@ -98,6 +110,7 @@ function judgeCandidates(sides: AttachedSyncs, table: Table, pairs: number[], re
   const name = SQL_TABLE[table];
   const { base, compare } = sides;
   const { db } = sides;
+  const fieldJudge = new FieldJudge(table);
   db.exec('DROP TABLE IF EXISTS temp.diff_pairs; CREATE TEMP TABLE diff_pairs (b INTEGER NOT NULL, c INTEGER NOT NULL)');
   try {
     const insert = db.prepare('INSERT INTO temp.diff_pairs (b, c) VALUES (?, ?)');
@@ -119,8 +132,7 @@ function judgeCandidates(sides: AttachedSyncs, table: Table, pairs: number[], re
   return detail;
 
   function judge(row: CandidateRow): void {
-    const fields = changedFields(
-      table,
+    const fields = fieldJudge.changedFields(
       { data: row.baseData, expansion: row.baseExpansion },
       { data: row.compareData, expansion: row.compareExpansion },
       `${base.label} / ${compare.label}: ${name} row ${JSON.stringify(row.id)}`,

@@ -33,10 +33,17 @@ export function canonicalFields(table: Table, blob: StoredBlob, where: string): 
   }
   const json = messageToJson(schema, message as never) as Record<string, JsonValue>;
   const fields = new Map<string, string>();
-  for (const [name, value] of Object.entries(json)) {
-    fields.set(name, name === 'annotations' && Array.isArray(value) ? canonicalSet(value) : canonical(value));
-  }
+  for (const [name, value] of Object.entries(json)) fields.set(name, canonicalField(name, value));
   return fields;
+}
+
+/** One top-level field's canonical JSON (annotations as a set). */
+export function canonicalField(name: string, value: JsonValue): string {
+  return name === 'annotations' && Array.isArray(value) ? canonicalSet(value) : canonical(value);
+}
+
+export function schemaOf(table: Table): DescMessage {
+  return SCHEMAS[table];
 }
 
 /** The top-level fields whose values differ; empty when the two mean the same. */
