@@ -47,7 +47,7 @@ describe('reference connectors as external processes against serve', () => {
       expect(journal.length).toBeGreaterThan(0);
       expect(journal.filter((e) => !e.peer?.startsWith('127.0.0.1:'))).toEqual([]);
       // The connector's secrets never reach its saved log.
-      expect(readFileSync(join(result.runDir, 'connector.log'), 'utf8')).not.toMatch(/client_secret|BEGIN PRIVATE KEY|secretAccessKey/);
+      expect(readFileSync(join(result.runDir, 'connector.log'), 'utf8')).not.toMatch(/client_secret|BEGIN [A-Z ]*KEY|secretAccessKey/);
     });
   }
 });
