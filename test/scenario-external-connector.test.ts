@@ -6,7 +6,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { JournalEntry } from '../mocks/core/journal.js';
 import { loadScenario } from '../harness/scenario/load.js';
@@ -30,6 +30,21 @@ const SCENARIOS = [
 
 const runsDir = mkdtempSync(join(tmpdir(), 'external-connector-'));
 afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
+
+describe('a scenario naming the sync-harness executable', () => {
+  it('finds it first on the command PATH, whatever PATH the harness was started with', async () => {
+    const scenario = await loadScenario(join(repoRoot, 'scenarios/library/scim/control.yaml'));
+    const path = process.env.PATH;
+    // Without the node_modules/.bin that npm and vitest put there.
+    process.env.PATH = (path ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
+    try {
+      const command = ['sync-harness', 'connector', 'scim', '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+      expectMet(await runScenario(scenario, { connector: command, runsDir }));
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
 
 describe('reference connectors as external processes against serve', () => {
   for (const name of SCENARIOS) {

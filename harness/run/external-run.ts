@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join, resolve } from 'node:path';
 import { expandCommand, expandText } from '../scenario/placeholders.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { ExternalConnector } from '../scenario/schema.js';
+import { ownBinDirs } from './own-bin.js';
 
 export interface ExternalRun {
   outcome: 'succeeded' | 'failed';
@@ -24,8 +24,6 @@ const TAIL_LINES = 15;
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const SAMPLE_MS = 100;
 
-/** Our own `sync-harness` bin, first on PATH, so a scenario can run a reference connector as a process. */
-const OWN_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin');
 
 export async function runExternal(
   spec: ExternalConnector,
@@ -41,7 +39,7 @@ export async function runExternal(
     cwd,
     shell: typeof command === 'string',
     detached: true,
-    env: { ...process.env, PATH: `${OWN_BIN}:${process.env.PATH ?? ''}`, ...env },
+    env: { ...process.env, PATH: [...ownBinDirs(), process.env.PATH ?? ''].join(delimiter), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const chunks: Buffer[] = [];
