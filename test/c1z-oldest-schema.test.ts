@@ -26,24 +26,7 @@ import type { SyncFile } from '../harness/c1z/types.js';
 import { C1Z_TABLES } from '../harness/c1z/v1/schema-info.js';
 import { KsuidSource } from '../harness/c1z/writer/ksuid.js';
 import { describeWithTools, sh, sqlite, SQLITE3, ZSTD } from './support/system-tools.js';
-
-const OLDEST_SCHEMA = `
-PRAGMA journal_mode = WAL;
-CREATE TABLE v1_resource_types (id integer primary key, external_id text not null, data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_resource_types_external_sync_v1 on v1_resource_types (external_id, sync_id);
-CREATE TABLE v1_resources (id integer primary key, resource_type_id text not null, external_id text not null, parent_resource_type_id text,
-  parent_resource_id text, data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_resources_parent_resource_id_v1 on v1_resources (external_id, sync_id);
-CREATE TABLE v1_entitlements (id integer primary key, resource_type_id text not null, resource_id text not null, external_id text not null,
-  data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_entitlements_external_sync_v1 on v1_entitlements (external_id, sync_id);
-CREATE TABLE v1_grants (id integer primary key, resource_type_id text not null, resource_id text not null, entitlement_id text not null,
-  principal_resource_type_id text not null, principal_resource_id text not null, external_id text not null, data blob not null,
-  sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_grants_external_sync_v1 on v1_grants (external_id, sync_id);
-CREATE TABLE v1_sync_runs (id integer primary key, sync_id text not null, started_at datetime not null, ended_at datetime, sync_token text not null);
-CREATE UNIQUE INDEX idx_sync_runs_sync_id_v1 on v1_sync_runs (sync_id);
-`;
+import { oldestSchemaSql } from './support/oldest-schema.js';
 
 const ids = new KsuidSource('oldest-schema');
 const FINISHED = ids.next(new Date('2025-02-10T16:31:25Z'));
@@ -106,7 +89,7 @@ describeWithTools('reading a file of the oldest v1 schema, made with sqlite3 and
     const db = join(dir, 'sync.db');
     c1z = join(dir, 'sync.c1z');
     const script = join(dir, 'schema.sql');
-    writeFileSync(script, `${OLDEST_SCHEMA}\n${rowsSql()}\n`);
+    writeFileSync(script, `${oldestSchemaSql({ wal: true })}\n${rowsSql()}\n`);
     sh(`${SQLITE3} -batch "$1" < "$2" > /dev/null`, db, script);
     sh(`printf 'C1ZF\\0' > "$2" && ${ZSTD} -q -c "$1" >> "$2"`, db, c1z);
     file = await openSyncFile(c1z);

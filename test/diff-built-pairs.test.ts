@@ -21,24 +21,10 @@ import {
 } from '../harness/c1z/proto/index.js';
 import { lines, runCli } from './support/cli.js';
 import { describeWithTools, sh, SQLITE3 } from './support/system-tools.js';
+import { oldestSchemaSql } from './support/oldest-schema.js';
 
 const BASE_SYNC = '2sBaseSyncAAAAAAAAAAAAAAAAA';
 const COMPARE_SYNC = '2sCompareSyncBBBBBBBBBBBBBB';
-
-const SCHEMA = (expansion: boolean) => `
-CREATE TABLE v1_resource_types (id integer primary key, external_id text not null, data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE TABLE v1_resources (id integer primary key, resource_type_id text not null, external_id text not null, parent_resource_type_id text,
-  parent_resource_id text, data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_resources_parent_resource_id_v1 on v1_resources (external_id, sync_id);
-CREATE TABLE v1_entitlements (id integer primary key, resource_type_id text not null, resource_id text not null, external_id text not null,
-  data blob not null, sync_id text not null, discovered_at datetime not null);
-CREATE UNIQUE INDEX idx_entitlements_external_sync_v1 on v1_entitlements (external_id, sync_id);
-CREATE TABLE v1_grants (id integer primary key, resource_type_id text not null, resource_id text not null, entitlement_id text not null,
-  principal_resource_type_id text not null, principal_resource_id text not null, external_id text not null, data blob not null,
-  sync_id text not null, discovered_at datetime not null${expansion ? ', expansion blob' : ''});
-CREATE UNIQUE INDEX idx_grants_external_sync_v1 on v1_grants (external_id, sync_id);
-CREATE TABLE v1_sync_runs (id integer primary key, sync_id text not null, started_at datetime not null, ended_at datetime, sync_token text not null);
-`;
 
 // A protobuf writer small enough to check by eye: varint tags and length-delimited fields only.
 const varint = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...varint(n >>> 7)]);
@@ -124,7 +110,7 @@ const COMPARE: StoreRows = {
 function storeSql(rows: StoreRows, expansion: boolean): string {
   const s = q(rows.sync);
   return [
-    SCHEMA(expansion),
+    oldestSchemaSql({ expansion }),
     `INSERT INTO v1_sync_runs (sync_id, started_at, ended_at, sync_token) VALUES (${s}, '2026-01-05 10:00:00.0', '2026-01-05 10:05:00.0', '');`,
     ...rows.resources.map(
       (r) => `INSERT INTO v1_resources (resource_type_id, external_id, data, sync_id, discovered_at) VALUES (${q(r.type)}, ${q(`${r.type}:${r.id}`)}, ${hex(r.data)}, ${s}, ${AT});`,
