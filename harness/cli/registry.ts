@@ -4,6 +4,7 @@
  */
 import { Argument, Option, type Command } from 'commander';
 import type { CommandIO } from './output/sink.js';
+import { symptomHelp } from '../repro/symptom-list.js';
 
 export interface CommandModule {
   /** `options` are commander's parsed flags; each command declares the shape it expects. */
@@ -114,6 +115,25 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/report.js'),
   },
   {
+    name: 'repro',
+    summary: 'turn a customer report (a Baton debug log, or provider + symptom) into a scenario under scenarios/customers/, run it once, say whether it reproduces',
+    configure: (c) =>
+      void c
+        .option('--log <file>', 'a Baton debug log (JSON or console zap lines): provider, tenant size and faults are inferred from it')
+        .option('--provider <name>', 'entra, google, aws or scim (with --log: overrides the guess)')
+        .option('--symptom <ids>', 'for a report without a log: doctor finding ids, comma-separated (listed below)')
+        .option('--users <n>', 'without a log: the tenant\'s users (capped so a run takes seconds; the cap is noted in the file)')
+        .option('--groups <n>', 'without a log: the tenant\'s groups')
+        .option('--missing <permission>', 'with --symptom permission-missing: the permission, scope or action refused (e.g. Group.Read.All, iam:ListGroups)')
+        .option('--ticket <name>', 'name the scenario (and its file) after the ticket, e.g. acme-1234')
+        .option('--out <dir>', 'where the scenario file goes', 'scenarios/customers')
+        .option('--force', 'replace a scenario file of the same name')
+        .option('--runs-dir <dir>', 'where the run folder goes', 'runs')
+        .addOption(new Option('-o, --output <format>', 'output format').choices(['console', 'json']).default('console'))
+        .addHelpText('after', symptomHelp()),
+    load: () => import('./commands/repro.js'),
+  },
+  {
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>
@@ -167,7 +187,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'serve',
-    summary: 'serve simulated providers on 127.0.0.1; prints one JSON line with baseUrl and credentials',
+    summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
         .requiredOption('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim')
@@ -178,7 +198,11 @@ export const COMMANDS: CommandSpec[] = [
         .option('--fault <spec>', 'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--port <n>', 'port to listen on (default: a free one)')
         .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl')
-        .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403'),
+        .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403')
+        .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
+        .option('--proxy', "serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl) or NODE_OPTIONS=--import=sync-harness/proxy (Node)")
+        .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
+        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600); default: beside the journal'),
     load: () => import('./commands/serve.js'),
   },
   {

@@ -3,11 +3,23 @@
  * user expects a finished one. The temporary sits beside the target so the rename stays on one filesystem.
  */
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
+/** A small file written whole or not at all; `mode` applies from creation, so a key is never readable by others. */
+export function writeFileAtomic(target: string, content: string | Uint8Array, mode = 0o644): void {
+  const temp = tempBeside(target);
+  try {
+    writeFileSync(temp, content, { mode });
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
 export async function writeAtomically<T>(target: string, write: (tempPath: string) => Promise<T>): Promise<T> {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempBeside(target);
   const cleanup = () => rmSync(temp, { force: true });
   process.once('exit', cleanup);
   try {
@@ -20,4 +32,8 @@ export async function writeAtomically<T>(target: string, write: (tempPath: strin
   } finally {
     process.removeListener('exit', cleanup);
   }
+}
+
+function tempBeside(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
 }

@@ -25,6 +25,11 @@ export interface JournalEntry {
   client?: string;
   /** The client's address and port when the request came over a socket (loopback serving); absent in process. */
   peer?: string;
+  /**
+   * What failed below HTTP, with no request to show for it: a TLS handshake the client broke off (it does
+   * not trust the certificate), a proxy CONNECT to a host nothing simulates.
+   */
+  transportError?: string;
   /** Milliseconds spent answering (excluded from determinism checks). */
   latencyMs: number;
   /** When it arrived, ISO (excluded from determinism checks). */

@@ -8,6 +8,7 @@ import type { FaultKind } from '../faults/spec.js';
 import type { RouteCall } from '../faults/engine.js';
 import type { SimContext } from './context.js';
 import { CLIENT_HEADER, PEER_HEADER } from './journal.js';
+import { markTransport } from './transport-action.js';
 
 /** How a provider answers the generic faults; each provider renders them the way the real service does. */
 export interface FaultDialect {
@@ -43,7 +44,7 @@ export interface RouteArgs {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Faults that replace a response outright, whatever the endpoint. */
-const TRANSPORT_FAULTS: readonly FaultKind[] = ['network-error', 'throttle', 'server-error', 'latency', 'malformed-body', 'wrong-content-type'];
+const TRANSPORT_FAULTS: readonly FaultKind[] = ['network-error', 'reset', 'hang', 'throttle', 'server-error', 'latency', 'malformed-body', 'wrong-content-type'];
 
 /** Every simulated route this process has defined, by method and URL, for near-miss hints on unmatched requests. */
 export const knownRoutes = new Map<string, { provider: string; name: string; method: Method; url: string }>();
@@ -61,9 +62,9 @@ export function route(
     let fault: string | undefined;
     let result: RouteResult;
     const hit = ctx.faults.check(call, TRANSPORT_FAULTS, { units: runtime.cost?.(call) ?? 1, now: ctx.clock() });
-    if (hit?.spec.kind === 'network-error') {
+    if (hit?.spec.kind === 'network-error' || hit?.spec.kind === 'hang') {
       ctx.journal.record({ provider: call.provider, route: call.route, method: call.method, url: call.url, status: 0, fault: hit.spec.text, latencyMs: performance.now() - started, at: ctx.clock().toISOString() });
-      return HttpResponse.error();
+      return hit.spec.kind === 'hang' ? markTransport(new Response(null, { status: 504 }), 'hang') : HttpResponse.error();
     }
     if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, hit.random));
     if (hit?.spec.kind === 'throttle') {
@@ -83,6 +84,7 @@ export function route(
     }
     fault = hit?.spec.text ?? result.fault;
     const response = withHeaders(result.response, dialect.headers(call));
+    if (hit?.spec.kind === 'reset') markTransport(response, 'reset');
     const retryAfter = response.headers.get('retry-after');
     const peer = request.headers.get(PEER_HEADER);
     const client = request.headers.get(CLIENT_HEADER);

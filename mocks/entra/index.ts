@@ -19,7 +19,7 @@
  *   unstable-order          the collection's order shifts between pages: items come shuffled and each
  *                           next link resumes a seeded few items early or late (duplicates and misses)
  */
-import type { ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
 import { createEntraSimulator } from './simulator.js';
 
 export { createEntraSimulator, DEFAULT_BASES, DEFAULT_READ_PERMISSIONS } from './simulator.js';
@@ -32,6 +32,6 @@ export { GRAPH_JSON } from './graph/content-types.js';
 
 /** For `serve` and scenario runs: both hosts on one base URL. */
 export const entraProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createEntraSimulator(ctx, { bases: { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack, grantedPermissions: settings.permissions && [...settings.permissions] });
-  return { handlers: sim.handlers, granted: sim.grantedPermissions, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
+  const sim = createEntraSimulator(ctx, { bases: baseUrl === undefined ? undefined : { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack, grantedPermissions: settings.permissions && [...settings.permissions] });
+  return { handlers: sim.handlers, hosts: hostsOf(sim.bases.login, sim.bases.graph), granted: sim.grantedPermissions, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
 };

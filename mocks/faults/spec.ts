@@ -26,8 +26,24 @@ export const FAULT_KINDS = [
   'network-error',
   'malformed-body',
   'wrong-content-type',
+  'reset',
+  'hang',
+  'tls-untrusted',
+  'connection-refused',
+  'dns-failure',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Faults of the serving, not of a route: they decide what address and certificate an external connector is
+ * given (a TLS server from a CA it is not told about, a port nothing listens on, a host name that does not
+ * resolve), so they take no targeting keys and only apply to connectors that run as their own process.
+ */
+export const SERVING_FAULTS = ['tls-untrusted', 'connection-refused', 'dns-failure'] as const satisfies readonly FaultKind[];
+
+export function isServingFault(spec: FaultSpec): boolean {
+  return (SERVING_FAULTS as readonly string[]).includes(spec.kind);
+}
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -65,6 +81,9 @@ export function parseFaultSpec(text: string, where = '--fault'): FaultSpec {
   if (params.probability !== undefined) {
     const p = Number(params.probability);
     if (!(p >= 0 && p <= 1)) throw new UserError(`${where} ${JSON.stringify(text)}: probability=${params.probability} must be between 0 and 1`);
+  }
+  if ((SERVING_FAULTS as readonly string[]).includes(kind) && Object.keys(params).length > 0) {
+    throw new UserError(`${where} ${JSON.stringify(text)}: ${kind} takes no keys: it changes how the whole simulator is served (write just "${kind}")`);
   }
   return { kind, params, text: trimmed };
 }

@@ -23,7 +23,7 @@
  *   unstable-order          the order shifts between pages: items come shuffled and each next token
  *                           resumes a seeded few items early or late (duplicates and misses)
  */
-import type { ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
 import { createGoogleSimulator } from './simulator.js';
 
 export { createGoogleSimulator, DEFAULT_BASES } from './simulator.js';
@@ -41,9 +41,10 @@ export { DIRECTORY_JSON, QUOTA_REASONS, type QuotaReason } from './directory/err
  * and post to oauth2.googleapis.com (google-auth-library's gtoken) need their transport redirected.
  */
 export const googleProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createGoogleSimulator(ctx, { bases: { oauth: baseUrl, admin: baseUrl }, writeBack: settings.writeBack, grantedScopes: settings.permissions && [...settings.permissions] });
+  const sim = createGoogleSimulator(ctx, { bases: baseUrl === undefined ? undefined : { oauth: baseUrl, admin: baseUrl }, writeBack: settings.writeBack, grantedScopes: settings.permissions && [...settings.permissions] });
   return {
     handlers: sim.handlers,
+    hosts: hostsOf(sim.bases.oauth, sim.bases.admin),
     granted: sim.grantedScopes,
     credentials: { ...sim.credentials, tokenUri: sim.credentials.serviceAccountKey.token_uri, adminBase: sim.bases.admin, scopes: sim.grantedScopes },
   };

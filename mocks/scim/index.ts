@@ -9,7 +9,7 @@
  * revoked-credential (the token stops working for good), bad-pagination (`mode=`, see
  * listing/bad-pagination.ts; `cycle` and `stale-token` have no index-paging form).
  */
-import type { ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
 import { createScimSimulator } from './simulator.js';
 
 export { createScimSimulator, DEFAULT_BASE, DEFAULT_PATH } from './simulator.js';
@@ -25,6 +25,6 @@ export { MAX_COUNT as SCIM_MAX_COUNT } from './query/paging.js';
  * given no options: `serve` would need a flag (e.g. `--write-back`) passed through to enable PATCH.
  */
 export const scimProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createScimSimulator(ctx, { base: baseUrl, writeBack: settings.writeBack });
-  return { handlers: sim.handlers, granted: [], credentials: { ...sim.credentials } };
+  const sim = createScimSimulator(ctx, { base: baseUrl ?? (settings.scimHost && `https://${settings.scimHost}`), writeBack: settings.writeBack });
+  return { handlers: sim.handlers, hosts: hostsOf(sim.env.base), granted: [], credentials: { ...sim.credentials } };
 };

@@ -1,17 +1,16 @@
 /**
  * Serving simulators on a loopback port for programs outside this process (Go connectors, curl, other test
- * languages). One node:http server answers through the same MSW handlers as in-process runs; requests no
- * simulated route matches get a 404 naming the nearest route, and are journaled, never proxied anywhere.
+ * languages), over plain HTTP or, given a certificate, HTTPS. One server answers through the same MSW
+ * handlers as in-process runs; requests no simulated route matches get a 404 naming the nearest route, and
+ * are journaled, never proxied anywhere.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { HttpHandler } from 'msw';
 import type { SimContext } from '../core/context.js';
-import { nearestRoute } from '../core/near-miss.js';
-import { dispatch } from '../core/dispatch.js';
-import { knownRoutes } from '../core/route.js';
-import { handleAdmin } from './admin-api.js';
-import { toFetchRequest, writeFetchResponse } from './fetch-bridge.js';
+import { createAnswer } from './answer.js';
+import { recordTlsFailure } from './tls-failure.js';
 
 export interface LoopbackServer {
   baseUrl: string;
@@ -29,56 +28,21 @@ export interface LoopbackOptions {
   handlers(baseUrl: string): Promise<HttpHandler[]> | HttpHandler[];
   /** Rebuilds the tenant and handlers for `POST /__harness/reset`. */
   reset?(): Promise<void>;
+  /** Serve HTTPS with this key and certificate (for 127.0.0.1) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
   let handlers: HttpHandler[] = [];
-  const server = createServer((req, res) => {
-    void answer(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end(`sync-harness: simulator failed: ${(error as Error).message}\n`);
-    });
-  });
-
-  async function answer(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
-    const request = await toFetchRequest(req, baseUrl);
-    const url = new URL(request.url);
-    if (url.pathname.startsWith('/__harness/')) {
-      return writeFetchResponse(res, await handleAdmin(request, { ctx: options.ctx, reset: options.reset }));
-    }
-    const response = await dispatch(handlers, request, baseUrl);
-    if (response?.type === 'error') {
-      // A `network-error` fault: no response at all, as a dropped connection looks to the client.
-      res.socket?.destroy();
-      return;
-    }
-    if (response) return writeFetchResponse(res, response);
-    const nearest = nearestRoute(request, [...knownRoutes.values()]);
-    const hint = nearest ? `${nearest.method} ${nearest.url.replace(/^https?:\/\/[^/]+/, baseUrl)}` : undefined;
-    options.ctx.journal.record({
-      provider: nearest?.provider ?? 'unknown',
-      method: request.method,
-      url: request.url,
-      status: 404,
-      nearestRoute: hint,
-      latencyMs: 0,
-      at: options.ctx.clock().toISOString(),
-    });
-    return writeFetchResponse(
-      res,
-      Response.json(
-        { error: 'sync-harness: no simulated endpoint for this request', request: `${request.method} ${url.pathname}`, nearestRoute: hint ?? null },
-        { status: 404 },
-      ),
-    );
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  let baseUrl = '';
+  const answer = createAnswer({ ctx: options.ctx, handlers: () => handlers, reset: options.reset });
+  const server: Server = options.tls
+    ? createTlsServer({ ...options.tls }, (req, res) => answer(req, res, baseUrl))
+    : createServer((req, res) => answer(req, res, baseUrl));
+  if (options.tls) server.on('tlsClientError', (error: Error) => recordTlsFailure(options.ctx, 'unknown', '127.0.0.1', error));
+  await listenOnLoopback(server, options.port);
   const port = (server.address() as AddressInfo).port;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   handlers = await options.handlers(baseUrl);
   return {
     baseUrl,
@@ -87,6 +51,21 @@ export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackS
     setHandlers: (next) => {
       handlers = next;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   };
+}
+
+export function listenOnLoopback(server: Server, port = 0): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+/** Closes at once: a `hang` fault's open sockets and idle keep-alive clients would otherwise hold it open. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

@@ -7,6 +7,8 @@ import type { SimContext } from '../core/context.js';
 
 export interface ServedProvider {
   handlers: HttpHandler[];
+  /** The host names its handlers answer (the real ones when served without a base URL), for the proxy. */
+  hosts: string[];
   /** What a connector needs to reach it: ids, secrets, keys. Printed once on stdout by `serve`. */
   credentials: Record<string, unknown>;
   /** What the app is granted (Graph roles, scopes, IAM actions); empty where the provider has no such notion. */
@@ -21,9 +23,16 @@ export interface ServeSettings {
    * names work), IAM actions. Absent: the provider's full read set (plus writes with `writeBack`).
    */
   permissions?: readonly string[];
+  /** The SCIM service's host when served under real host names (a SCIM server has no well-known host). */
+  scimHost?: string;
 }
 
-export type ProviderFactory = (ctx: SimContext, baseUrl: string, settings?: ServeSettings) => Promise<ServedProvider> | ServedProvider;
+/** `baseUrl` undefined: the provider's real host names (`graph.microsoft.com`...), as served behind the proxy. */
+export type ProviderFactory = (ctx: SimContext, baseUrl: string | undefined, settings?: ServeSettings) => Promise<ServedProvider> | ServedProvider;
+
+export function hostsOf(...urls: string[]): string[] {
+  return [...new Set(urls.map((url) => new URL(url).hostname.toLowerCase()))];
+}
 
 /** Loaded on demand, so serving one provider never loads another's code. */
 const FACTORIES: Record<string, () => Promise<ProviderFactory>> = {

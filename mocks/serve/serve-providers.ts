@@ -1,15 +1,23 @@
 /**
  * Everything `sync-harness serve` does short of parsing flags: build the tenant, host the chosen providers
- * on one loopback port, journal to a file as requests arrive, and say once, on one line, where and how.
+ * one of three ways (plain HTTP on a loopback port; HTTPS there with a per-run CA; or an HTTPS proxy that
+ * answers for the providers' real host names), journal to a file as requests arrive, and say once, on one
+ * line, where and how.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
+import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
-import { createContext } from '../core/context.js';
+import { createRunCa } from '../../harness/external/ca.js';
+import { serveProxy } from '../../harness/external/proxy.js';
+import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
-import { serveLoopback, type LoopbackServer } from './loopback.js';
-import { loadProvider, providerNames, type ServedProvider } from './provider-registry.js';
+import { createAnswer } from './answer.js';
+import { serveLoopback } from './loopback.js';
+import { loadProvider, providerNames, type ServedProvider, type ServeSettings } from './provider-registry.js';
+
+export type ServeMode = 'http' | 'tls' | 'proxy';
 
 export interface ServeOptions {
   providers: string[];
@@ -19,16 +27,28 @@ export interface ServeOptions {
   port?: number;
   journalPath?: string;
   writeBack?: boolean;
+  /** Default `http`. */
+  mode?: ServeMode;
+  /** Where `tls` and `proxy` write the run's CA (`ca.pem`, and `ca-key.pem` with mode 0600). */
+  tlsDir?: string;
+  /** Behind the proxy: the host the SCIM simulator answers (default scim.example.test). */
+  scimHost?: string;
+  clock?: () => Date;
 }
 
 export interface Serving {
-  server: LoopbackServer;
-  /** The ready line: `{provider, baseUrl, credentials}`, or `{baseUrl, providers: [...]}` for several. */
+  /** The ready line: `{provider, baseUrl, credentials}`, or `{baseUrl, providers: [...]}` for several; plus `caCert` (tls, proxy) and `proxyUrl` (proxy). */
   ready: Record<string, unknown>;
+  /** Where clients go: the base URL, or the proxy's URL. */
+  address: string;
+  ctx: SimContext;
+  /** What each provider handed out (credentials), by name. */
+  served: ReadonlyArray<{ name: string; provider: ServedProvider }>;
   stop(): Promise<void>;
 }
 
 export async function serveProviders(options: ServeOptions): Promise<Serving> {
+  const mode = options.mode ?? 'http';
   const factories = await Promise.all(
     options.providers.map(async (name) => {
       const factory = await loadProvider(name);
@@ -36,40 +56,59 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
       return { name, factory };
     }),
   );
-  const ctx = createContext({ tenant: options.tenant(), seed: options.seed, faults: options.faults });
+  const ctx = createContext({ tenant: options.tenant(), seed: options.seed, faults: options.faults, clock: options.clock });
+  const settings: ServeSettings = { writeBack: options.writeBack, scimHost: options.scimHost };
   let served: Array<{ name: string; provider: ServedProvider }> = [];
-  const build = async (baseUrl: string) => {
-    served = await Promise.all(factories.map(async ({ name, factory }) => ({ name, provider: await factory(ctx, baseUrl, { writeBack: options.writeBack }) })));
-    return served.flatMap((s) => s.provider.handlers);
+  let handlers: HttpHandler[] = [];
+  const build = async (baseUrl: string | undefined) => {
+    served = await Promise.all(factories.map(async ({ name, factory }) => ({ name, provider: await factory(ctx, baseUrl, settings) })));
+    handlers = served.flatMap((s) => s.provider.handlers);
+    return handlers;
   };
-  let journal: WriteStream | undefined;
-  if (options.journalPath) {
-    mkdirSync(dirname(options.journalPath), { recursive: true });
-    const out = createWriteStream(options.journalPath, { flags: 'w' });
-    journal = out;
-    ctx.journal.onRecord((entry) => out.write(`${JSON.stringify(entry)}\n`));
+  const journal = options.journalPath ? journalTo(options.journalPath, ctx) : undefined;
+  const reset = async (baseUrl: string | undefined) => {
+    ctx.tenant.close();
+    ctx.tenant = options.tenant();
+    ctx.journal.clear();
+    ctx.faults.set([]);
+    await build(baseUrl);
+  };
+  const ca = mode === 'http' ? undefined : createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
+
+  let address: string;
+  let close: () => Promise<void>;
+  let extra: Record<string, unknown>;
+  if (mode === 'proxy') {
+    await build(undefined);
+    const hosts = new Map(served.flatMap((s) => s.provider.hosts.map((host) => [host, s.name] as const)));
+    const proxy = await serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: () => reset(undefined) }) });
+    address = proxy.proxyUrl;
+    close = proxy.close;
+    extra = { proxyUrl: proxy.proxyUrl, caCert: ca!.certPath };
+  } else {
+    const server = await serveLoopback({ ctx, port: options.port, handlers: build, reset: () => reset(server.baseUrl), tls: ca?.leafFor('127.0.0.1') });
+    address = server.baseUrl;
+    close = server.close;
+    extra = { baseUrl: server.baseUrl, ...(ca ? { caCert: ca.certPath } : {}) };
   }
-  const server = await serveLoopback({
-    ctx,
-    port: options.port,
-    handlers: build,
-    reset: async () => {
-      ctx.tenant.close();
-      ctx.tenant = options.tenant();
-      ctx.journal.clear();
-      ctx.faults.set([]);
-      server.setHandlers(await build(server.baseUrl));
-    },
-  });
-  const entries = served.map((s) => ({ provider: s.name, baseUrl: server.baseUrl, credentials: s.provider.credentials }));
-  const ready = entries.length === 1 ? entries[0]! : { baseUrl: server.baseUrl, providers: entries };
+  const entries = served.map((s) => ({ provider: s.name, ...(mode === 'proxy' ? { hosts: s.provider.hosts } : { baseUrl: address }), credentials: s.provider.credentials }));
+  const ready = entries.length === 1 ? { ...entries[0]!, ...extra } : { ...extra, providers: entries };
   return {
-    server,
     ready,
+    address,
+    ctx,
+    served,
     async stop() {
-      await server.close();
+      await close();
       ctx.tenant.close();
-      if (journal) await new Promise<void>((resolve) => journal!.end(() => resolve()));
+      if (journal) await new Promise<void>((resolve) => journal.end(() => resolve()));
     },
   };
+}
+
+function journalTo(path: string, ctx: SimContext): WriteStream {
+  mkdirSync(dirname(path), { recursive: true });
+  const out = createWriteStream(path, { flags: 'w' });
+  ctx.journal.onRecord((entry) => out.write(`${JSON.stringify(entry)}\n`));
+  return out;
 }

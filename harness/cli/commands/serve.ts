@@ -4,7 +4,7 @@
  * flushes the journal and exits 0.
  */
 import { UserError } from '../../errors.js';
-import { parseFaultSpec } from '../../../mocks/faults/spec.js';
+import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
 import { serveProviders } from '../../../mocks/serve/serve-providers.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../output/sink.js';
@@ -19,6 +19,10 @@ interface ServeFlags {
   port?: string;
   journal: string;
   writeBack?: boolean;
+  tls?: boolean;
+  proxy?: boolean;
+  scimHost: string;
+  tlsDir?: string;
 }
 
 export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
@@ -28,16 +32,21 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   const groups = flags.groups === undefined ? undefined : whole('--groups', flags.groups);
   const port = flags.port === undefined ? undefined : whole('--port', flags.port);
   if (flags.tenant && (users !== undefined || groups !== undefined)) throw new UserError('serve: give --tenant FILE or --users/--groups, not both');
+  if (flags.tls && flags.proxy) throw new UserError('serve: give --tls or --proxy, not both (the proxy serves HTTPS already)');
   const faults = flags.fault.map((f) => parseFaultSpec(f));
+  const serving = faults.find(isServingFault);
+  if (serving) throw new UserError(`--fault ${serving.text}: applies to scenario runs of external connectors, not to serve (to see an untrusted certificate, run serve --tls and leave out the CA)`);
   const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
-  const serving = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack });
-  await io.stdout.line(JSON.stringify(serving.ready));
-  await io.stderr.line(`serving ${providers.join(', ')} on ${serving.server.baseUrl} (journal: ${flags.journal}; Ctrl-C to stop)`);
+  const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
+  const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost });
+  await io.stdout.line(JSON.stringify(served.ready));
+  const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)})` : `on ${served.address}`;
+  await io.stderr.line(`serving ${providers.join(', ')} ${how} (journal: ${flags.journal}; Ctrl-C to stop)`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  await serving.stop();
+  await served.stop();
   await io.stderr.line(`stopped on ${signal}; journal written to ${flags.journal}`);
   return 0;
 }
