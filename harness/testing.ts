@@ -24,13 +24,15 @@ export interface TestRunOptions {
   runsDir?: string;
   env?: Record<string, string>;
   cwd?: string;
+  /** How the connector reaches the simulator: `base-url` (default; it takes the URL as configuration) or `proxy` (the real host names through the harness's HTTPS proxy). */
+  mode?: 'base-url' | 'proxy';
 }
 
 /** Loads (if given a path) and runs one scenario. */
 export async function runScenario(scenario: string | LoadedScenario, options: TestRunOptions = {}): Promise<ScenarioResult> {
   const loaded = typeof scenario === 'string' ? await loadScenario(scenario) : scenario;
   const connector: ConnectorSpec | undefined =
-    options.connector === undefined ? undefined : { kind: 'external', command: options.connector, env: options.env ?? {}, ...(options.cwd ? { cwd: options.cwd } : {}), mode: 'base-url' };
+    options.connector === undefined ? undefined : { kind: 'external', command: options.connector, env: options.env ?? {}, ...(options.cwd ? { cwd: options.cwd } : {}), mode: options.mode ?? 'base-url' };
   return run(loaded, { runsDir: options.runsDir ?? join(tmpdir(), 'sync-harness-runs'), ...(connector ? { connector } : {}) });
 }
 

@@ -13,10 +13,11 @@ import { entryPermission } from './least-privilege.js';
 import { paginationDetectors } from './pagination.js';
 import { performanceDetectors } from './performance.js';
 import { throttlingDetectors } from './throttling.js';
+import { transportDetectors } from './transport.js';
 
 export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...performanceDetectors, ...coverageDetectors];
+const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);

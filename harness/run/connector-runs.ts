@@ -1,6 +1,6 @@
 /**
  * The scenario's connectors, run together against one simulated world: builtin ones in this process on the
- * lockstep clock, external ones as processes against the loopback server. Each writes its own sync file;
+ * lockstep clock, external ones as processes against the served simulator (a base URL or the proxy). Each writes its own sync file;
  * their log lines are collected (tagged with the connector when there are several).
  */
 import { dirname, join } from 'node:path';
@@ -59,7 +59,7 @@ export async function runConnectors(scenario: LoadedScenario, specs: readonly Co
       time.done(i);
       const given = externalValues(scenario, env, file, work);
       try {
-        const run = await runExternal(spec, given.values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, secrets: given.secrets });
+        const run = await runExternal(spec, given.values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, secrets: given.secrets, env: env.connectorEnv });
         for (const line of run.output.split('\n').filter(Boolean)) log(parseLogLine(line));
         return { name, file, outcome: run.outcome, ...(run.error ? { error: run.error } : {}), exitCode: run.exitCode, peakRssBytes: run.peakRssBytes };
       } finally {

@@ -28,7 +28,7 @@ const SAMPLE_MS = 100;
 export async function runExternal(
   spec: ExternalConnector,
   values: Record<string, string>,
-  options: { scenarioDir: string; timeoutMs: number; secrets: string[] },
+  options: { scenarioDir: string; timeoutMs: number; secrets: string[]; env?: Record<string, string> },
 ): Promise<ExternalRun> {
   const command = expandCommand(spec.command, values);
   const env = Object.fromEntries(Object.entries(spec.env).map(([key, value]) => [key, expandText(value, values, `env.${key}`)]));
@@ -39,7 +39,8 @@ export async function runExternal(
     cwd,
     shell: typeof command === 'string',
     detached: true,
-    env: { ...process.env, PATH: [...ownBinDirs(), process.env.PATH ?? ''].join(delimiter), ...env },
+    // The scenario's own env wins over the serving's (proxy, CA, preload), so a test can break one on purpose.
+    env: { ...process.env, PATH: [...ownBinDirs(), process.env.PATH ?? ''].join(delimiter), ...options.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const chunks: Buffer[] = [];

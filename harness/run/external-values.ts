@@ -28,9 +28,8 @@ export function externalValues(scenario: LoadedScenario, env: SimEnv, output: st
     tenantId: scenario.tenant.tenantId ?? '',
     seed: String(scenario.tenant.seed),
     provider: scenario.provider,
-    // Proxy mode (issue 6) fills these.
-    proxyUrl: '',
-    caFile: '',
+    proxyUrl: env.proxyUrl,
+    caFile: env.caFile,
     credentialsFile,
   };
   for (const [key, value] of Object.entries(env.credentials)) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);

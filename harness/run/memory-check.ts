@@ -20,7 +20,7 @@ export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnecto
   const scale = users / Math.max(1, scenario.tenant.users);
   const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
   const settings = scenario.permissions ? { permissions: scenario.permissions } : {};
-  const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings, loopback: false, clock: time.now });
+  const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings, serving: 'in-process', clock: time.now });
   const work = await mkdtemp(join(tmpdir(), 'sync-harness-memory-'));
   try {
     const sampler = new HeapSampler();

@@ -20,7 +20,9 @@ import { Lockstep } from './lockstep.js';
 import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
-import { createSimEnv, type SimEnv } from './sim-env.js';
+import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
+import { UserError } from '../errors.js';
+import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { readSync } from './sync-contents.js';
 
@@ -41,13 +43,22 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const runsDir = resolve(options.runsDir ?? 'runs');
   const runDir = join(runsDir, scenario.name);
   mkdirSync(runsDir, { recursive: true });
+  const specs = options.connector ? [options.connector] : scenario.connectors;
+  const serving = servingFor(scenario, specs);
   // Built beside the old folder and swapped in only when complete.
   const work = await mkdtemp(join(runsDir, `.${scenario.name}-`));
-  const specs = options.connector ? [options.connector] : scenario.connectors;
   const external = specs.some((s) => s.kind === 'external');
   const time = new Lockstep(RUN_EPOCH, specs.length);
   const settings = { writeBack: scenario.writeBack ?? scenario.actions.length > 0, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) };
-  const env = await createSimEnv({ provider: scenario.provider, shape: scenario.tenant, faults: scenario.faults, settings, loopback: external, ...(external ? {} : { clock: time.now }) });
+  const env = await createSimEnv({
+    provider: scenario.provider,
+    shape: scenario.tenant,
+    faults: scenario.faults,
+    settings,
+    serving,
+    tlsDir: join(work, 'tls'),
+    ...(external ? {} : { clock: time.now }),
+  });
   try {
     const logs: TaggedLogLine[] = [];
     const sampler = new HeapSampler();
@@ -161,4 +172,16 @@ function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: readonl
   writeFileSync(join(work, 'result.json'), `${JSON.stringify({ ...result, diagnosis }, null, 2)}\n`);
   rmSync(runDir, { recursive: true, force: true });
   renameSync(work, runDir);
+}
+
+/** How the simulator is reached: in process for builtin connectors, else the external connectors' `mode`. */
+function servingFor(scenario: LoadedScenario, specs: readonly ConnectorSpec[]): Serving {
+  const modes = new Set(specs.flatMap((s) => (s.kind === 'external' ? [s.mode] : [])));
+  const servingFault = scenario.faults.find(isServingFault);
+  if (modes.size === 0) {
+    if (servingFault) throw new UserError(`${scenario.source.file}: fault ${servingFault.text} needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector`);
+    return 'in-process';
+  }
+  if (modes.size > 1) throw new UserError(`${scenario.source.file}: connectors mix mode base-url and mode proxy; one run serves the simulator one way (split them into two scenarios)`);
+  return modes.has('proxy') ? 'proxy' : 'base-url';
 }

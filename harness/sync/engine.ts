@@ -335,6 +335,16 @@ function resourceIdOf(resource: Resource): ResourceId {
   return resource.id;
 }
 
+/**
+ * A network failure keeps its cause in the message: undici says only "fetch failed", and the reason
+ * (`connect ECONNREFUSED`, `getaddrinfo ENOTFOUND`, an untrusted certificate) is what a log reader needs.
+ */
 function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
+  if (!(error instanceof Error)) return new Error(String(error));
+  const causes: string[] = [];
+  for (let cause = error.cause; cause instanceof Error && causes.length < 3; cause = cause.cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    causes.push(code && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message);
+  }
+  return causes.length > 0 && !(error instanceof SyncError) ? new Error([error.message, ...causes].join(': '), { cause: error }) : error;
 }

@@ -17,6 +17,7 @@ import type { CommandIO } from '../output/sink.js';
 
 interface RunFlags {
   connector?: string;
+  connectorMode: 'base-url' | 'proxy';
   shard?: string;
   output: 'console' | 'json' | 'junit';
   runsDir: string;
@@ -29,7 +30,7 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
   let scenarios = await loadScenarios(paths);
   if (flags.shard) scenarios = pickShard(scenarios, parseShard(flags.shard));
   const override: ExternalConnector | undefined = flags.connector
-    ? { kind: 'external', command: flags.connector, env: {}, mode: 'base-url' }
+    ? { kind: 'external', command: flags.connector, env: {}, mode: flags.connectorMode }
     : undefined;
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const results: ScenarioResult[] = [];

@@ -6,7 +6,7 @@
 import type { Finding } from '../evidence.js';
 import { evidence, matching, type LogContext, type LogDetector } from './context.js';
 
-interface NetworkRule {
+export interface NetworkRule {
   id: string;
   title: string;
   pattern: RegExp;
@@ -15,7 +15,7 @@ interface NetworkRule {
 
 const PROXY_STEP = 'Behind a proxy, set HTTPS_PROXY (and NO_PROXY for internal hosts) in the connector\'s environment.';
 
-const RULES: NetworkRule[] = [
+export const NETWORK_RULES: readonly NetworkRule[] = [
   {
     id: 'connection-refused',
     title: 'Connection refused: the host answered but nothing listens on that port',
@@ -48,4 +48,4 @@ function detector(rule: NetworkRule): LogDetector {
   };
 }
 
-export const networkDetectors: LogDetector[] = RULES.map(detector);
+export const networkDetectors: LogDetector[] = NETWORK_RULES.map(detector);
