@@ -103,6 +103,7 @@ describe('readV3Manifest on damaged or foreign files', () => {
       payloadEncoding: 'INDEXED_ZSTD',
       syncs: [{ id: 's1', type: 'unknown', startedAt: undefined, endedAt: undefined, parentSyncId: '', stats: undefined }],
       descriptors: undefined,
+      payloadOffset: 9 + body.length,
     });
   });
 });

@@ -39,8 +39,10 @@ export interface V3Manifest {
   /** `TAR_ZSTD`, `TAR`, `INDEXED_ZSTD`, `UNSPECIFIED`, or `UNKNOWN_<n>` from a newer SDK. */
   payloadEncoding: string;
   syncs: V3Sync[];
-  /** The descriptors of the payload's record types, kept for a future payload reader. */
+  /** The descriptors of the payload's record types (`c1.storage.v3.*Record`), for decoding the rows. */
   descriptors?: FileDescriptorSet;
+  /** Where the payload (the packed Pebble files) starts: just past the manifest. */
+  payloadOffset: number;
 }
 
 const PREFIX_LENGTH = V3_MAGIC.length + 4;
@@ -74,6 +76,7 @@ export async function readV3Manifest(path: string): Promise<V3Manifest> {
       payloadEncoding: payloadEncodingName(manifest.payloadEncoding),
       syncs: manifest.syncRuns.map(toSync),
       descriptors: manifest.descriptors,
+      payloadOffset: PREFIX_LENGTH + length,
     };
   } finally {
     await handle.close();
