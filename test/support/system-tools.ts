@@ -1,7 +1,8 @@
 /**
- * The stock `zstd` and `sqlite3` command-line tools, which prove a file is readable by something other than
- * our own code. Suites needing them are skipped where they are missing, except under `CI=true`, where a
- * missing tool is a failure rather than a silently skipped suite.
+ * Stock command-line tools that prove our output is right by something other than our own code: `zstd` and
+ * `sqlite3` read our files, `curl` and `go` are real HTTPS clients. Suites needing them are skipped where
+ * they are missing, except under `CI=true`, where a missing tool is a failure rather than a silently
+ * skipped suite (`.ci/run` installs them).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -9,16 +10,19 @@ import { describe, it } from 'vitest';
 
 export const ZSTD = '/usr/bin/zstd';
 export const SQLITE3 = '/usr/bin/sqlite3';
-const missing = [ZSTD, SQLITE3].filter((tool) => !existsSync(tool));
+export const CURL = '/usr/bin/curl';
+/** Debian's golang-go. */
+export const GO = '/usr/bin/go';
 
-/** `describe` for suites that spawn the tools. */
-export function describeWithTools(name: string, body: () => void): void {
+/** `describe` for suites that spawn the tools (zstd and sqlite3 unless others are named). */
+export function describeWithTools(name: string, body: () => void, tools: readonly string[] = [ZSTD, SQLITE3]): void {
+  const missing = tools.filter((tool) => !existsSync(tool));
   if (missing.length === 0) {
     describe(name, body);
   } else if (process.env.CI === 'true') {
     describe(name, () => {
-      it('has the zstd and sqlite3 command-line tools', () => {
-        throw new Error(`missing ${missing.join(', ')}: CI images must install zstd and sqlite3`);
+      it(`has ${tools.join(', ')}`, () => {
+        throw new Error(`missing ${missing.join(', ')}: CI images must install them (.ci/run does)`);
       });
     });
   } else {
