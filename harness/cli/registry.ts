@@ -71,7 +71,8 @@ export const COMMANDS: CommandSpec[] = [
       void logFlags(
         c
           .argument('<paths...>', 'scenario files (.yaml) or folders searched for them')
-          .option('--connector <command>', 'run this external command instead of each scenario\'s connector (placeholders such as {baseUrl}, {output}, {credentialsFile})')
+          .option('--connector <command>', 'run this external command instead of each scenario\'s connector (placeholders such as {baseUrl}, {output}, {credentialsFile}, {proxyUrl}, {caFile})')
+          .addOption(new Option('--connector-mode <mode>', 'how --connector reaches the simulator: base-url (it takes {baseUrl}) or proxy (unmodified, through HTTPS_PROXY with the run\'s CA and the Node preload)').choices(['base-url', 'proxy']).default('base-url'))
           .option('--shard <i/n>', 'run only shard i of n, split as Vitest splits files (e.g. --shard 1/3)')
           .addOption(new Option('-o, --output <format>', 'report format on stdout').choices(['console', 'json', 'junit']).default('console'))
           .option('--runs-dir <dir>', 'where each scenario\'s run folder goes', 'runs'),
