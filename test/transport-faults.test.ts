@@ -15,6 +15,7 @@ import { runScenario } from '../harness/testing.js';
 import { createSimEnv } from '../harness/run/sim-env.js';
 import { parseFaultSpec } from '../mocks/faults/spec.js';
 import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { resolveShape } from '../mocks/tenant/shape.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { CURL, describeWithTools } from './support/system-tools.js';
 
@@ -69,7 +70,7 @@ describeWithTools(
 describe('reset and hang in process', () => {
   it('fail as undici reports them: a body that ends in "terminated", a request that times out', async () => {
     const faults = ['reset:route=scim.users.list', 'hang:route=scim.groups.list'].map((f) => parseFaultSpec(f));
-    const env = await createSimEnv({ provider: 'scim', shape: { seed: 1, users: 5, groups: 1 }, faults, settings: {}, serving: 'in-process' });
+    const env = await createSimEnv({ provider: 'scim', shape: resolveShape({ seed: 1, users: 5, groups: 1 }), faults, settings: {}, serving: 'in-process' });
     try {
       const { token, baseUrl } = env.credentials as { token: string; baseUrl: string };
       const headers = { authorization: `Bearer ${token}` };
