@@ -16,7 +16,7 @@ import type { TenantShape, TenantStore } from '../../mocks/tenant/model.js';
 import { isServingFault, type FaultKind, type FaultSpec } from '../../mocks/faults/spec.js';
 import { createRunCa } from '../external/ca.js';
 import { unusedPort } from '../external/unused-port.js';
-import { withPreload } from '../external/preload-path.js';
+import { proxyEnvironment } from '../external/proxy-env.js';
 import { serveProxy } from '../external/proxy.js';
 
 export type Serving = 'in-process' | 'base-url' | 'proxy';
@@ -93,14 +93,7 @@ export async function createSimEnv(options: SimEnvOptions): Promise<SimEnv> {
     close = proxy.close;
     env.proxyUrl = (await unreachable('http')) ?? proxy.proxyUrl;
     env.caFile = servingFaults.has('tls-untrusted') ? '' : ca.certPath;
-    env.connectorEnv = {
-      HTTPS_PROXY: env.proxyUrl,
-      https_proxy: env.proxyUrl,
-      NO_PROXY: '',
-      no_proxy: '',
-      ...(env.caFile ? { SSL_CERT_FILE: env.caFile, NODE_EXTRA_CA_CERTS: env.caFile } : {}),
-      NODE_OPTIONS: withPreload(process.env.NODE_OPTIONS),
-    };
+    env.connectorEnv = proxyEnvironment(env.proxyUrl, env.caFile);
   }
   return {
     ...env,
