@@ -135,6 +135,25 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/repro.js'),
   },
   {
+    name: 'record',
+    summary: "run a connector through the HTTPS proxy with the real service (or --upstream) behind it; keep its traffic, sanitized, as HAR and nock fixtures, and check it replays to the same sync",
+    configure: (c) =>
+      void c
+        .argument('<command...>', 'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})')
+        .requiredOption('--provider <name>', 'the service it talks to: entra, google, aws or scim (sets the hosts the proxy answers for)')
+        .option('--credentials <file>', "the connector's configuration as JSON: its secrets are never written, and the replay gets it with ids mapped")
+        .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts')
+        .option('--name <name>', 'names the files', 'recording')
+        .option('--out <dir>', 'where the recording goes (default recordings/<name>)')
+        .option('--seed <text>', 'seed for the generated ids and names that replace the real ones (same seed, same mapping)', 'sync-harness')
+        .option('--region <region>', 'AWS region of the Identity Store and regional STS', 'us-east-1')
+        .option('--scim-host <host>', 'the SCIM service host to record')
+        .option('--timeout <duration>', 'give up on the connector after this long', '10m')
+        .option('--no-verify', 'skip replaying the recording to check it')
+        .addOption(new Option('-o, --output <format>', 'output format').choices(['console', 'json']).default('console')),
+    load: () => import('./commands/record.js'),
+  },
+  {
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>
@@ -191,7 +210,8 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
-        .requiredOption('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim')
+        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim')
+        .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', 'users in the generated tenant')
         .option('--groups <n>', 'groups in the generated tenant')

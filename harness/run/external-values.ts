@@ -37,7 +37,7 @@ export function externalValues(scenario: LoadedScenario, env: SimEnv, output: st
 }
 
 /** Every secret-looking credential value (a key file's private key included), to mask in a connector's output. */
-function secretsOf(credentials: Record<string, unknown>): string[] {
+export function secretsOf(credentials: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [key, value] of Object.entries(credentials)) {
     if (!/secret|token|key|password/i.test(key)) continue;

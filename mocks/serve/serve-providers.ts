@@ -15,7 +15,7 @@ import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createAnswer } from './answer.js';
 import { serveLoopback } from './loopback.js';
-import { loadProvider, providerNames, type ServedProvider, type ServeSettings } from './provider-registry.js';
+import { loadProvider, providerNames, type ProviderFactory, type ServedProvider, type ServeSettings } from './provider-registry.js';
 
 export type ServeMode = 'http' | 'tls' | 'proxy';
 
@@ -31,6 +31,8 @@ export interface ServeOptions {
   mode?: ServeMode;
   /** Where `tls` and `proxy` write the run's CA (`ca.pem`, and `ca-key.pem` with mode 0600). */
   tlsDir?: string;
+  /** Serve this recording (HAR, nock JSON, or a folder of nock.back files) instead of simulators. */
+  replay?: string;
   /** Behind the proxy: the host the SCIM simulator answers (default scim.example.test). */
   scimHost?: string;
   clock?: () => Date;
@@ -49,13 +51,15 @@ export interface Serving {
 
 export async function serveProviders(options: ServeOptions): Promise<Serving> {
   const mode = options.mode ?? 'http';
-  const factories = await Promise.all(
-    options.providers.map(async (name) => {
-      const factory = await loadProvider(name);
-      if (!factory) throw new UserError(`--provider ${name}: not simulated (available: ${providerNames().join(', ')})`);
-      return { name, factory };
-    }),
-  );
+  const factories = options.replay
+    ? [{ name: 'replay', factory: await replayFactory(options.replay) }]
+    : await Promise.all(
+        options.providers.map(async (name) => {
+          const factory = await loadProvider(name);
+          if (!factory) throw new UserError(`--provider ${name}: not simulated (available: ${providerNames().join(', ')})`);
+          return { name, factory };
+        }),
+      );
   const ctx = createContext({ tenant: options.tenant(), seed: options.seed, faults: options.faults, clock: options.clock });
   const settings: ServeSettings = { writeBack: options.writeBack, scimHost: options.scimHost };
   let served: Array<{ name: string; provider: ServedProvider }> = [];
@@ -111,4 +115,17 @@ function journalTo(path: string, ctx: SimContext): WriteStream {
   const out = createWriteStream(path, { flags: 'w' });
   ctx.journal.onRecord((entry) => out.write(`${JSON.stringify(entry)}\n`));
   return out;
+}
+
+/** Loaded only when asked for: replaying needs the recording code, simulating does not. */
+async function replayFactory(file: string): Promise<ProviderFactory> {
+  const { readFixtures, replayProvider } = await import('../../harness/record/index.js');
+  let exchanges;
+  try {
+    exchanges = readFixtures(file);
+  } catch (error) {
+    throw new UserError(`--replay ${file}: ${(error as Error).message}`);
+  }
+  if (exchanges.length === 0) throw new UserError(`--replay ${file}: no recorded requests in it (expected a HAR, nock JSON, or a folder of them)`);
+  return replayProvider(exchanges);
 }

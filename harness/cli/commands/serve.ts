@@ -10,7 +10,8 @@ import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface ServeFlags {
-  provider: string;
+  provider?: string;
+  replay?: string;
   seed: string;
   users?: string;
   groups?: string;
@@ -26,7 +27,8 @@ interface ServeFlags {
 }
 
 export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
-  const providers = flags.provider.split(',').map((p) => p.trim()).filter(Boolean);
+  if (!flags.provider === !flags.replay) throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording (one of them)');
+  const providers = (flags.provider ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   const seed = whole('--seed', flags.seed);
   const users = flags.users === undefined ? undefined : whole('--users', flags.users);
   const groups = flags.groups === undefined ? undefined : whole('--groups', flags.groups);
@@ -38,10 +40,10 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   if (serving) throw new UserError(`--fault ${serving.text}: applies to scenario runs of external connectors, not to serve (to see an untrusted certificate, run serve --tls and leave out the CA)`);
   const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
   const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
-  const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost });
+  const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay });
   await io.stdout.line(JSON.stringify(served.ready));
   const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)})` : `on ${served.address}`;
-  await io.stderr.line(`serving ${providers.join(', ')} ${how} (journal: ${flags.journal}; Ctrl-C to stop)`);
+  await io.stderr.line(`serving ${flags.replay ? `the recording ${flags.replay}` : providers.join(', ')} ${how} (journal: ${flags.journal}; Ctrl-C to stop)`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));

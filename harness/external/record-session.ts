@@ -1,0 +1,132 @@
+/**
+ * `record`: run a connector, unmodified, through the proxy with the real service behind it (or a loopback
+ * `serve` standing in), keep what it saw, sanitized, as HAR and nock fixtures, and prove the recording is
+ * whole: the same connector replays against it, and its sync, with the identity mapping applied back, does
+ * not differ from the recorded one. What identifies the customer (the mapping, the recorded sync) stays in
+ * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnswer } from '../../mocks/serve/answer.js';
+import { UserError } from '../errors.js';
+import { compareSyncs } from '../diff/compare.js';
+import type { DiffReport } from '../diff/report.js';
+import { openSides } from '../diff/sides.js';
+import { mapConfiguration, recordingFetch, replayContext, replayHandlers, sanitizeExchanges, secretsOfRun, writeRecording, type Exchange, type IdentityMap, type RecordingFiles } from '../record/index.js';
+import { unmapC1z } from '../record/unmap-c1z.js';
+import { runExternal, type ExternalRun } from '../run/external-run.js';
+import { secretsOf } from '../run/external-values.js';
+import type { ExternalConnector } from '../scenario/schema.js';
+import { createRunCa, type RunCa } from './ca.js';
+import { forwardingAnswer, toUpstream } from './forward.js';
+import { proxyEnvironment } from './proxy-env.js';
+import { serveProxy } from './proxy.js';
+import { realHosts, type HostOptions } from './real-hosts.js';
+
+export interface RecordOptions extends HostOptions {
+  provider: string;
+  /** The connector's command: placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY}. */
+  command: string | string[];
+  /** The connector's configuration (JSON): its secrets are never written; replay gets it with ids mapped. */
+  credentialsFile?: string;
+  /** A stand-in for the real service (a `serve` base URL); absent, requests go to the real hosts. */
+  upstream?: string;
+  outDir: string;
+  name: string;
+  /** Seeds the generated ids and names: the same seed maps the same id the same way. */
+  seed: string;
+  timeoutMs: number;
+  verify: boolean;
+}
+
+export interface RecordOutcome {
+  files: RecordingFiles & { recordedSync?: string };
+  exchanges: number;
+  hosts: string[];
+  connector: ExternalRun;
+  /** Absent when not asked for, or when the recorded run wrote no sync file to compare. */
+  replay?: { connector: ExternalRun; diff?: DiffReport; matches: boolean };
+}
+
+export async function recordConnector(options: RecordOptions): Promise<RecordOutcome> {
+  const hosts = realHosts(options.provider, options);
+  const config = options.credentialsFile ? readConfig(options.credentialsFile) : undefined;
+  const privateDir = join(options.outDir, 'private');
+  mkdirSync(privateDir, { recursive: true, mode: 0o700 });
+  chmodSync(privateDir, 0o700);
+  const scratch = mkdtempSync(join(tmpdir(), 'sync-harness-record-'));
+  try {
+    const ca = createRunCa(join(scratch, 'tls'));
+    const raw: Exchange[] = [];
+    const send = recordingFetch(options.upstream ? toUpstream(options.upstream) : fetch, raw);
+    const recordedSync = join(privateDir, `${options.name}.recorded.c1z`);
+    rmSync(recordedSync, { force: true });
+    const connector = await throughProxy(ca, hosts, options, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile, scratch });
+    if (raw.length === 0) throw new UserError(`record: the connector sent nothing through the proxy (${connector.error ?? 'it exited 0'}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
+
+    const secrets = secretsOfRun(config ?? {}, raw);
+    const { exchanges, map } = sanitizeExchanges(raw, { seed: options.seed, secrets });
+    const written = writeRecording(options.outDir, options.name, exchanges, map, secrets);
+    // The mapping names the customer's real users: it goes with the recorded sync, not with the fixtures.
+    const mapFile = join(privateDir, `${options.name}.identity-map.json`);
+    renameSync(written.map, mapFile);
+    const files = { ...written, map: mapFile, ...(existsSync(recordedSync) ? { recordedSync } : {}) };
+    const outcome: RecordOutcome = { files, exchanges: exchanges.length, hosts, connector };
+    if (options.verify && files.recordedSync) outcome.replay = await verifyReplay(ca, hosts, options, exchanges, map, config, files.recordedSync, scratch);
+    return outcome;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The connector again, against the sanitized recording, with its configuration's ids mapped the same way. */
+async function verifyReplay(ca: RunCa, hosts: string[], options: RecordOptions, exchanges: readonly Exchange[], map: IdentityMap, config: Record<string, unknown> | undefined, recordedSync: string, scratch: string): Promise<NonNullable<RecordOutcome['replay']>> {
+  const ctx = replayContext();
+  const replay = replayHandlers(exchanges, { ctx });
+  const mapped = config ? mapConfiguration(config, map) : undefined;
+  const mappedFile = join(scratch, 'replay-credentials.json');
+  if (mapped) writeFileSync(mappedFile, JSON.stringify(mapped), { mode: 0o600 });
+  const replayed = join(scratch, 'replayed.c1z');
+  const connector = await throughProxy(ca, hosts, options, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined, scratch });
+  if (!existsSync(replayed)) return { connector, matches: false };
+  const unmapped = join(scratch, 'replayed.unmapped.c1z');
+  await unmapC1z(replayed, unmapped, map);
+  const sides = await openSides({ files: [recordedSync, unmapped] });
+  try {
+    const diff = compareSyncs(sides, { dropThreshold: 10, rules: [] });
+    const differs = Object.values(diff.totals).some((c) => (c.added ?? 0) + (c.removed ?? 0) + (c.changed ?? 0) > 0);
+    return { connector, diff, matches: !differs };
+  } finally {
+    sides.close();
+  }
+}
+
+async function throughProxy(
+  ca: RunCa,
+  hosts: string[],
+  options: RecordOptions,
+  answer: ReturnType<typeof createAnswer>,
+  run: { output: string; config?: Record<string, unknown>; credentialsFile?: string; scratch: string },
+): Promise<ExternalRun> {
+  const ctx = replayContext();
+  const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer });
+  try {
+    const values: Record<string, string> = { output: run.output, proxyUrl: proxy.proxyUrl, caFile: ca.certPath, credentialsFile: run.credentialsFile ?? '', provider: options.provider };
+    for (const [key, value] of Object.entries(run.config ?? {})) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+    const spec: ExternalConnector = { kind: 'external', command: options.command, env: {}, mode: 'proxy' };
+    return await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, secrets: secretsOf(run.config ?? {}), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
+  } finally {
+    await proxy.close();
+  }
+}
+
+function readConfig(file: string): Record<string, unknown> {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    throw new Error('expected a JSON object');
+  } catch (error) {
+    throw new UserError(`--credentials ${file}: cannot read the connector's configuration (${(error as Error).message}); give a JSON object of its settings`);
+  }
+}

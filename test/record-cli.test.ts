@@ -1,0 +1,108 @@
+/**
+ * `sync-harness record` end to end: the reference connector runs as an unmodified process through the
+ * recording proxy, with a loopback `serve` standing in for the real service behind it. The recording is
+ * sanitized (no secret in any form, no real id or name), replays to the same sync once the ids are mapped
+ * back, and `serve --replay` serves it to anyone else, with faults on top.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanForSecrets, secretsOfRun } from '../harness/record/index.js';
+import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { createTenant } from '../mocks/tenant/store.js';
+import { builtCli, readyLine, runCli, spawnCli } from './support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'record-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The stand-in's credentials as the real service's would read: its URLs on the providers' real hosts. */
+function onRealHosts(provider: 'entra' | 'google', credentials: Record<string, unknown>, base: string): Record<string, unknown> {
+  if (provider === 'entra') return { ...credentials, authority: String(credentials.authority).replace(base, 'https://login.microsoftonline.com'), graphBase: 'https://graph.microsoft.com' };
+  const key = credentials.serviceAccountKey as Record<string, unknown>;
+  return { ...credentials, tokenUri: 'https://oauth2.googleapis.com/token', adminBase: 'https://admin.googleapis.com', serviceAccountKey: { ...key, token_uri: 'https://oauth2.googleapis.com/token' } };
+}
+
+const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}/;
+
+for (const provider of ['entra', 'google'] as const) {
+  describe(`record --provider ${provider}`, () => {
+    let upstream: Serving;
+    let credentials: Record<string, unknown>;
+    let out: string;
+    let result: Awaited<ReturnType<typeof runCli>>;
+    beforeAll(async () => {
+      upstream = await serveProviders({ providers: [provider], tenant: () => createTenant({ seed: 21, users: 40, groups: 5 }), seed: 21, faults: [] });
+      credentials = onRealHosts(provider, (upstream.ready as { credentials: Record<string, unknown> }).credentials, upstream.address);
+      const credentialsFile = join(dir, `${provider}-credentials.json`);
+      writeFileSync(credentialsFile, JSON.stringify(credentials));
+      out = join(dir, provider);
+      const connector = [process.execPath, builtCli(), 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+      result = await runCli(['record', '--provider', provider, '--credentials', credentialsFile, '--upstream', upstream.address, '--out', out, '--name', 'ticket-42', '-o', 'json', '--', ...connector]);
+    }, 120_000);
+    afterAll(() => upstream.stop());
+
+    it('records through the proxy, and the replay syncs the same once ids are mapped back', () => {
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout) as { exchanges: number; connector: { outcome: string }; replay: { matches: boolean; totals: Record<string, { added: number; removed: number; changed: number; base: number }> } };
+      expect(summary.connector.outcome).toBe('succeeded');
+      expect(summary.exchanges).toBeGreaterThan(5);
+      expect(summary.replay.matches).toBe(true);
+      for (const counts of Object.values(summary.replay.totals)) expect([counts.added, counts.removed, counts.changed]).toEqual([0, 0, 0]);
+      expect(summary.replay.totals.resources!.base).toBeGreaterThanOrEqual(45);
+      // What the stand-in served is what the connector asked for: every request went through.
+      expect(upstream.ctx.journal.all().filter((e) => e.status >= 400)).toEqual([]);
+    });
+
+    it('keeps the identity mapping and the real sync private, out of the shareable fixtures', () => {
+      expect(statSync(join(out, 'private')).mode & 0o777).toBe(0o700);
+      expect(statSync(join(out, 'private', 'ticket-42.identity-map.json')).mode & 0o777).toBe(0o600);
+      const har = readFileSync(join(out, 'ticket-42.har'), 'utf8');
+      const user = upstream.ctx.tenant.users({ limit: 5 }).items[3]!;
+      expect(har).not.toContain(user.id);
+      expect(har).not.toContain(user.displayName);
+      expect(JSON.parse(har)).toMatchObject({ log: { version: '1.2' } });
+    });
+
+    it('leaves no secret of the run in the fixtures, in any form', async () => {
+      const files = [join(out, 'ticket-42.har'), join(out, 'ticket-42.nock.json')];
+      const scan = await scanForSecrets(secretsOfRun(credentials), files);
+      expect(scan.filesScanned).toBe(2);
+      expect(scan.findings).toEqual([]);
+      // Tokens the run was issued are not known here; no token-shaped text survives at all.
+      for (const file of files) expect(readFileSync(file, 'utf8')).not.toMatch(JWT);
+    });
+  });
+}
+
+describe('serve --replay', () => {
+  it('serves a recording on a base URL, answering what was recorded and refusing the rest loudly, with faults on top', async () => {
+    const har = join(dir, 'entra', 'ticket-42.har');
+    const spawned = spawnCli(['serve', '--replay', har, '--fault', 'server-error:route=replay.*,every=2,status=503', '--journal', join(dir, 'replay', 'journal.jsonl')]);
+    try {
+      const ready = JSON.parse(await readyLine(spawned)) as { provider: string; baseUrl: string; credentials: { providers: string[] } };
+      expect(ready.provider).toBe('replay');
+      const recorded = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string } }> } }).log.entries.find((e) => e.request.method === 'GET')!;
+      const path = new URL(recorded.request.url);
+      const get = (url: string) =>
+        new Promise<number>((resolve) => execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', url], (_e, stdout) => resolve(Number(stdout))));
+      const first = await get(`${ready.baseUrl}${path.pathname}${path.search}`);
+      const second = await get(`${ready.baseUrl}${path.pathname}${path.search}`);
+      expect([first, second]).toEqual([200, 503]);
+      expect(await get(`${ready.baseUrl}/v1.0/never-recorded`)).toBe(404);
+    } finally {
+      spawned.child.kill('SIGTERM');
+      await spawned.done;
+    }
+  });
+
+  it('says what is wrong with a file that is not a recording', async () => {
+    const bad = join(dir, 'not-a-recording.json');
+    writeFileSync(bad, '{"hello": 1}');
+    const result = await runCli(['serve', '--replay', bad]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^sync-harness: --replay .*not-a-recording\.json: /);
+  });
+});
