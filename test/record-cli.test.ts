@@ -61,8 +61,12 @@ for (const provider of ['entra', 'google'] as const) {
       expect(statSync(join(out, 'private', 'ticket-42.identity-map.json')).mode & 0o777).toBe(0o600);
       const har = readFileSync(join(out, 'ticket-42.har'), 'utf8');
       const user = upstream.ctx.tenant.users({ limit: 5 }).items[3]!;
-      expect(har).not.toContain(user.id);
+      const id = provider === 'entra' ? user.objectId : user.googleId;
+      // The connector saw this user: its id is in the private mapping, and nowhere in the fixture.
+      expect(readFileSync(join(out, 'private', 'ticket-42.identity-map.json'), 'utf8')).toContain(id);
+      expect(har).not.toContain(id);
       expect(har).not.toContain(user.displayName);
+      expect(har).not.toContain(user.mail);
       expect(JSON.parse(har)).toMatchObject({ log: { version: '1.2' } });
     });
 

@@ -154,6 +154,18 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/record.js'),
   },
   {
+    name: 'bundle',
+    summary: 'pack a run folder into one sanitized archive for a support ticket: README with the case, reports, scrubbed log and journal, the scenario and a repro scenario',
+    configure: (c) =>
+      void c
+        .argument('<run>', 'a run folder (runs/<scenario>/)')
+        .option('--out <file>', 'where the archive goes (default <run>.bundle.tar.gz)')
+        .option('--last-good <run|file>', 'the last good run folder or .c1z, to say what changed')
+        .option('--log <file>', "the customer's own debug log, added scrubbed and used for the repro scenario")
+        .option('--connector-version <version>', 'the connector version, when its log does not say'),
+    load: () => import('./commands/bundle.js'),
+  },
+  {
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>

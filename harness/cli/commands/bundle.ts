@@ -1,0 +1,27 @@
+/**
+ * `bundle RUN`: a run folder as one sanitized archive for a support ticket. Exit 0 when written, 1 when a
+ * secret survived scrubbing (nothing is written), 2 for bad input.
+ */
+import { BundleLeakError, writeBundle } from '../../bundle/bundle.js';
+import type { CommandIO } from '../output/sink.js';
+
+interface BundleFlags {
+  out?: string;
+  lastGood?: string;
+  log?: string;
+  connectorVersion?: string;
+}
+
+export async function run(flags: BundleFlags, [runDir]: string[], io: CommandIO): Promise<number> {
+  const dir = runDir!.replace(/\/+$/, '');
+  try {
+    const outcome = await writeBundle({ runDir: dir, out: flags.out ?? `${dir}.bundle.tar.gz`, lastGood: flags.lastGood, log: flags.log, connectorVersion: flags.connectorVersion });
+    await io.stdout.line(`wrote ${outcome.file}: ${outcome.files.join(', ')}`);
+    for (const note of outcome.notes) await io.stderr.line(`note: ${note}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BundleLeakError)) throw error;
+    await io.stderr.line(`sync-harness: ${error.message}`);
+    return 1;
+  }
+}
