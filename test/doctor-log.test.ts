@@ -25,6 +25,8 @@ const CASES: [string, string[]][] = [
   ['provisioner-missing.console.log', ['provisioner-missing']],
   ['connection-refused.console.log', ['connection-refused']],
   ['dns-failure.json.log', ['dns-failure']],
+  ['connection-reset.json.log', ['connection-reset']],
+  ['request-timeout.console.log', ['request-timeout']],
   ['tls-untrusted.console.log', ['tls-untrusted']],
   ['daemon-auth-failed.json.log', ['daemon-auth-failed']],
   ['daemon-auth-failed.console.log', ['daemon-auth-failed']],

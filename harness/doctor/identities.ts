@@ -8,6 +8,7 @@ import { consentMissing, deniedReads, signInOnly } from './auth.js';
 import { isUserType, type Detector } from './context.js';
 import type { SyncedResource } from './evidence.js';
 import { callKind, firstFew, ok, requestLine } from './journal-facts.js';
+import { isTransportFailure } from './transport.js';
 
 const emptySyncDetector: Detector = (c) => {
   if (c.ev.outcome !== 'succeeded' || !c.ev.sync || c.ev.sync.resources.length > 0) return undefined;
@@ -27,6 +28,8 @@ const noIdentitiesDetector: Detector = (c) => {
   const sync = c.ev.sync;
   const tenantUsers = c.ev.tenant.counts().users;
   if (!sync || tenantUsers === 0 || sync.resources.some((r) => isUserType(r.type))) return undefined;
+  // A sync cut short by the network says nothing about what the app may read.
+  if (c.ev.outcome === 'failed' && isTransportFailure(c.ev.error)) return undefined;
   // Nothing consented, or one read permission short: those findings name the cause. This one is for an app
   // that connected with nothing to read (sign-in only), or a connector that never listed users.
   if (consentMissing(c) || (deniedReads(c).length > 0 && !signInOnly(c))) return undefined;

@@ -22,3 +22,8 @@ export const transportDetectors: Detector[] = [
     return findings;
   },
 ];
+
+/** The run failed because nothing answered properly, not because of what the provider said. */
+export function isTransportFailure(error: string | undefined): boolean {
+  return error !== undefined && NETWORK_RULES.some((rule) => rule.pattern.test(error));
+}

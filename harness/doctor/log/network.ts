@@ -29,6 +29,26 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     fix: ['Check the host name in the configuration (tenant or domain spelling, the API region).', 'Check the host or container can resolve public names (resolv.conf, the cluster DNS); a proxy-only network needs HTTPS_PROXY instead.', PROXY_STEP],
   },
   {
+    id: 'connection-reset',
+    title: 'Connection reset: the connection dropped in the middle of an answer',
+    pattern: /ECONNRESET|connection reset by peer|other side closed|UND_ERR_SOCKET|unexpected EOF/i,
+    fix: [
+      'A proxy, load balancer or firewall between the connector and the provider is cutting connections: check its idle and response-size limits and its logs for the time of the failure.',
+      'The Baton SDK does not retry a read that fails mid-body: run the sync again; if it recurs at the same listing, capture it with `sync-harness record` for the provider\'s support.',
+      PROXY_STEP,
+    ],
+  },
+  {
+    id: 'request-timeout',
+    title: 'Request timeout: the provider (or something in between) did not answer in time',
+    pattern: /Client\.Timeout exceeded|context deadline exceeded|TimeoutError|ETIMEDOUT|UND_ERR_(HEADERS|BODY)_TIMEOUT|request timed out|aborted due to timeout/i,
+    fix: [
+      'Check whether a proxy or firewall holds connections open without forwarding them (a blocked host often hangs rather than refuses).',
+      'Check the provider\'s service health for the time of the failure, then run the sync again.',
+      PROXY_STEP,
+    ],
+  },
+  {
     id: 'tls-untrusted',
     title: 'TLS untrusted: the server certificate is not signed by a trusted authority',
     pattern: /x509: certificate signed by unknown authority|x509: certificate is not trusted|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED_CERT_IN_CHAIN|DEPTH_ZERO_SELF_SIGNED_CERT|self[- ]signed certificate|unable to get local issuer certificate/i,
