@@ -4,19 +4,11 @@
  */
 import { fileError } from '../../errors.js';
 import type { RowSource, SyncFile, SyncRun, SyncStats } from '../types.js';
-import { readV3Manifest } from './manifest.js';
+import { readV3Manifest, type V3Manifest } from './manifest.js';
 
 export async function openV3HeaderFile(path: string): Promise<SyncFile> {
   const manifest = await readV3Manifest(path);
-  const syncs: SyncRun[] = manifest.syncs.map((s) => ({
-    id: s.id,
-    startedAt: s.startedAt?.toISOString(),
-    endedAt: s.endedAt?.toISOString(),
-    syncToken: '',
-    syncType: s.type,
-    parentSyncId: s.parentSyncId,
-    linkedSyncId: '',
-  }));
+  const syncs = manifestSyncRuns(manifest);
   return {
     path,
     format: 'v3',
@@ -37,4 +29,17 @@ export async function openV3HeaderFile(path: string): Promise<SyncFile> {
     },
     close() {},
   };
+}
+
+/** The syncs a v3 manifest lists, as sync runs (it keeps no sync token or linked sync). */
+export function manifestSyncRuns(manifest: V3Manifest): SyncRun[] {
+  return manifest.syncs.map((s) => ({
+    id: s.id,
+    startedAt: s.startedAt?.toISOString(),
+    endedAt: s.endedAt?.toISOString(),
+    syncToken: '',
+    syncType: s.type,
+    parentSyncId: s.parentSyncId,
+    linkedSyncId: '',
+  }));
 }

@@ -8,6 +8,7 @@ import { fileError, UserError } from '../../errors.js';
 import { makeTempDir, removeTempDir } from '../../fs/temp-files.js';
 import type { RowSource, StatsOptions, SyncFile, SyncRun, SyncStats } from '../types.js';
 import { PebbleStore } from './lsm/pebble-store.js';
+import { manifestSyncRuns } from './header-file.js';
 import { readV3Manifest, type V3Manifest } from './manifest.js';
 import { unpackPayload } from './payload/unpack.js';
 import { describePebbleError, reporting } from './pebble-errors.js';
@@ -80,15 +81,7 @@ class V3File implements SyncFile {
     const runs = this.store.syncRuns();
     this.cachedSyncs = runs.length
       ? runs
-      : this.manifest.syncs.map((s) => ({
-          id: s.id,
-          startedAt: s.startedAt?.toISOString(),
-          endedAt: s.endedAt?.toISOString(),
-          syncToken: '',
-          syncType: s.type,
-          parentSyncId: s.parentSyncId,
-          linkedSyncId: '',
-        }));
+      : manifestSyncRuns(this.manifest);
     return this.cachedSyncs;
   }
 

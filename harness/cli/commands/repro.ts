@@ -3,22 +3,11 @@
  * whether it reproduces the report. Exit 0 reproduced, 1 not, 2 bad input.
  */
 import { isAbsolute, relative } from 'node:path';
-import { repro, type ReproOutcome } from '../../repro/repro.js';
+import { repro, type ReproOptions, type ReproOutcome } from '../../repro/repro.js';
 import type { CommandIO } from '../output/sink.js';
 
-interface ReproFlags {
-  log?: string;
-  provider?: string;
-  symptom?: string;
-  users?: string;
-  groups?: string;
-  missing?: string;
-  ticket?: string;
-  out: string;
-  force?: boolean;
-  runsDir: string;
-  output: 'console' | 'json';
-}
+/** Commander fills `out` and `runsDir` with their defaults. */
+type ReproFlags = ReproOptions & { out: string; runsDir: string; output: 'console' | 'json' };
 
 export async function run(flags: ReproFlags, _args: string[], io: CommandIO): Promise<number> {
   const outcome = await repro(flags);
