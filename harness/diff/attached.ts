@@ -16,15 +16,26 @@ export interface AttachedSide {
   hasExpansion: boolean;
 }
 
+/**
+ * Run on every connection over the pair. Rows are read once and nearly in order: a 2 MB page cache per
+ * database holds the B-tree interiors the lookups revisit, where the default 16 MB only fills with pages
+ * never read again (memory to allocate, per database and connection; measured a tenth faster).
+ */
+export const CONNECTION_SETUP = ['PRAGMA main.cache_size = -2000', 'PRAGMA cmp.cache_size = -2000'];
+
 export class AttachedSyncs {
   readonly db: Database.Database;
   readonly base: AttachedSide;
   readonly compare: AttachedSide;
+  /** The two database files and the setup, for more connections (worker threads) to open the same way. */
+  readonly paths: { main: string; cmp: string; setup: string[] };
 
   constructor(base: Side, compare: Side) {
-    this.db = new Database(databasePath(base), { readonly: true, fileMustExist: true });
+    this.paths = { main: databasePath(base), cmp: databasePath(compare), setup: CONNECTION_SETUP };
+    this.db = new Database(this.paths.main, { readonly: true, fileMustExist: true });
     try {
-      this.db.prepare('ATTACH DATABASE ? AS cmp').run(databasePath(compare));
+      this.db.prepare('ATTACH DATABASE ? AS cmp').run(this.paths.cmp);
+      for (const statement of CONNECTION_SETUP) this.db.exec(statement);
       this.base = this.side('main', base);
       this.compare = this.side('cmp', compare);
     } catch (error) {

@@ -2,19 +2,26 @@
  * Builds a {@link DiffReport} from two chosen syncs: object-level when both sides are SQLite stores,
  * per-type header stats when either is a v3 (Pebble) file.
  */
+import { availableParallelism } from 'node:os';
 import type { SyncStats } from '../c1z/types.js';
 import { AttachedSyncs } from './attached.js';
 import { countFindings, idFindings, removedExamples } from './change-findings.js';
 import { evaluateGates, type GateRule } from './gates.js';
-import { compareTables, type CountsByType } from './object-counts.js';
+import { planTable, SQL_TABLE, type CountsByType, type TableComparison } from './object-counts.js';
 import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table, type TypeCounts } from './report.js';
 import type { Side, Sides } from './sides.js';
-import { stateFindings } from './state-findings.js';
+import { startTaskGroups } from './sql-threads.js';
+import { planStateFindings } from './state-findings.js';
 
 export interface CompareOptions {
   dropThreshold: number;
   rules: GateRule[];
+  /** Worker threads for the SQL (1: none, all on the main thread); by default one per core for a large diff. */
+  threads?: number;
 }
+
+/** Rows in the largest table (both sides) from which a second thread pays for its start (tens of ms). */
+const THREADED_ROWS = 200_000;
 
 export const STATS_ONLY_NOTE =
   'a v3 (Pebble) file: only the per-type header stats are compared; object-level comparison needs files written with --storage-engine sqlite';
@@ -28,12 +35,32 @@ export function compareSyncs(sides: Sides, options: CompareOptions): DiffReport 
 function compareObjects(sides: Sides, options: CompareOptions): Omit<DiffReport, 'gate'> {
   const attached = new AttachedSyncs(sides.base, sides.compare);
   try {
-    const tables = compareTables(attached);
+    const threads = options.threads ?? defaultThreads(attached);
+    // Every table's join and counts and the state findings' counts run on the worker threads, the costliest
+    // first, while this thread matches ids, then decodes each table's candidates as its join comes in.
+    const grants = planTable(attached, 'grants', threads);
+    const resources = planTable(attached, 'resources', threads);
+    const entitlements = planTable(attached, 'entitlements', 1);
+    const state = planStateFindings(attached);
+    const [grantRows, resourceRows, entitlementRows, stateRows] = startTaskGroups(
+      attached.db,
+      attached.paths,
+      [grants.tasks, resources.tasks, entitlements.tasks, state.tasks],
+      threads,
+    );
+    const ids = idFindings(attached);
+    // In this order: the threads work on the rest while this one decodes the grants' candidates.
+    const tables: Record<Table, TableComparison> = {
+      grants: grants.finish(grantRows!),
+      resources: resources.finish(resourceRows!),
+      entitlements: entitlements.finish(entitlementRows!),
+    };
+    const stateFound = state.finish(stateRows!);
     const byType = Object.fromEntries(TABLES.map((t) => [t, tables[t].byType])) as Record<Table, CountsByType>;
     const findings: Finding[] = [
       ...countFindings(byType.resources, options.dropThreshold, (type) => removedExamples(attached, type)),
-      ...idFindings(attached),
-      ...stateFindings(attached),
+      ...ids,
+      ...stateFound,
     ];
     const totals = sumTotals(byType);
     const moved = TABLES.some((t) => totals[t].added! + totals[t].removed! + totals[t].changed! > 0);
@@ -50,6 +77,13 @@ function compareObjects(sides: Sides, options: CompareOptions): Omit<DiffReport,
   } finally {
     attached.close();
   }
+}
+
+/** One thread per core (up to 4) when the largest table is big enough to share out; else none. */
+function defaultThreads(attached: AttachedSyncs): number {
+  const rows = (schema: string, table: string) => (attached.db.prepare(`SELECT max(rowid) FROM ${schema}.${table}`).pluck().get() as number | null) ?? 0;
+  const largest = Math.max(...TABLES.map((t) => rows('main', SQL_TABLE[t]) + rows('cmp', SQL_TABLE[t])));
+  return largest >= THREADED_ROWS ? Math.min(4, availableParallelism()) : 1;
 }
 
 function compareStats(sides: Sides, options: CompareOptions): Omit<DiffReport, 'gate'> {

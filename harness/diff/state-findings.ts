@@ -7,26 +7,28 @@
  */
 import type { AttachedSide, AttachedSyncs } from './attached.js';
 import { EXAMPLES } from './change-findings.js';
+import type { Rows, SqlTask } from './sql-threads.js';
 import type { Finding } from './report.js';
 
 /** The annotation's type URL as it sits in the encoded Any: a byte search inside SQLite, no decoding. */
-const RAW_ID_URL = Buffer.from('type.googleapis.com/c1.connector.v2.RawId');
+const RAW_ID_URL = `x'${Buffer.from('type.googleapis.com/c1.connector.v2.RawId').toString('hex')}'`;
 
-export function stateFindings(sides: AttachedSyncs): Finding[] {
+/** The two sides' state findings: their counts as tasks (see sql-threads.ts), examples on the main connection. */
+export function planStateFindings(sides: AttachedSyncs): { tasks: SqlTask[]; finish(rows: (task: number) => Rows): Finding[] } {
   const sameSync = sides.base.schema === sides.compare.schema && sides.base.syncId === sides.compare.syncId;
-  return [
-    ...sideFindings(sides, sides.base, 'base'),
-    ...(sameSync ? [] : sideFindings(sides, sides.compare, 'compare')),
-  ];
+  const checked: Array<[AttachedSide, 'base' | 'compare']> = [[sides.base, 'base'], ...(sameSync ? [] : [[sides.compare, 'compare'] as [AttachedSide, 'compare']])];
+  return {
+    tasks: checked.flatMap(([side]) => [countOrphans(side), countMissingRawIds(side)]),
+    finish: (rows) => checked.flatMap(([side, name], i) => sideFindings(sides, side, name, rows(2 * i)[0]![0] as number, rows(2 * i + 1)[0]![0] as number)),
+  };
 }
 
-function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | 'compare'): Finding[] {
+function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | 'compare', orphans: number, missing: number): Finding[] {
   const findings: Finding[] = [];
   const { db } = sides;
   const s = side.schema;
   const orphanWhere = `g.sync_id = ? AND NOT EXISTS (SELECT 1 FROM ${s}.v1_resources r
       WHERE r.sync_id = g.sync_id AND r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id)`;
-  const orphans = countOrphans(sides, side);
   if (orphans > 0) {
     const rows = db
       .prepare(`SELECT g.external_id AS id, g.principal_resource_type_id AS type, g.principal_resource_id AS principal FROM ${s}.v1_grants g WHERE ${orphanWhere} ORDER BY g.external_id LIMIT ${EXAMPLES}`)
@@ -44,8 +46,6 @@ function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | '
       }),
     });
   }
-  const noRawIdWhere = `sync_id = ? AND instr(data, ?) = 0`;
-  const missing = db.prepare(`SELECT count(*) FROM ${s}.v1_resources WHERE ${noRawIdWhere}`).pluck().get(side.syncId, RAW_ID_URL) as number;
   if (missing > 0) {
     findings.push({
       id: 'missing-raw-id',
@@ -53,10 +53,16 @@ function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | '
       side: name,
       message: `${missing} resources in the ${name} sync ${side.syncId} have no RawId annotation (the provider's own id)`,
       count: missing,
-      examples: db.prepare(`SELECT external_id FROM ${s}.v1_resources WHERE ${noRawIdWhere} ORDER BY external_id LIMIT ${EXAMPLES}`).pluck().all(side.syncId, RAW_ID_URL) as string[],
+      examples: db.prepare(`SELECT external_id FROM ${s}.v1_resources WHERE ${NO_RAW_ID} ORDER BY external_id LIMIT ${EXAMPLES}`).pluck().all(side.syncId) as string[],
     });
   }
   return findings;
+}
+
+const NO_RAW_ID = `sync_id = ? AND instr(data, ${RAW_ID_URL}) = 0`;
+
+function countMissingRawIds(side: AttachedSide): SqlTask {
+  return { sql: `SELECT count(*) FROM ${side.schema}.v1_resources WHERE ${NO_RAW_ID}`, params: [side.syncId] };
 }
 
 /**
@@ -67,17 +73,24 @@ function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | '
  * the sync is looked up, as an anti-join (SQLite runs the join's lookup inline, where NOT EXISTS is a
  * correlated subroutine per grant). (external_id, sync_id) is unique: a grant meets at most one resource.
  */
-function countOrphans(sides: AttachedSyncs, side: AttachedSide): number {
+function countOrphans(side: AttachedSide): SqlTask {
   const s = side.schema;
-  const onlySync = !sides.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${s}.v1_grants WHERE sync_id <> ?)`).pluck().get(side.syncId);
-  const sql = onlySync
-    ? `SELECT coalesce(sum(g.n), 0) FROM (
-         SELECT principal_resource_type_id AS principalType, principal_resource_id AS principalId, count(*) AS n
-           FROM ${s}.v1_grants GROUP BY principal_resource_type_id, principal_resource_id) g
-         LEFT JOIN ${s}.v1_resources r ON r.external_id = g.principalType || ':' || g.principalId AND r.sync_id = ?
-        WHERE r.rowid IS NULL`
-    : `SELECT count(*) FROM ${s}.v1_grants g LEFT JOIN ${s}.v1_resources r
-          ON r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id AND r.sync_id = g.sync_id
-        WHERE g.sync_id = ? AND r.rowid IS NULL`;
-  return sides.db.prepare(sql).pluck().get(side.syncId) as number;
+  return {
+    // A tenth of a grants join: the principal index and a lookup per distinct principal.
+    cost: 5,
+    sql: `SELECT count(*) FROM ${s}.v1_grants g LEFT JOIN ${s}.v1_resources r
+            ON r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id AND r.sync_id = g.sync_id
+          WHERE g.sync_id = ? AND r.rowid IS NULL`,
+    params: [side.syncId],
+    shortcut: {
+      test: `SELECT NOT EXISTS (SELECT 1 FROM ${s}.v1_grants WHERE sync_id <> ?)`,
+      testParams: [side.syncId],
+      sql: `SELECT coalesce(sum(g.n), 0) FROM (
+              SELECT principal_resource_type_id AS principalType, principal_resource_id AS principalId, count(*) AS n
+                FROM ${s}.v1_grants GROUP BY principal_resource_type_id, principal_resource_id) g
+              LEFT JOIN ${s}.v1_resources r ON r.external_id = g.principalType || ':' || g.principalId AND r.sync_id = ?
+             WHERE r.rowid IS NULL`,
+      params: [side.syncId],
+    },
+  };
 }
