@@ -39,7 +39,7 @@ describe('scenario errors', () => {
     [
       'a bad fault spec',
       scenario('faults:\n  - throttle:every=3\n  - thrrottle:every=2\n'),
-      'scenarios/t.yaml:7:5: faults[1]: "thrrottle:every=2": unknown fault "thrrottle" (known: throttle, expired-secret, revoked-credential, partial-consent, not-admin, bad-pagination, server-error, latency, network-error, malformed-body, wrong-content-type)',
+      'scenarios/t.yaml:7:5: faults[1]: "thrrottle:every=2": unknown fault "thrrottle" (known: throttle, expired-secret, revoked-credential, partial-consent, not-admin, bad-pagination, server-error, latency, network-error, malformed-body, wrong-content-type, reset, hang, tls-untrusted, connection-refused, dns-failure)',
     ],
     ['a fault with a bad value', scenario('faults: ["throttle:every=x"]\n'), 'scenarios/t.yaml:5:10: faults[0]: "throttle:every=x": every=x must be a whole number'],
     ['a duration without a unit', scenario('timeout: 90\n'), 'scenarios/t.yaml:5:10: timeout: expected a duration with a unit, got number 90 (write e.g. 90s or 5m)'],
