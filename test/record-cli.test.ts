@@ -46,9 +46,10 @@ for (const provider of ['entra', 'google'] as const) {
     it('records through the proxy, and the replay syncs the same once ids are mapped back', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      const summary = JSON.parse(result.stdout) as { exchanges: number; connector: { outcome: string }; replay: { matches: boolean; totals: Record<string, { added: number; removed: number; changed: number; base: number }> } };
+      const summary = JSON.parse(result.stdout) as { exchanges: number; problems: string[]; connector: { outcome: string }; replay: { matches: boolean; totals: Record<string, { added: number; removed: number; changed: number; base: number }> } };
       expect(summary.connector.outcome).toBe('succeeded');
       expect(summary.exchanges).toBeGreaterThan(5);
+      expect(summary.problems).toEqual([]);
       expect(summary.replay.matches).toBe(true);
       for (const counts of Object.values(summary.replay.totals)) expect([counts.added, counts.removed, counts.changed]).toEqual([0, 0, 0]);
       expect(summary.replay.totals.resources!.base).toBeGreaterThanOrEqual(45);
@@ -80,6 +81,24 @@ for (const provider of ['entra', 'google'] as const) {
     });
   });
 }
+
+describe('record with a client that strays', () => {
+  it('records what reached the provider, and names the host it refused', async () => {
+    const upstream = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }), seed: 2, faults: [] });
+    try {
+      // curl honours HTTPS_PROXY and SSL_CERT_FILE as they are, like a Go connector.
+      const command = ['sh', '-c', 'curl -s https://graph.microsoft.com/v1.0/users >/dev/null; curl -s https://example.org/ >/dev/null; exit 0'];
+      const result = await runCli(['record', '--provider', 'entra', '--upstream', upstream.address, '--out', join(dir, 'stray'), '--name', 'stray', '-o', 'json', '--', ...command]);
+      expect(result.code).toBe(0);
+      const summary = JSON.parse(result.stdout) as { exchanges: number; problems: string[]; files: { recordedSync?: string } };
+      expect(summary.exchanges).toBe(1);
+      expect(summary.problems).toEqual([expect.stringMatching(/^sync-harness proxy: refusing example\.org:443: not a simulated host/)]);
+      expect(summary.files.recordedSync).toBeUndefined();
+    } finally {
+      await upstream.stop();
+    }
+  });
+});
 
 describe('serve --replay', () => {
   it('serves a recording on a base URL, answering what was recorded and refusing the rest loudly, with faults on top', async () => {

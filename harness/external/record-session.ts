@@ -45,6 +45,8 @@ export interface RecordOutcome {
   exchanges: number;
   hosts: string[];
   connector: ExternalRun;
+  /** What the proxy refused or could not finish while recording: a host outside the provider's, a handshake the connector broke off. */
+  problems: string[];
   /** Absent when not asked for, or when the recorded run wrote no sync file to compare. */
   replay?: { connector: ExternalRun; diff?: DiffReport; matches: boolean };
 }
@@ -62,8 +64,11 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     const send = recordingFetch(options.upstream ? toUpstream(options.upstream) : fetch, raw);
     const recordedSync = join(privateDir, `${options.name}.recorded.c1z`);
     rmSync(recordedSync, { force: true });
-    const connector = await throughProxy(ca, hosts, options, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile, scratch });
-    if (raw.length === 0) throw new UserError(`record: the connector sent nothing through the proxy (${connector.error ?? 'it exited 0'}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
+    const { run: connector, problems } = await throughProxy(ca, hosts, options, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile, scratch });
+    if (raw.length === 0) {
+      const seen = problems.length ? `; the proxy saw: ${problems.slice(0, 2).join('; ')}` : '';
+      throw new UserError(`record: the connector sent nothing through the proxy (${connector.error?.split('\n')[0] ?? 'it exited 0'}${seen}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
+    }
 
     const secrets = secretsOfRun(config ?? {}, raw);
     const { exchanges, map } = sanitizeExchanges(raw, { seed: options.seed, secrets });
@@ -72,7 +77,7 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     const mapFile = join(privateDir, `${options.name}.identity-map.json`);
     renameSync(written.map, mapFile);
     const files = { ...written, map: mapFile, ...(existsSync(recordedSync) ? { recordedSync } : {}) };
-    const outcome: RecordOutcome = { files, exchanges: exchanges.length, hosts, connector };
+    const outcome: RecordOutcome = { files, exchanges: exchanges.length, hosts, connector, problems };
     if (options.verify && files.recordedSync) outcome.replay = await verifyReplay(ca, hosts, options, exchanges, map, config, files.recordedSync, scratch);
     return outcome;
   } finally {
@@ -88,7 +93,7 @@ async function verifyReplay(ca: RunCa, hosts: string[], options: RecordOptions, 
   const mappedFile = join(scratch, 'replay-credentials.json');
   if (mapped) writeFileSync(mappedFile, JSON.stringify(mapped), { mode: 0o600 });
   const replayed = join(scratch, 'replayed.c1z');
-  const connector = await throughProxy(ca, hosts, options, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined, scratch });
+  const { run: connector } = await throughProxy(ca, hosts, options, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined, scratch });
   if (!existsSync(replayed)) return { connector, matches: false };
   const unmapped = join(scratch, 'replayed.unmapped.c1z');
   await unmapC1z(replayed, unmapped, map);
@@ -108,14 +113,15 @@ async function throughProxy(
   options: RecordOptions,
   answer: ReturnType<typeof createAnswer>,
   run: { output: string; config?: Record<string, unknown>; credentialsFile?: string; scratch: string },
-): Promise<ExternalRun> {
+): Promise<{ run: ExternalRun; problems: string[] }> {
   const ctx = replayContext();
   const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer });
   try {
     const values: Record<string, string> = { output: run.output, proxyUrl: proxy.proxyUrl, caFile: ca.certPath, credentialsFile: run.credentialsFile ?? '', provider: options.provider };
     for (const [key, value] of Object.entries(run.config ?? {})) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
     const spec: ExternalConnector = { kind: 'external', command: options.command, env: {}, mode: 'proxy' };
-    return await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, secrets: secretsOf(run.config ?? {}), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
+    const result = await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, secrets: secretsOf(run.config ?? {}), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
+    return { run: result, problems: [...new Set(ctx.journal.all().flatMap((e) => (e.transportError ? [e.transportError] : [])))] };
   } finally {
     await proxy.close();
   }

@@ -55,6 +55,7 @@ function summary(outcome: RecordOutcome) {
     exchanges: outcome.exchanges,
     hosts: outcome.hosts,
     connector: { outcome: outcome.connector.outcome, exitCode: outcome.connector.exitCode, ...(outcome.connector.error ? { error: outcome.connector.error } : {}) },
+    problems: outcome.problems,
     files: outcome.files,
     ...(replay ? { replay: { outcome: replay.connector.outcome, matches: replay.matches, ...(replay.diff ? { totals: replay.diff.totals } : {}) } } : {}),
   };
@@ -72,6 +73,7 @@ function describe(outcome: RecordOutcome, timeoutMs: number): string[] {
     `  fixtures (sanitized, shareable): ${here(files.har)}, ${here(files.nock)}`,
     `  private (real ids; keep local): ${[files.map, files.recordedSync].filter(Boolean).map((f) => here(f!)).join(', ')}`,
   ];
+  for (const problem of outcome.problems) lines.push(`  not recorded: ${problem}`);
   if (!files.recordedSync) lines.push('  replay check skipped: the connector wrote no sync file to compare');
   else if (!replay) lines.push('  replay check skipped (--no-verify)');
   else if (replay.matches) lines.push('  replay: the connector syncs the same from the recording, once ids are mapped back (0 added, 0 removed, 0 changed)');
