@@ -43,7 +43,7 @@ export async function benchDiffLarge(runsDir: string) {
     const report = JSON.parse(execFileSync('bash', ['-c', command], { maxBuffer: 64 << 20 }).toString()) as DiffReport;
     const share = (t: keyof DiffReport['totals']) => {
       const c = report.totals[t];
-      const pct = (((c.added ?? 0) + (c.removed ?? 0) + (c.changed ?? 0)) / c.base) * 100;
+      const pct = ((c.added + c.removed + c.changed) / c.base) * 100;
       return `${t} ${c.base.toLocaleString('en-US')} → ${c.compare.toLocaleString('en-US')} (+${c.added} -${c.removed} ~${c.changed}, ${pct.toFixed(1)}% differ)`;
     };
     return {

@@ -1,12 +1,24 @@
 /**
  * The CLI on the real Go-SDK sample files: the counts the SDK's own CLI test expects, baton's JSON shapes,
- * filters, console width, and what each command says about unfinished and Pebble files.
+ * filters, console width, what each command says about unfinished files, and the Pebble (v3) sample listed
+ * like a v1 file.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lines, runCli, type CliResult } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
 const EXPANDED_SYNC = '36zfOAoWMxQdISbixanQCRBiX7E';
+const PEBBLE_SYNC = '36zGvJw3uxU1QMJKU2yPVQ1hBOC';
+/** The Pebble sample's manifest header stats (the samples' README), zero counts filled in as v1 stats list them. */
+const PEBBLE_STATS = {
+  resourceTypes: '4',
+  resources: '35217',
+  entitlements: '334',
+  grants: '66601',
+  resourcesByResourceType: { group: '17', project: '100', role: '100', user: '35000' },
+  grantsByResourceType: { group: '65816', project: '393', role: '392', user: '0' },
+  entitlementsByResourceType: { group: '34', project: '200', role: '100', user: '0' },
+};
 /** The widest a console line may be when piped: the table fits 80 columns unless an id column must stay whole. */
 const WIDTH = 80;
 
@@ -72,21 +84,19 @@ describeWithSamples('CLI on the real samples', () => {
       expect(result.stderr).toMatch(/unfinished/);
     });
 
-    it('pebble (v3): the counts from the manifest header', async () => {
-      const { body } = await json(['stats', '-f', samplePath(SAMPLE.pebble)]);
-      expect(body.stats).toMatchObject({ resources: '35217', entitlements: '334', grants: '66601' });
+    it('pebble (v3): the counts from the manifest header, every type in each count', async () => {
+      const { result, body } = await json(['stats', '-f', samplePath(SAMPLE.pebble)]);
+      expect(result.stderr).toBe('');
+      expect(body).toMatchObject({ id: PEBBLE_SYNC, startedAt: '2026-06-15T16:23:25.906424Z', endedAt: '2026-06-15T16:23:26.295713Z', syncType: 'full' });
+      expect(body.stats).toEqual(PEBBLE_STATS);
     });
-  });
 
-  it.each(['resources', 'entitlements', 'grants'])('%s on the pebble file: exit 2, one line naming the engine and the way out', async (command) => {
-    const path = samplePath(SAMPLE.pebble);
-    const result = await runCli([command, '-f', path]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(lines(result.stderr)).toHaveLength(1);
-    expect(result.stderr).toContain(`sync-harness: ${path}: `);
-    expect(result.stderr).toMatch(/pebble storage engine/);
-    expect(result.stderr).toContain('--storage-engine sqlite');
+    it('pebble (v3) --recount: counting the rows gives the header stats exactly', async () => {
+      const { body } = await json(['stats', '-f', samplePath(SAMPLE.pebble), '--recount']);
+      expect(body.stats).toEqual(PEBBLE_STATS);
+      const { body: header } = await json(['stats', '-f', samplePath(SAMPLE.pebble)]);
+      expect(body).toEqual(header);
+    });
   });
 
   describe('listings of the expanded file', () => {
@@ -179,6 +189,95 @@ describeWithSamples('CLI on the real samples', () => {
       expect(lines((await runCli(['syncs', '-f', expanded])).stdout)[2]).toMatch(new RegExp(`^${EXPANDED_SYNC} `));
       const typeIds = consoleRows(await runCli(['resource-types', '-f', expanded])).map((row) => row.split(/ +/)[0]);
       expect(typeIds.sort()).toEqual(['group', 'project', 'role', 'user']);
+    });
+  });
+
+  describe('listings of the pebble (v3) file', () => {
+    const pebble = samplePath(SAMPLE.pebble);
+    let grants: GrantItem[];
+    let grantsConsole: CliResult;
+
+    beforeAll(async () => {
+      const listed = await json(['grants', '-f', pebble]);
+      expect(listed.result.stderr).toBe('');
+      grants = listed.body.grants;
+      grantsConsole = await runCli(['grants', '-f', pebble]);
+    });
+
+    it('resources: 35217 as {resource, resourceType}, per type as the header counts them', async () => {
+      const { body } = await json(['resources', '-f', pebble]);
+      expect(Object.keys(body)).toEqual(['resources']);
+      expect(body.resources).toHaveLength(35217);
+      const perType: Record<string, number> = {};
+      for (const item of body.resources) {
+        expect(item.resource.id.resourceType).toBe(item.resourceType.id);
+        perType[item.resourceType.id] = (perType[item.resourceType.id] ?? 0) + 1;
+      }
+      expect(perType).toEqual({ group: 17, project: 100, role: 100, user: 35000 });
+      const user = body.resources.find((r: any) => r.resource.id.resource === 'user-0000000');
+      expect(user.resource.displayName).toBe('User 0000000');
+      expect(user.resourceType).toMatchObject({ id: 'user', displayName: 'User', traits: ['TRAIT_USER'] });
+
+      const groups = (await json(['resources', '-f', pebble, '-t', 'group'])).body.resources;
+      expect(groups.map((g: any) => g.resource.id)).toEqual(body.resources.filter((r: any) => r.resourceType.id === 'group').map((r: any) => r.resource.id));
+      expect(consoleRows(await runCli(['resources', '-f', pebble]))).toHaveLength(35217);
+      expect(consoleRows(await runCli(['resources', '-f', pebble, '-t', 'role']))).toHaveLength(100);
+    });
+
+    it('entitlements: 334 as {entitlement, resource, resourceType}', async () => {
+      const { body } = await json(['entitlements', '-f', pebble]);
+      expect(body.entitlements).toHaveLength(334);
+      for (const item of body.entitlements) {
+        expect(item.resource.id).toEqual(item.entitlement.resource.id);
+        expect(item.resourceType.id).toBe(item.resource.id.resourceType);
+      }
+      const admin = body.entitlements.find((e: any) => e.entitlement.id === 'group:group-0000000:admin');
+      expect(admin.entitlement).toMatchObject({ displayName: 'admin', slug: 'admin', purpose: 'PURPOSE_VALUE_PERMISSION', grantableTo: [{ id: 'user' }] });
+      expect(admin.resource.displayName).toBe('Group 0000000');
+      expect((await json(['entitlements', '-f', pebble, '-t', 'project'])).body.entitlements).toHaveLength(200);
+      expect(consoleRows(await runCli(['entitlements', '-f', pebble]))).toHaveLength(334);
+    });
+
+    it('grants: 66601 as {grant, entitlement, resource, resourceType, principal}, per type as the header counts them', () => {
+      expect(grants).toHaveLength(66601);
+      const perType: Record<string, number> = {};
+      for (const item of grants) {
+        expect(Object.keys(item).sort()).toEqual(['entitlement', 'grant', 'principal', 'resource', 'resourceType']);
+        expect(item.entitlement.id).toBe(item.grant.entitlement?.id);
+        expect(item.resourceType.id).toBe(item.resource.id.resourceType);
+        perType[item.resourceType.id] = (perType[item.resourceType.id] ?? 0) + 1;
+      }
+      expect(perType).toEqual({ group: 65816, project: 393, role: 392 });
+      // The principal is the stored resource, not the id stub the grant record holds.
+      expect(grants[0]!.principal).toMatchObject({ id: { resourceType: 'user', resource: 'user-0000000' }, displayName: 'User 0000000' });
+      expect(consoleRows(grantsConsole)).toHaveLength(66601);
+    });
+
+    it('grants -t, -r and -e: exactly the matching grants of the full listing, in its order', async () => {
+      const ids = (items: GrantItem[]) => items.map((g) => g.grant.id);
+      const on = (item: GrantItem) => `${item.resource.id.resourceType}:${item.resource.id.resource}`;
+      const byType: GrantItem[] = (await json(['grants', '-f', pebble, '-t', 'role'])).body.grants;
+      expect(byType).toHaveLength(392);
+      expect(ids(byType)).toEqual(ids(grants.filter((g) => g.resourceType.id === 'role')));
+      const byResource: GrantItem[] = (await json(['grants', '-f', pebble, '-r', 'group:group-0000001'])).body.grants;
+      expect(byResource.length).toBeGreaterThan(0);
+      expect(ids(byResource)).toEqual(ids(grants.filter((g) => on(g) === 'group:group-0000001')));
+      expect(consoleRows(await runCli(['grants', '-f', pebble, '-r', 'group:group-0000001']))).toHaveLength(byResource.length);
+      const entitlement = 'project:project-0000003:access';
+      const byEntitlement: GrantItem[] = (await json(['grants', '-f', pebble, '-e', entitlement])).body.grants;
+      expect(byEntitlement.length).toBeGreaterThan(0);
+      expect(ids(byEntitlement)).toEqual(ids(grants.filter((g) => g.entitlement.id === entitlement)));
+    });
+
+    it('resource-types and syncs', async () => {
+      const types = (await json(['resource-types', '-f', pebble])).body.resourceTypes;
+      expect(types.map((t: any) => t.resourceType.id)).toEqual(['group', 'project', 'role', 'user']);
+      expect(consoleRows(await runCli(['resource-types', '-f', pebble]))).toHaveLength(4);
+      const { body } = await json(['syncs', '-f', pebble]);
+      expect(body).toEqual({
+        syncs: [{ id: PEBBLE_SYNC, startedAt: '2026-06-15T16:23:25.906424Z', endedAt: '2026-06-15T16:23:26.295713Z', syncToken: '', syncType: 'full' }],
+      });
+      expect(consoleRows(await runCli(['syncs', '-f', pebble]))).toHaveLength(1);
     });
   });
 

@@ -20,7 +20,7 @@ export function renderReadme(input: ReadmeInput): string {
   const changed = report.sinceLastGood
     ? (['resources', 'entitlements', 'grants'] as const).map((t) => {
         const c = report.sinceLastGood!.diff.totals[t];
-        return `${t}: ${c.base} → ${c.compare} (+${c.added ?? '?'} −${c.removed ?? '?'} ~${c.changed ?? '?'})`;
+        return `${t}: ${c.base} → ${c.compare} (+${c.added} −${c.removed} ~${c.changed})`;
       }).join('; ')
     : 'no last good sync was given (bundle again with --last-good RUN to include what changed)';
   const lines = [

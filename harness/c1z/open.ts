@@ -1,6 +1,7 @@
 /**
- * Opens any sync file for reading: detects the format, inflates v1 files into a private temporary folder
- * (removed by `close()`, or at exit, on error and on Ctrl-C at the latest) and hands back a {@link SyncFile}.
+ * Opens any sync file for reading: detects the format, inflates v1 files (or unpacks v3 ones) into a private
+ * temporary folder (removed by `close()`, or at exit, on error and on Ctrl-C at the latest) and hands back a
+ * {@link SyncFile}.
  */
 import { closeSync, copyFileSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,20 +10,67 @@ import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { detectFormat } from './format.js';
 import type { RowSource, StatsOptions, SyncFile, SyncRun, SyncStats } from './types.js';
 import { inflateV1 } from './v1/decompress.js';
+import { writeRowsDatabase } from './v1/rows-database.js';
 import { V1Store } from './v1/store.js';
 
-export async function openSyncFile(path: string): Promise<SyncFile> {
+export interface OpenOptions {
+  /**
+   * What the caller reads. `rows` (the default): syncs, stats and rows. `database`: also a SQLite database
+   * in the v1 schema at `databasePath`, for `diff`; a v3 file's rows are written into one.
+   */
+  need?: 'rows' | 'database';
+}
+
+/**
+ * A v3 file is always unpacked, even for its header stats: unpacking checks every frame's checksum and the
+ * store's MANIFEST, so a damaged file is reported rather than summarized (as a v1 file is always inflated).
+ */
+export async function openSyncFile(path: string, { need = 'rows' }: OpenOptions = {}): Promise<SyncFile> {
   const format = await detectFormat(path);
   switch (format) {
     case 'empty':
       throw fileError(path, 'empty file (0 bytes): no sync found', 'the connector created the file but never wrote a sync into it');
     case 'v3': {
-      const { openV3HeaderFile } = await import('./v3/header-file.js');
-      return openV3HeaderFile(path);
+      const { openV3File } = await import('./v3/open-v3.js');
+      return openV3File(path, { database: need === 'database' });
     }
     case 'v1':
     case 'sqlite':
       return openV1(path, format);
+  }
+}
+
+/**
+ * One sync of a v1 or SQLite file reduced to what a v3 file keeps (see v3/store/kept-by-v3.ts), in a
+ * database of its own: what `diff` compares when the other side is a v3 file. Closing it closes `file`.
+ */
+export async function reduceToV3Fields(file: SyncFile, sync: SyncRun): Promise<SyncFile> {
+  const { keptByV3 } = await import('./v3/store/kept-by-v3.js');
+  const dir = tempDirFor(file.path);
+  try {
+    const databasePath = join(dir, 'kept-by-v3.db');
+    await writeRowsDatabase(databasePath, { runs: [sync], ...keptByV3(file.path, file.rows(), { syncId: sync.id }) });
+    const store = new V1Store(databasePath, file.path);
+    return {
+      path: file.path,
+      format: file.format,
+      engine: file.engine,
+      databasePath,
+      syncs: () => file.syncs(),
+      stats: (syncId, options) => file.stats(syncId, options),
+      rows: () => store,
+      close() {
+        try {
+          store.close();
+          removeTempDir(dir);
+        } finally {
+          file.close();
+        }
+      },
+    };
+  } catch (error) {
+    removeTempDir(dir);
+    throw error;
   }
 }
 

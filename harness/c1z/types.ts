@@ -74,7 +74,7 @@ export interface StoredGrant extends StoredRow {
   expansion?: Uint8Array;
 }
 
-/** Row access; a v3 file without a Pebble reader has none. */
+/** Row access: a v1 file's SQLite tables, or a v3 file's Pebble store read row by row. */
 export interface RowSource {
   resourceTypes(scope: SyncScope): Iterable<StoredRow>;
   resources(scope: SyncScope, filter?: ResourceFilter): Iterable<StoredResource>;
@@ -90,15 +90,16 @@ export interface SyncFile {
   readonly format: 'v1' | 'v3' | 'sqlite' | 'empty';
   readonly engine: 'sqlite' | 'pebble';
   /**
-   * The SQLite database holding the rows (for v1, the inflated temporary copy, valid until `close()`), for
-   * readers that must join inside SQLite (`diff` attaches two); absent for v3.
+   * The SQLite database holding the rows (for v1, the inflated temporary copy; for v3, set when opened with
+   * `need: 'database'`, its rows written into one), valid until `close()`, for readers that must join inside
+   * SQLite (`diff` attaches two).
    */
   readonly databasePath?: string;
   /** Every sync in the file, oldest first. */
   syncs(): SyncRun[];
   /** Counts for one sync. */
   stats(syncId: string, options?: StatsOptions): SyncStats;
-  /** Row access, or a one-line {@link UserError} saying why there is none (a v3 file today). */
+  /** Row access; a damaged v3 store surfaces as a one-line {@link UserError} while rows are read. */
   rows(): RowSource;
   close(): void;
 }

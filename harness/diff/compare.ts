@@ -1,9 +1,10 @@
 /**
- * Builds a {@link DiffReport} from two chosen syncs: object-level when both sides are SQLite stores,
- * per-type header stats when either is a v3 (Pebble) file.
+ * Builds a {@link DiffReport} from two chosen syncs: object-level when both sides have a SQLite database
+ * (sides.ts opens every file with one, a v3 file's rows written into it), else per-type stats. A v1 sync
+ * against a v3 one is compared on what v3 keeps, and the report's note says so.
  */
 import { availableParallelism } from 'node:os';
-import type { SyncStats } from '../c1z/types.js';
+import { NOT_KEPT_BY_V3 } from '../c1z/v3/store/kept-by-v3.js';
 import { AttachedSyncs } from './attached.js';
 import { countFindings, idFindings, removedExamples } from './change-findings.js';
 import { evaluateGates, type GateRule } from './gates.js';
@@ -23,11 +24,12 @@ export interface CompareOptions {
 /** Rows in the largest table (both sides) from which a second thread pays for its start (tens of ms). */
 const THREADED_ROWS = 200_000;
 
-export const STATS_ONLY_NOTE =
-  'a v3 (Pebble) file: only the per-type header stats are compared; object-level comparison needs files written with --storage-engine sqlite';
+export const V3_FIELDS_NOTE = `a v1 (SQLite) file against a v3 (Pebble) file: only what v3 files keep is compared, not ${NOT_KEPT_BY_V3}`;
 
 export function compareSyncs(sides: Sides, options: CompareOptions): DiffReport {
-  const partial = sides.base.file.engine === 'sqlite' && sides.compare.file.engine === 'sqlite' ? compareObjects(sides, options) : compareStats(sides, options);
+  // openSides gives every side a database (a v3 file's rows are written into one), so objects always compare.
+  if (!sides.base.file.databasePath || !sides.compare.file.databasePath) throw new Error('compareSyncs: a side was opened without its database (use openSides)');
+  const partial = compareObjects(sides, options);
   const failures = evaluateGates(options.rules, partial);
   return { ...partial, gate: { passed: failures.length === 0, failures } };
 }
@@ -68,8 +70,9 @@ function compareObjects(sides: Sides, options: CompareOptions): Omit<DiffReport,
       base: info(sides.base),
       compare: info(sides.compare),
       comparison: 'objects',
+      ...(sides.base.file.engine !== sides.compare.file.engine ? { note: V3_FIELDS_NOTE } : {}),
       totals,
-      byResourceType: typeRows(byType, false),
+      byResourceType: typeRows(byType),
       changes: Object.fromEntries(TABLES.map((t) => [t, tables[t].changes])) as DiffReport['changes'],
       findings,
       differ: moved || findings.some((f) => f.kind === 'change'),
@@ -86,35 +89,6 @@ function defaultThreads(attached: AttachedSyncs): number {
   return largest >= THREADED_ROWS ? Math.min(4, availableParallelism()) : 1;
 }
 
-function compareStats(sides: Sides, options: CompareOptions): Omit<DiffReport, 'gate'> {
-  const base = sides.base.file.stats(sides.base.sync.id);
-  const compare = sides.compare.file.stats(sides.compare.sync.id);
-  const byType = Object.fromEntries(TABLES.map((t) => [t, statsByType(base, compare, t)])) as Record<Table, CountsByType>;
-  const findings = countFindings(byType.resources, options.dropThreshold);
-  const totals = sumTotals(byType);
-  return {
-    base: info(sides.base),
-    compare: info(sides.compare),
-    comparison: 'stats-only',
-    note: STATS_ONLY_NOTE,
-    totals,
-    byResourceType: typeRows(byType, true),
-    findings,
-    differ: TABLES.some((t) => totals[t].base !== totals[t].compare) || findings.length > 0,
-  };
-}
-
-const STATS_KEY = { resources: 'resourcesByResourceType', entitlements: 'entitlementsByResourceType', grants: 'grantsByResourceType' } as const;
-
-function statsByType(base: SyncStats, compare: SyncStats, table: Table): CountsByType {
-  const counts: CountsByType = new Map();
-  const a = base[STATS_KEY[table]];
-  const b = compare[STATS_KEY[table]];
-  for (const type of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    counts.set(type, { base: a[type] ?? 0, compare: b[type] ?? 0, added: null, removed: null, changed: null, unchanged: null });
-  }
-  return counts;
-}
 
 function sumTotals(byType: Record<Table, CountsByType>): Record<Table, Counts> {
   const totals = {} as Record<Table, Counts>;
@@ -123,17 +97,16 @@ function sumTotals(byType: Record<Table, CountsByType>): Record<Table, Counts> {
     for (const counts of byType[table].values()) {
       sum.base += counts.base;
       sum.compare += counts.compare;
-      for (const key of ['added', 'removed', 'changed', 'unchanged'] as const) sum[key] = counts[key] === null || sum[key] === null ? null : sum[key]! + counts[key]!;
+      for (const key of ['added', 'removed', 'changed', 'unchanged'] as const) sum[key] += counts[key];
     }
     totals[table] = sum;
   }
   return totals;
 }
 
-function typeRows(byType: Record<Table, CountsByType>, statsOnly: boolean): TypeCounts[] {
+function typeRows(byType: Record<Table, CountsByType>): TypeCounts[] {
   const types = new Set(TABLES.flatMap((t) => [...byType[t].keys()]));
-  const none = statsOnly ? null : 0;
-  const empty = (): Counts => ({ base: 0, compare: 0, added: none, removed: none, changed: none, unchanged: none });
+  const empty = (): Counts => ({ base: 0, compare: 0, added: 0, removed: 0, changed: 0, unchanged: 0 });
   return [...types].sort().map((resourceType) => ({
     resourceType,
     resources: byType.resources.get(resourceType) ?? empty(),

@@ -76,7 +76,6 @@ function checkCount(rule: Extract<GateRule, { kind: 'count' }>, report: Omit<Dif
     ? report.totals[rule.table]
     : (report.byResourceType.find((t) => t.resourceType === rule.type)?.resources ?? { base: 0, compare: 0, added: 0, removed: 0, changed: 0, unchanged: 0 });
   const n = counts[rule.measure];
-  if (n === null) return `cannot tell ${rule.measure} ${what} from a stats-only comparison (object-level comparison needs --storage-engine sqlite files)`;
   const actual = rule.percent ? (counts.base === 0 ? (n === 0 ? 0 : Infinity) : (n / counts.base) * 100) : n;
   if (!holds(actual, rule.op, rule.value)) return undefined;
   const shown = rule.percent ? `${percent(actual)} ${rule.op} ${rule.value}%` : `${n} ${rule.op} ${rule.value}`;

@@ -76,8 +76,8 @@ function countsTable(section: string, heads: string[], rows: CountsRow[]): strin
     const table = row.table;
     const cells = MEASURES.map((m) => {
       const value = row.counts[m];
-      const shown = value === null ? '<span title="not known from a stats-only comparison">–</span>' : value.toLocaleString('en-US');
-      const moved = value !== null && value > 0 && (m === 'added' || m === 'removed' || m === 'changed') ? ` ${m}` : '';
+      const shown = value.toLocaleString('en-US');
+      const moved = value > 0 && (m === 'added' || m === 'removed' || m === 'changed') ? ` ${m}` : '';
       return `<td class="num${moved}" data-metric="${table}.${m}"${row.attrs}>${shown}</td>`;
     });
     return `<tr${row.className ? ` class="${row.className}"` : ''}>${row.head.join('')}${cells.join('')}</tr>`;

@@ -59,7 +59,7 @@ async function table(out: Sink, headers: string[], rows: string[][]): Promise<vo
 }
 
 function numbers(counts: Counts): string[] {
-  return [counts.base, counts.compare, counts.added, counts.removed, counts.changed, counts.unchanged].map((v) => (v === null ? '–' : String(v)));
+  return [counts.base, counts.compare, counts.added, counts.removed, counts.changed, counts.unchanged].map(String);
 }
 
 /** Table cells and list items stay on one line and keep their pipes literal. */

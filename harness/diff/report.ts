@@ -1,7 +1,6 @@
 /**
  * The shape `diff -o json` prints (DESIGN.md, "Diff JSON"); every renderer reads this one value. Counts are
- * plain numbers. In a stats-only comparison (a v3 side) the object counts are null: only base and compare
- * totals exist, and nothing says which objects came or went.
+ * plain numbers: every side, v1 or v3, is compared object by object.
  */
 export const TABLES = ['resources', 'entitlements', 'grants'] as const;
 export type Table = (typeof TABLES)[number];
@@ -9,10 +8,10 @@ export type Table = (typeof TABLES)[number];
 export interface Counts {
   base: number;
   compare: number;
-  added: number | null;
-  removed: number | null;
-  changed: number | null;
-  unchanged: number | null;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
 }
 
 export interface TypeCounts {
@@ -66,9 +65,9 @@ export interface SideInfo {
 export interface DiffReport {
   base: SideInfo;
   compare: SideInfo;
-  /** `objects`: rows joined on external_id; `stats-only`: per-type counts from a v3 header. */
-  comparison: 'objects' | 'stats-only';
-  /** Why a comparison is stats-only, and how to get the full one. */
+  /** Rows joined on external_id (the one way two syncs are compared; kept so readers of the JSON can tell). */
+  comparison: 'objects';
+  /** What the comparison could not look at (a v1 side against a v3 one: fields v3 does not keep). */
   note?: string;
   totals: Record<Table, Counts>;
   byResourceType: TypeCounts[];

@@ -3,8 +3,12 @@
  * finished full sync, else what sync-selection.ts falls back to, said on stderr). One file (`-f`): its latest
  * finished full sync against the one before, as `baton diff` does, with baton's error texts.
  * `--base-sync-id` / `--sync-id` override either side.
+ *
+ * Each file comes with a SQLite database in the v1 schema (a v3 file's rows are written into one), so the
+ * comparison joins the same way whatever the engines. A v1 sync compared with a v3 one is first reduced to
+ * what v3 files keep (reduceToV3Fields): fields only one side can have are not compared.
  */
-import { openSyncFile } from '../c1z/open.js';
+import { openSyncFile, reduceToV3Fields } from '../c1z/open.js';
 import { selectForRows } from '../c1z/sync-selection.js';
 import type { SyncFile, SyncRun } from '../c1z/types.js';
 import { UserError } from '../errors.js';
@@ -38,18 +42,23 @@ export async function openSides(options: SideOptions): Promise<Sides> {
   const [basePath, comparePath] = options.files as [string, string];
   // Both at once: inflating one v1 file overlaps the other's disk writes. The base file's error wins, as
   // when they were opened in turn.
-  const [baseOpened, compareOpened] = await Promise.allSettled([openSyncFile(basePath), openSyncFile(comparePath)]);
+  const [baseOpened, compareOpened] = await Promise.allSettled([openSyncFile(basePath, DATABASE), openSyncFile(comparePath, DATABASE)]);
   if (baseOpened.status === 'rejected') {
     if (compareOpened.status === 'fulfilled') compareOpened.value.close();
     throw baseOpened.reason;
   }
-  const baseFile = baseOpened.value;
+  let baseFile = baseOpened.value;
   let compareFile: SyncFile | undefined;
   try {
     if (compareOpened.status === 'rejected') throw compareOpened.reason;
     compareFile = compareOpened.value;
     const base = pick(baseFile, options.baseSyncId, '--base-sync-id');
     const compare = pick(compareFile, options.syncId, '--sync-id');
+    if (baseFile.engine !== compareFile.engine) {
+      // The reduced file closes the one it was made from.
+      if (baseFile.engine === 'sqlite') base.file = baseFile = await reduceToV3Fields(baseFile, base.sync);
+      else compare.file = compareFile = await reduceToV3Fields(compareFile, compare.sync);
+    }
     const opened = compareFile;
     return { base, compare, close: () => closeBoth(baseFile, opened) };
   } catch (error) {
@@ -58,8 +67,10 @@ export async function openSides(options: SideOptions): Promise<Sides> {
   }
 }
 
+const DATABASE = { need: 'database' } as const;
+
 async function openOneFile(path: string, options: SideOptions): Promise<Sides> {
-  const file = await openSyncFile(path);
+  const file = await openSyncFile(path, DATABASE);
   try {
     const syncs = file.syncs();
     const explicit = (id: string | undefined, flag: string) => (id ? pick(file, id, flag).sync : undefined);

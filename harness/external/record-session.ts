@@ -100,7 +100,7 @@ async function verifyReplay(ca: RunCa, hosts: string[], options: RecordOptions, 
   const sides = await openSides({ files: [recordedSync, unmapped] });
   try {
     const diff = compareSyncs(sides, { dropThreshold: 10, rules: [] });
-    const differs = Object.values(diff.totals).some((c) => (c.added ?? 0) + (c.removed ?? 0) + (c.changed ?? 0) > 0);
+    const differs = Object.values(diff.totals).some((c) => c.added + c.removed + c.changed > 0);
     return { connector, diff, matches: !differs };
   } finally {
     sides.close();

@@ -31,7 +31,7 @@ export function querySyncStats(db: Database.Database, syncId: string): SyncStats
  * One key per resource type of the sync in every per-type map, zero included, as the SDK counts per declared
  * type; plus any type that has rows but was never declared, so nothing in the file goes uncounted.
  */
-function withTypeKeys(declared: string[], stats: SyncStats): SyncStats {
+export function withTypeKeys(declared: string[], stats: SyncStats): SyncStats {
   const maps = [stats.resourcesByResourceType, stats.entitlementsByResourceType, stats.grantsByResourceType];
   const keys = [...new Set([...declared, ...maps.flatMap((m) => Object.keys(m))])].sort();
   const fill = (counts: Record<string, number>) => Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0]));

@@ -16,6 +16,7 @@ import {
   type SyncStatsRecord,
 } from '../proto/index.js';
 import type { SyncStats } from '../types.js';
+import { timestampRfc3339 } from './timestamp.js';
 
 export type V3SyncType = 'full' | 'partial' | 'resources_only' | 'partial_upserts' | 'partial_deletions' | 'unknown';
 
@@ -28,6 +29,9 @@ export interface V3Sync {
   type: V3SyncType;
   startedAt?: Date;
   endedAt?: Date;
+  /** The same times in full precision (the SDK keeps microseconds), as RFC 3339. */
+  startedAtRfc3339?: string;
+  endedAtRfc3339?: string;
   parentSyncId: string;
   /** Absent when the writer could not compute them; the payload is then the only source. */
   stats?: V3SyncStats;
@@ -106,6 +110,8 @@ function toSync(summary: SyncRunSummary): V3Sync {
     type: SYNC_TYPES[summary.type] ?? 'unknown',
     startedAt: toDate(summary.startedAt),
     endedAt: toDate(summary.endedAt),
+    startedAtRfc3339: summary.startedAt && timestampRfc3339(summary.startedAt),
+    endedAtRfc3339: summary.endedAt && timestampRfc3339(summary.endedAt),
     parentSyncId: summary.parentSyncId,
     stats: summary.stats ? toStats(summary.stats) : undefined,
   };

@@ -5,7 +5,6 @@
  * order (resource type, then id), where v1 gives insertion order.
  */
 import { fromBinary, type DescMessage } from '@bufbuild/protobuf';
-import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { fileError } from '../../../errors.js';
 import type {
   GrantFilter,
@@ -20,6 +19,7 @@ import type {
   SyncStats,
 } from '../../types.js';
 import type { VisibleEntry } from '../lsm/merged-scan.js';
+import { timestampRfc3339 } from '../timestamp.js';
 import { PREFIX, tupleKey } from './keyspace.js';
 import type { RecordKind, RecordSchemas } from './record-schemas.js';
 import type { EntitlementRecord, GrantRecord, ResourceRecord, ResourceTypeRecord, SyncRunRecord } from './record-shapes.js';
@@ -52,8 +52,8 @@ export class V3Store implements RowSource {
       const r = this.decode<SyncRunRecord>('syncRun', value, key);
       runs.push({
         id: r.syncId,
-        startedAt: r.startedAt ? timestampDate(r.startedAt as never).toISOString() : undefined,
-        endedAt: r.endedAt ? timestampDate(r.endedAt as never).toISOString() : undefined,
+        startedAt: r.startedAt && timestampRfc3339(r.startedAt),
+        endedAt: r.endedAt && timestampRfc3339(r.endedAt),
         syncToken: r.syncToken,
         syncType: SYNC_TYPES[r.type] ?? 'unknown',
         parentSyncId: r.parentSyncId,
