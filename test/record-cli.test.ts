@@ -121,6 +121,23 @@ describe('serve --replay', () => {
     }
   });
 
+  it('serves a recording at the real host names behind --proxy', async () => {
+    const har = join(dir, 'google', 'ticket-42.har');
+    const spawned = spawnCli(['serve', '--replay', har, '--proxy', '--journal', join(dir, 'replay-proxy', 'journal.jsonl')]);
+    try {
+      const ready = JSON.parse(await readyLine(spawned)) as { proxyUrl: string; caCert: string; hosts: string[] };
+      expect(ready.hosts).toEqual(expect.arrayContaining(['oauth2.googleapis.com', 'admin.googleapis.com']));
+      const recorded = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string }; response: { status: number } }> } }).log.entries.find((e) => e.request.method === 'GET')!;
+      const status = await new Promise<number>((resolve) =>
+        execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--proxy', ready.proxyUrl, '--cacert', ready.caCert, recorded.request.url], (_e, stdout) => resolve(Number(stdout))),
+      );
+      expect(status).toBe(recorded.response.status);
+    } finally {
+      spawned.child.kill('SIGTERM');
+      await spawned.done;
+    }
+  });
+
   it('says what is wrong with a file that is not a recording', async () => {
     const bad = join(dir, 'not-a-recording.json');
     writeFileSync(bad, '{"hello": 1}');
