@@ -93,6 +93,19 @@ describe('bundle of a proxy-mode run', () => {
   }, 120_000);
 });
 
+describe('bundle of a SCIM run', () => {
+  it('holds none of its bearer token, a credential named only `token`', async () => {
+    const { credentials, run } = externalRun('scim/control');
+    const runDir = (await run()).runDir;
+    const out = join(dir, 'scim.tar.gz');
+    expect((await runCli(['bundle', runDir, '--out', out])).code).toBe(0);
+    const secrets = secretsOf(credentials);
+    expect(secrets.map((x) => x.label)).toEqual(['credentials.token']);
+    const scan = await scanForSecrets(secrets, [out, await unpack(out, 'scim')]);
+    expect(scan.findings).toEqual([]);
+  }, 120_000);
+});
+
 describe('a secret the scrubbing cannot recognise', () => {
   it('stops the bundle: exit 1, nothing written', async () => {
     const { credentials, run } = externalRun('entra/control');

@@ -30,6 +30,9 @@ const SECRET_FIELDS: Record<string, string> = {
   clientassertion: PLACEHOLDERS.jwt,
   assertion: PLACEHOLDERS.jwt,
   password: PLACEHOLDERS.password,
+  // A field called just `token` is a credential wherever it appears (a SCIM connector's bearer token).
+  token: PLACEHOLDERS.token,
+  bearertoken: PLACEHOLDERS.token,
   accesstoken: PLACEHOLDERS.token,
   refreshtoken: PLACEHOLDERS.token,
   idtoken: PLACEHOLDERS.token,
