@@ -8,8 +8,6 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
-import { createRunCa } from '../../harness/external/ca.js';
-import { serveProxy } from '../../harness/external/proxy.js';
 import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
@@ -77,7 +75,8 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     ctx.faults.set([]);
     await build(baseUrl);
   };
-  const ca = mode === 'http' ? undefined : createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
+  // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
+  const ca = mode === 'http' ? undefined : (await import('../../harness/external/ca.js')).createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
 
   let address: string;
   let close: () => Promise<void>;
@@ -85,6 +84,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   if (mode === 'proxy') {
     await build(undefined);
     const hosts = new Map(served.flatMap((s) => s.provider.hosts.map((host) => [host, s.name] as const)));
+    const { serveProxy } = await import('../../harness/external/proxy.js');
     const proxy = await serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: () => reset(undefined) }) });
     address = proxy.proxyUrl;
     close = proxy.close;
