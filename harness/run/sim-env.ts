@@ -14,10 +14,8 @@ import { serveLoopback } from '../../mocks/serve/loopback.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 import type { TenantShape, TenantStore } from '../../mocks/tenant/model.js';
 import { isServingFault, type FaultKind, type FaultSpec } from '../../mocks/faults/spec.js';
-import { createRunCa } from '../external/ca.js';
 import { unusedPort } from '../external/unused-port.js';
 import { proxyEnvironment } from '../external/proxy-env.js';
-import { serveProxy } from '../external/proxy.js';
 
 export type Serving = 'in-process' | 'base-url' | 'proxy';
 
@@ -81,13 +79,15 @@ export async function createSimEnv(options: SimEnvOptions): Promise<SimEnv> {
       await build(dead);
     } else {
       // tls-untrusted: HTTPS from a CA the connector is never told about, as behind a TLS-inspecting proxy.
-      const ca = servingFaults.has('tls-untrusted') ? createRunCa(options.tlsDir!, 'sync-harness untrusted CA') : undefined;
+      const ca = servingFaults.has('tls-untrusted') ? (await import('../external/ca.js')).createRunCa(options.tlsDir!, 'sync-harness untrusted CA') : undefined;
       const server = await serveLoopback({ ctx, handlers: build, tls: ca?.leafFor('127.0.0.1') });
       env.baseUrl = server.baseUrl;
       close = server.close;
     }
   } else {
     await build(undefined);
+    // Certificates and the proxy load only for the runs that serve through it.
+    const [{ createRunCa }, { serveProxy }] = await Promise.all([import('../external/ca.js'), import('../external/proxy.js')]);
     const ca = createRunCa(options.tlsDir!);
     const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer: createAnswer({ ctx, handlers: () => handlers }) });
     close = proxy.close;
