@@ -8,10 +8,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PEER_HEADER } from '../../mocks/core/journal.js';
 import type { Answer } from '../../mocks/serve/answer.js';
 import { toFetchRequest, writeFetchResponse } from '../../mocks/serve/fetch-bridge.js';
-import { HOP_HEADERS } from '../record/exchange.js';
 
 /** Request headers that belong to one hop, or that fetch sets itself. */
-const HOP = new Set([...HOP_HEADERS, 'host', 'accept-encoding', PEER_HEADER]);
+const HOP = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'content-length', 'te', 'upgrade', 'accept-encoding', PEER_HEADER]);
 
 /**
  * `upstream` undefined: the real host over HTTPS. `send` is where the request goes: `fetch`, or a fetch that
