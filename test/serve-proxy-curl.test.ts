@@ -153,13 +153,24 @@ describeWithTools(
   'sync-harness serve --proxy (the command)',
   () => {
     it('prints proxyUrl and caCert on its ready line, never the CA key', async () => {
-      const spawned = spawnCli(['serve', '--provider', 'entra,google', '--proxy', '--journal', join(dir, 'cli', 'journal.jsonl'), '--users', '4', '--groups', '1']);
+      // No --provider: the proxy answers for every simulated provider's hosts.
+      const spawned = spawnCli(['serve', '--proxy', '--journal', join(dir, 'cli', 'journal.jsonl'), '--users', '4', '--groups', '1']);
       try {
         const line = await readyLine(spawned);
         const ready = JSON.parse(line) as { proxyUrl: string; caCert: string; providers: Array<{ provider: string; hosts: string[] }> };
         expect(ready.proxyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(ready.caCert).toBe(join(dir, 'cli', 'ca.pem'));
-        expect(ready.providers.map((p) => p.hosts)).toEqual([['login.microsoftonline.com', 'graph.microsoft.com'], ['oauth2.googleapis.com', 'admin.googleapis.com']]);
+        expect(ready.providers.map((p) => p.provider)).toEqual(['aws', 'entra', 'google', 'scim']);
+        expect(ready.providers.flatMap((p) => p.hosts)).toEqual([
+          'iam.amazonaws.com',
+          'sts.amazonaws.com',
+          'identitystore.us-east-1.amazonaws.com',
+          'login.microsoftonline.com',
+          'graph.microsoft.com',
+          'oauth2.googleapis.com',
+          'admin.googleapis.com',
+          'scim.example.test',
+        ]);
         // The CA's key stays in its file: neither its path nor its text is printed.
         const caKey = readFileSync(join(dir, 'cli', 'ca-key.pem'), 'utf8').split('\n')[1]!;
         expect(line).not.toMatch(/ca-key/);

@@ -222,7 +222,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
-        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim')
+        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim (with --proxy, all of them by default)')
         .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', 'users in the generated tenant')

@@ -5,6 +5,7 @@
  */
 import { UserError } from '../../errors.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
+import { providerNames } from '../../../mocks/serve/provider-registry.js';
 import { serveProviders } from '../../../mocks/serve/serve-providers.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../output/sink.js';
@@ -27,8 +28,10 @@ interface ServeFlags {
 }
 
 export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
-  if (!flags.provider === !flags.replay) throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording (one of them)');
-  const providers = (flags.provider ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  if (flags.provider && flags.replay) throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording, not both');
+  // The proxy answers for every provider's hosts at once unless told otherwise; a port serves one or a few.
+  if (!flags.provider && !flags.replay && !flags.proxy) throw new UserError('serve: give --provider NAMES to simulate (entra, google, aws, scim), or --replay FILE to serve a recording');
+  const providers = flags.replay ? [] : (flags.provider ?? providerNames().join(',')).split(',').map((p) => p.trim()).filter(Boolean);
   const seed = whole('--seed', flags.seed);
   const users = flags.users === undefined ? undefined : whole('--users', flags.users);
   const groups = flags.groups === undefined ? undefined : whole('--groups', flags.groups);
