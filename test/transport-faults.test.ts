@@ -17,6 +17,7 @@ import { parseFaultSpec } from '../mocks/faults/spec.js';
 import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
 import { resolveShape } from '../mocks/tenant/shape.js';
 import { createTenant } from '../mocks/tenant/store.js';
+import { runCli } from './support/cli.js';
 import { CURL, describeWithTools } from './support/system-tools.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'transport-faults-'));
@@ -66,6 +67,16 @@ describeWithTools(
   },
   [CURL],
 );
+
+describe('sync-harness connector --request-timeout', () => {
+  it('takes a duration, and says so in one line when given something else', async () => {
+    const credentials = join(dir, 'any-credentials.json');
+    writeFileSync(credentials, '{}');
+    const result = await runCli(['connector', 'scim', '--credentials', credentials, '--request-timeout', 'soon']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('sync-harness: --request-timeout soon: expected a duration such as 30s or 500ms\n');
+  });
+});
 
 describe('reset and hang in process', () => {
   it('fail as undici reports them: a body that ends in "terminated", a request that times out', async () => {

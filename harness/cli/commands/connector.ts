@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { loadBuiltin } from '../../../connectors/builtin.js';
 import { UserError } from '../../errors.js';
+import { parseDuration } from '../../scenario/duration.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { runSync } from '../../sync/engine.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
@@ -16,6 +17,7 @@ interface ConnectorFlags {
   credentials: string;
   file: string;
   variant?: string;
+  requestTimeout?: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -32,8 +34,10 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   } catch (error) {
     throw new UserError(`${flags.credentials}: cannot read the credentials (${(error as Error).message}; pass the JSON file \`serve\` or a scenario run wrote)`);
   }
+  const timeoutMs = flags.requestTimeout === undefined ? undefined : parseDuration(flags.requestTimeout);
+  if (flags.requestTimeout !== undefined && !timeoutMs) throw new UserError(`--request-timeout ${flags.requestTimeout}: expected a duration such as 30s or 500ms`);
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
-  const connector = module.create(credentials, flags.variant ? { variant: flags.variant } : {});
+  const connector = module.create(credentials, { ...(flags.variant ? { variant: flags.variant } : {}), ...(timeoutMs ? { fetch: timedFetch(timeoutMs) } : {}) });
   log({ level: 'info', msg: 'sync starting', provider });
   const bar = progressBar(io.stderr);
   const result = await runSync(connector, {
@@ -50,4 +54,9 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   }
   log({ level: 'info', msg: 'sync finished', resources: result.counts.resources, grants: result.counts.grants });
   return 0;
+}
+
+/** Every request gives up after `ms`, as Go's `http.Client{Timeout}` does: the error is the client's own. */
+function timedFetch(ms: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
 }
