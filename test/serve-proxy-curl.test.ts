@@ -52,7 +52,7 @@ describeWithTools(
     it('answers Entra at login.microsoftonline.com and graph.microsoft.com', async () => {
       const entra = credentialsOf('entra');
       const token = await curl(...via, `https://login.microsoftonline.com/${entra.tenantId}/oauth2/v2.0/token`, '-d', 'grant_type=client_credentials', '-d', `client_id=${entra.clientId}`, '--data-urlencode', `client_secret=${entra.clientSecret}`, '-d', 'scope=https://graph.microsoft.com/.default');
-      expect(token).toMatchObject({ code: 0, status: 200 });
+      expect(token, token.stderr).toMatchObject({ code: 0, status: 200 });
       const { access_token } = JSON.parse(token.body) as { access_token: string };
       const users = await curl(...via, '-H', `Authorization: Bearer ${access_token}`, 'https://graph.microsoft.com/v1.0/users?$top=5');
       expect(users).toMatchObject({ code: 0, status: 200 });
@@ -140,7 +140,7 @@ describeWithTools(
       expect(serving.address).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       const { credentials, caCert } = serving.ready as { credentials: { token: string; baseUrl: string }; caCert: string };
       const trusted = await curl('--cacert', caCert, '-H', `Authorization: Bearer ${credentials.token}`, `${credentials.baseUrl}/Users?count=2`);
-      expect(trusted).toMatchObject({ code: 0, status: 200 });
+      expect(trusted, trusted.stderr).toMatchObject({ code: 0, status: 200 });
       const untrusted = await curl(`${credentials.baseUrl}/Users`);
       expect(untrusted.code).toBe(60);
       expect(serving.ctx.journal.all().at(-1)!.transportError).toMatch(/does not trust the certificate/);

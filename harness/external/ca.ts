@@ -78,8 +78,11 @@ interface CertificateSpec {
 function certificate(spec: CertificateSpec): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = spec.publicKey;
-  // Positive and unique: a leading 00 byte keeps the DER integer positive.
-  cert.serialNumber = `00${randomBytes(15).toString('hex')}`;
+  // Positive (RFC 5280; Go 1.23+ refuses a negative serial) and unique: node-forge writes the hex as it is and
+  // drops leading zero bytes, so the first byte is kept between 01 and 7f.
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x01;
+  cert.serialNumber = serial.toString('hex');
   // An hour back, so a client whose clock runs a little behind still accepts it.
   cert.validity.notBefore = new Date(spec.now.getTime() - 3_600_000);
   cert.validity.notAfter = new Date(spec.now.getTime() + VALID_DAYS * 86_400_000);
