@@ -3,13 +3,17 @@ import { compareWithLastGood } from './last-good.js';
 import { buildRunReport, type RunReport } from './model.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
-import { readRunFolder } from './run-folder.js';
+import { readRunFolder, type RunFolder } from './run-folder.js';
 
 export type ReportFormat = 'markdown' | 'html';
 export type { RunReport } from './model.js';
 
 export async function buildReport(runDir: string, options: { lastGood?: string } = {}): Promise<RunReport> {
-  const run = readRunFolder(runDir);
+  return buildReportOf(readRunFolder(runDir), options);
+}
+
+/** The same, for a run folder already read (the bundle reads its log too). */
+export async function buildReportOf(run: RunFolder, options: { lastGood?: string } = {}): Promise<RunReport> {
   const since = options.lastGood ? await compareWithLastGood(options.lastGood, run.syncFiles[0]) : undefined;
   return buildRunReport(run, since);
 }

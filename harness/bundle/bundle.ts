@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { create } from 'tar';
-import { buildReport, renderReport } from '../../reports/index.js';
+import { buildReportOf, renderReport } from '../../reports/index.js';
 import { readRunFolder } from '../../reports/run-folder.js';
 import { packageVersion } from '../cli/version.js';
 import { writeAtomically } from '../fs/atomic-write.js';
@@ -43,7 +43,8 @@ export class BundleLeakError extends Error {
 }
 
 export async function writeBundle(options: BundleOptions): Promise<BundleOutcome> {
-  const report = await buildReport(options.runDir, options.lastGood ? { lastGood: options.lastGood } : {});
+  const run = readRunFolder(options.runDir);
+  const report = await buildReportOf(run, options.lastGood ? { lastGood: options.lastGood } : {});
   const { secrets, note } = await runSecrets(report.scenarioFile);
   const notes = note ? [note] : [];
   const scrub = (text: string) => scrubText(text, secrets);
@@ -66,7 +67,7 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
   const repro = reproScenario(logFile, report.scenario);
   if (repro.text) add('repro.yaml', repro.text, "a scenario inferred from the log alone (what `sync-harness repro --log` writes)");
 
-  const version = connectorVersion(report.connectors[0]?.name ?? '', readRunFolder(options.runDir).log);
+  const version = connectorVersion(report.connectors[0]?.name ?? '', run.log);
   const readme = renderReadme({
     report,
     connectorVersion: options.connectorVersion ?? version,

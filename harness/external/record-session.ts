@@ -8,6 +8,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SimContext } from '../../mocks/core/context.js';
 import { createAnswer } from '../../mocks/serve/answer.js';
 import { UserError } from '../errors.js';
 import { compareSyncs } from '../diff/compare.js';
@@ -64,7 +65,9 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     const send = recordingFetch(options.upstream ? toUpstream(options.upstream) : fetch, raw);
     const recordedSync = join(privateDir, `${options.name}.recorded.c1z`);
     rmSync(recordedSync, { force: true });
-    const { run: connector, problems } = await throughProxy(ca, hosts, options, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile, scratch });
+    // Forwarding answers nothing itself: this context only journals what the proxy refused.
+    const proxyCtx = replayContext();
+    const { run: connector, problems } = await throughProxy(ca, hosts, options, proxyCtx, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile }).finally(() => proxyCtx.tenant.close());
     if (raw.length === 0) {
       const seen = problems.length ? `; the proxy saw: ${problems.slice(0, 2).join('; ')}` : '';
       throw new UserError(`record: the connector sent nothing through the proxy (${connector.error?.split('\n')[0] ?? 'it exited 0'}${seen}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
@@ -93,7 +96,7 @@ async function verifyReplay(ca: RunCa, hosts: string[], options: RecordOptions, 
   const mappedFile = join(scratch, 'replay-credentials.json');
   if (mapped) writeFileSync(mappedFile, JSON.stringify(mapped), { mode: 0o600 });
   const replayed = join(scratch, 'replayed.c1z');
-  const { run: connector } = await throughProxy(ca, hosts, options, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined, scratch });
+  const { run: connector } = await throughProxy(ca, hosts, options, ctx, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined }).finally(() => ctx.tenant.close());
   if (!existsSync(replayed)) return { connector, matches: false };
   const unmapped = join(scratch, 'replayed.unmapped.c1z');
   await unmapC1z(replayed, unmapped, map);
@@ -111,10 +114,10 @@ async function throughProxy(
   ca: RunCa,
   hosts: string[],
   options: RecordOptions,
+  ctx: SimContext,
   answer: ReturnType<typeof createAnswer>,
-  run: { output: string; config?: Record<string, unknown>; credentialsFile?: string; scratch: string },
+  run: { output: string; config?: Record<string, unknown>; credentialsFile?: string },
 ): Promise<{ run: ExternalRun; problems: string[] }> {
-  const ctx = replayContext();
   const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer });
   try {
     const values: Record<string, string> = { output: run.output, proxyUrl: proxy.proxyUrl, caFile: ca.certPath, credentialsFile: run.credentialsFile ?? '', provider: options.provider };
