@@ -26,7 +26,7 @@ describe('sync-harness run', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^ok\s+entra-control\s+entra\s+succeeded/m);
     expect(out.stdout).toContain('1 of 1 scenarios met their expectations');
-    expect(readdirSync(join(runsDir, 'entra-control')).sort()).toEqual(['connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
+    expect(readdirSync(join(runsDir, 'entra-control')).sort()).toEqual(['.sync-harness-run', 'connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
   });
 
   it('exits 1 and says which expectation failed, with the doctor findings, when one does not', async () => {

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installCleanupHandlers } from '../fs/temp-files.js';
 import { COMMANDS } from './registry.js';
 import { Sink, type CommandIO } from './output/sink.js';
 import { packageVersion } from './version.js';
@@ -79,6 +80,9 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // Before any command starts: Ctrl-C at any point removes temp files and staging folders and kills the
+  // process trees of connectors, then ends with the signal's exit status.
+  installCleanupHandlers();
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

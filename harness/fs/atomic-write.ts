@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { trackTempPath } from './temp-files.js';
 
 /** A small file written whole or not at all; `mode` applies from creation, so a key is never readable by others. */
 export function writeFileAtomic(target: string, content: string | Uint8Array, mode = 0o644): void {
@@ -20,17 +21,17 @@ export function writeFileAtomic(target: string, content: string | Uint8Array, mo
 
 export async function writeAtomically<T>(target: string, write: (tempPath: string) => Promise<T>): Promise<T> {
   const temp = tempBeside(target);
-  const cleanup = () => rmSync(temp, { force: true });
-  process.once('exit', cleanup);
+  // Registered, so exit and Ctrl-C / SIGTERM / SIGHUP mid-write remove it too.
+  const release = trackTempPath(temp);
   try {
     const result = await write(temp);
     renameSync(temp, target);
     return result;
   } catch (error) {
-    cleanup();
+    rmSync(temp, { force: true });
     throw error;
   } finally {
-    process.removeListener('exit', cleanup);
+    release();
   }
 }
 

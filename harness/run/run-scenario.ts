@@ -3,7 +3,7 @@
  * (several share one tenant and its quota), then its actions; reads the sync files back, compares them with
  * the tenant's ground truth, asks the doctor, checks `expect`, and leaves everything in `runs/<name>/`.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
@@ -25,6 +25,9 @@ import { UserError } from '../errors.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { readSync } from './sync-contents.js';
+import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
+import { testPause } from './test-pause.js';
+import { trackTempPath } from '../fs/temp-files.js';
 
 export { RUN_EPOCH };
 
@@ -42,11 +45,26 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const started = performance.now();
   const runsDir = resolve(options.runsDir ?? 'runs');
   const runDir = join(runsDir, scenario.name);
-  mkdirSync(runsDir, { recursive: true });
+  // Before anything is made: a folder this tool did not make is refused, never replaced.
+  assertReplaceable(runDir);
   const specs = options.connector ? [options.connector] : scenario.connectors;
   const serving = servingFor(scenario, specs);
-  // Built beside the old folder and swapped in only when complete.
+  mkdirSync(runsDir, { recursive: true });
+  // Built beside the old folder and swapped in only when complete; Ctrl-C or a crash of ours removes it.
   const work = await mkdtemp(join(runsDir, `.${scenario.name}-`));
+  const release = trackTempPath(work);
+  try {
+    return await runIn(work, runDir, scenario, specs, serving, options, started);
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+async function runIn(work: string, runDir: string, scenario: LoadedScenario, specs: readonly ConnectorSpec[], serving: Serving, options: RunOptions, started: number): Promise<ScenarioResult> {
+  markRunFolder(work, scenario.name);
   const external = specs.some((s) => s.kind === 'external');
   const time = new Lockstep(RUN_EPOCH, specs.length);
   const settings = { writeBack: scenario.writeBack ?? scenario.actions.length > 0, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) };
@@ -60,6 +78,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
     ...(external ? {} : { clock: time.now }),
   });
   try {
+    await testPause('tenant');
     const logs: TaggedLogLine[] = [];
     const sampler = new HeapSampler();
     const stopSampling = env.ctx.journal.onRecord(() => sampler.sample());
@@ -125,11 +144,8 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
       runDir,
       durationMs: Math.round(performance.now() - started),
     };
-    writeRunFolder(work, runDir, env, logs, result, diagnosis.summary);
+    await writeRunFolder(work, runDir, env, logs, result, diagnosis.summary);
     return result;
-  } catch (error) {
-    rmSync(work, { recursive: true, force: true });
-    throw error;
   } finally {
     await env.close();
   }
@@ -166,12 +182,12 @@ async function memoryEvidence(scenario: LoadedScenario, specs: readonly Connecto
 }
 
 /** The journal, the log and the result beside the sync files; then the folder replaces the previous run's. */
-function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: readonly TaggedLogLine[], result: ScenarioResult, diagnosis: string): void {
+async function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: readonly TaggedLogLine[], result: ScenarioResult, diagnosis: string): Promise<void> {
   writeFileSync(join(work, 'journal.jsonl'), env.ctx.journal.toJsonLines());
   writeFileSync(join(work, 'connector.log'), logs.map((l) => JSON.stringify(l)).join('\n') + (logs.length ? '\n' : ''));
   writeFileSync(join(work, 'result.json'), `${JSON.stringify({ ...result, diagnosis }, null, 2)}\n`);
-  rmSync(runDir, { recursive: true, force: true });
-  renameSync(work, runDir);
+  await testPause('write');
+  replaceRunFolder(work, runDir);
 }
 
 /** How the simulator is reached: in process for builtin connectors, else the external connectors' `mode`. */
