@@ -1,11 +1,13 @@
 /**
  * An external connector: any program, given the served simulator's URL and credentials through
- * placeholders. It runs in its own process group so a timeout kills everything it started; its output is
- * kept (with the run's secrets masked) and a crash is reported with its exit code and the tail of stderr.
+ * placeholders. Its whole process tree (its group, its descendants, anything that escaped with `setsid`) dies
+ * at its timeout, when it exits, and on Ctrl-C of the harness; its output is kept (with the run's secrets
+ * masked) and a crash is reported with its exit code and the tail of stderr.
  */
-import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { delimiter, resolve } from 'node:path';
+import { onInterrupt } from '../fs/temp-files.js';
+import { ProcessTree, residentBytes } from './process-tree.js';
 import { expandCommand, expandText } from '../scenario/placeholders.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { ExternalConnector } from '../scenario/schema.js';
@@ -23,7 +25,13 @@ export interface ExternalRun {
 const TAIL_LINES = 15;
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const SAMPLE_MS = 100;
-
+/**
+ * How long output may still arrive after the connector's own process exited. A process it left behind
+ * holding stdout open would otherwise keep the run waiting forever; one second is plenty to flush a pipe.
+ */
+const STDIO_GRACE_MS = 1000;
+/** How long Ctrl-C waits for the killed tree to be gone before removing the folders it wrote into. */
+const INTERRUPT_WAIT_MS = 1000;
 
 export async function runExternal(
   spec: ExternalConnector,
@@ -35,14 +43,17 @@ export async function runExternal(
   const cwd = resolve(options.scenarioDir, spec.cwd === undefined ? '.' : expandText(spec.cwd, values, 'cwd'));
   const timeoutMs = spec.timeoutMs ?? Math.min(options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const [program, ...args] = typeof command === 'string' ? [command] : command;
+  const tree = new ProcessTree();
   const child = spawn(program!, args, {
     cwd,
     shell: typeof command === 'string',
     detached: true,
     // The scenario's own env wins over the serving's (proxy, CA, preload), so a test can break one on purpose.
-    env: { ...process.env, PATH: [...ownBinDirs(), process.env.PATH ?? ''].join(delimiter), ...options.env, ...env },
+    env: { ...process.env, PATH: [...ownBinDirs(), process.env.PATH ?? ''].join(delimiter), ...options.env, ...env, ...tree.env() },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  tree.started(child.pid);
+  const forgetInterrupt = onInterrupt(() => tree.killAndWait(INTERRUPT_WAIT_MS));
   const chunks: Buffer[] = [];
   const errChunks: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -51,20 +62,24 @@ export async function runExternal(
     errChunks.push(chunk);
   });
   let peakRssBytes = 0;
-  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, groupRss(child.pid))), SAMPLE_MS);
+  // Sampling also keeps the tree's member list current, so a child re-parented away later is still known.
+  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, residentBytes(tree.members()))), SAMPLE_MS);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    killGroup(child.pid);
+    tree.kill();
   }, timeoutMs);
+  const closed = new Promise<void>((done) => child.once('close', () => done()));
   const exit = await new Promise<{ code: number | null; error?: Error }>((done) => {
     child.once('error', (error) => done({ code: null, error }));
-    child.once('close', (code) => done({ code }));
+    child.once('exit', (code) => done({ code }));
   });
   clearTimeout(timer);
   clearInterval(sampler);
-  // Whatever it left running in its group goes too.
-  killGroup(child.pid);
+  await settle(child, closed);
+  // Whatever it left running goes too.
+  tree.kill();
+  forgetInterrupt();
   const mask = (text: string) => options.secrets.filter((s) => s.length >= 6).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
   const output = mask(Buffer.concat(chunks).toString('utf8'));
   const tail = mask(Buffer.concat(errChunks).toString('utf8')).trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
@@ -75,36 +90,16 @@ export async function runExternal(
   return { outcome: 'succeeded', exitCode: 0, output, peakRssBytes };
 }
 
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Resident memory of every process in the group (Linux /proc); 0 where /proc is not there. */
-function groupRss(pgid: number | undefined): number {
-  if (pgid === undefined) return 0;
-  let total = 0;
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return 0;
-  }
-  for (const pid of pids) {
-    try {
-      // Field 5 of stat is the process group; the command name (field 2) may hold spaces, so split after it.
-      const stat = readFileSync(join('/proc', pid, 'stat'), 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) !== pgid) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(join('/proc', pid, 'status'), 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
-    } catch {
-      // The process ended between listing and reading.
-    }
-  }
-  return total;
+/**
+ * Waits for the connector's stdout and stderr to end, at most {@link STDIO_GRACE_MS} after it exited: a
+ * process it left behind may hold them open for ever, so then our ends are closed and its later output lost.
+ */
+async function settle(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((done) => (timer = setTimeout(() => done(true), STDIO_GRACE_MS)));
+  const gaveUp = await Promise.race([closed.then(() => false), late]);
+  clearTimeout(timer);
+  if (!gaveUp) return;
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }

@@ -3,9 +3,9 @@
  * the credentials as one JSON file (in a private temp folder, never the run folder, and removed after),
  * the secrets to mask in its output, and how its output lines become log lines.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import type { LogLine } from '../doctor/evidence.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { SimEnv } from './sim-env.js';
@@ -18,7 +18,8 @@ export interface ExternalValues {
 }
 
 export function externalValues(scenario: LoadedScenario, env: SimEnv, output: string, runDir: string): ExternalValues {
-  const dir = mkdtempSync(join(tmpdir(), 'sync-harness-credentials-'));
+  // Registered, so Ctrl-C removes it too.
+  const dir = makeTempDir('sync-harness-credentials-');
   const credentialsFile = join(dir, 'credentials.json');
   writeFileSync(credentialsFile, JSON.stringify(env.credentials), { mode: 0o600 });
   const values: Record<string, string> = {
@@ -33,7 +34,7 @@ export function externalValues(scenario: LoadedScenario, env: SimEnv, output: st
     credentialsFile,
   };
   for (const [key, value] of Object.entries(env.credentials)) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
-  return { values, secrets: secretsOf(env.credentials), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { values, secrets: secretsOf(env.credentials), dispose: () => removeTempDir(dir) };
 }
 
 /** Every secret-looking credential value (a key file's private key included), to mask in a connector's output. */
