@@ -3,14 +3,14 @@
  * scanned for the run's own secrets in every encoding; a single hit and nothing is written. The sync
  * file and the run CA's key never go in.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { create } from 'tar';
 import { buildReportOf, renderReport } from '../../reports/index.js';
 import { readRunFolder } from '../../reports/run-folder.js';
 import { packageVersion } from '../cli/version.js';
 import { writeAtomically } from '../fs/atomic-write.js';
+import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { scanForSecrets, type Secret } from '../record/index.js';
 import { planInputFromLog, readLogReport } from '../repro/from-log.js';
 import { planRepro } from '../repro/plan.js';
@@ -82,7 +82,8 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
 }
 
 async function pack(staged: Map<string, { text: string }>, out: string, secrets: readonly Secret[], notes: string[]): Promise<BundleOutcome> {
-  const scratch = mkdtempSync(join(tmpdir(), 'sync-harness-bundle-'));
+  // Registered: Ctrl-C mid-bundle removes it (and the archive's .tmp) rather than leaving the staged copy.
+  const scratch = makeTempDir('sync-harness-bundle-');
   try {
     const root = join(scratch, 'bundle');
     const names = [...staged.keys()].sort();
@@ -93,7 +94,7 @@ async function pack(staged: Map<string, { text: string }>, out: string, secrets:
     await writeAtomically(out, (temp) => create({ gzip: true, cwd: scratch, file: temp, portable: true }, names.map((n) => `bundle/${n}`)));
     return { file: out, files: names, notes };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeTempDir(scratch);
   }
 }
 

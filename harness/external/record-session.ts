@@ -5,12 +5,12 @@
  * not differ from the recorded one. What identifies the customer (the mapping, the recorded sync) stays in
  * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SimContext } from '../../mocks/core/context.js';
 import { createAnswer } from '../../mocks/serve/answer.js';
 import { UserError } from '../errors.js';
+import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { compareSyncs } from '../diff/compare.js';
 import type { DiffReport } from '../diff/report.js';
 import { openSides } from '../diff/sides.js';
@@ -58,7 +58,7 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
   const privateDir = join(options.outDir, 'private');
   mkdirSync(privateDir, { recursive: true, mode: 0o700 });
   chmodSync(privateDir, 0o700);
-  const scratch = mkdtempSync(join(tmpdir(), 'sync-harness-record-'));
+  const scratch = makeTempDir('sync-harness-record-');
   try {
     const ca = createRunCa(join(scratch, 'tls'));
     const raw: Exchange[] = [];
@@ -84,7 +84,7 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     if (options.verify && files.recordedSync) outcome.replay = await verifyReplay(ca, hosts, options, exchanges, map, config, files.recordedSync, scratch);
     return outcome;
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    removeTempDir(scratch);
   }
 }
 

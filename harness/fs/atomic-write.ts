@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { testPause } from '../test-pause.js';
 import { trackTempPath } from './temp-files.js';
 
 /** A small file written whole or not at all; `mode` applies from creation, so a key is never readable by others. */
@@ -25,6 +26,7 @@ export async function writeAtomically<T>(target: string, write: (tempPath: strin
   const release = trackTempPath(temp);
   try {
     const result = await write(temp);
+    await testPause('output');
     renameSync(temp, target);
     return result;
   } catch (error) {

@@ -3,10 +3,8 @@
  * size (same seed and mixes). The heap kept with the connector alive, less the heap kept once it is dropped,
  * so the simulator's own caches and the journal, which also grow with the tenant, are not counted.
  */
-import { rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector } from '../scenario/schema.js';
 import { runBuiltin, type BuiltinRun } from './builtin-run.js';
@@ -21,7 +19,7 @@ export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnecto
   const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
   const settings = scenario.permissions ? { permissions: scenario.permissions } : {};
   const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings, serving: 'in-process', clock: time.now });
-  const work = await mkdtemp(join(tmpdir(), 'sync-harness-memory-'));
+  const work = makeTempDir('sync-harness-memory-');
   try {
     const sampler = new HeapSampler();
     // Held in a property read after the first measure, so the optimiser cannot drop it early.
@@ -36,7 +34,7 @@ export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnecto
     const without = sampler.retainedBytes();
     return { users, bytes: Math.max(0, withConnector - without) };
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeTempDir(work);
     await env.close();
   }
 }

@@ -26,7 +26,7 @@ import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { readSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
-import { testPause } from './test-pause.js';
+import { testPause } from '../test-pause.js';
 import { trackTempPath } from '../fs/temp-files.js';
 
 export { RUN_EPOCH };

@@ -2,15 +2,17 @@
  * `run` as a real process, stopped by a signal at a chosen point: while building the tenant, while an
  * external connector runs (one that started a `setsid` sleeper), and with the run folder written but not yet
  * swapped in. Each time it ends with the signal's status and leaves no process, nothing in its private TMPDIR,
- * no staging folder, and the previous run folder as it was. The pause points are the runner's test-only
- * SYNC_HARNESS_TEST_PAUSE_AT hook, so the signal lands exactly there rather than wherever timing puts it.
+ * no staging folder, and the previous run folder as it was. `demo --out`, `report --out` and `bundle`
+ * stopped with their output complete but not yet renamed into place leave no `.tmp`, no staged bundle and
+ * the previous output as it was. The pause points are the test-only SYNC_HARNESS_TEST_PAUSE_AT hook, so the
+ * signal lands exactly there rather than wherever timing puts it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_MARKER } from '../../harness/run/run-folder.js';
-import { spawnCli, type Spawned } from '../support/cli.js';
+import { runCli, spawnCli, type Spawned } from '../support/cli.js';
 import { escapedSleeper, running } from '../support/processes.js';
 
 const POLL_MS = 10;
@@ -102,5 +104,42 @@ describe('run interrupted', () => {
     expect(running(pid)).toBe(false);
     expect(running(own)).toBe(false);
     expectNothingLeft();
+  }, 30_000);
+});
+
+describe('an output interrupted before it is renamed into place', () => {
+  let runDir: string;
+  let out: string;
+  const fixtures = mkdtempSync(join(tmpdir(), 'signals-fixtures-'));
+  afterAll(() => rmSync(fixtures, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    const file = join(fixtures, 'small.yaml');
+    writeFileSync(file, 'version: 1\nname: small\nprovider: entra\ntenant: { seed: 3, users: 5, groups: 2 }\nconnector: builtin:entra\n');
+    const made = await runCli(['run', file, '--runs-dir', join(fixtures, 'runs')]);
+    expect(made.code, made.stderr).toBe(0);
+    runDir = join(fixtures, 'runs', 'small');
+  }, 60_000);
+
+  beforeEach(() => {
+    out = join(dir, 'out');
+    mkdirSync(out);
+  });
+
+  it.each([
+    ['demo --out', (target: string) => ['demo', '--out', target, '--users', '5', '--groups', '2'], 'demo.c1z'],
+    ['report --out', (target: string) => ['report', runDir, '--out', target], 'report.md'],
+    ['bundle', (target: string) => ['bundle', runDir, '--out', target], 'run.bundle.tar.gz'],
+  ] as const)('%s: no .tmp, nothing staged, the previous output kept', async (_name, args, name) => {
+    const target = join(out, name);
+    writeFileSync(target, 'previous');
+    const spawned = spawnCli(args(target), { TMPDIR: tmp, SYNC_HARNESS_TMPDIR: undefined, SYNC_HARNESS_TEST_PAUSE_AT: 'output' });
+    const stderr = stderrOf(spawned);
+    await until('its output was complete', () => stderr().includes('sync-harness test pause: output'), spawned);
+    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
+    await interrupt(spawned, 'SIGINT');
+    expect(readdirSync(out)).toEqual([name]);
+    expect(readFileSync(target, 'utf8')).toBe('previous');
+    expect(readdirSync(tmp)).toEqual([]);
   }, 30_000);
 });
