@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector } from '../scenario/schema.js';
+import { scaledShape } from '../../mocks/tenant/shape.js';
 import { runBuiltin, type BuiltinRun } from './builtin-run.js';
 import { RUN_EPOCH } from './epoch.js';
 import { Lockstep } from './lockstep.js';
@@ -15,8 +16,7 @@ import { createSimEnv } from './sim-env.js';
 
 export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnector, users: number): Promise<{ users: number; bytes: number }> {
   const time = new Lockstep(RUN_EPOCH, 1);
-  const scale = users / Math.max(1, scenario.tenant.users);
-  const shape = { ...scenario.tenant, users, groups: Math.max(1, Math.round(scenario.tenant.groups * scale)) };
+  const shape = scaledShape(scenario.tenant, users);
   const settings = scenario.permissions ? { permissions: scenario.permissions } : {};
   const env = await createSimEnv({ provider: scenario.provider, shape, faults: [], settings, serving: 'in-process', clock: time.now });
   const work = makeTempDir('sync-harness-memory-');

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { parseFaultSpec } from '../../mocks/faults/spec.js';
-import { resolveShape } from '../../mocks/tenant/shape.js';
+import { resolveShape, scaledShape, validateShape } from '../../mocks/tenant/shape.js';
 import type { TenantShape } from '../../mocks/tenant/model.js';
 import { connector, type ConnectorSpec, type ExternalConnector } from './connector-schema.js';
 import { expectSchema } from './expect-schema.js';
@@ -151,6 +151,16 @@ export const scenarioSchema = fields.transform((given, ctx) => {
     }
   });
   if (!ok) return z.NEVER;
+  if (given.memoryCheck) {
+    // The second sync builds a tenant of its own: it must fit the same bounds as the first.
+    try {
+      validateShape(scaledShape(given.tenant, given.memoryCheck.users), { label: (field) => field });
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      ctx.addIssue({ code: 'custom', path: ['memoryCheck', 'users'], input: given.memoryCheck.users, message: error.message.replace(/^users /, '') });
+      return z.NEVER;
+    }
+  }
   if (given.expect.diff && !given.rerun) {
     ctx.addIssue({ code: 'custom', path: ['expect', 'diff'], input: given.expect.diff, message: 'a diff is expected but nothing runs twice (add rerun: { faults: [...] })' });
     return z.NEVER;

@@ -7,6 +7,8 @@
  *   PUT  /__harness/faults           replace them: `["throttle:every=3", ...]` (counters restart)
  *   GET  /__harness/tenant           the tenant's shape and counts
  *   POST /__harness/reset            regenerate the tenant from its seed, clear journal and faults
+ * Only clients that addressed the server by a loopback name and send no foreign `Origin` get here
+ * (admin-guard.ts); the rest get 403.
  */
 import { UserError } from '../../harness/errors.js';
 import type { SimContext } from '../core/context.js';

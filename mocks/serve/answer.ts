@@ -11,6 +11,7 @@ import { dispatch } from '../core/dispatch.js';
 import { knownRoutes } from '../core/route.js';
 import { transportAction } from '../core/transport-action.js';
 import { handleAdmin } from './admin-api.js';
+import { adminRefusal } from './admin-guard.js';
 import { toFetchRequest, writeFetchResponse } from './fetch-bridge.js';
 
 export interface AnswerTarget {
@@ -33,11 +34,14 @@ export function createAnswer(target: AnswerTarget): Answer {
 }
 
 async function answer(target: AnswerTarget, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  if (new URL(req.url ?? '/', origin).pathname.startsWith('/__harness/')) {
+    // Judged on the headers alone, before any body is read.
+    const refused = adminRefusal(req.headers.host, req.headers.origin, origin);
+    if (refused) return writeFetchResponse(res, Response.json({ error: refused }, { status: 403 }));
+    return writeFetchResponse(res, await handleAdmin(await toFetchRequest(req, origin), { ctx: target.ctx, reset: target.reset }));
+  }
   const request = await toFetchRequest(req, origin);
   const url = new URL(request.url);
-  if (url.pathname.startsWith('/__harness/')) {
-    return writeFetchResponse(res, await handleAdmin(request, { ctx: target.ctx, reset: target.reset }));
-  }
   const response = await dispatch(target.handlers(), request, origin);
   if (response?.type === 'error') {
     // A `network-error` fault: no response at all, as a dropped connection looks to the client.

@@ -26,7 +26,10 @@ export interface LoopbackOptions {
   ctx: SimContext;
   /** Builds the handlers once the port, and so the base URL, is known. */
   handlers(baseUrl: string): Promise<HttpHandler[]> | HttpHandler[];
-  /** Rebuilds the tenant and handlers for `POST /__harness/reset`. */
+  /**
+   * Resets the simulation's state (tenant, journal, faults) for `POST /__harness/reset`; the server then
+   * asks `handlers` again, since handlers built for the old tenant hold on to it.
+   */
   reset?(): Promise<void>;
   /** Serve HTTPS with this key and certificate (for 127.0.0.1) instead of plain HTTP. */
   tls?: { key: string; cert: string };
@@ -35,7 +38,17 @@ export interface LoopbackOptions {
 export async function serveLoopback(options: LoopbackOptions): Promise<LoopbackServer> {
   let handlers: HttpHandler[] = [];
   let baseUrl = '';
-  const answer = createAnswer({ ctx: options.ctx, handlers: () => handlers, reset: options.reset });
+  const reset = options.reset;
+  const answer = createAnswer({
+    ctx: options.ctx,
+    handlers: () => handlers,
+    reset: reset
+      ? async () => {
+          await reset();
+          handlers = await options.handlers(baseUrl);
+        }
+      : undefined,
+  });
   const server: Server = options.tls
     ? createTlsServer({ ...options.tls }, (req, res) => answer(req, res, baseUrl))
     : createServer((req, res) => answer(req, res, baseUrl));

@@ -68,12 +68,13 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     return handlers;
   };
   const journal = options.journalPath ? journalTo(options.journalPath, ctx) : undefined;
-  const reset = async (baseUrl: string | undefined) => {
+  // The handlers are built again after this (they hold the tenant they were built for): the loopback server
+  // asks for them itself, the proxy calls build.
+  const reset = async () => {
     ctx.tenant.close();
     ctx.tenant = options.tenant();
     ctx.journal.clear();
     ctx.faults.set([]);
-    await build(baseUrl);
   };
   // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
   const ca = mode === 'http' ? undefined : (await import('../../harness/external/ca.js')).createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
@@ -85,12 +86,16 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     await build(undefined);
     const hosts = new Map(served.flatMap((s) => s.provider.hosts.map((host) => [host, s.name] as const)));
     const { serveProxy } = await import('../../harness/external/proxy.js');
-    const proxy = await serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: () => reset(undefined) }) });
+    const resetAndRebuild = async () => {
+      await reset();
+      await build(undefined);
+    };
+    const proxy = await serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: resetAndRebuild }) });
     address = proxy.proxyUrl;
     close = proxy.close;
     extra = { proxyUrl: proxy.proxyUrl, caCert: ca!.certPath };
   } else {
-    const server = await serveLoopback({ ctx, port: options.port, handlers: build, reset: () => reset(server.baseUrl), tls: ca?.leafFor('127.0.0.1') });
+    const server = await serveLoopback({ ctx, port: options.port, handlers: build, reset, tls: ca?.leafFor('127.0.0.1') });
     address = server.baseUrl;
     close = server.close;
     extra = { baseUrl: server.baseUrl, ...(ca ? { caCert: ca.certPath } : {}) };

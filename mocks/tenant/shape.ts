@@ -39,6 +39,16 @@ const PER_USER = {
 /** Top-level domains reserved by RFC 2606 / 6761, so a generated tenant never names a real organisation. */
 const RESERVED_TLDS = ['.test', '.example', '.invalid', '.localhost'];
 
+/**
+ * Sizes a tenant may have. The build is synchronous (SQLite in this process), so nothing, not even a
+ * scenario's timeout, stops an oversized one: it must be refused before it starts. A million users (the
+ * benchmarked `tenant generate` size: 150k groups, ~3M memberships, ~4.65M rows) took 1.1 GB RSS and
+ * 1-3 minutes to build in memory on 2 shared cores; 100k users took 280 MB and 7-10 s. Rows cost memory
+ * about equally whatever their kind, so the total is capped as well as each count.
+ */
+export const MAX_COUNT = 1_000_000;
+export const MAX_TENANT_ROWS = 5_000_000;
+
 const COUNT_FIELDS = ['seed', 'users', 'groups', 'roles', 'roleAssignments', 'apps', 'appRoleAssignments', 'policies', 'policyAttachments'] as const;
 const RATIO_FIELDS = ['nestedGroupRatio', 'guestRatio', 'externalRatio', 'serviceRatio', 'disabledRatio'] as const;
 
@@ -86,6 +96,9 @@ export function validateShape(shape: TenantShape, options: ShapeOptions = {}): v
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new UserError(`${label(field)} ${String(value)}: expected a whole number of 0 or more`);
     }
+    if (field !== 'seed' && value > MAX_COUNT) {
+      throw new UserError(`${label(field)} ${value}: at most ${MAX_COUNT.toLocaleString('en-US')} (the largest tenant this tool builds in reasonable memory; see docs/scenarios.md, Limits)`);
+    }
   }
   for (const field of RATIO_FIELDS) {
     const value = shape[field];
@@ -103,6 +116,13 @@ export function validateShape(shape: TenantShape, options: ShapeOptions = {}): v
   if (typeof perUser !== 'number' || !(perUser >= 0 && perUser <= 1000)) {
     throw new UserError(`${label('membershipsPerUser')} ${String(perUser)}: expected a number from 0 to 1000`);
   }
+  const rows = estimatedRows(shape);
+  if (rows > MAX_TENANT_ROWS) {
+    throw new UserError(
+      `${label('users')} ${shape.users}: this shape makes about ${rows.toLocaleString('en-US')} rows (users, groups, ${shape.users} x ${perUser} memberships, assignments); ` +
+        `at most ${MAX_TENANT_ROWS.toLocaleString('en-US')} (lower the users or ${label('membershipsPerUser')})`,
+    );
+  }
   checkDomain(shape.domain, label('domain'));
   if (shape.tenantId && !GUID.test(shape.tenantId)) {
     throw new UserError(`${label('tenantId')} ${shape.tenantId}: expected a GUID like 00000000-0000-0000-0000-000000000000`);
@@ -117,6 +137,23 @@ function checkDomain(domain: string, label: string): void {
   if (!RESERVED_TLDS.some((tld) => domain.endsWith(tld))) {
     throw new UserError(`${label} ${domain}: must end in a reserved top-level domain (${RESERVED_TLDS.join(', ')}), so no real organisation is named; e.g. contoso.test`);
   }
+}
+
+/** What the generator writes, near enough: every entity and assignment, and each user's memberships. */
+export function estimatedRows(shape: TenantShape): number {
+  const memberships = shape.users * Math.min(shape.membershipsPerUser, shape.groups);
+  return (
+    shape.users + shape.groups + memberships + shape.roles + shape.roleAssignments + shape.apps + shape.appRoleAssignments + shape.policies + shape.policyAttachments
+  );
+}
+
+/**
+ * The same tenant at another user count (memoryCheck's second sync): groups scale with the users, every
+ * other count and mix stays.
+ */
+export function scaledShape(shape: TenantShape, users: number): TenantShape {
+  const scale = users / Math.max(1, shape.users);
+  return { ...shape, users, groups: Math.max(1, Math.round(shape.groups * scale)) };
 }
 
 function withoutUndefined(overrides: Partial<TenantShape>): Partial<TenantShape> {

@@ -7,6 +7,7 @@ import { UserError } from '../../errors.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
 import { serveProviders } from '../../../mocks/serve/serve-providers.js';
+import { resolveShape } from '../../../mocks/tenant/shape.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../output/sink.js';
 
@@ -41,7 +42,9 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   const faults = flags.fault.map((f) => parseFaultSpec(f));
   const serving = faults.find(isServingFault);
   if (serving) throw new UserError(`--fault ${serving.text}: applies to scenario runs of external connectors, not to serve (to see an untrusted certificate, run serve --tls and leave out the CA)`);
-  const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
+  // Checked here, before anything is built or printed: an oversized tenant must be refused, not started.
+  const shape = flags.tenant ? undefined : resolveShape({ seed, users, groups }, { label: (field) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` });
+  const tenant = () => (shape ? createTenant(shape) : openTenant(flags.tenant!));
   const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
   const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay });
   await io.stdout.line(JSON.stringify(served.ready));
