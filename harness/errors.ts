@@ -10,7 +10,19 @@ export class UserError extends Error {
   }
 }
 
+/** A UserError about one file, keeping its parts for callers that word it for another audience. */
+export class FileError extends UserError {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    readonly hint?: string,
+    cause?: unknown,
+  ) {
+    super(`${file}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
+  }
+}
+
 /** One-line error about a file: `<file>: <problem>`, with an optional hint on how to fix it. */
-export function fileError(file: string, problem: string, hint?: string, cause?: unknown): UserError {
-  return new UserError(`${file}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
+export function fileError(file: string, problem: string, hint?: string, cause?: unknown): FileError {
+  return new FileError(file, problem, hint, cause);
 }

@@ -1,8 +1,9 @@
 /**
  * `sync-harness run`: exit 0 when every expectation is met, 1 when one is not, 2 on a bad scenario file;
- * `-o json` and `-o junit` carry what CI reads; `--shard` splits a folder with nothing lost or repeated.
+ * each file stands alone (a bad one is its own error row, the rest still run); `-o json` and `-o junit`
+ * carry what CI reads; `--shard` splits a folder with nothing lost or repeated.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const runsDir = join(dir, 'runs');
 const library = (file: string) => join(repoRoot, 'scenarios/library', file);
 
-function scenario(name: string, body: string): string {
-  const file = join(dir, `${name}.yaml`);
+function scenario(name: string, body: string, folder = dir): string {
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, `${name}.yaml`);
   writeFileSync(file, `version: 1\nname: ${name}\nprovider: entra\ntenant: { seed: 3, users: 20, groups: 4 }\nconnector: builtin:entra\n${body}`);
   return file;
 }
@@ -64,6 +66,66 @@ describe('sync-harness run', () => {
     expect(out.code).toBe(2);
     expect(out.stderr.trim().split('\n')).toHaveLength(1);
     expect(out.stderr).toMatch(new RegExp(`^sync-harness: ${file.replace(/[.]/g, '\\.')}:6:\\d+: faults\\[0\\]: .*throttel`));
+    expect(out.stdout).toMatch(/^ERROR\s+entra-bad-fault\s+-\s+error/m);
+    expect(existsSync(join(runsDir, 'entra-bad-fault'))).toBe(false);
+  });
+
+  describe('a folder with bad files among good ones', () => {
+    const folder = join(dir, 'mixed');
+    const runs = join(dir, 'mixed-runs');
+    const badFault = scenario('a-bad-fault', 'faults: ["throttel:every=3"]\n', folder);
+    const unknownGroup = scenario('b-unknown-group', 'actions:\n  - grant: { entitlement: "group:engineering:member", principal: "user:alice" }\n', folder);
+    scenario('c-good', 'expect:\n  counts: { user: 20 }\n', folder);
+    const duplicate = scenario('d-duplicate', '', folder);
+    writeFileSync(duplicate, readFileSync(duplicate, 'utf8').replace('name: d-duplicate', 'name: c-good'));
+
+    it('reports each bad file at its line and column before running, runs the rest, and exits 2', async () => {
+      const out = await runCli(['run', folder, '--runs-dir', runs]);
+      expect(out.code).toBe(2);
+      expect(out.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`^sync-harness: ${badFault}:6:\\d+: faults\\[0\\]: "throttel:every=3": unknown fault "throttel"`)),
+        `sync-harness: ${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering" in the tenant (name it by an id or its mail address)`,
+        `sync-harness: ${duplicate}:2:7: name: "c-good" is already used by ${join(folder, 'c-good.yaml')}:2:7 (scenario names must be unique; rename one)`,
+      ]);
+      expect(out.stdout).toMatch(/^ERROR\s+a-bad-fault\s+-\s+error\s+-\s+-\s*$/m);
+      expect(out.stdout).toMatch(/^ERROR\s+b-unknown-group\s+entra\s+error/m);
+      expect(out.stdout).toMatch(/^ok\s+c-good\s+entra\s+succeeded/m);
+      expect(out.stdout).toMatch(/^ERROR\s+d-duplicate\s+-\s+error/m);
+      expect(out.stdout).toContain(`b-unknown-group (${unknownGroup}): could not run\n  - ${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering"`);
+      expect(out.stdout).toContain('1 of 4 scenarios met their expectations, 3 could not run');
+      expect(readdirSync(runs)).toEqual(['c-good']);
+    });
+
+    it('-o json and -o junit carry the error rows', async () => {
+      const json = await runCli(['run', folder, '--runs-dir', runs, '-o', 'json']);
+      const { scenarios } = JSON.parse(json.stdout) as { scenarios: Record<string, unknown>[] };
+      expect(scenarios.map((s) => [s.name, s.outcome, s.met, s.badInput])).toEqual([
+        ['a-bad-fault', 'error', false, true],
+        ['b-unknown-group', 'error', false, true],
+        ['c-good', 'succeeded', true, undefined],
+        ['d-duplicate', 'error', false, true],
+      ]);
+      expect(scenarios[1]!.error).toBe(`${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering" in the tenant (name it by an id or its mail address)`);
+      const junit = await runCli(['run', folder, '--runs-dir', runs, '-o', 'junit']);
+      expect(junit.code).toBe(2);
+      expect(junit.stdout).toContain('tests="4" failures="0" errors="3"');
+      expect(junit.stdout).toContain(`<error message="${unknownGroup}:7:27: actions[0].grant.entitlement: no group &quot;engineering&quot;`);
+    });
+  });
+
+  it('a connector that writes garbage fails its own scenario with the reason; the others run; exit 1', async () => {
+    const folder = join(dir, 'garbage');
+    const writeGarbage = "require('fs').writeFileSync(process.argv[1], 'not a sync file')";
+    scenario('b-good', '', folder);
+    const connector = `connector:\n  command: [${JSON.stringify(process.execPath)}, -e, ${JSON.stringify(writeGarbage)}, "{output}"]\n`;
+    writeFileSync(join(folder, 'a-garbage.yaml'), readFileSync(join(folder, 'b-good.yaml'), 'utf8').replace('name: b-good', 'name: a-garbage').replace('connector: builtin:entra\n', connector));
+    const out = await runCli(['run', folder, '--runs-dir', join(dir, 'garbage-runs')]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toMatch(/^FAIL\s+a-garbage\s+entra\s+failed/m);
+    expect(out.stdout).toMatch(/^ok\s+b-good\s+entra\s+succeeded/m);
+    expect(out.stdout).toContain('its output is not a sync file: not a c1z sync file (starts with 6e 6f 74 20 61;');
+    expect(out.stdout).not.toContain('with -f');
+    expect(out.stderr).not.toMatch(/^sync-harness:/m);
   });
 
   it('--shard i/n: the shards of a folder together run each scenario exactly once', async () => {

@@ -59,3 +59,26 @@ export interface ScenarioResult {
   runDir: string;
   durationMs: number;
 }
+
+/**
+ * A scenario that could not run. Its `error` is one line: `<file>:<line>:<col>: <field>: <problem>` when the
+ * file is at fault (found at load time or when the run starts), else what went wrong inside the harness.
+ */
+export interface ScenarioError {
+  /** The scenario's name, or its file's when the file is unreadable. */
+  name: string;
+  provider?: string;
+  file: string;
+  outcome: 'error';
+  met: false;
+  error: string;
+  /** The scenario file is bad input (exit 2), rather than the harness failing on a good one (exit 1). */
+  badInput: boolean;
+}
+
+/** A row of `run`'s summary, in the order the files were given. */
+export type ScenarioRow = ScenarioResult | ScenarioError;
+
+export function isScenarioError(row: ScenarioRow): row is ScenarioError {
+  return row.outcome === 'error';
+}

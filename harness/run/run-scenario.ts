@@ -21,10 +21,10 @@ import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
 import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
-import { UserError } from '../errors.js';
+import { FileError, UserError } from '../errors.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
-import { readSync } from './sync-contents.js';
+import { readSync, type ReadSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
 import { testPause } from '../test-pause.js';
 import { trackTempPath } from '../fs/temp-files.js';
@@ -156,15 +156,19 @@ async function readRuns(outcomes: readonly ConnectorOutcome[], truth: GroundTrut
   const runs: ConnectorRun[] = [];
   const contents: (SyncContents | undefined)[] = [];
   for (const o of outcomes) {
-    const read = existsSync(o.file) ? await readSync(o.file) : undefined;
+    const { read, unreadable } = existsSync(o.file) ? await readOutput(o.file) : {};
     contents.push(read?.contents);
     const completeness = read && truth ? compareWithTruth(read.contents, truth) : { missing: [], extra: [] };
     // A program that exits 0 without finishing its sync did not succeed.
     const unfinished = o.outcome === 'succeeded' && (!read || !read.finished);
-    const error = unfinished ? `${o.name}: exited 0 but ${read ? 'its sync has no end time' : `wrote no sync file at ${o.file}`}` : o.error;
+    const error = unreadable
+      ? `${o.name}: its output is not a sync file: ${unreadable}${o.error ? `; ${o.error}` : ''}`
+      : unfinished
+        ? `${o.name}: exited 0 but ${read ? 'its sync has no end time' : `wrote no sync file at ${o.file}`}`
+        : o.error;
     runs.push({
       name: o.name,
-      outcome: unfinished ? 'failed' : o.outcome,
+      outcome: unfinished || unreadable ? 'failed' : o.outcome,
       ...(error ? { error } : {}),
       ...(o.exitCode !== undefined ? { exitCode: o.exitCode } : {}),
       ...(read ? { stats: read.stats, syncFile: relative(work, o.file) } : {}),
@@ -172,6 +176,21 @@ async function readRuns(outcomes: readonly ConnectorOutcome[], truth: GroundTrut
     });
   }
   return { runs, contents };
+}
+
+/**
+ * A connector's sync file read back; a file that is not one (garbage, truncated, the wrong format) is the
+ * connector's failure, told in the connector's terms rather than with advice for inspecting a file by hand.
+ */
+async function readOutput(file: string): Promise<{ read?: ReadSync; unreadable?: string }> {
+  try {
+    const read = await readSync(file);
+    return read ? { read } : {};
+  } catch (error) {
+    if (error instanceof FileError) return { unreadable: error.problem };
+    if (error instanceof UserError) return { unreadable: error.message.replace(`${file}: `, '') };
+    throw error;
+  }
 }
 
 async function memoryEvidence(scenario: LoadedScenario, specs: readonly ConnectorSpec[], sampler: HeapSampler): Promise<MemoryEvidence> {

@@ -28,22 +28,45 @@ export async function loadScenario(file: string): Promise<LoadedScenario> {
 
 /** Files and folders (searched recursively for *.yaml and *.yml, each folder sorted); names must be unique. */
 export async function loadScenarios(paths: readonly string[]): Promise<LoadedScenario[]> {
-  const files = await scenarioFiles(paths);
   const loaded: LoadedScenario[] = [];
+  for (const entry of await loadScenarioSet(paths)) {
+    if ('problem' in entry) throw new UserError(entry.problem);
+    loaded.push(entry.scenario);
+  }
+  return loaded;
+}
+
+/** One scenario file as loaded: the scenario, or the one-line problem that stopped it. */
+export type ScenarioEntry = { file: string; scenario: LoadedScenario } | { file: string; problem: string };
+
+/**
+ * Like `loadScenarios`, but a bad file is an entry of its own instead of stopping the rest, so a run can
+ * report every file's problem and still run the good ones. A path that does not exist still throws: that
+ * is a mistake on the command line, not in a file.
+ */
+export async function loadScenarioSet(paths: readonly string[]): Promise<ScenarioEntry[]> {
+  const entries: ScenarioEntry[] = [];
   const byName = new Map<string, LoadedScenario>();
-  for (const file of files) {
-    const scenario = await loadScenario(file);
+  for (const file of await scenarioFiles(paths)) {
+    let scenario: LoadedScenario;
+    try {
+      scenario = await loadScenario(file);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      entries.push({ file, problem: error.message });
+      continue;
+    }
     const first = byName.get(scenario.name);
     if (first) {
       const { source } = scenario;
-      throw new UserError(
-        `${source.file}:${source.line}:${source.col}: name: "${scenario.name}" is already used by ${first.source.file}:${first.source.line}:${first.source.col} (scenario names must be unique; rename one)`,
-      );
+      const problem = `${source.file}:${source.line}:${source.col}: name: "${scenario.name}" is already used by ${first.source.file}:${first.source.line}:${first.source.col} (scenario names must be unique; rename one)`;
+      entries.push({ file, problem });
+      continue;
     }
     byName.set(scenario.name, scenario);
-    loaded.push(scenario);
+    entries.push({ file, scenario });
   }
-  return loaded;
+  return entries;
 }
 
 export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {

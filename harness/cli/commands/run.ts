@@ -1,16 +1,21 @@
 /**
  * `run <files or folders>`: runs scenarios against the simulators and says whether each met its
- * expectations. Exit 0 when all did, 1 when any did not, 2 on bad input (a scenario file with an error).
+ * expectations. Each file stands alone: one with an error (found when loading, when checking the names it
+ * gives tenant objects, or when its run starts) is an `error` row of its own and the others still run.
+ * Exit 2 when any scenario file was bad input, else 1 when any scenario did not meet its expectations (or
+ * the harness failed on one), else 0.
  */
+import { basename, extname } from 'node:path';
 import { UserError } from '../../errors.js';
-import { loadScenarios } from '../../scenario/load.js';
+import { loadScenarioSet, type LoadedScenario } from '../../scenario/load.js';
 import type { ExternalConnector } from '../../scenario/schema.js';
 import { consoleReport } from '../../run/report/console-report.js';
 import { jsonReport } from '../../run/report/json-report.js';
 import { junitReport } from '../../run/report/junit-report.js';
-import type { ScenarioResult } from '../../run/result.js';
+import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
+import { tenantRefProblem } from '../../run/tenant-check.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
 import { progressBar } from '../output/progress.js';
 import type { CommandIO } from '../output/sink.js';
@@ -25,32 +30,82 @@ interface RunFlags {
   logFormat: LogFormat;
 }
 
+/** A file to run, or one already known to be bad; `name` and `source` let `--shard` place both kinds. */
+type Planned = { name: string; source: { file: string } } & ({ scenario: LoadedScenario } | { error: ScenarioError });
+
 export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
-  let scenarios = await loadScenarios(paths);
-  if (flags.shard) scenarios = pickShard(scenarios, parseShard(flags.shard));
+  const shard = flags.shard ? parseShard(flags.shard) : undefined;
+  let planned = await plan(paths);
+  if (shard) planned = pickShard(planned, shard);
+  // Mistakes found before running are told first, so a long run does not hide them until its end.
+  for (const p of planned) if ('error' in p) await io.stderr.line(`sync-harness: ${p.error.error}`);
   const override: ExternalConnector | undefined = flags.connector
     ? { kind: 'external', command: flags.connector, env: {}, mode: flags.connectorMode }
     : undefined;
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
-  const results: ScenarioResult[] = [];
+  const rows: ScenarioRow[] = [];
   const bar = progressBar(io.stderr);
-  for (const [i, scenario] of scenarios.entries()) {
-    bar.update(i, scenarios.length, scenario.name);
+  for (const [i, p] of planned.entries()) {
+    if ('error' in p) {
+      rows.push(p.error);
+      continue;
+    }
+    const { scenario } = p;
+    bar.update(i, planned.length, scenario.name);
     log({ level: 'debug', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
-    const result = await runScenario(scenario, {
-      runsDir: flags.runsDir,
-      ...(override ? { connector: override } : {}),
-      // The engine's and connectors' own lines are kept in each run folder; here they are detail, since an
-      // expected failure would otherwise read as an error of the run.
-      log: ({ level, msg, ...fields }) => log({ level: 'debug', msg, scenario: scenario.name, connectorLevel: level, ...fields }),
-    });
-    log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
-    results.push(result);
+    try {
+      const result = await runScenario(scenario, {
+        runsDir: flags.runsDir,
+        ...(override ? { connector: override } : {}),
+        // The engine's and connectors' own lines are kept in each run folder; here they are detail, since an
+        // expected failure would otherwise read as an error of the run.
+        log: ({ level, msg, ...fields }) => log({ level: 'debug', msg, scenario: scenario.name, connectorLevel: level, ...fields }),
+      });
+      log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
+      rows.push(result);
+    } catch (error) {
+      const row = errorRow(scenario.source.file, error, scenario);
+      if (row.badInput) await io.stderr.line(`sync-harness: ${row.error}`);
+      else log({ level: 'error', msg: 'scenario could not run', scenario: scenario.name, error: row.error, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });
+      rows.push(row);
+    }
   }
   bar.stop();
-  if (flags.output === 'json') await io.stdout.write(jsonReport(results));
-  else if (flags.output === 'junit') await io.stdout.write(junitReport(results));
-  else await consoleReport(results, io.stdout);
-  return results.every((r) => r.met) ? 0 : 1;
+  if (flags.output === 'json') await io.stdout.write(jsonReport(rows));
+  else if (flags.output === 'junit') await io.stdout.write(junitReport(rows));
+  else await consoleReport(rows, io.stdout);
+  if (rows.some((r) => isScenarioError(r) && r.badInput)) return 2;
+  return rows.every((r) => r.met) ? 0 : 1;
+}
+
+/** Every file loaded and its tenant names checked; a bad file becomes its error row. */
+async function plan(paths: readonly string[]): Promise<Planned[]> {
+  const planned: Planned[] = [];
+  for (const entry of await loadScenarioSet(paths)) {
+    if ('problem' in entry) {
+      const error = errorRow(entry.file, new UserError(entry.problem));
+      planned.push({ name: error.name, source: { file: entry.file }, error });
+      continue;
+    }
+    const { scenario } = entry;
+    const problem = await tenantRefProblem(scenario);
+    if (problem) planned.push({ name: scenario.name, source: scenario.source, error: errorRow(scenario.source.file, new UserError(problem), scenario) });
+    else planned.push({ name: scenario.name, source: scenario.source, scenario });
+  }
+  return planned;
+}
+
+function errorRow(file: string, error: unknown, scenario?: LoadedScenario): ScenarioError {
+  const badInput = error instanceof UserError;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    name: scenario?.name ?? basename(file, extname(file)),
+    ...(scenario ? { provider: scenario.provider } : {}),
+    file,
+    outcome: 'error',
+    met: false,
+    error: badInput ? message : `internal error: ${message} (please report it)`,
+    badInput,
+  };
 }

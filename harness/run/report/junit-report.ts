@@ -1,15 +1,21 @@
 /**
  * `run -o junit`: one testsuite, one testcase per scenario; an unmet scenario is a failure whose text lists
  * the unmet expectations and the doctor's findings, so CI test tabs show why without opening the run folder.
+ * A scenario that could not run is an error carrying its one-line message.
  */
 import { xml } from '../../cli/output/xml.js';
-import type { ScenarioResult } from '../result.js';
+import { isScenarioError, type ScenarioRow } from '../result.js';
 
-export function junitReport(results: readonly ScenarioResult[]): string {
-  const failures = results.filter((r) => !r.met).length;
+export function junitReport(rows: readonly ScenarioRow[]): string {
+  const errors = rows.filter(isScenarioError).length;
+  const failures = rows.filter((r) => !r.met).length - errors;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
-  const total = results.reduce((sum, r) => sum + r.durationMs, 0);
-  const cases = results.map((r) => {
+  const total = rows.reduce((sum, r) => sum + (isScenarioError(r) ? 0 : r.durationMs), 0);
+  const cases = rows.map((r) => {
+    if (isScenarioError(r)) {
+      const open = `  <testcase classname="${xml(r.provider ?? 'scenario')}" name="${xml(r.name)}" file="${xml(r.file)}" time="0.000">`;
+      return `${open}\n    <error message="${xml(r.error)}" type="${r.badInput ? 'bad-input' : 'internal'}">${xml(r.error)}</error>\n  </testcase>`;
+    }
     const open = `  <testcase classname="${xml(r.provider)}" name="${xml(r.name)}" file="${xml(r.file)}" time="${seconds(r.durationMs)}">`;
     const findings = r.findings.map((f) => `finding ${f.id}: ${f.title}`);
     const out = `    <system-out>${xml([`run folder: ${r.runDir}`, ...findings].join('\n'))}</system-out>`;
@@ -20,8 +26,8 @@ export function junitReport(results: readonly ScenarioResult[]): string {
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="sync-harness" tests="${results.length}" failures="${failures}" time="${seconds(total)}">`,
-    `<testsuite name="scenarios" tests="${results.length}" failures="${failures}" errors="0" skipped="0" time="${seconds(total)}">`,
+    `<testsuites name="sync-harness" tests="${rows.length}" failures="${failures}" errors="${errors}" time="${seconds(total)}">`,
+    `<testsuite name="scenarios" tests="${rows.length}" failures="${failures}" errors="${errors}" skipped="0" time="${seconds(total)}">`,
     ...cases,
     '</testsuite>',
     '</testsuites>',
