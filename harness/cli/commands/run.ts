@@ -12,7 +12,7 @@ import type { ScenarioResult } from '../../run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
-import { progressBar } from '../output/progress.js';
+import { scenarioProgress } from '../output/scenario-progress.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface RunFlags {
@@ -34,9 +34,9 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     : undefined;
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const results: ScenarioResult[] = [];
-  const bar = progressBar(io.stderr);
+  const progress = scenarioProgress(io.stderr, scenarios.length, flags.logFormat);
   for (const [i, scenario] of scenarios.entries()) {
-    bar.update(i, scenarios.length, scenario.name);
+    progress.starting(i, scenario.name);
     log({ level: 'debug', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
     const result = await runScenario(scenario, {
       runsDir: flags.runsDir,
@@ -47,8 +47,9 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     });
     log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
     results.push(result);
+    await progress.finished(i, result);
   }
-  bar.stop();
+  progress.stop();
   if (flags.output === 'json') await io.stdout.write(jsonReport(results));
   else if (flags.output === 'junit') await io.stdout.write(junitReport(results));
   else await consoleReport(results, io.stdout);
