@@ -3,12 +3,16 @@
  * unrelated noise: each doctor id comes from its fixture and no other, healthy logs give none, and
  * unreadable input is one line with exit 2.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { repoRoot } from './support/paths.js';
 
 const fixture = (name: string) => join(repoRoot, 'test/fixtures/logs', name);
+const dir = mkdtempSync(join(tmpdir(), 'doctor-log-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Each fixture and exactly the findings it must give. */
 const CASES: [string, string[]][] = [
@@ -105,6 +109,24 @@ describe('doctor --log', () => {
     const folder = await runCli(['doctor', '--log', join(repoRoot, 'test/fixtures/logs')]);
     expect(folder.code).toBe(2);
     expect(folder.stderr).toMatch(/it is a folder/);
+  });
+
+  it('a file with no Baton log line in it is one line naming it, exit 2, not "healthy"', async () => {
+    const result = await runCli(['doctor', '--log', fixture('notes.txt')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/notes\.txt: no line was recognised as a Baton log \(JSON or console format\) in its 4 line\(s\)/);
+  });
+
+  it("plain text a detector knows (a crash's saved stderr) is still diagnosed", async () => {
+    const crash = join(dir, 'crash.txt');
+    writeFileSync(crash, 'panic: sync failed\nError: dial tcp 127.0.0.1:443: connect: connection refused\n');
+    const result = await runCli(['doctor', '--log', crash, '-o', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Report;
+    expect(report.log.format).toBe('text');
+    expect(report.findings.map((f) => f.id)).toEqual(['connection-refused']);
   });
 
   it('without --log or -f it says what to give, exit 2', async () => {

@@ -19,12 +19,14 @@ export interface CliResult {
 export interface RunOptions {
   /** Variables set for the duration of the run (undefined removes one); the CLI reads them at use. */
   env?: Record<string, string | undefined>;
+  /** Stdout (and stderr) as a terminal this many columns wide; without it, both are pipes. */
+  terminalColumns?: number;
 }
 
 /** `sync-harness ...args` in this process. */
 export async function runCli(args: string[], options: RunOptions = {}): Promise<CliResult> {
-  const stdout = capture();
-  const stderr = capture();
+  const stdout = capture(options.terminalColumns);
+  const stderr = capture(options.terminalColumns);
   const restore = setEnv(options.env ?? {});
   try {
     const code = await main(args, { stdout: new Sink(stdout.stream), stderr: new Sink(stderr.stream) });
@@ -92,7 +94,7 @@ export function lines(text: string): string[] {
   return text.split('\n').filter((line, i, all) => line !== '' || i < all.length - 1);
 }
 
-function capture() {
+function capture(terminalColumns?: number) {
   const chunks: Buffer[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -100,6 +102,7 @@ function capture() {
       done();
     },
   });
+  if (terminalColumns !== undefined) Object.assign(stream, { isTTY: true, columns: terminalColumns });
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 

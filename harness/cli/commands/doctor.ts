@@ -22,12 +22,24 @@ interface DoctorOptions {
 export async function run(options: DoctorOptions, _args: string[], io: CommandIO): Promise<number> {
   if (options.expectIds && !options.file) throw new UserError('doctor: --expect-ids compares against a sync (add -f FILE with the .c1z to check)');
   if (!options.log && !options.file) throw new UserError('doctor: nothing to diagnose (give --log FILE for a connector log, -f FILE for a .c1z sync file, or both)');
-  const log = options.log ? diagnoseLog(readLog(options.log)) : undefined;
+  const log = options.log ? diagnoseLogFile(options.log) : undefined;
   const file = options.file ? await diagnoseFile(options.file, options.expectIds) : undefined;
   const findings = [...(log?.findings ?? []), ...(file?.findings ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (options.outputFormat === 'json') await io.stdout.line(JSON.stringify(jsonReport(findings, log, file), null, 2));
   else await printConsole(io, options, findings, log, file);
   return findings.length > 0 ? 1 : 0;
+}
+
+/**
+ * A file with no zap line (JSON or console) and nothing any detector knows is not a connector log: "healthy"
+ * would be a false all-clear. Plain text that does match (a crash's saved stderr) is still diagnosed.
+ */
+function diagnoseLogFile(path: string): LogDiagnosis {
+  const diagnosis = diagnoseLog(readLog(path));
+  if (diagnosis.format === 'text' && diagnosis.findings.length === 0) {
+    throw fileError(path, `no line was recognised as a Baton log (JSON or console format) in its ${diagnosis.lines} line(s)`, "give the connector's own log: its --log-path file, or its saved stderr");
+  }
+  return diagnosis;
 }
 
 function readLog(path: string): string {

@@ -11,7 +11,7 @@ export async function run(options: InspectOptions, _args: string[], io: CommandI
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'entitlements') : undefined;
-    const table = json ? undefined : new TableWriter(io.stdout, ['ID', 'Display Name', 'Resource Type', 'Resource', 'Permission']);
+    const table = json ? undefined : new TableWriter(io.stdout, ['ID', { title: 'Display Name', shrink: true }, 'Resource Type', { title: 'Resource', shrink: true }, 'Permission']);
     for (const row of view.rows.entitlements(view.scope, { resourceTypeId: options.resourceType })) {
       const entitlement = records.entitlement(row);
       const resource = records.resourceById(entitlement.resource?.id, entitlement.resource);

@@ -11,7 +11,7 @@ export async function run(options: InspectOptions, _args: string[], io: CommandI
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'resourceTypes') : undefined;
-    const table = json ? undefined : new TableWriter(io.stdout, [{ title: 'ID', keep: true }, 'Display Name', 'Traits']);
+    const table = json ? undefined : new TableWriter(io.stdout, ['ID', { title: 'Display Name', shrink: true }, 'Traits']);
     for (const row of view.rows.resourceTypes(view.scope)) {
       const type = records.resourceType(row);
       if (json) await json.item({ resourceType: messageToJson(ResourceTypeSchema, type) });

@@ -11,7 +11,7 @@ export async function run(options: InspectOptions, _args: string[], io: CommandI
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'resources') : undefined;
-    const table = json ? undefined : new TableWriter(io.stdout, ['ID', 'Display Name', 'Resource Type', 'Parent Resource']);
+    const table = json ? undefined : new TableWriter(io.stdout, ['ID', { title: 'Display Name', shrink: true }, 'Resource Type', 'Parent Resource']);
     for (const row of view.rows.resources(view.scope, { resourceTypeId: options.resourceType })) {
       const resource = records.resource(row);
       const type = records.typeById(row.resourceTypeId);

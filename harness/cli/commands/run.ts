@@ -17,7 +17,7 @@ import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { tenantRefProblem } from '../../run/tenant-check.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
-import { progressBar } from '../output/progress.js';
+import { scenarioProgress } from '../output/scenario-progress.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface RunFlags {
@@ -45,14 +45,16 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     : undefined;
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const rows: ScenarioRow[] = [];
-  const bar = progressBar(io.stderr);
+  const progress = scenarioProgress(io.stderr, planned.length, flags.logFormat);
   for (const [i, p] of planned.entries()) {
     if ('error' in p) {
       rows.push(p.error);
+      await progress.finished(i, { name: p.name, outcome: 'error', met: false, durationMs: 0 });
       continue;
     }
     const { scenario } = p;
-    bar.update(i, planned.length, scenario.name);
+    progress.starting(i, scenario.name);
+    const started = Date.now();
     log({ level: 'debug', msg: 'running scenario', scenario: scenario.name, file: scenario.source.file });
     try {
       const result = await runScenario(scenario, {
@@ -64,14 +66,16 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
       });
       log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
       rows.push(result);
+      await progress.finished(i, result);
     } catch (error) {
       const row = errorRow(scenario.source.file, error, scenario);
       if (row.badInput) await io.stderr.line(`sync-harness: ${row.error}`);
       else log({ level: 'error', msg: 'scenario could not run', scenario: scenario.name, error: row.error, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });
       rows.push(row);
+      await progress.finished(i, { name: row.name, outcome: 'error', met: false, durationMs: Date.now() - started });
     }
   }
-  bar.stop();
+  progress.stop();
   if (flags.output === 'json') await io.stdout.write(jsonReport(rows));
   else if (flags.output === 'junit') await io.stdout.write(junitReport(rows));
   else await consoleReport(rows, io.stdout);

@@ -22,7 +22,7 @@ export async function run(options: InspectOptions, _args: string[], io: CommandI
     const withParent = syncs.some((s) => s.parentSyncId);
     await writeTable(
       io.stdout,
-      [{ title: 'ID', keep: true }, 'Type', { title: 'Started At (UTC)', keep: true }, 'Duration', ...(withParent ? ['Parent ID'] : []), 'Token'],
+      ['ID', 'Type', 'Started At (UTC)', 'Duration', ...(withParent ? ['Parent ID'] : []), 'Token'],
       syncs.map((s) => [s.id, s.syncType, consoleTime(s.startedAt), duration(s), ...(withParent ? [s.parentSyncId] : []), s.syncToken]),
     );
     return 0;

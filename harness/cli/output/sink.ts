@@ -16,9 +16,14 @@ export class Sink {
     await this.write(`${text}\n`);
   }
 
+  /** Whether a person reads this stream in a terminal (not a pipe, a file or a test's capture). */
+  get isTerminal(): boolean {
+    return (this.stream as { isTTY?: boolean }).isTTY === true;
+  }
+
   /** Terminal width for console tables; 80 when not a terminal, so piped output is stable. */
   get columns(): number {
-    const columns = (this.stream as { columns?: number; isTTY?: boolean }).isTTY ? (this.stream as { columns?: number }).columns : undefined;
+    const columns = this.isTerminal ? (this.stream as { columns?: number }).columns : undefined;
     return columns && columns > 20 ? columns : 80;
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Aligned console tables that fit the terminal (80 columns when piped). Column widths come from the first
- * rows, so a million-row listing streams instead of being measured whole; longer cells end in "…".
+ * Aligned console tables. Column widths come from the first rows, so a million-row listing streams instead
+ * of being measured whole. Cells are printed whole, except in a terminal, where free-text columns (display
+ * names, messages: the ones declared `shrink`) are cut with "…" to fit its width. Ids, outcomes and finding
+ * ids are never cut: people copy them and grep for them, and piped output is read by scripts.
  */
 import type { Sink } from './sink.js';
 
@@ -9,22 +11,25 @@ const GAP = '  ';
 /** Shrunk columns keep at least this many characters. */
 const MIN_WIDTH = 8;
 
-/** A header, or a header whose cells must stay whole (ids people copy and paste). */
-export type Column = string | { title: string; keep: true };
+/** A header whose cells stay whole, or one of free text that may be cut to fit a terminal. */
+export type Column = string | { title: string; shrink: true };
 
 export class TableWriter {
   private readonly pending: string[][] = [];
   private readonly headers: string[];
-  private readonly keep: boolean[];
+  private readonly shrink: boolean[];
+  private readonly maxWidth: number | undefined;
   private widths: number[] | undefined;
 
+  /** `maxWidth` defaults to the terminal's width; undefined (not a terminal) means no cell is cut. */
   constructor(
     private readonly out: Sink,
     columns: Column[],
-    private readonly maxWidth = out.columns,
+    maxWidth: number | undefined = out.isTerminal ? out.columns : undefined,
   ) {
     this.headers = columns.map((c) => (typeof c === 'string' ? c : c.title));
-    this.keep = columns.map((c) => typeof c !== 'string');
+    this.shrink = columns.map((c) => typeof c !== 'string' && c.shrink);
+    this.maxWidth = maxWidth;
   }
 
   async row(cells: string[]): Promise<void> {
@@ -39,11 +44,8 @@ export class TableWriter {
   }
 
   private async flushPending(): Promise<void> {
-    this.widths = fitWidths(
-      this.headers.map((h, i) => Math.max(h.length, ...this.pending.map((r) => (r[i] ?? '').length))),
-      this.maxWidth,
-      this.keep,
-    );
+    const natural = this.headers.map((h, i) => Math.max(h.length, ...this.pending.map((r) => (r[i] ?? '').length)));
+    this.widths = this.maxWidth === undefined ? natural : fitWidths(natural, this.maxWidth, this.shrink);
     await this.out.line(this.format(this.headers));
     await this.out.line(this.widths.map((w) => '-'.repeat(w)).join(GAP).trimEnd());
     for (const row of this.pending.splice(0)) await this.out.line(this.format(row));
@@ -52,21 +54,21 @@ export class TableWriter {
   private format(cells: string[]): string {
     const widths = this.widths ?? [];
     return widths
-      .map((w, i) => fit(cells[i] ?? '', w))
+      .map((w, i) => fit(cells[i] ?? '', w, this.maxWidth !== undefined && this.shrink[i]!))
       .join(GAP)
       .trimEnd();
   }
 }
 
 /**
- * Shrink the widest shrinkable column first until the row fits, never below {@link MIN_WIDTH}. Kept columns
+ * Shrink the widest shrinkable column first until the row fits, never below {@link MIN_WIDTH}. Other columns
  * never shrink: a line a little over the width beats an id that can no longer be copied.
  */
-export function fitWidths(natural: number[], maxWidth: number, keep: boolean[] = []): number[] {
+export function fitWidths(natural: number[], maxWidth: number, shrink: boolean[]): number[] {
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) - maxWidth;
   while (excess > 0) {
-    const order = widths.map((w, i) => [w, i] as const).filter(([w, i]) => !keep[i] && w > MIN_WIDTH).sort((a, b) => b[0] - a[0]);
+    const order = widths.map((w, i) => [w, i] as const).filter(([w, i]) => shrink[i] && w > MIN_WIDTH).sort((a, b) => b[0] - a[0]);
     const [widest, second] = order;
     if (!widest) break;
     // Cut the widest down to the runner-up (or by the whole excess) in one step, not a character at a time.
@@ -78,8 +80,10 @@ export function fitWidths(natural: number[], maxWidth: number, keep: boolean[] =
   return widths;
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
+/** A cell padded to its column; longer than the column, it is cut only when it may be, else printed whole. */
+function fit(text: string, width: number, cut: boolean): string {
+  if (text.length <= width) return text.padEnd(width);
+  return cut ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
 }
 
 /** A whole small table at once (stats blocks, sync lists). */

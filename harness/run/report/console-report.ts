@@ -7,7 +7,7 @@ import type { Sink } from '../../cli/output/sink.js';
 import { isScenarioError, type ScenarioRow } from '../result.js';
 
 export async function consoleReport(results: readonly ScenarioRow[], out: Sink): Promise<void> {
-  const table = new TableWriter(out, ['', { title: 'Scenario', keep: true }, 'Provider', 'Outcome', 'Requests', 'Findings']);
+  const table = new TableWriter(out, ['', 'Scenario', 'Provider', 'Outcome', 'Requests', 'Findings']);
   for (const r of results) {
     if (isScenarioError(r)) await table.row(['ERROR', r.name, r.provider ?? '-', r.outcome, '-', '-']);
     else await table.row([r.met ? 'ok' : 'FAIL', r.name, r.provider, r.outcome, String(r.requests), r.findings.map((f) => f.id).join(', ') || '-']);
