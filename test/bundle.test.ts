@@ -106,19 +106,19 @@ describe('bundle of a SCIM run', () => {
   }, 120_000);
 });
 
-describe('a secret the scrubbing cannot recognise', () => {
-  it('stops the bundle: exit 1, nothing written', async () => {
+describe('a secret under a field name nothing marks as secret', () => {
+  it('is found by its value in any encoding and scrubbed: the bundle holds none of it', async () => {
     const { credentials, run } = externalRun('entra/control');
     const runDir = (await run()).runDir;
-    // Basic auth under a field name nothing marks as secret: base64 of "id:secret", which no plain split finds.
+    // Basic auth under an innocent name: base64 of "id:secret", which no plain split finds. The scan would
+    // refuse the bundle (BundleLeakError) if the scrubber missed it; the scrubber finds what the scan finds.
     const { clientId, clientSecret } = JSON.parse(readFileSync(credentials, 'utf8')) as Record<string, string>;
     const planted = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
     writeFileSync(join(runDir, 'connector.log'), `${readFileSync(join(runDir, 'connector.log'), 'utf8')}{"level":"debug","msg":"retrying","auth":"${planted}"}\n`);
     const out = join(dir, 'leak.tar.gz');
-    const result = await runCli(['bundle', runDir, '--out', out]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^sync-harness: refusing to write the bundle: .*credentials\.clientSecret as base64 in connector\.log.*nothing was written/);
-    expect(existsSync(out)).toBe(false);
+    expect((await runCli(['bundle', runDir, '--out', out])).code).toBe(0);
+    const scan = await scanForSecrets(secretsOf(credentials), [out, await unpack(out, 'leak')]);
+    expect(scan.findings).toEqual([]);
   }, 120_000);
 });
 

@@ -11,14 +11,13 @@ import { readRunFolder } from '../../reports/run-folder.js';
 import { packageVersion } from '../cli/version.js';
 import { writeAtomically } from '../fs/atomic-write.js';
 import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
-import { scanForSecrets, type Secret } from '../record/index.js';
 import { planInputFromLog, readLogReport } from '../repro/from-log.js';
 import { planRepro } from '../repro/plan.js';
 import { renderScenario } from '../repro/render.js';
 import { connectorVersion } from './connector-version.js';
 import { renderReadme } from './readme.js';
 import { runSecrets } from './run-credentials.js';
-import { scrubText } from './scrub.js';
+import { scanForSecrets, Scrubber, type Secret } from '../secrets/index.js';
 
 export interface BundleOptions {
   runDir: string;
@@ -47,7 +46,8 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
   const report = await buildReportOf(run, options.lastGood ? { lastGood: options.lastGood } : {});
   const { secrets, note } = await runSecrets(report.scenarioFile);
   const notes = note ? [note] : [];
-  const scrub = (text: string) => scrubText(text, secrets);
+  const scrubber = new Scrubber(secrets);
+  const scrub = (text: string) => scrubber.scrub(text);
   const staged = new Map<string, { text: string; what: string }>();
   const add = (name: string, text: string, what: string) => staged.set(name, { text: scrub(text), what });
 

@@ -17,7 +17,7 @@ import { openSides } from '../diff/sides.js';
 import { mapConfiguration, recordingFetch, replayContext, replayHandlers, sanitizeExchanges, secretsOfRun, writeRecording, type Exchange, type IdentityMap, type RecordingFiles } from '../record/index.js';
 import { unmapC1z } from '../record/unmap-c1z.js';
 import { runExternal, type ExternalRun } from '../run/external-run.js';
-import { secretsOf } from '../run/external-values.js';
+import { credentialSecrets, Scrubber } from '../secrets/index.js';
 import type { ExternalConnector } from '../scenario/schema.js';
 import { createRunCa, type RunCa } from './ca.js';
 import { forwardingAnswer, toUpstream } from './forward.js';
@@ -123,7 +123,7 @@ async function throughProxy(
     const values: Record<string, string> = { output: run.output, proxyUrl: proxy.proxyUrl, caFile: ca.certPath, credentialsFile: run.credentialsFile ?? '', provider: options.provider };
     for (const [key, value] of Object.entries(run.config ?? {})) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
     const spec: ExternalConnector = { kind: 'external', command: options.command, env: {}, mode: 'proxy' };
-    const result = await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, secrets: secretsOf(run.config ?? {}), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
+    const result = await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, scrubber: () => new Scrubber([...credentialSecrets(run.config ?? {}), ...ctx.issued.all()]), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
     return { run: result, problems: [...new Set(ctx.journal.all().flatMap((e) => (e.transportError ? [e.transportError] : [])))] };
   } finally {
     await proxy.close();

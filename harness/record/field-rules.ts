@@ -2,8 +2,12 @@
  * What a field holds, judged by its name, the same way wherever the name appears: a JSON key, an XML
  * element, a query or form parameter, the attribute of a filter literal. Names of fields are compared
  * without case, dashes or underscores (`client_secret`, `ClientSecret` and `client-secret` are one field).
+ * Which fields are credentials is the secrets module's one list.
  */
+import { normalizeField, secretFieldKind } from '../secrets/index.js';
 import type { MappedKind } from './identity-map.js';
+
+export { normalizeField };
 
 export type FieldRule =
   | { kind: 'secret'; placeholder: string }
@@ -24,26 +28,6 @@ export const PLACEHOLDERS = {
   /** Temporary AWS key ids keep their shape so SDKs still accept them. */
   awsTemporaryKeyId: 'ASIAREDACTEDREDACTED',
 } as const;
-
-const SECRET_FIELDS: Record<string, string> = {
-  clientsecret: PLACEHOLDERS.secret,
-  clientassertion: PLACEHOLDERS.jwt,
-  assertion: PLACEHOLDERS.jwt,
-  password: PLACEHOLDERS.password,
-  // A field called just `token` is a credential wherever it appears (a SCIM connector's bearer token).
-  token: PLACEHOLDERS.token,
-  bearertoken: PLACEHOLDERS.token,
-  accesstoken: PLACEHOLDERS.token,
-  refreshtoken: PLACEHOLDERS.token,
-  idtoken: PLACEHOLDERS.token,
-  sessiontoken: PLACEHOLDERS.token,
-  securitytoken: PLACEHOLDERS.token,
-  secretaccesskey: PLACEHOLDERS.secret,
-  privatekey: PLACEHOLDERS.secret,
-  apikey: PLACEHOLDERS.secret,
-  codeverifier: PLACEHOLDERS.secret,
-  devicecode: PLACEHOLDERS.token,
-};
 
 const NAME_FIELDS: Record<string, Extract<MappedKind, 'name' | 'given-name' | 'family-name' | 'account-name'>> = {
   displayname: 'name',
@@ -74,15 +58,11 @@ const FILTER_FIELDS = new Set(['filter', 'search', 'query']);
 /** Fields that hold a kind or a type, never an identifier, though their names end in `id`. */
 const NOT_ID = new Set(['valid', 'paid', 'grid', 'void', 'android', 'requestid', 'clientrequestid', 'correlationid', 'traceid']);
 
-export function normalizeField(name: string): string {
-  return name.replace(/^[@$]+/, '').replace(/[-_]/g, '').toLowerCase();
-}
-
 export function fieldRule(name: string | undefined): FieldRule {
   if (name === undefined) return { kind: 'plain' };
   const field = normalizeField(name);
-  const placeholder = SECRET_FIELDS[field];
-  if (placeholder) return { kind: 'secret', placeholder };
+  const secret = secretFieldKind(name);
+  if (secret) return { kind: 'secret', placeholder: PLACEHOLDERS[secret] };
   // `principalDisplayName`, `resourceDisplayName`, `app_displayname`...
   if (field.endsWith('displayname')) return { kind: 'name', as: 'name' };
   const as = NAME_FIELDS[field];

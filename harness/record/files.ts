@@ -12,8 +12,7 @@ import { toHar } from './har.js';
 import type { IdentityMap } from './identity-map.js';
 import { toNock } from './nock.js';
 import { parseFixtures } from './replay.js';
-import { SecretMatcher, type Secret } from './secret-forms.js';
-import { scanText, type SecretFinding } from './secret-scan.js';
+import { scanText, SecretMatcher, type Secret, type SecretFinding } from '../secrets/index.js';
 
 export interface RecordingFiles {
   har: string;

@@ -6,7 +6,7 @@
  *                                  mapConfiguration(credentials, map): a connector's config for the replay
  *   store       har.ts, nock.ts    toHar/fromHar, toNock/fromNock; files.ts writeRecording/readFixtures
  *   replay      replay.ts          replayHandlers(exchanges, { ctx, bases }) -> MSW handlers via route()
- *   check       secret-scan.ts     scanForSecrets(secrets, paths): every form of every secret
+ *   check       ../secrets         scanForSecrets(secrets, paths): every form of every secret (re-exported)
  *               run-secrets.ts     secretsOfRun(credentials, rawExchanges): what to scan for
  *   map back    unmap-c1z.ts       unmapC1z(replayed.c1z, out.c1z, map): diffable against the recorded run
  */
@@ -19,7 +19,7 @@ export { fromNock, toNock, type NockDefinition } from './nock.js';
 export { parseFixtures, replayContext, replayHandlers, replayProvider, type Replay, type ReplayOptions } from './replay.js';
 export { providerOfHost, type ReplayProvider } from './replay-providers.js';
 export { readFixtures, SecretLeakError, writeRecording, type RecordingFiles } from './files.js';
-export { SecretMatcher, type Secret, type SecretForm } from './secret-forms.js';
+export { SecretMatcher, type Secret, type SecretForm } from '../secrets/index.js';
 export { secretsOfRun } from './run-secrets.js';
-export { scanForSecrets, scanText, type ScanResult, type SecretFinding } from './secret-scan.js';
+export { scanForSecrets, scanText, type ScanResult, type SecretFinding } from '../secrets/index.js';
 export { reverseMapper, unmapC1z, type UnmapResult } from './unmap-c1z.js';

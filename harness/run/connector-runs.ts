@@ -1,7 +1,8 @@
 /**
  * The scenario's connectors, run together against one simulated world: builtin ones in this process on the
  * lockstep clock, external ones as processes against the served simulator (a base URL or the proxy). Each writes its own sync file;
- * their log lines are collected (tagged with the connector when there are several).
+ * their log lines are collected (tagged with the connector when there are several), scrubbed of the run's
+ * secrets before anyone sees them.
  */
 import { dirname, join } from 'node:path';
 import type { Connector } from '../sync/contract.js';
@@ -13,6 +14,7 @@ import { RUN_EPOCH } from './epoch.js';
 import { runExternal } from './external-run.js';
 import { externalValues, parseLogLine } from './external-values.js';
 import type { Lockstep } from './lockstep.js';
+import { runScrubber } from './run-scrubber.js';
 import type { SimEnv } from './sim-env.js';
 
 export type TaggedLogLine = LogLine & { connector?: string };
@@ -40,7 +42,7 @@ export async function runConnectors(scenario: LoadedScenario, specs: readonly Co
     specs.map(async (spec, i): Promise<ConnectorOutcome> => {
       const name = connectorName(spec, i, several);
       const file = join(work, several ? `sync-${i + 1}.c1z` : 'sync.c1z');
-      const log = (line: LogLine) => onLog({ ...line, ...(several ? { connector: name } : {}) });
+      const log = (line: LogLine) => onLog(runScrubber(env).scrubDeep({ ...line, ...(several ? { connector: name } : {}) }));
       if (spec.kind === 'builtin') {
         const runtime: BuiltinRuntime = external
           ? { credentials: env.credentials, fetch: env.fetch, now: () => new Date(), sleep: realSleep }
@@ -59,8 +61,8 @@ export async function runConnectors(scenario: LoadedScenario, specs: readonly Co
       time.done(i);
       const given = externalValues(scenario, env, file, work);
       try {
-        const run = await runExternal(spec, given.values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, secrets: given.secrets, env: env.connectorEnv });
-        for (const line of run.output.split('\n').filter(Boolean)) log(parseLogLine(line));
+        const run = await runExternal(spec, given.values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, scrubber: () => runScrubber(env), env: env.connectorEnv });
+        for (const line of run.output.filter(Boolean)) log(parseLogLine(line));
         return { name, file, outcome: run.outcome, ...(run.error ? { error: run.error } : {}), exitCode: run.exitCode, peakRssBytes: run.peakRssBytes };
       } finally {
         given.dispose();

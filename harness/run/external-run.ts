@@ -1,8 +1,9 @@
 /**
  * An external connector: any program, given the served simulator's URL and credentials through
  * placeholders. Its whole process tree (its group, its descendants, anything that escaped with `setsid`) dies
- * at its timeout, when it exits, and on Ctrl-C of the harness; its output is kept (with the run's secrets
- * masked) and a crash is reported with its exit code and the tail of stderr.
+ * at its timeout, when it exits, and on Ctrl-C of the harness; the head and tail of its output are kept
+ * (captured-output.ts), scrubbed of the run's secrets and of every token the simulators issued meanwhile, and
+ * a crash is reported with its exit code and the tail of stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { delimiter, resolve } from 'node:path';
@@ -11,18 +12,19 @@ import { ProcessTree, residentBytes } from './process-tree.js';
 import { expandCommand, expandText } from '../scenario/placeholders.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { ExternalConnector } from '../scenario/schema.js';
+import type { Scrubber } from '../secrets/index.js';
+import { CapturedOutput } from './captured-output.js';
 import { ownBinDirs } from './own-bin.js';
 
 export interface ExternalRun {
   outcome: 'succeeded' | 'failed';
   error?: string;
   exitCode: number | null;
-  /** stdout and stderr, secrets masked. */
-  output: string;
+  /** stdout and stderr lines, head and tail (output-limits.ts), scrubbed. */
+  output: string[];
   peakRssBytes: number;
 }
 
-const TAIL_LINES = 15;
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const SAMPLE_MS = 100;
 /**
@@ -36,7 +38,8 @@ const INTERRUPT_WAIT_MS = 1000;
 export async function runExternal(
   spec: ExternalConnector,
   values: Record<string, string>,
-  options: { scenarioDir: string; timeoutMs: number; secrets: string[]; env?: Record<string, string> },
+  // The scrubber is asked for once the process has ended, so it knows every token issued while it ran.
+  options: { scenarioDir: string; timeoutMs: number; scrubber: () => Scrubber; env?: Record<string, string> },
 ): Promise<ExternalRun> {
   const command = expandCommand(spec.command, values);
   const env = Object.fromEntries(Object.entries(spec.env).map(([key, value]) => [key, expandText(value, values, `env.${key}`)]));
@@ -54,13 +57,9 @@ export async function runExternal(
   });
   tree.started(child.pid);
   const forgetInterrupt = onInterrupt(() => tree.killAndWait(INTERRUPT_WAIT_MS));
-  const chunks: Buffer[] = [];
-  const errChunks: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => {
-    chunks.push(chunk);
-    errChunks.push(chunk);
-  });
+  const captured = new CapturedOutput();
+  child.stdout.on('data', (chunk: Buffer) => captured.write('stdout', chunk));
+  child.stderr.on('data', (chunk: Buffer) => captured.write('stderr', chunk));
   let peakRssBytes = 0;
   // Sampling also keeps the tree's member list current, so a child re-parented away later is still known.
   const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, residentBytes(tree.members()))), SAMPLE_MS);
@@ -80,11 +79,14 @@ export async function runExternal(
   // Whatever it left running goes too.
   tree.kill();
   forgetInterrupt();
-  const mask = (text: string) => options.secrets.filter((s) => s.length >= 6).reduce((out, secret) => out.split(secret).join('[redacted]'), text);
-  const output = mask(Buffer.concat(chunks).toString('utf8'));
-  const tail = mask(Buffer.concat(errChunks).toString('utf8')).trimEnd().split('\n').slice(-TAIL_LINES).join('\n');
-  const name = typeof command === 'string' ? command : program!;
-  if (exit.error) return { outcome: 'failed', error: `${name}: could not start (${exit.error.message}; check the command and cwd ${cwd})`, exitCode: null, output, peakRssBytes };
+  captured.end();
+  const scrubber = options.scrubber();
+  const scrub = (text: string) => scrubber.scrub(text);
+  const output = captured.lines(scrub);
+  const tail = captured.stderrTail(scrub);
+  // The command line holds whatever placeholders it was given, credentials included.
+  const name = scrub(typeof command === 'string' ? command : program!);
+  if (exit.error) return { outcome: 'failed', error: `${name}: could not start (${scrub(exit.error.message)}; check the command and cwd ${scrub(cwd)})`, exitCode: null, output, peakRssBytes };
   if (timedOut) return { outcome: 'failed', error: `${name}: killed after its timeout of ${formatDuration(timeoutMs)}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: null, output, peakRssBytes };
   if (exit.code !== 0) return { outcome: 'failed', error: `${name}: exited with code ${exit.code}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: exit.code, output, peakRssBytes };
   return { outcome: 'succeeded', exitCode: 0, output, peakRssBytes };

@@ -1,7 +1,7 @@
 /**
  * What an external connector is given: the placeholder values for its command, env and working directory,
  * the credentials as one JSON file (in a private temp folder, never the run folder, and removed after),
- * the secrets to mask in its output, and how its output lines become log lines.
+ * and how its output lines become log lines.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import type { SimEnv } from './sim-env.js';
 
 export interface ExternalValues {
   values: Record<string, string>;
-  secrets: string[];
   /** Removes the credentials file. */
   dispose(): void;
 }
@@ -34,18 +33,7 @@ export function externalValues(scenario: LoadedScenario, env: SimEnv, output: st
     credentialsFile,
   };
   for (const [key, value] of Object.entries(env.credentials)) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
-  return { values, secrets: secretsOf(env.credentials), dispose: () => removeTempDir(dir) };
-}
-
-/** Every secret-looking credential value (a key file's private key included), to mask in a connector's output. */
-export function secretsOf(credentials: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(credentials)) {
-    if (!/secret|token|key|password/i.test(key)) continue;
-    if (typeof value === 'string') out.push(value);
-    else if (value && typeof value === 'object') for (const inner of Object.values(value)) if (typeof inner === 'string' && inner.length > 20) out.push(inner);
-  }
-  return out;
+  return { values, dispose: () => removeTempDir(dir) };
 }
 
 /** A connector's output line: its JSON log line when it writes one, else the text as an info line. */

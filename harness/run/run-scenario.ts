@@ -24,6 +24,7 @@ import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
 import { FileError, UserError } from '../errors.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
+import { runScrubber } from './run-scrubber.js';
 import { readSync, type ReadSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
 import { testPause } from '../test-pause.js';
@@ -145,7 +146,8 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
       durationMs: Math.round(performance.now() - started),
     };
     await writeRunFolder(work, runDir, env, logs, result, diagnosis.summary);
-    return result;
+    // What the console, JSON and JUnit reports print: scrubbed as the run folder is.
+    return runScrubber(env).scrubDeep(result);
   } finally {
     await env.close();
   }
@@ -200,11 +202,16 @@ async function memoryEvidence(scenario: LoadedScenario, specs: readonly Connecto
   return { peakHeapBytes: sampler.peakBytes(), retained };
 }
 
-/** The journal, the log and the result beside the sync files; then the folder replaces the previous run's. */
+/**
+ * The journal, the log and the result beside the sync files, each scrubbed of the run's secrets; then the
+ * folder replaces the previous run's.
+ */
 async function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: readonly TaggedLogLine[], result: ScenarioResult, diagnosis: string): Promise<void> {
-  writeFileSync(join(work, 'journal.jsonl'), env.ctx.journal.toJsonLines());
-  writeFileSync(join(work, 'connector.log'), logs.map((l) => JSON.stringify(l)).join('\n') + (logs.length ? '\n' : ''));
-  writeFileSync(join(work, 'result.json'), `${JSON.stringify({ ...result, diagnosis }, null, 2)}\n`);
+  const scrubber = runScrubber(env);
+  const jsonLines = (items: readonly unknown[]) => items.map((item) => scrubber.json(item)).join('\n') + (items.length ? '\n' : '');
+  writeFileSync(join(work, 'journal.jsonl'), jsonLines(env.ctx.journal.all()));
+  writeFileSync(join(work, 'connector.log'), jsonLines(logs));
+  writeFileSync(join(work, 'result.json'), `${scrubber.json({ ...result, diagnosis }, 2)}\n`);
   await testPause('write');
   replaceRunFolder(work, runDir);
 }

@@ -1,10 +1,14 @@
 /**
  * `report`: a run folder as a report people read, Markdown for a ticket or pull request, or one
- * self-contained HTML file. `--out` replaces the file only once the report is complete.
+ * self-contained HTML file. `--out` replaces the file only once the report is complete. The text is scrubbed
+ * like the run folder it reads: a folder written before scrubbing, or a sync file a connector wrote its
+ * token into, must not carry a secret into a ticket.
  */
 import { writeFile } from 'node:fs/promises';
 import { buildReport, renderReport, type ReportFormat } from '../../../reports/index.js';
+import { runSecrets } from '../../bundle/run-credentials.js';
 import { writeAtomically } from '../../fs/atomic-write.js';
+import { Scrubber, type Secret } from '../../secrets/index.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface ReportOptions {
@@ -15,7 +19,7 @@ interface ReportOptions {
 
 export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {
   const report = await buildReport(runDir!, options.lastGood ? { lastGood: options.lastGood } : {});
-  const text = renderReport(report, options.outputFormat ?? 'markdown');
+  const text = new Scrubber(await knownSecrets(report.scenarioFile)).scrub(renderReport(report, options.outputFormat ?? 'markdown'));
   if (options.out) {
     await writeAtomically(options.out, (temp) => writeFile(temp, text));
     await io.stderr.line(`wrote ${options.out}`);
@@ -23,4 +27,13 @@ export async function run(options: ReportOptions, [runDir]: string[], io: Comman
     await io.stdout.write(text);
   }
   return 0;
+}
+
+/** The credentials the scenario's simulator hands out; without a readable scenario, credential shapes only. */
+async function knownSecrets(scenarioFile: string): Promise<Secret[]> {
+  try {
+    return (await runSecrets(scenarioFile)).secrets;
+  } catch {
+    return [];
+  }
 }

@@ -30,6 +30,8 @@ export function stsActions(env: AwsEnv, base: string): RoutedAction[] {
       }
       const expiration = new Date(env.ctx.clock().getTime() + ask.durationSeconds * 1000);
       const session = env.keys.issue({ arn: role.arn, roleName: role.roleName, roleId: role.roleId, accountId: env.account.accountId }, ask.sessionName, expiration);
+      env.ctx.issued.add('aws session secret access key', session.secretAccessKey);
+      env.ctx.issued.add('aws session token', session.sessionToken);
       return {
         result: [
           x('Credentials', [

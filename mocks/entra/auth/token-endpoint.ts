@@ -53,6 +53,7 @@ export function tokenEndpoint(env: EntraEnv): HttpHandler {
     }
 
     const { token } = await issueAccessToken(ctx, app, await env.keys(), env.granted);
+    ctx.issued.add('entra access token', token);
     return new Response(JSON.stringify({ token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: token }), {
       status: 200,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store, no-cache', pragma: 'no-cache' },

@@ -29,6 +29,7 @@ export class TokenStore {
     const token = `ya29.c.${[1, 2, 3, 4].map(() => this.ctx.ids.token('google:access-token', 43)).join('')}`;
     const issued: IssuedToken = { subject: grant.subject, scopes: [...grant.scopes], issuedAt, expiresAt: issuedAt + TOKEN_LIFETIME_SECONDS };
     this.tokens.set(token, issued);
+    this.ctx.issued.add('google access token', token);
     return { token, issued };
   }
 

@@ -123,7 +123,7 @@ export class SecretMatcher {
 }
 
 /** The run of token characters (base64, base64url, JWT dots, percent escapes) around a match. */
-function widen(text: string, start: number, end: number): [number, number] {
+export function widen(text: string, start: number, end: number): [number, number] {
   const token = /[A-Za-z0-9+/=_.%~-]/;
   while (start > 0 && token.test(text[start - 1]!)) start--;
   while (end < text.length && token.test(text[end]!)) end++;
