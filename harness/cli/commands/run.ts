@@ -19,7 +19,7 @@ interface RunFlags {
   connector?: string;
   connectorMode: 'base-url' | 'proxy';
   shard?: string;
-  output: 'console' | 'json' | 'junit';
+  outputFormat: 'console' | 'json' | 'junit';
   runsDir: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
@@ -49,8 +49,8 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     results.push(result);
   }
   bar.stop();
-  if (flags.output === 'json') await io.stdout.write(jsonReport(results));
-  else if (flags.output === 'junit') await io.stdout.write(junitReport(results));
+  if (flags.outputFormat === 'json') await io.stdout.write(jsonReport(results));
+  else if (flags.outputFormat === 'junit') await io.stdout.write(junitReport(results));
   else await consoleReport(results, io.stdout);
   return results.every((r) => r.met) ? 0 : 1;
 }
