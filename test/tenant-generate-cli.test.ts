@@ -23,7 +23,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('tenant generate', () => {
   it('writes a tenant with the flags given and says so in one line', async () => {
     const out = at('nested/dir/t.db');
-    const result = await runCli(['tenant', 'generate', '--seed', '3', '--users', '50', '--roles', '4', '--domain', 'fabrikam.example', '-o', out]);
+    const result = await runCli(['tenant', 'generate', '--seed', '3', '--users', '50', '--roles', '4', '--domain', 'fabrikam.example', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     expect(lines(result.stderr)).toHaveLength(1);
@@ -38,7 +38,7 @@ describe('tenant generate', () => {
   });
 
   it('writes the same bytes for the same flags', async () => {
-    for (const name of ['x.db', 'y.db']) expect((await runCli(['tenant', 'generate', '--seed', '8', '--users', '120', '-o', at(name)])).code).toBe(0);
+    for (const name of ['x.db', 'y.db']) expect((await runCli(['tenant', 'generate', '--seed', '8', '--users', '120', '--out', at(name)])).code).toBe(0);
     expect(readFileSync(at('x.db')).equals(readFileSync(at('y.db')))).toBe(true);
   });
 
@@ -52,7 +52,7 @@ describe('tenant generate', () => {
   ])('exits 2 with one line for %j and leaves the previous file alone', async (flags, message) => {
     const out = at('kept.db');
     writeFileSync(out, 'previous tenant');
-    const result = await runCli(['tenant', 'generate', ...flags, '-o', out]);
+    const result = await runCli(['tenant', 'generate', ...flags, '--out', out]);
     expect(result.code).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
     expect(result.stderr).toMatch(message);
@@ -61,9 +61,9 @@ describe('tenant generate', () => {
   });
 
   it.each([
-    [['tenant', 'generate', '--users', '5'], /required option '-o, --out <path>' not specified/],
-    [['tenant', 'make', '-o', 'never.db'], /'make' is invalid for argument 'action'/],
-    [['tenant', 'generate', '--colour', 'red', '-o', 'never.db'], /unknown option '--colour'/],
+    [['tenant', 'generate', '--users', '5'], /required option '--out <path>' not specified/],
+    [['tenant', 'make', '--out', 'never.db'], /'make' is invalid for argument 'action'/],
+    [['tenant', 'generate', '--colour', 'red', '--out', 'never.db'], /unknown option '--colour'/],
   ])('exits 2 on usage errors: %j', async (args, message) => {
     const result = await runCli(args.map((a) => (a === 'never.db' ? at(a) : a)));
     expect(result.code).toBe(2);
@@ -72,7 +72,7 @@ describe('tenant generate', () => {
   });
 
   it('refuses a folder as the output', async () => {
-    const result = await runCli(['tenant', 'generate', '--users', '5', '-o', dir]);
+    const result = await runCli(['tenant', 'generate', '--users', '5', '--out', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^sync-harness: --out .*: is a folder \(give a file name/);
   });
@@ -80,7 +80,7 @@ describe('tenant generate', () => {
   it('lists its flags in --help', async () => {
     const result = await runCli(['tenant', '--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--seed', '--users', '--groups', '--roles', '--apps', '--policies', '--memberships-per-user', '--domain', '-o, --out']) {
+    for (const flag of ['--seed', '--users', '--groups', '--roles', '--apps', '--policies', '--memberships-per-user', '--domain', '--out <path>']) {
       expect(result.stdout).toContain(flag);
     }
   });

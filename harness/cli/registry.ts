@@ -5,6 +5,9 @@
 import { Argument, Option, type Command } from 'commander';
 import type { CommandIO } from './output/sink.js';
 import { symptomHelp } from '../repro/symptom-list.js';
+import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
+import { acceptOldSpelling, outputFormatOption } from './option-grammar.js';
+import { examplesHelp } from './examples.js';
 
 export interface CommandModule {
   /** `options` are commander's parsed flags; each command declares the shape it expects. */
@@ -22,7 +25,7 @@ export interface CommandSpec {
 function fileFlags(command: Command): Command {
   return command
     .option('-f, --file <path>', 'the .c1z sync file to read', 'sync.c1z')
-    .addOption(new Option('-o, --output-format <format>', 'output format').choices(['console', 'json']).default('console'));
+    .addOption(outputFormatOption(['console', 'json'], 'console'));
 }
 
 function syncFlags(command: Command): Command {
@@ -35,25 +38,34 @@ function typeFlag(command: Command): Command {
 
 /** `tenant generate`: the shape's sizes and mixes; defaults live in mocks/tenant/shape.ts, so none are set here. */
 function tenantFlags(command: Command): Command {
-  return command
-    .addArgument(new Argument('<action>', 'what to do').choices(['generate']))
-    .requiredOption('-o, --out <path>', 'the tenant file to write (SQLite; replaced only once complete)')
-    .option('--seed <n>', 'seed: the same seed and sizes give the same tenant, byte for byte (default 1)')
-    .option('--users <n>', 'number of users (default 200)')
-    .option('--groups <n>', 'number of groups (default users × 0.15)')
-    .option('--roles <n>', 'directory roles: Entra built-ins first, then custom (default 12)')
-    .option('--apps <n>', 'enterprise apps (default 5)')
-    .option('--policies <n>', 'IAM policies, AWS-managed and customer (default 20)')
-    .option('--memberships-per-user <n>', 'average direct group memberships per user (default 3)')
-    .option('--role-assignments <n>', 'directory role assignments (default users / 20)')
-    .option('--app-role-assignments <n>', 'app role assignments (default users / 4)')
-    .option('--policy-attachments <n>', 'policy attachments to users, groups and roles (default users / 5)')
-    .option('--nested-group-ratio <r>', 'fraction of groups nested in another group (default 0.1)')
-    .option('--guest-ratio <r>', 'fraction of users who are guests (default 0.05)')
-    .option('--external-ratio <r>', 'fraction of users who are external identities (default 0.02)')
-    .option('--service-ratio <r>', 'fraction of users who are service accounts (default 0.02)')
-    .option('--disabled-ratio <r>', 'fraction of users who are disabled (default 0.03)')
-    .option('--domain <name>', 'primary domain; must end in .test, .example, .invalid or .localhost (default contoso.test)');
+  // tenant generate took `-o, --out <path>`; `-o` now means a format everywhere else.
+  return acceptOldSpelling(
+    command
+      .addArgument(new Argument('<action>', 'what to do').choices(['generate']))
+      .requiredOption('--out <path>', 'the tenant file to write (SQLite; replaced only once complete)'),
+    { flags: '-o <path>', to: 'out', spelling: '--out' },
+  )
+    .option('--seed <n>', 'seed: the same seed and sizes give the same tenant, byte for byte (default: 1)')
+    .option('--users <n>', `number of users (default: ${DEFAULT_USERS})`)
+    .option('--groups <n>', 'number of groups (default: users × 0.15)')
+    .option('--roles <n>', 'directory roles: Entra built-ins first, then custom (default: 12)')
+    .option('--apps <n>', 'enterprise apps (default: 5)')
+    .option('--policies <n>', 'IAM policies, AWS-managed and customer (default: 20)')
+    .option('--memberships-per-user <n>', 'average direct group memberships per user (default: 3)')
+    .option('--role-assignments <n>', 'directory role assignments (default: users / 20)')
+    .option('--app-role-assignments <n>', 'app role assignments (default: users / 4)')
+    .option('--policy-attachments <n>', 'policy attachments to users, groups and roles (default: users / 5)')
+    .option('--nested-group-ratio <r>', 'fraction of groups nested in another group (default: 0.1)')
+    .option('--guest-ratio <r>', 'fraction of users who are guests (default: 0.05)')
+    .option('--external-ratio <r>', 'fraction of users who are external identities (default: 0.02)')
+    .option('--service-ratio <r>', 'fraction of users who are service accounts (default: 0.02)')
+    .option('--disabled-ratio <r>', 'fraction of users who are disabled (default: 0.03)')
+    .option('--domain <name>', 'primary domain; must end in .test, .example, .invalid or .localhost (default: contoso.test)');
+}
+
+/** run, repro and record took `-o, --output <format>` before the grammar settled on `--output-format`. */
+function oldOutputSpelling(command: Command, choices: readonly string[]): Command {
+  return acceptOldSpelling(command, { flags: '--output <format>', to: 'outputFormat', spelling: '-o/--output-format', choices });
 }
 
 /** Baton's logging flags. */
@@ -63,19 +75,20 @@ function logFlags(command: Command): Command {
     .addOption(new Option('--log-format <format>', 'the harness log format').choices(['json', 'console']).default('console'));
 }
 
-export const COMMANDS: CommandSpec[] = [
+const SPECS: CommandSpec[] = [
   {
     name: 'run',
     summary: 'run scenario files (or folders of them) against the simulators; exit 0 when every expectation is met',
     configure: (c) =>
-      void logFlags(
-        c
+      void oldOutputSpelling(
+        logFlags(c)
           .argument('<paths...>', 'scenario files (.yaml) or folders searched for them')
           .option('--connector <command>', 'run this external command instead of each scenario\'s connector (placeholders such as {baseUrl}, {output}, {credentialsFile}, {proxyUrl}, {caFile})')
           .addOption(new Option('--connector-mode <mode>', 'how --connector reaches the simulator: base-url (it takes {baseUrl}) or proxy (unmodified, through HTTPS_PROXY with the run\'s CA and the Node preload)').choices(['base-url', 'proxy']).default('base-url'))
           .option('--shard <i/n>', 'run only shard i of n, split as Vitest splits files (e.g. --shard 1/3)')
-          .addOption(new Option('-o, --output <format>', 'report format on stdout').choices(['console', 'json', 'junit']).default('console'))
+          .addOption(outputFormatOption(['console', 'json', 'junit'], 'console', 'report format on stdout'))
           .option('--runs-dir <dir>', 'where each scenario\'s run folder goes', 'runs'),
+        ['console', 'json', 'junit'],
       ),
     load: () => import('./commands/run.js'),
   },
@@ -90,7 +103,7 @@ export const COMMANDS: CommandSpec[] = [
         .option('--sync-id <id>', 'the compared side\'s sync (default: the file\'s latest finished full sync)')
         .option('--fail-on <rule>', 'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--drop-threshold <percent>', 'a resource type losing more than this share is a finding (likely a partial sync)', '10')
-        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['console', 'json', 'markdown', 'html', 'junit']).default('console')),
+        .addOption(outputFormatOption(['console', 'json', 'markdown', 'html', 'junit'], 'console')),
     load: () => import('./commands/diff.js'),
   },
   {
@@ -101,7 +114,7 @@ export const COMMANDS: CommandSpec[] = [
         .option('--log <file>', 'a connector\'s Baton log, JSON (zap) or console format')
         .option('-f, --file <path>', 'a .c1z: where an unfinished sync stopped, what it reached, state findings')
         .option('--expect-ids <file>', 'with -f: ids that must be in the sync (one per line, type:id): missing, extra, case-only mismatches')
-        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['console', 'json']).default('console')),
+        .addOption(outputFormatOption(['console', 'json'], 'console')),
     load: () => import('./commands/doctor.js'),
   },
   {
@@ -111,7 +124,7 @@ export const COMMANDS: CommandSpec[] = [
       void c
         .argument('<run-dir>', 'a run folder (runs/<scenario>/) written by `run`')
         .option('--last-good <path>', 'a run folder or .c1z of the last good sync, to say what changed since')
-        .addOption(new Option('-o, --output-format <format>', 'output format').choices(['markdown', 'html']).default('markdown'))
+        .addOption(outputFormatOption(['markdown', 'html'], 'markdown'))
         .option('--out <file>', 'write the report here (replaced only once complete) instead of stdout'),
     load: () => import('./commands/report.js'),
   },
@@ -119,7 +132,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'repro',
     summary: 'turn a customer report (a Baton debug log, or provider + symptom) into a scenario under scenarios/customers/, run it once, say whether it reproduces',
     configure: (c) =>
-      void c
+      void oldOutputSpelling(c, ['console', 'json'])
         .option('--log <file>', 'a Baton debug log (JSON or console zap lines): provider, tenant size and faults are inferred from it')
         .option('--provider <name>', 'entra, google, aws or scim (with --log: overrides the guess)')
         .option('--symptom <ids>', 'for a report without a log: doctor finding ids, comma-separated (listed below)')
@@ -130,7 +143,7 @@ export const COMMANDS: CommandSpec[] = [
         .option('--out <dir>', 'where the scenario file goes', 'scenarios/customers')
         .option('--force', 'replace a scenario file of the same name')
         .option('--runs-dir <dir>', 'where the run folder goes', 'runs')
-        .addOption(new Option('-o, --output <format>', 'output format').choices(['console', 'json']).default('console'))
+        .addOption(outputFormatOption(['console', 'json'], 'console'))
         .addHelpText('after', symptomHelp()),
     load: () => import('./commands/repro.js'),
   },
@@ -138,19 +151,19 @@ export const COMMANDS: CommandSpec[] = [
     name: 'record',
     summary: "run a connector through the HTTPS proxy with the real service (or --upstream) behind it; keep its traffic, sanitized, as HAR and nock fixtures, and check it replays to the same sync",
     configure: (c) =>
-      void c
+      void oldOutputSpelling(c, ['console', 'json'])
         .argument('<command...>', 'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})')
         .requiredOption('--provider <name>', 'the service it talks to: entra, google, aws or scim (sets the hosts the proxy answers for)')
         .option('--credentials <file>', "the connector's configuration as JSON: its secrets are never written, and the replay gets it with ids mapped")
         .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts')
         .option('--name <name>', 'names the files', 'recording')
-        .option('--out <dir>', 'where the recording goes (default recordings/<name>)')
+        .option('--out <dir>', 'where the recording goes (default: recordings/<name>)')
         .option('--seed <text>', 'seed for the generated ids and names that replace the real ones (same seed, same mapping)', 'sync-harness')
         .option('--region <region>', 'AWS region of the Identity Store and regional STS', 'us-east-1')
         .option('--scim-host <host>', 'the SCIM service host to record')
         .option('--timeout <duration>', 'give up on the connector after this long', '10m')
         .option('--no-verify', 'skip replaying the recording to check it')
-        .addOption(new Option('-o, --output <format>', 'output format').choices(['console', 'json']).default('console')),
+        .addOption(outputFormatOption(['console', 'json'], 'console')),
     load: () => import('./commands/record.js'),
   },
   {
@@ -159,7 +172,7 @@ export const COMMANDS: CommandSpec[] = [
     configure: (c) =>
       void c
         .argument('<run>', 'a run folder (runs/<scenario>/)')
-        .option('--out <file>', 'where the archive goes (default <run>.bundle.tar.gz)')
+        .option('--out <file>', 'where the archive goes (default: <run>.bundle.tar.gz)')
         .option('--last-good <run|file>', 'the last good run folder or .c1z, to say what changed')
         .option('--log <file>', "the customer's own debug log, added scrubbed and used for the repro scenario")
         .option('--connector-version <version>', 'the connector version, when its log does not say'),
@@ -223,11 +236,11 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
-        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim (with --proxy, all of them by default)')
+        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim (default: all of them, with --proxy)')
         .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
-        .option('--users <n>', 'users in the generated tenant')
-        .option('--groups <n>', 'groups in the generated tenant')
+        .option('--users <n>', `users in the generated tenant (default: ${DEFAULT_USERS})`)
+        .option('--groups <n>', 'groups in the generated tenant (default: users × 0.15)')
         .option('--tenant <file>', 'serve a tenant made by `tenant generate` instead of generating one')
         .option('--fault <spec>', 'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--port <n>', 'port to listen on (default: a free one)')
@@ -236,7 +249,7 @@ export const COMMANDS: CommandSpec[] = [
         .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
         .option('--proxy', "serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl) or NODE_OPTIONS=--import=sync-harness/proxy (Node)")
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
-        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600); default: beside the journal'),
+        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600) (default: beside the journal)'),
     load: () => import('./commands/serve.js'),
   },
   {
@@ -257,3 +270,12 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/tenant.js'),
   },
 ];
+
+/** Every command, with its Examples section after its own help. */
+export const COMMANDS: CommandSpec[] = SPECS.map((spec) => ({
+  ...spec,
+  configure: (command) => {
+    spec.configure(command);
+    command.addHelpText('after', examplesHelp(spec.name));
+  },
+}));

@@ -77,10 +77,6 @@ export function symptomHelp(): string {
     'Symptoms (--symptom, comma-separated; the doctor\'s finding ids):',
     ...lines,
     '',
-    'Examples:',
-    '  sync-harness repro --log baton.log --ticket acme-1234',
-    '  sync-harness repro --provider entra --symptom expired-secret --users 5000',
-    '',
     'Exit 0 when the run reproduces the report (same error class, every finding of',
     'the report), 1 when it does not, 2 on bad input.',
   ].join('\n');

@@ -20,7 +20,7 @@ interface RecordFlags {
   scimHost?: string;
   timeout: string;
   verify: boolean;
-  output: 'console' | 'json';
+  outputFormat: 'console' | 'json';
 }
 
 export async function run(flags: RecordFlags, command: string[], io: CommandIO): Promise<number> {
@@ -44,7 +44,7 @@ export async function run(flags: RecordFlags, command: string[], io: CommandIO):
     verify: flags.verify,
   });
   const failed = outcome.replay !== undefined && !outcome.replay.matches;
-  if (flags.output === 'json') await io.stdout.line(JSON.stringify(summary(outcome), null, 2));
+  if (flags.outputFormat === 'json') await io.stdout.line(JSON.stringify(summary(outcome), null, 2));
   else for (const line of describe(outcome, timeoutMs)) await io.stdout.line(line);
   return failed ? 1 : 0;
 }

@@ -7,11 +7,11 @@ import { repro, type ReproOptions, type ReproOutcome } from '../../repro/repro.j
 import type { CommandIO } from '../output/sink.js';
 
 /** Commander fills `out` and `runsDir` with their defaults. */
-type ReproFlags = ReproOptions & { out: string; runsDir: string; output: 'console' | 'json' };
+type ReproFlags = ReproOptions & { out: string; runsDir: string; outputFormat: 'console' | 'json' };
 
 export async function run(flags: ReproFlags, _args: string[], io: CommandIO): Promise<number> {
   const outcome = await repro(flags);
-  if (flags.output === 'json') await io.stdout.line(JSON.stringify(jsonResult(outcome), null, 2));
+  if (flags.outputFormat === 'json') await io.stdout.line(JSON.stringify(jsonResult(outcome), null, 2));
   else await printConsole(io, outcome);
   return outcome.comparison.match ? 0 : 1;
 }

@@ -24,7 +24,7 @@ interface RunFlags {
   connector?: string;
   connectorMode: 'base-url' | 'proxy';
   shard?: string;
-  output: 'console' | 'json' | 'junit';
+  outputFormat: 'console' | 'json' | 'junit';
   runsDir: string;
   logLevel: LogLevel;
   logFormat: LogFormat;
@@ -76,8 +76,8 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
     }
   }
   progress.stop();
-  if (flags.output === 'json') await io.stdout.write(jsonReport(rows));
-  else if (flags.output === 'junit') await io.stdout.write(junitReport(rows));
+  if (flags.outputFormat === 'json') await io.stdout.write(jsonReport(rows));
+  else if (flags.outputFormat === 'junit') await io.stdout.write(junitReport(rows));
   else await consoleReport(rows, io.stdout);
   if (rows.some((r) => isScenarioError(r) && r.badInput)) return 2;
   return rows.every((r) => r.met) ? 0 : 1;
