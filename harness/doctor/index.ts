@@ -11,17 +11,21 @@ import { identityDetectors } from './identities.js';
 import { ok } from './journal-facts.js';
 import { entryPermission } from './least-privilege.js';
 import { paginationDetectors } from './pagination.js';
+import { pagingAuditDetectors } from './paging/index.js';
 import { performanceDetectors } from './performance.js';
 import { throttlingDetectors } from './throttling.js';
 import { transportDetectors } from './transport.js';
+import { unexplained } from './unexplained.js';
 
 export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors];
+const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);
-  const findings = DETECTORS.flatMap((detect) => detect(context) ?? [])
+  const found = DETECTORS.flatMap((detect) => detect(context) ?? []);
+  const last = unexplained(context, found);
+  const findings = [...found, ...(last ? [last] : [])]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const minimalPermissions = minimal(evidence);
   const summary = findings.length

@@ -6,6 +6,7 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { isGroupType, isUserType, type Detector, type DoctorContext } from './context.js';
 import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from './pagination-findings.js';
+import { hasPageFacts } from './paging/index.js';
 import { awsAction, callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
 
 
@@ -49,6 +50,8 @@ function cameBackFull(e: JournalEntry): boolean {
 }
 
 const noPaginationDetector: Detector = (c) => {
+  // A journal with the answers' paging facts gets the exact audit (./paging/) instead of this guess.
+  if (hasPageFacts(c.ev.journal)) return undefined;
   const lines: string[] = [];
   const byRoute = new Map<string, JournalEntry[]>();
   // Failed calls count too: a page token the server refused (stale-token) was still followed.

@@ -7,6 +7,7 @@
  */
 import type { FaultEngine, FaultHit, RouteCall } from '../faults/engine.js';
 import type { FaultKind } from '../faults/spec.js';
+import type { PageFacts, Refusal } from './journal.js';
 import type { RouteResult } from './route.js';
 
 /** Consults the fault engine for the current call; a hit is noted for the journal. */
@@ -24,12 +25,19 @@ export interface EndpointRequest<Env> {
 }
 
 /** An endpoint's answer: the response, or the response and the items of a list page (for the journal). */
-export type EndpointResult = Response | { response: Response; items?: number };
+export type EndpointResult = Response | { response: Response; items?: number; page?: PageFacts };
+
+/** What `done` may add to a response for the journal: a list page's size and paging, a refusal's words. */
+export interface JournalFacts {
+  items?: number;
+  page?: PageFacts;
+  refusal?: Refusal;
+}
 
 export interface EndpointFaults {
   fault: FaultProbe;
   /** The result for `route`, naming every fault the probe saw fire (`; `-joined). */
-  done(response: Response, items?: number): RouteResult;
+  done(response: Response, facts?: JournalFacts): RouteResult;
 }
 
 /** A fault probe for one call, and the result that reports what it saw fire. */
@@ -40,7 +48,14 @@ export function endpointFaults(faults: FaultEngine, call: RouteCall): EndpointFa
     if (hit) fired.push(hit.spec.text);
     return hit;
   };
-  const done = (response: Response, items?: number): RouteResult => ({ response, items, ...(fired.length ? { fault: fired.join('; ') } : {}) });
+  const done = (response: Response, facts: JournalFacts = {}): RouteResult => ({
+    response,
+    items: facts.items,
+    ...(facts.page ? { page: facts.page } : {}),
+    // 401, 403 and 429 are credentials, permissions and quota, which other findings read; and their words may quote keys.
+    ...(facts.refusal && response.status >= 400 && response.status < 500 && ![401, 403, 429].includes(response.status) ? { refusal: facts.refusal } : {}),
+    ...(fired.length ? { fault: fired.join('; ') } : {}),
+  });
   return { fault, done };
 }
 

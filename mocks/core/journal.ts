@@ -19,6 +19,13 @@ export interface JournalEntry {
   retryAfterSeconds?: number;
   /** Items in a list response's page, when the route counts them. */
   items?: number;
+  /** What a list page's exchange said about paging, for the doctor's paging audit. */
+  page?: PageFacts;
+  /**
+   * A request the provider refused as malformed (a 400-class answer other than 401, 403 and 429): its
+   * code (Graph `error.code`, Google reason, AWS code, SCIM scimType) and message, as the provider wrote them.
+   */
+  refusal?: Refusal;
   /** For unmatched requests: the closest simulated route, to tell a typo from a missing feature. */
   nearestRoute?: string;
   /** Which of several connectors sharing a run sent it (1-based), when a run has several. */
@@ -34,6 +41,24 @@ export interface JournalEntry {
   latencyMs: number;
   /** When it arrived, ISO (excluded from determinism checks). */
   at: string;
+}
+
+/**
+ * Paging as one list page's request and answer carried it, in the provider's own parameter names. The
+ * URL shows what Graph, Google and SCIM requests asked; AWS sends its parameters in the body, hence `asked`.
+ */
+export interface PageFacts {
+  /** The continuation the answer handed out (Graph `$skiptoken`, Google `pageToken`, IAM `Marker`, `NextToken`). */
+  next?: string;
+  /** SCIM: `totalResults` as answered (the client computes the next `startIndex` from it). */
+  total?: number;
+  /** AWS: the request body's listing and paging parameters (`Marker`, `MaxItems`, `GroupName`...), as strings. */
+  asked?: Record<string, string>;
+}
+
+export interface Refusal {
+  code: string;
+  message: string;
 }
 
 /** Set by the loopback server on each request it reads from a socket, so the journal can say where it came from. */

@@ -7,7 +7,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FaultKind } from '../faults/spec.js';
 import type { RouteCall } from '../faults/engine.js';
 import type { SimContext } from './context.js';
-import { CLIENT_HEADER, PEER_HEADER } from './journal.js';
+import { CLIENT_HEADER, PEER_HEADER, type PageFacts, type Refusal } from './journal.js';
 import { markTransport } from './transport-action.js';
 
 /** How a provider answers the generic faults; each provider renders them the way the real service does. */
@@ -31,6 +31,10 @@ export interface RouteResult {
   response: Response;
   /** Items in a list page, for the journal. */
   items?: number;
+  /** A list page's paging facts, for the journal. */
+  page?: PageFacts;
+  /** A malformed request's refusal, in the provider's words, for the journal. */
+  refusal?: Refusal;
   /** A fault the endpoint applied itself (expired secret, bad pagination...), as written in its spec, for the journal. */
   fault?: string;
 }
@@ -97,6 +101,8 @@ export function route(
       fault,
       ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
       items: result.items,
+      ...(result.page ? { page: result.page } : {}),
+      ...(result.refusal ? { refusal: result.refusal } : {}),
       ...(client ? { client } : {}),
       ...(peer ? { peer } : {}),
       latencyMs: performance.now() - started,

@@ -30,9 +30,9 @@ export function scimRoute(env: ScimEnv, spec: ScimRouteSpec, handle: (s: ScimReq
       if (lost) env.credential.lose(lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked', env.ctx.clock());
       authenticate(env, request);
       const out = await handle({ env, request, call, url: call.url, params: stringParams(params), fault });
-      return out instanceof Response ? done(out) : done(out.response, out.items);
+      return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
     } catch (error) {
-      if (error instanceof ScimFailure) return done(scimErrorResponse(error));
+      if (error instanceof ScimFailure) return done(scimErrorResponse(error), { refusal: { code: error.scimType ?? String(error.status), message: error.detail } });
       throw error;
     }
   });

@@ -45,6 +45,7 @@ export function iamListPage<T>(q: QueryRequest, spec: IamListSpec<T>): QueryResu
   return {
     result: [...(spec.before ?? []), members(spec.field, page.items.map(spec.render)), x('IsTruncated', next !== undefined), x('Marker', next)],
     items: page.items.length,
+    page: { ...(next !== undefined ? { next } : {}), asked: askedParams(params) },
   };
 }
 
@@ -59,4 +60,11 @@ function readMaxItems(text: string | null): number {
 /** `PathPrefix` (default `/`): only entities whose path starts with it. */
 export function pathPrefix(params: URLSearchParams): string {
   return params.get('PathPrefix') ?? '/';
+}
+
+/** The listing's own parameters, for the journal: everything but the action and the API version. */
+function askedParams(params: URLSearchParams): Record<string, string> {
+  const asked: Record<string, string> = {};
+  for (const [name, value] of params) if (name !== 'Action' && name !== 'Version') asked[name] = value;
+  return asked;
 }

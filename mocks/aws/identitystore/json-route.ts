@@ -6,6 +6,7 @@
  */
 import type { HttpHandler } from 'msw';
 import { endpointFaults, type FaultProbe } from '../../core/endpoint.js';
+import type { PageFacts } from '../../core/journal.js';
 import { route, type RouteResult } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { authFailure } from '../auth/auth-errors.js';
@@ -29,6 +30,7 @@ export interface JsonRequest {
 export interface JsonResult {
   body: Record<string, unknown>;
   items?: number;
+  page?: PageFacts;
 }
 
 const STORE_ID = /^(d-[0-9a-f]{10}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
@@ -52,10 +54,10 @@ export function jsonOperation(env: AwsEnv, base: string, operation: string, hand
       if (denied) throw new AwsFailure(400, 'AccessDeniedException', denied);
       checkStore(env, storeId);
       const out = await handle({ env, call, body, principal: key.principal, fault });
-      return done(jsonResponse(out.body), out.items);
+      return done(jsonResponse(out.body), { items: out.items, page: out.page });
     } catch (error) {
       if (error instanceof AuthFailure) return done(jsonErrorResponse(authFailure('json', error), requestId(env.ctx, call)));
-      if (error instanceof AwsFailure) return done(jsonErrorResponse(error, requestId(env.ctx, call)));
+      if (error instanceof AwsFailure) return done(jsonErrorResponse(error, requestId(env.ctx, call)), { refusal: { code: error.code, message: error.message } });
       throw error;
     }
   });

@@ -25,7 +25,8 @@ export function identityStorePage<T>(j: JsonRequest, spec: { scope: string; fiel
   const random = seededRandom(env.ctx.seed * 6007 + (state?.page ?? 1) * 104_729 + (hit?.matched ?? 0));
   const page = servePage(spec.source, state, maxResults, { mode, random, staleToken: invalid });
   const next = page.next === 'same' ? (token as string) : page.next ? env.nextTokens.encode(spec.scope, page.next) : undefined;
-  return { body: { [spec.field]: page.items.map(spec.render), ...(next !== undefined ? { NextToken: next } : {}) }, items: page.items.length };
+  const answer = { [spec.field]: page.items.map(spec.render), ...(next !== undefined ? { NextToken: next } : {}) };
+  return { body: answer, items: page.items.length, page: { ...(next !== undefined ? { next } : {}), asked: askedFields(body) } };
 }
 
 function readMaxResults(value: unknown): number {
@@ -34,4 +35,11 @@ function readMaxResults(value: unknown): number {
   if (!Number.isInteger(n) || n < 1) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', 'Member must have value greater than or equal to 1'));
   if (n > MAX_RESULTS) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', `Member must have value less than or equal to ${MAX_RESULTS}`));
   return n;
+}
+
+/** The request body's fields as strings for the journal (`Filters` as its JSON). */
+function askedFields(body: Record<string, unknown>): Record<string, string> {
+  const asked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) asked[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  return asked;
 }

@@ -6,6 +6,7 @@
  */
 import type { HttpHandler } from 'msw';
 import { endpointFaults, type FaultProbe } from '../../core/endpoint.js';
+import type { PageFacts } from '../../core/journal.js';
 import { route, type RouteResult } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { authFailure } from '../auth/auth-errors.js';
@@ -33,6 +34,7 @@ export interface QueryResult {
   result?: Array<Xml | undefined>;
   /** Items in a list page, for the journal. */
   items?: number;
+  page?: PageFacts;
 }
 
 export interface QueryActionSpec {
@@ -52,7 +54,7 @@ export function queryAction(env: AwsEnv, base: string, spec: QueryActionSpec, ha
   const { service, action } = spec;
   const handler = route(env.runtimes[service], { name: `${service}.${action}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
     const { fault, done } = endpointFaults(env.ctx.faults, call);
-    const fail = (failure: AwsFailure) => done(queryErrorResponse(service, failure, requestId(env.ctx, call)));
+    const fail = (failure: AwsFailure) => done(queryErrorResponse(service, failure, requestId(env.ctx, call)), { refusal: { code: failure.code, message: failure.message } });
     try {
       const body = await request.text();
       const params = queryParams(call.url, body);
@@ -65,7 +67,7 @@ export function queryAction(env: AwsEnv, base: string, spec: QueryActionSpec, ha
         if (denied) throw new AwsFailure(403, 'AccessDenied', denied);
       }
       const out = await handle({ env, call, params, key, principal, fault });
-      return done(queryResponse(service, action, requestId(env.ctx, call), out.result), out.items);
+      return done(queryResponse(service, action, requestId(env.ctx, call), out.result), { items: out.items, page: out.page });
     } catch (error) {
       if (error instanceof AuthFailure) return fail(authFailure('query', error));
       if (error instanceof AwsFailure) return fail(error);

@@ -47,6 +47,7 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
 
   let items: Rendered[];
   let link: string | undefined;
+  let next: string | undefined;
   if (!paged) {
     items = drain(source);
   } else {
@@ -56,8 +57,9 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
     const random = seededRandom(g.env.ctx.seed * 7919 + (state?.page ?? 1) * 104_729 + (hit?.matched ?? 0));
     const page = servePage(source, state, options.top ?? DEFAULT_PAGE_SIZE, { mode, random, staleToken: graphErrors.expiredPageToken });
     items = page.items;
-    if (page.next === 'same') link = nextLink(g.env.bases.graph, g.url, options.skipToken!);
-    else if (page.next) link = nextLink(g.env.bases.graph, g.url, g.env.skipTokens.encode(spec.scope, page.next));
+    if (page.next === 'same') next = options.skipToken!;
+    else if (page.next) next = g.env.skipTokens.encode(spec.scope, page.next);
+    if (next !== undefined) link = nextLink(g.env.bases.graph, g.url, next);
   }
 
   const body: Record<string, unknown> = {
@@ -70,7 +72,7 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
   // `value` is spliced in as JSON text so each object's projection is serialized once and reused.
   const value = items.map((r) => projectedJson(r, options)).join(',');
   const head = JSON.stringify(body);
-  return { response: graphJsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"value":[${value}]}`), items: items.length };
+  return { response: graphJsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"value":[${value}]}`), items: items.length, ...(paged ? { page: next !== undefined ? { next } : {} } : {}) };
 }
 
 /** JSON text per rendered object and `$select`, for objects rendered once and shared (cached users). */

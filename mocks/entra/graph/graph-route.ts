@@ -49,9 +49,9 @@ export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: Gra
         if (!grants.allows(spec.access)) throw graphErrors.denied();
         if (spec.access === 'write-members' && !env.writeBack) throw graphErrors.denied();
         const out = await handle({ env, request, call, url: call.url, params: stringParams(params), version, claims, grants, fault });
-        return out instanceof Response ? done(out) : done(out.response, out.items);
+        return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
       } catch (error) {
-        if (error instanceof GraphFailure) return done(graphErrorResponse(env.ctx, call, error));
+        if (error instanceof GraphFailure) return done(graphErrorResponse(env.ctx, call, error), { refusal: { code: error.code, message: error.message } });
         throw error;
       }
     }),

@@ -64,9 +64,9 @@ export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle:
       if (spec.access === 'write-members' && !env.writeBack) throw directoryErrors.forbidden();
       const now = Math.floor(env.ctx.clock().getTime() / 1000);
       const out = await handle({ env, request, call, url: call.url, params: stringParams(params), grant, subject, fault, now });
-      return out instanceof Response ? done(out) : done(out.response, out.items);
+      return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
     } catch (error) {
-      if (error instanceof DirectoryFailure) return done(directoryErrorResponse(error));
+      if (error instanceof DirectoryFailure) return done(directoryErrorResponse(error), { refusal: { code: error.reason, message: error.message } });
       throw error;
     }
   });

@@ -40,5 +40,5 @@ export function listing(d: DirectoryRequest, spec: ListingSpec): DirectoryResult
   };
   if (page.items.length) body[spec.field] = page.items;
   if (next) body.nextPageToken = next;
-  return { response: directoryJson(d, body), items: page.items.length };
+  return { response: directoryJson(d, body), items: page.items.length, page: next ? { next } : {} };
 }

@@ -69,7 +69,7 @@ export function listResources(s: ScimRequest, spec: ListSpec): RouteResult {
   let items = slice(plan.offset, plan.take);
   if (plan.shuffle) items = shuffle(items, random);
   const resources = window.count > 0 ? items.map((r) => project(r, projection)) : undefined;
-  return { response: scimJson(listResponse(resources, plan)), items: items.length };
+  return { response: scimJson(listResponse(resources, plan)), items: items.length, page: { total: plan.totalResults } };
 }
 
 /** The value of an indexed `attr eq "value"` the whole filter requires (alone, or as one side of an `and`). */

@@ -16,6 +16,7 @@ import type { SortOrder } from '../ordering.js';
 import { checkDirectoryScope, checkDomain, enumParam, maxResults } from '../params.js';
 import { renderGroup } from '../render.js';
 import { GROUP_QUERY, parseQuery } from '../search-query.js';
+import { GOOGLE_PAGE_LIMITS } from '../../paging-dialect.js';
 
 const RPC = 'ccc.hosted.frontend.directory.v1.DirectoryGroups';
 
@@ -24,7 +25,7 @@ export function groupEndpoints(env: GoogleEnv): HttpHandler[] {
   const render = (g: TenantGroup) => renderGroup(g, directMemberCount(tenant, g), env.render) as Record<string, unknown>;
   return [
     directoryRoute(env, { name: 'google.groups.list', method: 'GET', path: '/groups', access: 'groups', rpc: `${RPC}.List` }, (d) => {
-      const limit = maxResults(d.url, { max: 200, fallback: 200 });
+      const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.groups.list']);
       const orderBy = enumParam(d.url, 'orderBy', ['email'] as const);
       const sortOrder = enumParam<SortOrder>(d.url, 'sortOrder', ['ASCENDING', 'DESCENDING']) ?? 'ASCENDING';
       const query = d.url.searchParams.get('query') ?? '';

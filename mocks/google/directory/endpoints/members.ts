@@ -13,6 +13,7 @@ import { groupByKey } from '../lookup.js';
 import { derivedMembers, directMembers } from '../memberships.js';
 import { booleanParam, maxResults } from '../params.js';
 import { renderMember, type MemberRole } from '../render.js';
+import { GOOGLE_PAGE_LIMITS } from '../../paging-dialect.js';
 
 const ROLES: readonly MemberRole[] = ['OWNER', 'MANAGER', 'MEMBER'];
 
@@ -25,7 +26,7 @@ export function memberEndpoints(env: GoogleEnv): HttpHandler[] {
       (d) => {
         const group = groupByKey(tenant, d.params.groupKey!);
         if (!group) throw directoryErrors.notFound('groupKey');
-        const limit = maxResults(d.url, { max: 200, fallback: 200 });
+        const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.members.list']);
         const derived = booleanParam(d.url, 'includeDerivedMembership') === true;
         const roles = parseRoles(d.url.searchParams.get('roles'));
         let members = derived ? derivedMembers(tenant, group) : directMembers(tenant, group);

@@ -16,6 +16,7 @@ import { listing } from '../listing.js';
 import { entityByKey } from '../lookup.js';
 import { booleanParam, checkCustomer, maxResults } from '../params.js';
 import { renderRole, renderRoleAssignment } from '../render.js';
+import { GOOGLE_PAGE_LIMITS } from '../../paging-dialect.js';
 
 const RPC = 'ccc.hosted.frontend.directory.v1';
 
@@ -24,7 +25,7 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
   return [
     directoryRoute(env, { name: 'google.roles.list', method: 'GET', path: '/customer/:customer/roles', access: 'roles', rpc: `${RPC}.DirectoryRoles.List` }, (d) => {
       checkCustomer(env.account, d.params.customer!);
-      const limit = maxResults(d.url, { max: 100, fallback: 100 });
+      const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.roles.list']);
       return listing(d, {
         kind: 'admin#directory#roles',
         field: 'items',
@@ -38,7 +39,7 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
       { name: 'google.roleAssignments.list', method: 'GET', path: '/customer/:customer/roleassignments', access: 'roles', rpc: `${RPC}.DirectoryRoleAssignments.List` },
       (d) => {
         checkCustomer(env.account, d.params.customer!);
-        const limit = maxResults(d.url, { max: 200, fallback: 100 });
+        const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.roleAssignments.list']);
         const roles = new Map(tenant.roles().map((r) => [r.seq, r]));
         const roleId = d.url.searchParams.get('roleId');
         let role: TenantRole | undefined;

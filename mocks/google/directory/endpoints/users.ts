@@ -17,6 +17,7 @@ import type { SortOrder, UserOrder } from '../ordering.js';
 import { booleanParam, checkDirectoryScope, enumParam, maxResults } from '../params.js';
 import { renderUser } from '../render.js';
 import { parseQuery, USER_QUERY } from '../search-query.js';
+import { GOOGLE_PAGE_LIMITS } from '../../paging-dialect.js';
 
 const RPC = 'ccc.hosted.frontend.directory.v1.DirectoryUsers';
 const PROJECTIONS = ['basic', 'custom', 'full'] as const;
@@ -28,7 +29,7 @@ export function userEndpoints(env: GoogleEnv): HttpHandler[] {
   return [
     directoryRoute(env, { name: 'google.users.list', method: 'GET', path: '/users', access: 'users', rpc: `${RPC}.List` }, (d) => {
       checkDirectoryScope(d.url, env.account);
-      const limit = maxResults(d.url, { max: 500, fallback: 100 });
+      const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.users.list']);
       enumParam(d.url, 'projection', PROJECTIONS);
       enumParam(d.url, 'viewType', VIEW_TYPES);
       const orderBy = enumParam<UserOrder>(d.url, 'orderBy', ['email', 'givenName', 'familyName']);
