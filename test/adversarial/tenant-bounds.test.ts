@@ -75,7 +75,7 @@ describe('tenant size bounds', () => {
     [['--app-role-assignments', '1e7'], /--app-role-assignments 10000000: at most 1,000,000/],
     [['--users', '1000000', '--memberships-per-user', '100'], /--users 1000000: this shape makes about .* \(lower the users or --memberships-per-user\)/],
   ])('tenant generate %j is refused with one line, exit 2, and writes nothing', async (flags, message) => {
-    const result = await runCli(['tenant', 'generate', '-o', '/nonexistent-dir-sync-harness/t.db', ...flags]);
+    const result = await runCli(['tenant', 'generate', '--out', '/nonexistent-dir-sync-harness/t.db', ...flags]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(message);

@@ -47,9 +47,9 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
   const rows: ScenarioRow[] = [];
   const progress = scenarioProgress(io.stderr, planned.length, flags.logFormat);
   for (const [i, p] of planned.entries()) {
+    // A bad file was told before the run started; a progress line would only repeat it.
     if ('error' in p) {
       rows.push(p.error);
-      await progress.finished(i, { name: p.name, outcome: 'error', met: false, durationMs: 0 });
       continue;
     }
     const { scenario } = p;
@@ -72,7 +72,7 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
       if (row.badInput) await io.stderr.line(`sync-harness: ${row.error}`);
       else log({ level: 'error', msg: 'scenario could not run', scenario: scenario.name, error: row.error, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });
       rows.push(row);
-      await progress.finished(i, { name: row.name, outcome: 'error', met: false, durationMs: Date.now() - started });
+      if (!row.badInput) await progress.finished(i, { name: row.name, outcome: 'error', met: false, durationMs: Date.now() - started });
     }
   }
   progress.stop();
