@@ -62,7 +62,7 @@ export async function runExternal(
   child.stderr.on('data', (chunk: Buffer) => captured.write('stderr', chunk));
   let peakRssBytes = 0;
   // Sampling also keeps the tree's member list current, so a child re-parented away later is still known.
-  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, residentBytes(tree.members()))), SAMPLE_MS);
+  const sampler = setInterval(() => (peakRssBytes = Math.max(peakRssBytes, residentBytes(tree.members({ byToken: false })))), SAMPLE_MS);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

@@ -39,8 +39,11 @@ export class ProcessTree {
     this.root = pid;
   }
 
-  /** Live members now (and remembers them); empty without /proc. */
-  members(): number[] {
+  /**
+   * Live members now (and remembers them); empty without /proc. Reading every process's environment for the
+   * token costs several times the rest, so the periodic sample leaves it out and a kill puts it in.
+   */
+  members(options: { byToken?: boolean } = { byToken: true }): number[] {
     const table = readProcesses();
     if (!table || this.root === undefined) return [];
     const found = new Set<number>();
@@ -57,7 +60,7 @@ export class ProcessTree {
         grew = true;
       }
     }
-    for (const [pid, proc] of table) if (!proc.zombie && !found.has(pid) && this.carriesToken(pid)) found.add(pid);
+    if (options.byToken) for (const [pid, proc] of table) if (!proc.zombie && !found.has(pid) && this.carriesToken(pid)) found.add(pid);
     for (const pid of found) this.known.set(pid, table.get(pid)!.start);
     return [...found];
   }
