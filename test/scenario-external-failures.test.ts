@@ -1,7 +1,8 @@
 /**
  * External connectors that go wrong: a crash is reported with its exit code and the tail of its stderr, a
- * hang is killed at its timeout together with everything it started (the whole process group), and a
- * program that exits 0 without writing its sync file has not succeeded.
+ * hang is killed at its timeout together with everything it started (the whole process group), a
+ * program that exits 0 without writing its sync file has not succeeded, and neither has one whose file is not
+ * a sync file.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,14 @@ describe('an external connector that fails', () => {
     const result = await run('silent', '  command: ["true"]', 'expect: { outcome: failed, error: "wrote no sync file" }');
     expect(result.met).toBe(true);
     expect(result.connectors[0]).toMatchObject({ outcome: 'failed', exitCode: 0 });
+  });
+
+  it('a file that is not a sync file fails the connector with the reason, in its terms (no advice for another command)', async () => {
+    const result = await run('garbage', '  command: ["sh", "-c", "printf not-a-sync > {output}"]');
+    expect(result.outcome).toBe('failed');
+    expect(result.error).toBe('sh: its output is not a sync file: not a c1z sync file (starts with 6e 6f 74 2d 61; expected "C1ZF\\0", "C1Z3\\0" or a SQLite header)');
+    const crashed = await run('garbage-crash', '  command: ["sh", "-c", "printf C1ZF > {output}; exit 4"]');
+    expect(crashed.error).toMatch(/^sh: its output is not a sync file: .*; sh: exited with code 4/);
   });
 
   it('a program that is not there cannot start, and says which command and folder', async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveShape } from '../mocks/tenant/shape.js';
-import { loadScenario, loadScenarios, parseScenario } from '../harness/scenario/load.js';
+import { loadScenario, loadScenarioSet, loadScenarios, parseScenario } from '../harness/scenario/load.js';
 import { DEFAULT_TIMEOUT_MS } from '../harness/scenario/schema.js';
 import { expandCommand } from '../harness/scenario/placeholders.js';
 
@@ -123,6 +123,17 @@ describe('loading folders', () => {
     await expect(loadScenarios([dir])).rejects.toThrow(
       `${join(dir, 'b/second.yaml')}:2:7: name: "same" is already used by ${join(dir, 'a/first.yaml')}:2:7 (scenario names must be unique; rename one)`,
     );
+  });
+
+  it('loadScenarioSet: a bad file or a second use of a name is an entry of its own, and loading goes on', async () => {
+    await write('a/first.yaml', 'same');
+    await writeFile(join(dir, 'b-broken.yaml'), 'version: 1\nname: [oops\n');
+    await write('c/second.yaml', 'same');
+    await write('d/ok.yaml', 'ok');
+    const entries = await loadScenarioSet([dir]);
+    expect(entries.map((e) => ('problem' in e ? `${e.file}: problem` : e.scenario.name))).toEqual(['same', `${join(dir, 'b-broken.yaml')}: problem`, `${join(dir, 'c/second.yaml')}: problem`, 'ok']);
+    expect(entries[1]).toMatchObject({ problem: expect.stringMatching(new RegExp(`^${join(dir, 'b-broken.yaml')}:\\d+:\\d+: yaml: `)) });
+    expect(entries[2]).toMatchObject({ problem: expect.stringContaining(`:2:7: name: "same" is already used by ${join(dir, 'a/first.yaml')}:2:7`) });
   });
 
   it('names a path that does not exist and a folder with no scenarios', async () => {

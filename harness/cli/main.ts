@@ -3,49 +3,26 @@
  * The `sync-harness` command. Start-up is kept to commander and this file: each command's module (SQLite,
  * zstd, protobuf...) is imported only when that command runs, so `--version` and `--help` stay instant.
  */
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { installCleanupHandlers } from '../fs/temp-files.js';
-import { COMMANDS } from './registry.js';
 import { Sink, type CommandIO } from './output/sink.js';
-import { packageVersion } from './version.js';
+import { createProgram } from './program.js';
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
   let exitCode = 0;
   const debug = argv.includes('--debug');
-  const program = new Command('sync-harness')
-    .description('Test harness for identity-sync connectors: inspect, write and compare Baton .c1z sync files')
-    .version(packageVersion(), '-V, --version')
-    .option('--debug', 'show stack traces for errors')
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
-      // Usage errors get the same one-line shape as every other error, so scripts can grep one prefix.
-      outputError: (text, write) => write(`sync-harness: ${usageLine(text)} (run with --help for usage)\n`),
-    });
-
-  for (const spec of COMMANDS) {
-    const command = program.command(spec.name).description(spec.summary).exitOverride();
-    spec.configure(command);
-    command.action(async (...args: unknown[]) => {
-      const module = await spec.load();
-      exitCode = await module.run(command.opts() as never, args.slice(0, -2).flat() as string[], io);
-    });
-  }
-
+  const program = createProgram(io, async (spec, options, args) => {
+    const module = await spec.load();
+    exitCode = await module.run(options as never, args, io);
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     return reportError(error, io, debug);
   }
-}
-
-/** Commander's "error: unknown command 'stat'\n(Did you mean stats?)" as one line, without its "error: ". */
-function usageLine(text: string): string {
-  return text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
 }
 
 function reportError(error: unknown, io: CommandIO, debug: boolean): number {

@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
 import { diagnose } from '../doctor/index.js';
+import type { Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector, ConnectorSpec } from '../scenario/schema.js';
 import { loadBuiltin, type GroundTruth } from '../../connectors/builtin.js';
@@ -218,12 +219,21 @@ async function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: r
 
 /** How the simulator is reached: in process for builtin connectors, else the external connectors' `mode`. */
 function servingFor(scenario: LoadedScenario, specs: readonly ConnectorSpec[]): Serving {
+  const problem = servingProblem(scenario, specs);
+  if (problem) throw new UserError(`${scenario.source.file}: ${problem.problem}`);
   const modes = new Set(specs.flatMap((s) => (s.kind === 'external' ? [s.mode] : [])));
-  const servingFault = scenario.faults.find(isServingFault);
-  if (modes.size === 0) {
-    if (servingFault) throw new UserError(`${scenario.source.file}: fault ${servingFault.text} needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector`);
-    return 'in-process';
-  }
-  if (modes.size > 1) throw new UserError(`${scenario.source.file}: connectors mix mode base-url and mode proxy; one run serves the simulator one way (split them into two scenarios)`);
+  if (modes.size === 0) return 'in-process';
   return modes.has('proxy') ? 'proxy' : 'base-url';
+}
+
+/** Why these connectors cannot serve this scenario, at the field to blame; checked before a run starts too. */
+export function servingProblem(scenario: LoadedScenario, specs: readonly ConnectorSpec[]): { path: Path; problem: string } | undefined {
+  const modes = new Set(specs.flatMap((s) => (s.kind === 'external' ? [s.mode] : [])));
+  const fault = scenario.faults.findIndex(isServingFault);
+  if (modes.size === 0 && fault >= 0) {
+    const text = scenario.faults[fault]!.text;
+    return { path: ['faults', fault], problem: `fault ${text} needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector` };
+  }
+  if (modes.size > 1) return { path: ['connectors'], problem: 'connectors mix mode base-url and mode proxy; one run serves the simulator one way (split them into two scenarios)' };
+  return undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * `run <files or folders>`: runs scenarios against the simulators and says whether each met its
- * expectations. Each file stands alone: one with an error (found when loading, when checking the names it
- * gives tenant objects, or when its run starts) is an `error` row of its own and the others still run.
+ * expectations. Each file stands alone: one with an error (found when loading, when checking its faults
+ * against its connectors and the names it gives tenant objects, or when its run starts) is an `error` row of its own and the others still run.
  * Exit 2 when any scenario file was bad input, else 1 when any scenario did not meet its expectations (or
  * the harness failed on one), else 0.
  */
@@ -15,7 +15,7 @@ import { junitReport } from '../../run/report/junit-report.js';
 import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
-import { tenantRefProblem } from '../../run/tenant-check.js';
+import { preflightProblem } from '../../run/preflight.js';
 import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
 import { scenarioProgress } from '../output/scenario-progress.js';
 import type { CommandIO } from '../output/sink.js';
@@ -36,13 +36,13 @@ type Planned = { name: string; source: { file: string } } & ({ scenario: LoadedS
 export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
-  let planned = await plan(paths);
-  if (shard) planned = pickShard(planned, shard);
-  // Mistakes found before running are told first, so a long run does not hide them until its end.
-  for (const p of planned) if ('error' in p) await io.stderr.line(`sync-harness: ${p.error.error}`);
   const override: ExternalConnector | undefined = flags.connector
     ? { kind: 'external', command: flags.connector, env: {}, mode: flags.connectorMode }
     : undefined;
+  let planned = await plan(paths, override);
+  if (shard) planned = pickShard(planned, shard);
+  // Mistakes found before running are told first, so a long run does not hide them until its end.
+  for (const p of planned) if ('error' in p) await io.stderr.line(`sync-harness: ${p.error.error}`);
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
   const rows: ScenarioRow[] = [];
   const progress = scenarioProgress(io.stderr, planned.length, flags.logFormat);
@@ -83,8 +83,8 @@ export async function run(flags: RunFlags, paths: string[], io: CommandIO): Prom
   return rows.every((r) => r.met) ? 0 : 1;
 }
 
-/** Every file loaded and its tenant names checked; a bad file becomes its error row. */
-async function plan(paths: readonly string[]): Promise<Planned[]> {
+/** Every file loaded and checked as far as it can be before running; a bad file becomes its error row. */
+async function plan(paths: readonly string[], override: ExternalConnector | undefined): Promise<Planned[]> {
   const planned: Planned[] = [];
   for (const entry of await loadScenarioSet(paths)) {
     if ('problem' in entry) {
@@ -93,7 +93,7 @@ async function plan(paths: readonly string[]): Promise<Planned[]> {
       continue;
     }
     const { scenario } = entry;
-    const problem = await tenantRefProblem(scenario);
+    const problem = await preflightProblem(scenario, override);
     if (problem) planned.push({ name: scenario.name, source: scenario.source, error: errorRow(scenario.source.file, new UserError(problem), scenario) });
     else planned.push({ name: scenario.name, source: scenario.source, scenario });
   }

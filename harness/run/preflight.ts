@@ -1,15 +1,18 @@
 /**
- * The tenant objects a scenario names (in `actions` and `expect.state`) looked up in its seeded tenant
- * before anything runs: a name the tenant lacks is a mistake in the file, reported at its line and column,
- * instead of a run that stops after the sync.
+ * What can be checked of a scenario before anything runs, beyond its schema: whether its connectors can be
+ * served its faults, and the tenant objects it names (in `actions` and `expect.state`) looked up in its
+ * seeded tenant. A problem is a mistake in the file, reported at its line and column, instead of a run that
+ * stops halfway (or after the sync).
  */
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 import { formatPath, type Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
+import type { ConnectorSpec } from '../scenario/schema.js';
 import { locate } from '../scenario/yaml-locate.js';
 import { createTenant } from '../../mocks/tenant/store.js';
+import { servingProblem } from './run-scenario.js';
 import { resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 
 interface NamedPair {
@@ -18,8 +21,25 @@ interface NamedPair {
   principal: string;
 }
 
-/** The first name the tenant lacks, as `<file>:<line>:<col>: <field>: <problem>`; undefined when all resolve. */
-export async function tenantRefProblem(scenario: LoadedScenario): Promise<string | undefined> {
+/**
+ * The first problem as `<file>:<line>:<col>: <field>: <problem>`; undefined when there is none. `connector`
+ * replaces the scenario's own connectors (`run --connector`).
+ */
+export async function preflightProblem(scenario: LoadedScenario, connector?: ConnectorSpec): Promise<string | undefined> {
+  const serving = servingProblem(scenario, connector ? [connector] : scenario.connectors);
+  if (serving) return `${await whereIn(scenario.source.file, serving.path)}: ${serving.problem}`;
+  return tenantRefProblem(scenario);
+}
+
+async function whereIn(file: string, path: Path): Promise<string> {
+  const lines = new LineCounter();
+  const doc = parseDocument(await readFile(file, 'utf8'), { lineCounter: lines }) as Document;
+  const pos = locate(doc, lines, path);
+  return `${file}:${pos.line}:${pos.col}: ${formatPath(path)}`;
+}
+
+/** The first name the tenant lacks; undefined when all resolve. */
+async function tenantRefProblem(scenario: LoadedScenario): Promise<string | undefined> {
   const pairs: NamedPair[] = [
     ...scenario.actions.map((a, i) => ({ path: ['actions', i, a.op], entitlement: a.entitlement, principal: a.principal })),
     ...(scenario.expect.state?.granted ?? []).map((p, i) => ({ path: ['expect', 'state', 'granted', i], ...p })),
