@@ -36,7 +36,10 @@ export class CapturedOutput {
   private tailBytes = 0;
   private omitted = 0;
   private readonly stderr: Line[] = [];
-  private readonly pending: Record<Stream, Pending> = { stdout: { decoder: new StringDecoder('utf8'), text: '' }, stderr: { decoder: new StringDecoder('utf8'), text: '' } };
+  private readonly pending: Record<Stream, Pending> = {
+    stdout: { decoder: new StringDecoder('utf8'), text: '' },
+    stderr: { decoder: new StringDecoder('utf8'), text: '' },
+  };
 
   write(stream: Stream, chunk: Buffer): void {
     const at = this.pending[stream];
