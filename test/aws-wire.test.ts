@@ -121,9 +121,11 @@ describe('SigV4 checks', () => {
   });
 
   it('requires the issued session token with session keys, and no token with the long-term key', async () => {
-    const { query, sim } = awsFixture(server);
+    const { query, sim, ctx } = awsFixture(server);
     const assumed = await (await query('sts', 'AssumeRole', { RoleArn: sim.credentials.roleArn, RoleSessionName: 'wire' })).text();
     const session = { accessKeyId: xmlValue(assumed, 'AccessKeyId')!, secretAccessKey: xmlValue(assumed, 'SecretAccessKey')!, sessionToken: xmlValue(assumed, 'SessionToken')! };
+    // Issued secrets are known to the run, so its scrubber removes them from whatever the connector prints.
+    expect(ctx.issued.all().map((s) => s.value)).toEqual([session.secretAccessKey, session.sessionToken]);
     expect((await query('iam', 'ListUsers', { MaxItems: '1' }, { credentials: session })).status).toBe(200);
     for (const credentials of [{ ...session, sessionToken: undefined }, { ...session, sessionToken: `${session.sessionToken}x` }, { ...sim.credentials, sessionToken: session.sessionToken }]) {
       const response = await query('iam', 'ListUsers', {}, { credentials });

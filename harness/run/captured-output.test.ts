@@ -57,3 +57,14 @@ describe('CapturedOutput', () => {
     expect(tail.at(-1)).toBe('line 39 [redacted]');
   });
 });
+
+describe('CapturedOutput across lines', () => {
+  it('scrubs what spans lines, as a private key printed line by line', () => {
+    const out = new CapturedOutput();
+    out.write('stdout', Buffer.from('before\n-----BEGIN X-----\nAAAA\n'));
+    out.write('stdout', Buffer.from('BBBB\n-----END X-----\nafter\n'));
+    out.end();
+    const block = (text: string) => text.replace(/-----BEGIN X-----[\s\S]*-----END X-----/, '[key]');
+    expect(out.lines(block)).toEqual(['before', '[key]', 'after']);
+  });
+});

@@ -36,7 +36,10 @@ export class CapturedOutput {
   private tailBytes = 0;
   private omitted = 0;
   private readonly stderr: Line[] = [];
-  private readonly pending: Record<Stream, Pending> = { stdout: { decoder: new StringDecoder('utf8'), text: '' }, stderr: { decoder: new StringDecoder('utf8'), text: '' } };
+  private readonly pending: Record<Stream, Pending> = {
+    stdout: { decoder: new StringDecoder('utf8'), text: '' },
+    stderr: { decoder: new StringDecoder('utf8'), text: '' },
+  };
 
   write(stream: Stream, chunk: Buffer): void {
     const at = this.pending[stream];
@@ -66,12 +69,14 @@ export class CapturedOutput {
     }
   }
 
-  /** The kept lines, scrubbed, with one marker line where output was left out. */
+  /**
+   * The kept lines, scrubbed, with one marker line where output was left out. Each line is scrubbed, then
+   * the head and the tail each as a whole, for what spans lines (a private key printed line by line).
+   */
   lines(scrub: (text: string) => string): string[] {
-    const out = this.head.map((line) => finish(line, scrub));
-    if (this.omitted > 0) out.push(omittedMarker(this.omitted));
-    for (let i = this.tailStart; i < this.tail.length; i++) out.push(finish(this.tail[i]!, scrub));
-    return out;
+    const whole = (lines: Line[]) => (lines.length ? scrub(lines.map((line) => finish(line, scrub)).join('\n')).split('\n') : []);
+    const tail = whole(this.tail.slice(this.tailStart));
+    return [...whole(this.head), ...(this.omitted > 0 ? [omittedMarker(this.omitted)] : []), ...tail];
   }
 
   /** The end of stderr, scrubbed, for a failed connector's error. */

@@ -21,7 +21,12 @@ describe('credential fields', () => {
     const found = credentialSecrets({
       tenantId: 'tenant-0001',
       clientSecret: 'abc8Q~secretvalue',
-      serviceAccountKey: { type: 'service_account', private_key: '-----BEGIN PRIVATE KEY-----x', client_email: 'sync@project.iam.gserviceaccount.com' },
+      serviceAccountKey: {
+        type: 'service_account',
+        private_key: '-----BEGIN PRIVATE KEY-----x',
+        client_email: 'sync@project.iam.gserviceaccount.com',
+        token_uri: 'https://oauth2.googleapis.com/token',
+      },
     });
     expect(found.map((s) => s.label).sort()).toEqual(['credentials.clientSecret', 'credentials.serviceAccountKey.client_email', 'credentials.serviceAccountKey.private_key']);
   });

@@ -2,7 +2,7 @@
  * The secrets in a connector's configuration (the credentials a run hands it), to scrub from whatever it
  * prints and to scan for: every string under a credential-named field at any depth, and every longer
  * string inside a credential-named object (a Google key file's `client_email` and `client_id` name the
- * key, so they go with it).
+ * key, so they go with it; its endpoint URLs do not, and masking them would hide which host was called).
  */
 import { isCredentialField } from './credential-fields.js';
 import type { Secret } from './secret-forms.js';
@@ -23,6 +23,8 @@ export function credentialSecrets(credentials: unknown, path = 'credentials'): S
       for (const [key, value] of Object.entries(node)) {
         const secret = isCredentialField(key);
         if (typeof value === 'string') {
+          // `token_uri`, `auth_provider_x509_cert_url`: where to ask, not what to show.
+          if (/ur[il]$/i.test(key) && /^https?:\/\//i.test(value)) continue;
           if (secret) add(`${at}.${key}`, value);
           else if (within) add(`${at}.${key}`, value, MIN_INNER);
         } else walk(value, `${at}.${key}`, within || secret);

@@ -60,3 +60,16 @@ describe('Scrubber', () => {
     expect(parsed.nested[0]!.token).toBe('[redacted]');
   });
 });
+
+describe('Scrubber on keys printed apart', () => {
+  it('blanks an unknown private key printed line by line, or cut before its end', () => {
+    const body = ['MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7', 'kP9vW3rYxQmN4sT2uL6hJ0abc8QZt7kP9vW3rYxQmN4sT2uL6hJ0'];
+    const whole = `-----BEGIN PRIVATE KEY-----\n${body.join('\n')}\n-----END PRIVATE KEY-----\nnext`;
+    const cut = `-----BEGIN RSA PRIVATE KEY-----\n${body.join('\n')}`;
+    for (const text of [whole, cut, JSON.stringify(cut).slice(1, -1)]) {
+      const out = new Scrubber().scrub(text);
+      for (const line of body) expect(out).not.toContain(line.slice(20, 40));
+    }
+    expect(new Scrubber().scrub(whole)).toBe('[private key [redacted]]\nnext');
+  });
+});

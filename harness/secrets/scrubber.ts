@@ -16,6 +16,8 @@ const SECRET_NAME = `(?:${secretFieldPattern()}|authorization)`;
 const PATTERNS: Array<[RegExp, string]> = [
   // A PEM block, raw or JSON-escaped (\n as two characters).
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, `[private key ${MARK}]`],
+  // The start of one whose end is not there (cut off, or printed apart): the header and the base64 after it.
+  [/-----BEGIN [A-Z ]*PRIVATE KEY-----(?:(?:\\n|\s)+[A-Za-z0-9+/=]{4,})*/g, `[private key ${MARK}]`],
   [/eyJ[\w-]{6,}\.eyJ[\w-]{6,}\.[\w-]*/g, `[jwt ${MARK}]`],
   [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, `$1 ${MARK}`],
   // An Authorization header holding a bare credential, with no scheme before it (some SCIM clients).
