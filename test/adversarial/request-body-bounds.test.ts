@@ -4,12 +4,17 @@
  * read; a chunked body is read only up to the cap; a request refused by its auth check first (SCIM PATCH
  * with a bad token) is answered without reading the body at all. The same holds over sockets and in process.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimEnv } from '../../harness/run/sim-env.js';
 import { serveProviders, type Serving } from '../../mocks/serve/serve-providers.js';
 import { resolveShape } from '../../mocks/tenant/shape.js';
 import { createTenant } from '../../mocks/tenant/store.js';
+import { CURL, describeWithTools } from '../support/system-tools.js';
 
 const MiB = 1024 * 1024;
 
@@ -176,3 +181,53 @@ describe('request body bounds in process (builtin connectors)', () => {
     }
   });
 });
+
+/** curl's HTTP status and body, streaming a generated body from stdin (chunked) so nothing big sits in a file. */
+function curlStreaming(args: string[], bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(CURL, ['-sS', '--max-time', '20', '-w', '\n%{http_code}', '-H', 'Transfer-Encoding: chunked', '--data-binary', '@-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+    child.on('error', reject);
+    child.on('close', () => {
+      const split = out.lastIndexOf('\n');
+      resolve({ status: Number(out.slice(split + 1)), body: out.slice(0, split) });
+    });
+    const chunk = Buffer.alloc(64 * 1024, 'b');
+    let sent = 0;
+    child.stdin.on('error', () => {}); // curl stops reading once answered
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!child.stdin.write(chunk)) return void child.stdin.once('drain', pump);
+      }
+      child.stdin.end();
+    };
+    pump();
+  });
+}
+
+describeWithTools(
+  'request body bounds through the proxy and over TLS (curl)',
+  () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sync-harness-body-bounds-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it.each([['proxy'], ['tls']] as const)('%s: a 32 MB chunked token request is refused with 413 in eSTS JSON', async (mode) => {
+      const serving = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 4, users: 3 }), seed: 4, faults: [], mode, tlsDir: join(dir, mode) });
+      try {
+        const { tenantId, authority } = (serving.ready as { credentials: { tenantId: string; authority: string } }).credentials;
+        const args =
+          mode === 'proxy'
+            ? ['--proxy', serving.address, '--cacert', String(serving.ready.caCert), `https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/token`]
+            : ['--cacert', String(serving.ready.caCert), `${authority}/oauth2/v2.0/token`];
+        const answer = await curlStreaming(args, 32 * MiB);
+        expect(answer.status).toBe(413);
+        expect((JSON.parse(answer.body) as { error_description: string }).error_description).toMatch(/^AADSTS50000: .*larger than 1048576 bytes/);
+      } finally {
+        await serving.stop();
+      }
+    });
+  },
+  [CURL],
+);
