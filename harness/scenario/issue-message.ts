@@ -83,6 +83,8 @@ function hint(expected: string, value: unknown): string {
   if (expected === 'object') return 'write key: value pairs indented under it';
   if (expected === 'boolean') return 'write true or false, unquoted';
   if (expected === 'number' && typeof value === 'string') return 'write the number without quotes';
+  // YAML's .nan, .inf and numbers past double range (1e400) arrive as these.
+  if (expected === 'number' && typeof value === 'number') return 'write a finite number, e.g. 100';
   return `write ${noun(expected)}`;
 }
 

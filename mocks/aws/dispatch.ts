@@ -6,6 +6,7 @@
  * name. The chosen route runs through MSW's `getResponse`, so it journals and takes faults like any route.
  */
 import { getResponse, http, type HttpHandler } from 'msw';
+import { DEFAULT_MAX_BODY_BYTES, declaredLength, limitBody } from '../core/body-limit.js';
 import type { AwsService } from './env.js';
 import { TARGET_PREFIX } from './identitystore/json-protocol.js';
 import { queryParams } from './query/query-protocol.js';
@@ -34,9 +35,22 @@ export function dispatcher(base: string, endpoints: ServiceEndpoint[]): HttpHand
 async function classify(request: Request, hosted: ReadonlySet<AwsService>): Promise<{ service: AwsService; action?: string }> {
   const target = request.headers.get('x-amz-target');
   if (target !== null) return { service: 'identitystore', action: target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined };
-  const action = queryParams(new URL(request.url), await request.text()).get('Action') ?? undefined;
+  const action = queryParams(new URL(request.url), await actionForm(request)).get('Action') ?? undefined;
   const scoped = /Credential=[^/]+\/[^/]+\/[^/]+\/([^/]+)\//.exec(request.headers.get('authorization') ?? '')?.[1];
   if ((scoped === 'iam' || scoped === 'sts') && hosted.has(scoped)) return { service: scoped, action };
   if (action !== undefined && STS_ACTIONS.has(action) && hosted.has('sts')) return { service: 'sts', action };
   return { service: hosted.has('iam') ? 'iam' : 'sts', action };
+}
+
+/**
+ * The form, read within the services' body limit. An oversized one names no action: the service's catch-all
+ * route then refuses it with its own 413 (route() holds every endpoint to the limit).
+ */
+async function actionForm(request: Request): Promise<string> {
+  if ((declaredLength(request.headers) ?? 0) > DEFAULT_MAX_BODY_BYTES) return '';
+  try {
+    return await limitBody(request, DEFAULT_MAX_BODY_BYTES).request.text();
+  } catch {
+    return '';
+  }
 }

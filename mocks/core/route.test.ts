@@ -9,6 +9,7 @@ import { compilePattern, latencyMs, route, type FaultDialect } from './route.js'
 const dialect: FaultDialect = {
   throttle: (_call, params) => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': params['retry-after'] ?? '1' } }),
   serverError: (_call, status) => HttpResponse.json({ error: 'boom' }, { status }),
+  tooLarge: (_call, limit) => HttpResponse.json({ error: `over ${limit}` }, { status: 413 }),
   headers: () => ({ 'request-id': 'fixed' }),
 };
 

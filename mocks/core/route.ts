@@ -6,6 +6,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FaultKind } from '../faults/spec.js';
 import type { RouteCall } from '../faults/engine.js';
+import { DEFAULT_MAX_BODY_BYTES, declaredLength, limitBody } from './body-limit.js';
 import type { SimContext } from './context.js';
 import { CLIENT_HEADER, PEER_HEADER, type PageFacts, type Refusal } from './journal.js';
 import { markTransport } from './transport-action.js';
@@ -17,6 +18,8 @@ export interface FaultDialect {
   serverError(call: RouteCall, status: number): Response;
   /** Headers every response of the provider carries (request ids, Date). */
   headers(call: RouteCall): Record<string, string>;
+  /** 413 in the provider's own error shape, for a request body over its limit. */
+  tooLarge(call: RouteCall, limit: number): Response;
 }
 
 export interface ProviderRuntime {
@@ -25,6 +28,8 @@ export interface ProviderRuntime {
   dialect: FaultDialect;
   /** Resource units a call costs, for token-bucket throttling (`throttle:bucket=`); default 1. */
   cost?: (call: RouteCall) => number;
+  /** The largest request body the service takes, in bytes; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  maxBodyBytes?: number;
 }
 
 export interface RouteResult {
@@ -77,7 +82,7 @@ export function route(
     } else if (hit?.spec.kind === 'server-error') {
       result = { response: dialect.serverError(call, Number(hit.spec.params.status ?? 503)) };
     } else {
-      const out = await resolve({ request, params, call });
+      const out = await resolveWithin(runtime, call, request, (limited) => resolve({ request: limited, params, call }));
       result = out instanceof Response ? { response: out } : out;
       if (hit?.spec.kind === 'malformed-body') result = { response: new Response('{"value": [', { status: result.response.status, headers: result.response.headers }) };
       if (hit?.spec.kind === 'wrong-content-type') {
@@ -114,6 +119,30 @@ export function route(
   const handler = http[method](spec.url, handle as never);
   directRoutes.set(handler, { method: spec.method, pattern: compilePattern(spec.url), handle });
   return handler;
+}
+
+/**
+ * The endpoint with the body held to the service's limit: a declared length over it is refused unread, and
+ * reading stops at the limit. The endpoint decides when to read (after its auth check, as SCIM does), so a
+ * refused request's body is never read at all. A handler that caught the limit's error and answered 400 is
+ * overruled: the answer is the service's 413.
+ */
+async function resolveWithin(
+  runtime: ProviderRuntime,
+  call: RouteCall,
+  request: Request,
+  resolve: (request: Request) => Promise<Response | RouteResult> | Response | RouteResult,
+): Promise<Response | RouteResult> {
+  const limit = runtime.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if ((declaredLength(request.headers) ?? 0) > limit) return runtime.dialect.tooLarge(call, limit);
+  const limited = limitBody(request, limit);
+  try {
+    const out = await resolve(limited.request);
+    return limited.tripped() ? runtime.dialect.tooLarge(call, limit) : out;
+  } catch (error) {
+    if (limited.tripped()) return runtime.dialect.tooLarge(call, limit);
+    throw error;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * tenant and served under the given bases so links point wherever it is served.
  */
 import type { HttpHandler } from 'msw';
+import { GRAPH_MAX_BODY_BYTES } from '../core/body-limit.js';
 import type { SimContext } from '../core/context.js';
 import { lazySigningKeys } from './auth/signing-keys.js';
 import { consentEndpoints } from './auth/consent.js';
@@ -74,7 +75,7 @@ export function createEntraSimulator(ctx: SimContext, options: EntraSimulatorOpt
     secret: new SecretState(),
     skipTokens: new SkipTokenCodec(ctx.seed),
     sts: { provider: PROVIDER, ctx, dialect: stsDialect(ctx, bases.login) },
-    graph: { provider: PROVIDER, ctx, dialect: graphDialect(ctx, app), cost: resourceUnits },
+    graph: { provider: PROVIDER, ctx, dialect: graphDialect(ctx, app), cost: resourceUnits, maxBodyBytes: GRAPH_MAX_BODY_BYTES },
   };
   // Order matters where paths overlap: literal segments (`$count`, casts) before `:id`.
   const handlers = [

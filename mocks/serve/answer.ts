@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpHandler } from 'msw';
 import type { SimContext } from '../core/context.js';
 import { nearestRoute } from '../core/near-miss.js';
+import { BodyTooLargeError } from '../core/body-limit.js';
 import { dispatch } from '../core/dispatch.js';
 import { knownRoutes } from '../core/route.js';
 import { transportAction } from '../core/transport-action.js';
@@ -27,6 +28,10 @@ export function createAnswer(target: AnswerTarget): Answer {
   return (req, res, origin) => {
     void answer(target, req, res, origin).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
+      if (error instanceof BodyTooLargeError) {
+        // Read by something with no dialect of its own (a replayed recording, a test's handler).
+        return void writeFetchResponse(res, Response.json({ error: `sync-harness: request body over ${error.limit} bytes` }, { status: 413 }));
+      }
       res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(`sync-harness: simulator failed: ${(error as Error).message}\n`);
     });

@@ -3,6 +3,7 @@
  * becomes a `Request` for `getResponse`, and the `Response` it gives is written back.
  */
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { BodyTooLargeError, MAX_BODY_BYTES } from '../core/body-limit.js';
 import { PEER_HEADER } from '../core/journal.js';
 
 export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
@@ -11,8 +12,10 @@ export async function toFetchRequest(req: IncomingMessage, origin: string): Prom
   // Ours alone: a client cannot claim another peer.
   headers.set(PEER_HEADER, `${req.socket.remoteAddress}:${req.socket.remotePort}`);
   const method = req.method ?? 'GET';
-  const body = method === 'GET' || method === 'HEAD' ? undefined : new Uint8Array(await readBody(req));
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
+  // Streamed, not read up front: whoever answers reads it if and when it needs to (after its auth check),
+  // and never past MAX_BODY_BYTES.
+  const body = method === 'GET' || method === 'HEAD' ? undefined : bodyStream(req, MAX_BODY_BYTES);
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, body, duplex: 'half' } as RequestInit);
 }
 
 export async function writeFetchResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -23,12 +26,55 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
     else headers[name] = value;
   });
   const body = Buffer.from(await response.arrayBuffer());
+  // A body left unread (refused for its size, or by an auth check first) is not drained: the connection
+  // closes after the answer instead of carrying on reading what may be gigabytes.
+  const unread = !res.req.complete;
+  if (unread) headers.connection = 'close';
   res.writeHead(response.status, response.statusText || STATUS_CODES[response.status] || '', { ...headers, 'content-length': String(body.length) });
   res.end(body);
+  if (unread) res.once('finish', () => res.req.socket.destroySoon());
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/**
+ * The request's body as a web stream that reads the socket only as fast as it is consumed, and fails with
+ * BodyTooLargeError past `limit` bytes, leaving the rest unread. It pauses rather than destroys the request:
+ * the socket must stay open for the answer (a 413, or a 401 for a body nobody read).
+ */
+function bodyStream(req: IncomingMessage, limit: number): ReadableStream<Uint8Array> {
+  let seen = 0;
+  let done = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer) => {
+        if (done) return;
+        seen += chunk.length;
+        if (seen > limit) {
+          done = true;
+          req.pause();
+          controller.error(new BodyTooLargeError(limit));
+          return;
+        }
+        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.once('end', () => {
+        if (done) return;
+        done = true;
+        controller.close();
+      });
+      req.once('error', (error) => {
+        if (done) return;
+        done = true;
+        controller.error(error);
+      });
+      req.pause();
+    },
+    pull() {
+      if (!done) req.resume();
+    },
+    cancel() {
+      done = true;
+      req.pause();
+    },
+  }, { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength });
 }

@@ -10,6 +10,7 @@ import { serveLoopback, type LoopbackServer } from './loopback.js';
 const dialect: FaultDialect = {
   throttle: () => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': '1' } }),
   serverError: (_call, status) => HttpResponse.json({ error: 'boom' }, { status }),
+  tooLarge: (_call, limit) => HttpResponse.json({ error: `over ${limit}` }, { status: 413 }),
   headers: () => ({}),
 };
 const tenant = { shape: { seed: 1, users: 3 }, counts: () => ({ users: 3 }) } as unknown as TenantStore;

@@ -4,7 +4,6 @@
  * answers for the providers' real host names), journal to a file as requests arrive, and say once, on one
  * line, where and how.
  */
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
@@ -12,6 +11,7 @@ import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createAnswer } from './answer.js';
+import { openJournalFile, type JournalFile } from './journal-file.js';
 import { serveLoopback } from './loopback.js';
 import { loadProvider, providerNames, type ProviderFactory, type ServedProvider, type ServeSettings } from './provider-registry.js';
 
@@ -34,6 +34,8 @@ export interface ServeOptions {
   /** Behind the proxy: the host the SCIM simulator answers (default scim.example.test). */
   scimHost?: string;
   clock?: () => Date;
+  /** Told when the journal file stops taking writes (a full disk): one line for the user. */
+  onJournalError?: (message: string) => void;
 }
 
 export interface Serving {
@@ -67,7 +69,6 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     handlers = served.flatMap((s) => s.provider.handlers);
     return handlers;
   };
-  const journal = options.journalPath ? journalTo(options.journalPath, ctx) : undefined;
   // The handlers are built again after this (they hold the tenant they were built for): the loopback server
   // asks for them itself, the proxy calls build.
   const reset = async () => {
@@ -77,7 +78,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     ctx.faults.set([]);
   };
   // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
-  const ca = mode === 'http' ? undefined : (await import('../../harness/external/ca.js')).createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
+  const ca = mode === 'http' ? undefined : await runCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'), options.tlsDir !== undefined);
 
   let address: string;
   let close: () => Promise<void>;
@@ -90,15 +91,23 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
       await reset();
       await build(undefined);
     };
-    const proxy = await serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: resetAndRebuild }) });
+    const proxy = await listening(options.port, () => serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: resetAndRebuild }) }));
     address = proxy.proxyUrl;
     close = proxy.close;
     extra = { proxyUrl: proxy.proxyUrl, caCert: ca!.certPath };
   } else {
-    const server = await serveLoopback({ ctx, port: options.port, handlers: build, reset, tls: ca?.leafFor('127.0.0.1') });
+    const server = await listening(options.port, () => serveLoopback({ ctx, port: options.port, handlers: build, reset, tls: ca?.leafFor('127.0.0.1') }));
     address = server.baseUrl;
     close = server.close;
     extra = { baseUrl: server.baseUrl, ...(ca ? { caCert: ca.certPath } : {}) };
+  }
+  let journal: JournalFile | undefined;
+  try {
+    journal = options.journalPath ? openJournalFile(options.journalPath, ctx, options.onJournalError ?? (() => {})) : undefined;
+  } catch (error) {
+    await close();
+    ctx.tenant.close();
+    throw error;
   }
   const entries = served.map((s) => ({ provider: s.name, ...(mode === 'proxy' ? { hosts: s.provider.hosts } : { baseUrl: address }), credentials: s.provider.credentials }));
   const ready = entries.length === 1 ? { ...entries[0]!, ...extra } : { ...extra, providers: entries };
@@ -110,16 +119,34 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     async stop() {
       await close();
       ctx.tenant.close();
-      if (journal) await new Promise<void>((resolve) => journal.end(() => resolve()));
+      await journal?.end();
     },
   };
 }
 
-function journalTo(path: string, ctx: SimContext): WriteStream {
-  mkdirSync(dirname(path), { recursive: true });
-  const out = createWriteStream(path, { flags: 'w' });
-  ctx.journal.onRecord((entry) => out.write(`${JSON.stringify(entry)}\n`));
-  return out;
+/** Listening, with the usual reasons a port cannot be had said in one line. */
+async function listening<T>(port: number | undefined, listen: () => Promise<T>): Promise<T> {
+  try {
+    return await listen();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UserError(`--port ${port}: already in use on 127.0.0.1 (choose another, or leave --port out for a free one)`, { cause: error });
+    if (code === 'EACCES') throw new UserError(`--port ${port}: not allowed for this user (ports below 1024 need privileges; choose 1024-65535)`, { cause: error });
+    throw error;
+  }
+}
+
+/** The run's CA, written where asked; a folder it cannot write is the user's to fix. */
+async function runCa(dir: string, asked: boolean) {
+  const { createRunCa } = await import('../../harness/external/ca.js');
+  try {
+    return createRunCa(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw error;
+    const flag = asked ? '--tls-dir' : '--tls-dir (default: the --journal folder)';
+    throw new UserError(`${flag} ${dir}: cannot write the CA there (${(error as Error).message}; give a writable folder)`, { cause: error });
+  }
 }
 
 /** Loaded only when asked for: replaying needs the recording code, simulating does not. */

@@ -31,8 +31,8 @@ describe('tenant size bounds', () => {
     ['groups: 2000000', 'scenarios/t.yaml:6:11: tenant.groups: 2000000: at most 1,000,000'],
     ['roleAssignments: 1000001', 'scenarios/t.yaml:6:20: tenant.roleAssignments: 1000001: at most 1,000,000'],
     ['policyAttachments: 9999999', 'scenarios/t.yaml:6:22: tenant.policyAttachments: 9999999: at most 1,000,000'],
-    ['users: 1e400', 'scenarios/t.yaml:6:10: tenant.users: expected a number, got number Infinity'],
-    ['users: .nan', 'scenarios/t.yaml:6:10: tenant.users: expected a number, got number NaN'],
+    ['users: 1e400', 'scenarios/t.yaml:6:10: tenant.users: expected a number, got number Infinity (write a finite number, e.g. 100)'],
+    ['users: .nan', 'scenarios/t.yaml:6:10: tenant.users: expected a number, got number NaN (write a finite number, e.g. 100)'],
     ['users: -5', 'scenarios/t.yaml:6:10: tenant.users: -5: expected a whole number of 0 or more'],
     ['users: 10.5', 'scenarios/t.yaml:6:10: tenant.users: 10.5: expected a whole number of 0 or more'],
   ])('a scenario with tenant %s is refused at load time, at the field', (field, message) => {

@@ -37,6 +37,8 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   const users = flags.users === undefined ? undefined : whole('--users', flags.users);
   const groups = flags.groups === undefined ? undefined : whole('--groups', flags.groups);
   const port = flags.port === undefined ? undefined : whole('--port', flags.port);
+  // 0 asks the system for a free port, as leaving --port out does.
+  if (port !== undefined && port > 65535) throw new UserError(`--port ${flags.port}: not a TCP port (expected 0-65535; 0 or no --port picks a free one)`);
   if (flags.tenant && (users !== undefined || groups !== undefined)) throw new UserError('serve: give --tenant FILE or --users/--groups, not both');
   if (flags.tls && flags.proxy) throw new UserError('serve: give --tls or --proxy, not both (the proxy serves HTTPS already)');
   const faults = flags.fault.map((f) => parseFaultSpec(f));
@@ -46,7 +48,7 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   const shape = flags.tenant ? undefined : resolveShape({ seed, users, groups }, { label: (field) => `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` });
   const tenant = () => (shape ? createTenant(shape) : openTenant(flags.tenant!));
   const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
-  const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay });
+  const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay, onJournalError: (message) => void io.stderr.line(message) });
   await io.stdout.line(JSON.stringify(served.ready));
   const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)})` : `on ${served.address}`;
   await io.stderr.line(`serving ${flags.replay ? `the recording ${flags.replay}` : providers.join(', ')} ${how} (journal: ${flags.journal}; Ctrl-C to stop)`);

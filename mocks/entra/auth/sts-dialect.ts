@@ -23,6 +23,7 @@ export function stsDialect(ctx: SimContext, loginBase: string): FaultDialect {
       return response;
     },
     serverError: (call, status) => respond(call, stsErrors.transient(status)),
+    tooLarge: (call, limit) => respond(call, stsErrors.tooLarge(limit)),
     headers(call) {
       const ids = callIds(ctx, call);
       return {

@@ -5,6 +5,8 @@
 import type { StsError } from './sts-error.js';
 
 export const stsErrors = {
+  /** Unverified: no capture of eSTS refusing an oversized token request; its OAuth error shape, 413 and the generic AADSTS50000. */
+  tooLarge: (limit: number): StsError => ({ status: 413, error: 'invalid_request', code: 50000, message: `There was an error issuing a token: the request body is larger than ${limit} bytes.` }),
   missingGrantType: (): StsError => ({ status: 400, error: 'invalid_request', code: 900144, message: "The request body must contain the following parameter: 'grant_type'." }),
   unsupportedGrantType: (grant: string): StsError => ({
     status: 400,

@@ -30,6 +30,11 @@ export function graphDialect(ctx: SimContext, app: EntraApp): FaultDialect {
       const body = graphErrorBody(ctx, call, 'serviceNotAvailable', 'Service unavailable. Please try again later.');
       return new Response(body, { status, headers: { 'content-type': 'application/json' } });
     },
+    // Graph's error list names 413 "the request size exceeds the maximum limit"; the code's wording is unverified.
+    tooLarge(call, limit) {
+      const body = graphErrorBody(ctx, call, 'RequestEntityTooLarge', `The request size exceeds the maximum limit of ${limit} bytes.`);
+      return new Response(body, { status: 413, headers: { 'content-type': 'application/json' } });
+    },
     headers(call) {
       const ids = callIds(ctx, call);
       return {

@@ -6,7 +6,7 @@
  * `server-error` is `backendError` at the status asked for (500 and 503 are what Google sends).
  */
 import type { FaultDialect } from '../../core/route.js';
-import { directoryErrorResponse, directoryErrors, QUOTA_REASONS, type QuotaReason } from './errors.js';
+import { DirectoryFailure, directoryErrorResponse, directoryErrors, QUOTA_REASONS, type QuotaReason } from './errors.js';
 
 export function directoryDialect(): FaultDialect {
   return {
@@ -18,6 +18,8 @@ export function directoryDialect(): FaultDialect {
       return response;
     },
     serverError: (_call, status) => directoryErrorResponse(directoryErrors.backend(status)),
+    // Google's front end words it so for JSON APIs; the reason is unverified.
+    tooLarge: (_call, limit) => directoryErrorResponse(new DirectoryFailure(413, 'badRequest', `Request payload size exceeds the limit: ${limit} bytes.`)),
     headers: () => ({
       vary: 'Origin, X-Origin, Referer',
       server: 'ESF',

@@ -7,6 +7,7 @@ export function oauthDialect(): FaultDialect {
     // gtoken asks gaxios to retry the token POST on 429 and 5xx (reference B1), Retry-After or not.
     throttle: () => oauthErrorResponse(oauthErrors.throttled()),
     serverError: (_call, status) => oauthErrorResponse(oauthErrors.transient(status)),
+    tooLarge: (_call, limit) => oauthErrorResponse(oauthErrors.tooLarge(limit)),
     headers: () => ({
       'cache-control': 'no-cache, no-store, max-age=0, must-revalidate',
       pragma: 'no-cache',

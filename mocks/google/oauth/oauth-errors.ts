@@ -43,6 +43,8 @@ export const oauthErrors = {
   /** Unverified: the token endpoint is rarely seen throttled. */
   throttled: (): OAuthError => ({ status: 429, error: 'rate_limit_exceeded', description: 'Rate Limit Exceeded' }),
   /** Unverified wording. */
+  tooLarge: (limit: number): OAuthError => ({ status: 413, error: 'invalid_request', description: `Request payload size exceeds the limit: ${limit} bytes.` }),
+  /** Unverified wording. */
   transient: (status: number): OAuthError => ({ status, error: 'internal_failure', description: 'Backend Error' }),
 } as const;
 

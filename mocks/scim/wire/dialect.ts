@@ -28,6 +28,10 @@ export function scimDialect(): FaultDialect {
       const detail = SERVER_ERRORS[status] ?? 'The service failed to process the request.';
       return new Response(JSON.stringify(scimErrorBody(status, detail)), { status, headers: { 'content-type': SCIM_JSON } });
     },
+    // RFC 7644 3.12 lists 413 "Request Entity Too Large" among SCIM's errors.
+    tooLarge(_call, limit) {
+      return new Response(JSON.stringify(scimErrorBody(413, `The request is too large: over ${limit} bytes.`)), { status: 413, headers: { 'content-type': SCIM_JSON } });
+    },
     headers() {
       return { date: new Date().toUTCString() };
     },
