@@ -1,3 +1,8 @@
+import { echo } from './echo.js';
+
+/** Paths are echoed longer than other values: PATH_MAX is 4096, but a real path rarely passes a few hundred. */
+const PATH_ECHO = 300;
+
 /**
  * An error the user can fix: bad input, a missing file, an unknown sync id. The CLI prints its message as
  * one line on stderr and exits with code 2; anything else is a bug and keeps its stack under `--debug`.
@@ -10,7 +15,10 @@ export class UserError extends Error {
   }
 }
 
-/** One-line error about a file: `<file>: <problem>`, with an optional hint on how to fix it. */
+/**
+ * One-line error about a file: `<file>: <problem>`, with an optional hint on how to fix it. The path is
+ * echoed escaped and cut (see echo.ts): a path is the user's text, and may hold a newline.
+ */
 export function fileError(file: string, problem: string, hint?: string, cause?: unknown): UserError {
-  return new UserError(`${file}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
+  return new UserError(`${echo(file, PATH_ECHO)}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
 }

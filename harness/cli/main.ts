@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { echo, oneLine } from '../echo.js';
 import { COMMANDS } from './registry.js';
 import { Sink, type CommandIO } from './output/sink.js';
 import { packageVersion } from './version.js';
@@ -44,7 +45,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
 
 /** Commander's "error: unknown command 'stat'\n(Did you mean stats?)" as one line, without its "error: ". */
 function usageLine(text: string): string {
-  return text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  const line = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  // Commander quotes the value it refused in full: cut a long one as every other echoed value is cut.
+  return oneLine(line.replace(/'([^']{81,})'/g, (_, value: string) => `'${echo(value)}'`));
 }
 
 function reportError(error: unknown, io: CommandIO, debug: boolean): number {
@@ -53,7 +56,9 @@ function reportError(error: unknown, io: CommandIO, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   const userError = error instanceof Error && error.name === 'UserError';
-  void io.stderr.line(`sync-harness: ${userError ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`}`);
+  // The net under every message: whatever value it echoes, it stays one line.
+  const message = userError ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+  void io.stderr.line(`sync-harness: ${oneLine(message)}`);
   if (debug && error instanceof Error && error.stack) void io.stderr.line(error.stack);
   else if (!userError) void io.stderr.line('(run again with --debug for the stack trace, and please report it)');
   return userError ? 2 : 1;

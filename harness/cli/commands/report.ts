@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { buildReport, renderReport, type ReportFormat } from '../../../reports/index.js';
 import { writeAtomically } from '../../fs/atomic-write.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface ReportOptions {
@@ -14,6 +15,8 @@ interface ReportOptions {
 }
 
 export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {
+  // Before the report is built: a missing folder or a folder in the way is known now, not at the rename.
+  if (options.out !== undefined) checkOutputFile(options.out, '--out');
   const report = await buildReport(runDir!, options.lastGood ? { lastGood: options.lastGood } : {});
   const text = renderReport(report, options.outputFormat ?? 'markdown');
   if (options.out) {

@@ -3,6 +3,7 @@
  * expectations. Exit 0 when all did, 1 when any did not, 2 on bad input (a scenario file with an error).
  */
 import { UserError } from '../../errors.js';
+import { makeDirs } from '../../fs/make-dirs.js';
 import { loadScenarios } from '../../scenario/load.js';
 import type { ExternalConnector } from '../../scenario/schema.js';
 import { consoleReport } from '../../run/report/console-report.js';
@@ -28,6 +29,7 @@ interface RunFlags {
 export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
   let scenarios = await loadScenarios(paths);
+  makeDirs(flags.runsDir, { label: '--runs-dir' });
   if (flags.shard) scenarios = pickShard(scenarios, parseShard(flags.shard));
   const override: ExternalConnector | undefined = flags.connector
     ? { kind: 'external', command: flags.connector, env: {}, mode: flags.connectorMode }
