@@ -94,7 +94,7 @@ describe('files to read', () => {
     ['12. -f ""', ['resources', '-f', ''], '-f ""', /: empty path/],
     ['13. doctor --log on a device', ['doctor', '--log', '/dev/null'], '/dev/null', /: is a character device, not a regular file/],
     ['14. doctor --log -', ['doctor', '--log', '-'], '-', /: standard input is not supported/],
-    ['15. diff with a folder as one side', () => ['diff', good, at('a-folder')], undefined, /: is a folder, not a sync file/],
+    ['diff with a folder as one side (kept as it was)', () => ['diff', good, at('a-folder')], undefined, /: is a folder, not a sync file/],
     ['16. run - (a scenario on standard input)', ['run', '-'], '-', /: standard input is not supported/],
   ] as const)('%s', async (_name, args, start, problem) => {
     const argv = typeof args === 'function' ? args() : [...args];

@@ -25,6 +25,10 @@ beforeAll(async () => {
   writeDamagedLeaf(good, at('grants.c1z'), 'v1_grants');
   writeDamagedLeaf(good, at('resources.c1z'), 'v1_resources');
   writeDamagedLeaf(good, at('entitlements.c1z'), 'v1_entitlements', 0.6);
+  // Console tables hold their first 500 rows to size the columns: the damage must come after those.
+  await writeSyncFile(at('large.c1z'), [{ size: 200 }]);
+  writeDamagedLeaf(at('large.c1z'), at('large-grants.c1z'), 'v1_grants', 0.8);
+  writeDamagedLeaf(at('large.c1z'), at('large-resources.c1z'), 'v1_resources', 0.8);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,8 +45,8 @@ function expectDamage(result: { code: number; stdout: string; stderr: string }, 
 describe('a listing fails before its first row', () => {
   it.each([
     ['1. grants -o json (17 MB of rows were printed before the error)', ['grants', '-o', 'json'], 'grants.c1z'],
-    ['2. grants as a table', ['grants'], 'grants.c1z'],
-    ['3. resources', ['resources'], 'resources.c1z'],
+    ['2. grants as a table, damaged after its first 500 rows', ['grants'], 'large-grants.c1z'],
+    ['3. resources as a table, damaged after its first 500 rows', ['resources'], 'large-resources.c1z'],
     ['4. resources -o json', ['resources', '-o', 'json'], 'resources.c1z'],
     ['5. entitlements', ['entitlements', '-o', 'json'], 'entitlements.c1z'],
     ['6. grants -o json reads resources too', ['grants', '-o', 'json'], 'resources.c1z'],
