@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { makeDirs } from '../../fs/make-dirs.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { generateTenant } from '../../../mocks/tenant/generate.js';
@@ -42,6 +43,7 @@ export async function run(options: TenantOptions, args: string[], io: CommandIO)
     throw new UserError(`--out ${options.out}: is a folder (give a file name, e.g. ${join(options.out, 'tenant.db')})`);
   }
   makeDirs(dirname(options.out), { label: '--out' });
+  checkOutputFile(options.out, '--out');
   const bar = progressBar(io.stderr);
   const started = performance.now();
   let counts: TenantCounts;
