@@ -1,3 +1,8 @@
+import { echo } from './echo.js';
+
+/** Paths are echoed longer than other values: PATH_MAX is 4096, but a real path rarely passes a few hundred. */
+const PATH_ECHO = 300;
+
 /**
  * An error the user can fix: bad input, a missing file, an unknown sync id. The CLI prints its message as
  * one line on stderr and exits with code 2; anything else is a bug and keeps its stack under `--debug`.
@@ -18,7 +23,8 @@ export class FileError extends UserError {
     readonly hint?: string,
     cause?: unknown,
   ) {
-    super(`${file}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
+    // The path is echoed escaped and cut (see echo.ts): a path is the user's text, and may hold a newline.
+    super(`${echo(file, PATH_ECHO)}: ${problem}${hint ? ` (${hint})` : ''}`, { cause });
   }
 }
 

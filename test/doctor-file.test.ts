@@ -110,7 +110,7 @@ describeWithSamples('doctor -f on the SDK samples', () => {
     expect(bad.stderr).toMatch(/bad\.txt: line 2 is not a type:id \("just-a-name"\)/);
     const missing = await runCli(['doctor', '-f', samplePath(SAMPLE.expanded), '--expect-ids', join(dir, 'none.txt')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/none\.txt: cannot read the expected ids: ENOENT/);
+    expect(missing.stderr).toMatch(/none\.txt: no such file \(check the path of the id list\)/);
   });
 });
 

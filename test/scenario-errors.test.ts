@@ -39,9 +39,9 @@ describe('scenario errors', () => {
     [
       'a bad fault spec',
       scenario('faults:\n  - throttle:every=3\n  - thrrottle:every=2\n'),
-      'scenarios/t.yaml:7:5: faults[1]: "thrrottle:every=2": unknown fault "thrrottle" (known: throttle, expired-secret, revoked-credential, partial-consent, not-admin, bad-pagination, server-error, latency, network-error, malformed-body, wrong-content-type, reset, hang, tls-untrusted, connection-refused, dns-failure)',
+      'scenarios/t.yaml:7:5: faults[1]: "thrrottle:every=2": unknown fault "thrrottle" (did you mean "throttle"? known: throttle, expired-secret, revoked-credential, partial-consent, not-admin, bad-pagination, server-error, latency, network-error, malformed-body, wrong-content-type, reset, hang, tls-untrusted, connection-refused, dns-failure)',
     ],
-    ['a fault with a bad value', scenario('faults: ["throttle:every=x"]\n'), 'scenarios/t.yaml:5:10: faults[0]: "throttle:every=x": every=x must be a whole number'],
+    ['a fault with a bad value', scenario('faults: ["throttle:every=x"]\n'), 'scenarios/t.yaml:5:10: faults[0]: "throttle:every=x": every=x must be a whole number of at least 1'],
     ['a duration without a unit', scenario('timeout: 90\n'), 'scenarios/t.yaml:5:10: timeout: expected a duration with a unit, got number 90 (write e.g. 90s or 5m)'],
     ['a duration in words', scenario('timeout: 5 minutes\n'), 'scenarios/t.yaml:5:10: timeout: "5 minutes" is not a duration (write a number with ms, s, m or h, e.g. 90s, 5m, 1m30s)'],
     ['wildcard-only error text', scenario('expect:\n  error: ".*"\n'), 'scenarios/t.yaml:6:10: expect.error: ".*" matches any error (expect the text the provider or SDK gives, e.g. AADSTS7000222)'],

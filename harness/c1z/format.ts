@@ -3,6 +3,7 @@
  */
 import { open } from 'node:fs/promises';
 import { fileError } from '../errors.js';
+import { checkInputFile } from '../fs/input-file.js';
 
 export const V1_MAGIC = Buffer.from('C1ZF\0', 'latin1');
 export const V3_MAGIC = Buffer.from('C1Z3\0', 'latin1');
@@ -12,6 +13,8 @@ export const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 export type C1zFormat = 'v1' | 'v3' | 'sqlite' | 'empty';
 
 export async function detectFormat(path: string): Promise<C1zFormat> {
+  // Before opening: a FIFO would block the open, a device would read as 0 bytes or never end.
+  checkInputFile(path, { flag: '-f', what: 'sync file' });
   let handle;
   try {
     handle = await open(path, 'r');

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { UserError, fileError } from '../errors.js';
 import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
 import { detectFormat } from './format.js';
-import type { RowSource, StatsOptions, SyncFile, SyncRun, SyncStats } from './types.js';
+import type { RowSource, RowTable, StatsOptions, SyncFile, SyncRun, SyncStats } from './types.js';
 import { inflateV1 } from './v1/decompress.js';
 import { writeRowsDatabase } from './v1/rows-database.js';
 import { V1Store } from './v1/store.js';
@@ -59,6 +59,7 @@ export async function reduceToV3Fields(file: SyncFile, sync: SyncRun): Promise<S
       syncs: () => file.syncs(),
       stats: (syncId, options) => file.stats(syncId, options),
       rows: () => store,
+      verify: (tables) => file.verify(tables),
       close() {
         try {
           store.close();
@@ -148,6 +149,10 @@ class V1File implements SyncFile {
 
   rows(): RowSource {
     return this.store;
+  }
+
+  verify(tables?: readonly RowTable[]): void {
+    this.store.verify(tables);
   }
 
   close(): void {

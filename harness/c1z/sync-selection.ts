@@ -16,6 +16,7 @@
  *   - step 4 replaces the SDK's "no filter" fallback, which mixes the rows of every sync in the file;
  *   - `stats` shows an unfinished sync where the SDK prints "No finished sync found".
  */
+import { echo } from '../echo.js';
 import { UserError } from '../errors.js';
 import type { SyncRun } from './types.js';
 
@@ -61,7 +62,7 @@ function findExplicit(file: string, syncs: readonly SyncRun[], syncId: string): 
   if (sync) return sync;
   const known = syncs.map((s) => s.id);
   const listed = known.length === 0 ? 'it holds none' : `it holds ${known.slice(-5).join(', ')}${known.length > 5 ? ', ...' : ''}`;
-  throw new UserError(`${file}: unknown --sync-id ${syncId} (${listed}; list them with: sync-harness syncs -f ${file})`);
+  throw new UserError(`${echo(file, 300)}: unknown --sync-id ${echo(syncId)} (${listed}; list them with: sync-harness syncs -f ${echo(file, 300)})`);
 }
 
 /** The newest by `field`, ties broken by the larger sync id (KSUIDs sort by time), as the SDK orders. */

@@ -85,6 +85,9 @@ export interface RowSource {
   entitlement(scope: SyncScope, id: string): StoredEntitlement | undefined;
 }
 
+/** The kinds of rows a store keeps, as a reader names the parts it reads. */
+export type RowTable = 'syncs' | 'resourceTypes' | 'resources' | 'entitlements' | 'grants';
+
 export interface SyncFile {
   readonly path: string;
   readonly format: 'v1' | 'v3' | 'sqlite' | 'empty';
@@ -101,5 +104,11 @@ export interface SyncFile {
   stats(syncId: string, options?: StatsOptions): SyncStats;
   /** Row access; a damaged v3 store surfaces as a one-line {@link UserError} while rows are read. */
   rows(): RowSource;
+  /**
+   * Reads every page of the store (or of the tables for `tables`, with their indexes) and throws the one-line damaged-store {@link UserError} if any is
+   * corrupt; for listings, which must fail before their first row rather than after a million. A v3 file
+   * was checked frame by frame while it was unpacked, so it passes at once.
+   */
+  verify(tables?: readonly RowTable[]): void;
   close(): void;
 }

@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { installCleanupHandlers } from '../fs/temp-files.js';
+import { oneLine } from '../echo.js';
 import { Sink, type CommandIO } from './output/sink.js';
 import { createProgram } from './program.js';
 
@@ -31,7 +32,9 @@ function reportError(error: unknown, io: CommandIO, debug: boolean): number {
     return error.exitCode === 0 ? 0 : 2;
   }
   const userError = error instanceof Error && error.name === 'UserError';
-  void io.stderr.line(`sync-harness: ${userError ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`}`);
+  // The net under every message: whatever value it echoes, it stays one line.
+  const message = userError ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+  void io.stderr.line(`sync-harness: ${oneLine(message)}`);
   if (debug && error instanceof Error && error.stack) void io.stderr.line(error.stack);
   else if (!userError) void io.stderr.line('(run again with --debug for the stack trace, and please report it)');
   return userError ? 2 : 1;

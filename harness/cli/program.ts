@@ -4,6 +4,7 @@
  * a renamed or removed flag fails the docs that still use it.
  */
 import { Command } from 'commander';
+import { echo, oneLine } from '../echo.js';
 import { COMMANDS, type CommandSpec } from './registry.js';
 import type { CommandIO } from './output/sink.js';
 import { packageVersion } from './version.js';
@@ -33,5 +34,7 @@ export function createProgram(io: CommandIO, act: CommandAction): Command {
 
 /** Commander's "error: unknown command 'stat'\n(Did you mean stats?)" as one line, without its "error: ". */
 function usageLine(text: string): string {
-  return text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  const line = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  // Commander quotes the value it refused in full: cut a long one as every other echoed value is cut.
+  return oneLine(line.replace(/'([^']{81,})'/g, (_, value: string) => `'${echo(value)}'`));
 }

@@ -3,6 +3,7 @@
  * on use, so `--help` lists everything without importing SQLite or protobuf.
  */
 import { Argument, Option, type Command } from 'commander';
+import { UserError } from '../errors.js';
 import type { CommandIO } from './output/sink.js';
 import { symptomHelp } from '../repro/symptom-list.js';
 import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
@@ -21,6 +22,17 @@ export interface CommandSpec {
   load(): Promise<CommandModule>;
 }
 
+/**
+ * A flag's value that names something (a sync id, a resource type): an empty one would silently mean "no
+ * filter" or "the default sync", which is not what someone who typed the flag asked for.
+ */
+function nonEmpty(flag: string, what: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new UserError(`${flag} "": empty ${what} (give one, or leave ${flag} out)`);
+    return value;
+  };
+}
+
 /** baton's global flags: the file and the output format. */
 function fileFlags(command: Command): Command {
   return command
@@ -29,11 +41,11 @@ function fileFlags(command: Command): Command {
 }
 
 function syncFlags(command: Command): Command {
-  return fileFlags(command).option('--sync-id <id>', 'read this sync instead of the default one (see `syncs`)');
+  return fileFlags(command).option('--sync-id <id>', 'read this sync instead of the default one (see `syncs`)', nonEmpty('--sync-id', 'sync id'));
 }
 
 function typeFlag(command: Command): Command {
-  return command.option('-t, --resource-type <id>', 'only this resource type');
+  return command.option('-t, --resource-type <id>', 'only this resource type', nonEmpty('--resource-type', 'resource type'));
 }
 
 /** `tenant generate`: the shape's sizes and mixes; defaults live in mocks/tenant/shape.ts, so none are set here. */
@@ -99,8 +111,8 @@ const SPECS: CommandSpec[] = [
       void c
         .argument('[files...]', 'BASE.c1z COMPARE.c1z (or use -f FILE for the latest against the previous full sync in one file)')
         .option('-f, --file <path>', 'one file: its latest full sync against the previous one, as `baton diff`')
-        .option('--base-sync-id <id>', 'the base side\'s sync (default: the file\'s latest finished full sync)')
-        .option('--sync-id <id>', 'the compared side\'s sync (default: the file\'s latest finished full sync)')
+        .option('--base-sync-id <id>', 'the base side\'s sync (default: the file\'s latest finished full sync)', nonEmpty('--base-sync-id', 'sync id'))
+        .option('--sync-id <id>', 'the compared side\'s sync (default: the file\'s latest finished full sync)', nonEmpty('--sync-id', 'sync id'))
         .option('--fail-on <rule>', 'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--drop-threshold <percent>', 'a resource type losing more than this share is a finding (likely a partial sync)', '10')
         .addOption(outputFormatOption(['console', 'json', 'markdown', 'html', 'junit'], 'console')),
@@ -227,8 +239,8 @@ const SPECS: CommandSpec[] = [
     summary: 'list the grants of a sync',
     configure: (c) =>
       void typeFlag(syncFlags(c))
-        .option('-r, --resource <type:id>', "only grants on this resource's entitlements (e.g. group:g1)")
-        .option('-e, --entitlement <id>', 'only grants of this entitlement'),
+        .option('-r, --resource <type:id>', "only grants on this resource's entitlements (e.g. group:g1)", nonEmpty('--resource', 'resource'))
+        .option('-e, --entitlement <id>', 'only grants of this entitlement', nonEmpty('--entitlement', 'entitlement id')),
     load: () => import('./commands/grants.js'),
   },
   {

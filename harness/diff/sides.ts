@@ -140,3 +140,20 @@ function closeBoth(a: SyncFile, b: SyncFile | undefined): void {
     a.close();
   }
 }
+
+/**
+ * A comparison that failed inside SQLite (on a worker thread, where the error lost its type) most likely
+ * met a damaged page: the one-line damaged-store error of the side that fails its check, else `error`
+ * itself. Checked only after a failure, so a healthy diff pays nothing for it.
+ */
+export function blameDamage(sides: Sides, error: unknown): unknown {
+  if (error instanceof UserError) return error;
+  for (const side of [sides.base, sides.compare]) {
+    try {
+      side.file.verify();
+    } catch (damage) {
+      return damage;
+    }
+  }
+  return error;
+}

@@ -5,12 +5,12 @@
  * signs the certificates. The CA's private key is written 0600 beside its certificate and never printed.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { makeDirs } from '../fs/make-dirs.js';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import forge from 'node-forge';
 import { writeFileAtomic } from '../fs/atomic-write.js';
-import { makeFolders } from '../fs/make-folders.js';
 
 export interface RunCa {
   /** PEM path of the CA certificate: what clients are told to trust. */
@@ -25,7 +25,7 @@ export interface RunCa {
 const VALID_DAYS = 7;
 
 export function createRunCa(dir: string, name = 'sync-harness run CA'): RunCa {
-  makeFolders(dir, 0o700);
+  makeDirs(dir, { label: 'the CA folder', mode: 0o700 });
   const caKeys = rsaKeys();
   const now = new Date();
   const caCert = certificate({ subject: name, issuer: name, publicKey: caKeys.publicKey, signingKey: caKeys.privateKey, now, ca: true });

@@ -5,7 +5,9 @@
  * not differ from the recorded one. What identifies the customer (the mapping, the recorded sync) stays in
  * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { checkInputFile } from '../fs/input-file.js';
+import { makeDirs } from '../fs/make-dirs.js';
 import { join } from 'node:path';
 import type { SimContext } from '../../mocks/core/context.js';
 import { createAnswer } from '../../mocks/serve/answer.js';
@@ -56,7 +58,7 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
   const hosts = realHosts(options.provider, options);
   const config = options.credentialsFile ? readConfig(options.credentialsFile) : undefined;
   const privateDir = join(options.outDir, 'private');
-  mkdirSync(privateDir, { recursive: true, mode: 0o700 });
+  makeDirs(privateDir, { label: '--out', mode: 0o700 });
   chmodSync(privateDir, 0o700);
   const scratch = makeTempDir('sync-harness-record-');
   try {
@@ -131,6 +133,7 @@ async function throughProxy(
 }
 
 function readConfig(file: string): Record<string, unknown> {
+  checkInputFile(file, { flag: '--credentials', what: 'credentials file' });
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;

@@ -4,6 +4,7 @@
  * provider is the one the log's hosts, error codes and connector name point at (or `--provider`).
  */
 import { readFileSync } from 'node:fs';
+import { checkInputFile } from '../fs/input-file.js';
 import { basename } from 'node:path';
 import { guessProvider } from '../doctor/log/context.js';
 import { diagnoseLog } from '../doctor/log/index.js';
@@ -22,6 +23,7 @@ export interface LogReport {
 }
 
 export function readLogReport(file: string): string {
+  checkInputFile(file, { flag: '--log', what: 'log file' });
   let content: string;
   try {
     content = readFileSync(file, 'utf8');

@@ -4,16 +4,13 @@
  * `--force`, renamed over the old one.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileError } from '../errors.js';
+import { makeDirs } from '../fs/make-dirs.js';
 
 export function writeScenarioFile(target: string, text: string, force: boolean): void {
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-  } catch (error) {
-    throw fileError(dirname(target), `cannot create the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'give a writable --out folder', error);
-  }
+  makeDirs(dirname(target), { label: '--out' });
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, text, { flag: 'wx' });

@@ -3,7 +3,7 @@
  * (several share one tenant and its quota), then its actions; reads the sync files back, compares them with
  * the tenant's ground truth, asks the doctor, checks `expect`, and leaves everything in `runs/<name>/`.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
@@ -23,6 +23,7 @@ import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
 import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
 import { FileError, UserError } from '../errors.js';
+import { makeDirs } from '../fs/make-dirs.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { runScrubber } from './run-scrubber.js';
@@ -51,7 +52,7 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   assertReplaceable(runDir);
   const specs = options.connector ? [options.connector] : scenario.connectors;
   const serving = servingFor(scenario, specs);
-  mkdirSync(runsDir, { recursive: true });
+  makeDirs(runsDir, { label: 'the runs folder' });
   // Built beside the old folder and swapped in only when complete; Ctrl-C or a crash of ours removes it.
   const work = await mkdtemp(join(runsDir, `.${scenario.name}-`));
   const release = trackTempPath(work);

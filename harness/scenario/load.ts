@@ -6,7 +6,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError, fileError } from '../errors.js';
+import { checkInputFile } from '../fs/input-file.js';
 import { formatPath, problemsOf, valueAt, type Path } from './issue-message.js';
 import { SCENARIO_VERSIONS, scenarioSchema, type Scenario } from './schema.js';
 import { locate, type Position } from './yaml-locate.js';
@@ -16,7 +17,23 @@ export type LoadedScenario = Scenario & {
   source: { file: string } & Position;
 };
 
+/**
+ * Scenario files are a few KB; the library's largest is under 2 KB. A file past this is not a scenario
+ * (a log or a dump passed by mistake), and parsing it whole would only make the error slower.
+ */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+
+/**
+ * Aliases a scenario may expand (the `yaml` library's own default, made explicit): a "billion laughs" file
+ * of nested aliases is refused as bad input instead of filling memory.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 export async function loadScenario(file: string): Promise<LoadedScenario> {
+  const stat = checkInputFile(file, { flag: 'run', what: 'scenario file' });
+  if (stat.size > MAX_SCENARIO_BYTES) {
+    throw fileError(file, `${stat.size} bytes is too large for a scenario file (at most ${MAX_SCENARIO_BYTES})`, 'is this the scenario? scenario files are a few KB of YAML');
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -73,8 +90,10 @@ export async function scenarioFiles(paths: readonly string[]): Promise<string[]>
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);
-    if (!info) throw new UserError(`${path}: no such file or folder (give a scenario file or a folder of them)`);
-    if (!info.isDirectory()) {
+    if (!info && path !== '' && path !== '-') throw fileError(path, 'no such file or folder', 'give a scenario file or a folder of them');
+    // A FIFO or device would block or never end; standard input is refused by name.
+    checkInputFile(path, { flag: 'run', what: 'scenario file', folderToo: true });
+    if (!info!.isDirectory()) {
       files.push(path);
       continue;
     }
@@ -95,10 +114,12 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };
-    const problem = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const problem = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      // The parser recurses per level and reports the overflow as a syntax error; say what it means.
+      .replace(/^Maximum call stack size exceeded$/, 'nested too deeply');
     throw new UserError(`${file}:${pos.line}:${pos.col}: yaml: ${problem} (fix the YAML syntax)`);
   }
-  const data: unknown = doc.toJS();
+  const data = toData(doc, file);
   const fail = (path: Path, problem: string, at: 'key' | 'value' = 'value'): never => {
     const pos = locate(doc as Document, lines, path, at);
     throw new UserError(`${file}:${pos.line}:${pos.col}: ${formatPath(path)}: ${problem}`);
@@ -116,6 +137,17 @@ export function parseScenario(text: string, file: string): LoadedScenario {
     return fail(problem.path, problem.message, problem.at);
   }
   return { ...parsed.data, source: { file, ...locate(doc as Document, lines, ['name']) } };
+}
+
+/** The document as data, with its aliases expanded at most {@link MAX_ALIAS_COUNT} times. */
+function toData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The library's guard throws a plain ReferenceError ("Excessive alias count...").
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new UserError(`${file}:1:1: yaml: the aliases expand too far (${error.message}; a scenario needs at most ${MAX_ALIAS_COUNT} alias expansions: write the values out)`, { cause: error });
+  }
 }
 
 /** Before the schema: a file written for another version would otherwise get a wall of unrelated errors. */

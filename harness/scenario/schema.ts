@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { parseFaultSpec } from '../../mocks/faults/spec.js';
+import { parseFaultSpec, specLabel } from '../../mocks/faults/spec.js';
 import { resolveShape, scaledShape, validateShape } from '../../mocks/tenant/shape.js';
 import type { TenantShape } from '../../mocks/tenant/model.js';
 import { connector, type ConnectorSpec, type ExternalConnector } from './connector-schema.js';
@@ -27,8 +27,8 @@ const fault = z.string().transform((text, ctx) => {
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     // parseFaultSpec starts its message with `<where> "<text>": `; the location replaces that here.
-    const problem = error.message.replace(`${where} ${JSON.stringify(text)}: `, '');
-    ctx.addIssue({ code: 'custom', input: text, message: `${JSON.stringify(text)}: ${problem}` });
+    const problem = error.message.replace(`${where} ${specLabel(text)}: `, '');
+    ctx.addIssue({ code: 'custom', input: text, message: `${specLabel(text)}: ${problem}` });
     return z.NEVER;
   }
 });

@@ -10,10 +10,10 @@ describe('fault spec', () => {
   });
 
   it.each([
-    ['thrrottle:every=3', /unknown fault "thrrottle" \(known: throttle,/],
+    ['thrrottle:every=3', /unknown fault "thrrottle" \(did you mean "throttle"\? known: throttle,/],
     ['throttle:every', /"every" is not key=value/],
     ['throttle:every=x', /every=x must be a whole number/],
-    ['server-error:probability=1.5', /probability=1.5 must be between 0 and 1/],
+    ['server-error:probability=1.5', /probability=1.5 must be a number between 0 and 1/],
     ['throttle:bucket=10,refill=0', /refill=0 must be a positive number of units per second/],
     ['throttle:bucket=ten', /bucket=ten must be a whole number/],
   ])('rejects %s with a one-line reason', (text, message) => {

@@ -12,7 +12,10 @@
  *                     (default a tenth of the bucket); each call costs the provider's units for it
  * Kind-specific keys (retry-after, status, mode, missing, ms...) are documented with each kind.
  */
+import { echo } from '../../harness/echo.js';
+import { closest } from '../../harness/edit-distance.js';
 import { UserError } from '../../harness/errors.js';
+import { NEEDS, OWN_KEYS, TARGETING_KEYS } from './keys.js';
 
 export const FAULT_KINDS = [
   'throttle',
@@ -52,40 +55,55 @@ export interface FaultSpec {
   text: string;
 }
 
-const TARGETING = new Set(['route', 'provider', 'every', 'after', 'count', 'probability', 'from']);
+const TARGETING = new Set(Object.keys(TARGETING_KEYS));
 
+/**
+ * Parses and checks a spec; every problem is a one-line {@link UserError} that starts `<where> "<text>": `
+ * (the scenario loader replaces that prefix with the file position). The text is echoed escaped and cut.
+ */
 export function parseFaultSpec(text: string, where = '--fault'): FaultSpec {
+  const fail = (problem: string): never => {
+    throw new UserError(`${where} ${specLabel(text)}: ${problem}`);
+  };
   const trimmed = text.trim();
   const colon = trimmed.indexOf(':');
   const kind = (colon < 0 ? trimmed : trimmed.slice(0, colon)) as FaultKind;
-  if (!FAULT_KINDS.includes(kind)) {
-    throw new UserError(`${where} ${JSON.stringify(text)}: unknown fault "${kind}" (known: ${FAULT_KINDS.join(', ')})`);
-  }
+  if (!FAULT_KINDS.includes(kind)) fail(`unknown fault "${echo(kind)}" (${didYouMean(kind, FAULT_KINDS)}known: ${FAULT_KINDS.join(', ')})`);
+  const serving = (SERVING_FAULTS as readonly string[]).includes(kind);
+  const allowed: Record<string, (value: string) => string | undefined> = serving ? {} : { ...TARGETING_KEYS, ...OWN_KEYS[kind] };
+  const known = Object.keys(allowed);
   const params: Record<string, string> = {};
   if (colon >= 0) {
     for (const pair of trimmed.slice(colon + 1).split(',')) {
-      if (!pair) continue;
+      if (!pair.trim()) continue;
       const eq = pair.indexOf('=');
-      if (eq <= 0) throw new UserError(`${where} ${JSON.stringify(text)}: "${pair}" is not key=value (e.g. throttle:every=3,retry-after=2)`);
-      params[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+      if (eq <= 0) fail(`"${echo(pair)}" is not key=value (e.g. throttle:every=3,retry-after=2)`);
+      const key = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (serving) fail(`${kind} takes no keys: it changes how the whole simulator is served (write just "${kind}")`);
+      const check = Object.hasOwn(allowed, key) ? allowed[key] : undefined;
+      if (!check) fail(`unknown key "${echo(key)}" for ${kind} (${didYouMean(key, known)}known: ${known.join(', ')})`);
+      if (Object.hasOwn(params, key)) fail(`${key} is given twice`);
+      const problem = check!(value);
+      if (problem) fail(`${key}=${echo(value)} must ${problem}`);
+      params[key] = value;
     }
   }
-  for (const key of ['every', 'after', 'count', 'from', 'bucket']) {
-    if (params[key] !== undefined && !/^\d+$/.test(params[key]!)) {
-      throw new UserError(`${where} ${JSON.stringify(text)}: ${key}=${params[key]} must be a whole number`);
-    }
-  }
-  if (params.refill !== undefined && !(Number(params.refill) > 0)) {
-    throw new UserError(`${where} ${JSON.stringify(text)}: refill=${params.refill} must be a positive number of units per second`);
-  }
-  if (params.probability !== undefined) {
-    const p = Number(params.probability);
-    if (!(p >= 0 && p <= 1)) throw new UserError(`${where} ${JSON.stringify(text)}: probability=${params.probability} must be between 0 and 1`);
-  }
-  if ((SERVING_FAULTS as readonly string[]).includes(kind) && Object.keys(params).length > 0) {
-    throw new UserError(`${where} ${JSON.stringify(text)}: ${kind} takes no keys: it changes how the whole simulator is served (write just "${kind}")`);
-  }
+  for (const { key, needs, why } of NEEDS) if (params[key] !== undefined && params[needs] === undefined) fail(`${key} without ${needs}: ${why}`);
+  if (params.ms !== undefined && (params.min ?? params.max ?? params.median) !== undefined) fail('ms is a fixed latency: give ms, or min/max, or median/sigma, not several');
+  if (params.median !== undefined && (params.min ?? params.max) !== undefined) fail('median is a lognormal latency: give min/max or median/sigma, not both');
+  if (params.min !== undefined && params.max !== undefined && Number(params.max) < Number(params.min)) fail(`max=${params.max} is below min=${params.min}`);
   return { kind, params, text: trimmed };
+}
+
+/** The spec as its errors quote it: escaped and cut, so a pasted log line cannot break the error line. */
+export function specLabel(text: string): string {
+  return `"${echo(text)}"`;
+}
+
+function didYouMean(word: string, known: readonly string[]): string {
+  const near = closest(word, known);
+  return near ? `did you mean "${near}"? ` : '';
 }
 
 /** Kind-specific keys, apart from the targeting keys. */

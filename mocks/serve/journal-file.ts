@@ -6,7 +6,7 @@
 import { createWriteStream, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../harness/errors.js';
-import { makeFolders } from '../../harness/fs/make-folders.js';
+import { makeDirs } from '../../harness/fs/make-dirs.js';
 import type { SimContext } from '../core/context.js';
 
 export interface JournalFile {
@@ -42,9 +42,10 @@ function openWritable(path: string): number {
   const where = `--journal ${path}`;
   if (isFolder(path)) throw new UserError(`${where}: is a folder (give a file name, e.g. ${join(path, 'journal.jsonl')})`);
   try {
-    makeFolders(dirname(path));
+    makeDirs(dirname(path), { label: '--journal' });
   } catch (error) {
-    throw new UserError(`${where}: cannot make the folder ${dirname(path)} (${reason(error)})`, { cause: error });
+    // makeDirs words its refusal for a folder flag; this flag names a file, so it is worded from the errno.
+    throw new UserError(`${where}: cannot make the folder ${dirname(path)} (${reason((error as Error).cause ?? error)})`, { cause: error });
   }
   try {
     return openSync(path, 'w');

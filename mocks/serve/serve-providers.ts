@@ -142,10 +142,11 @@ async function runCa(dir: string, asked: boolean) {
   try {
     return createRunCa(dir);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (!code) throw error;
+    // A folder that cannot be made arrives worded for the CA folder, with the errno as its cause.
+    const cause = ((error as Error).cause ?? error) as NodeJS.ErrnoException;
+    if (!cause.code) throw error;
     const flag = asked ? '--tls-dir' : '--tls-dir (default: the --journal folder)';
-    throw new UserError(`${flag} ${dir}: cannot write the CA there (${(error as Error).message}; give a writable folder)`, { cause: error });
+    throw new UserError(`${flag} ${dir}: cannot write the CA there (${cause.message}; give a writable folder)`, { cause: error });
   }
 }
 

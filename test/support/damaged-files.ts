@@ -40,3 +40,31 @@ function editedSqlite(path: string, start: Buffer, edit: (db: Database.Database)
     rmSync(path, { force: true });
   }
 }
+
+/**
+ * A copy of the v1 file `good` whose SQLite store has one leaf page of `table` overwritten with junk: still
+ * zstd-valid and a database SQLite opens, its damage met only when a read reaches that page, after the
+ * rows on the pages before it. `fraction` picks the page among the table's leaves (0.5: the middle one).
+ */
+export function writeDamagedLeaf(good: string, target: string, table: string, fraction = 0.5): void {
+  const bytes = Buffer.from(sqliteOf(good));
+  const scratch = `${target}.db`;
+  writeFileSync(scratch, bytes);
+  let page: number;
+  let pageSize: number;
+  try {
+    const db = new Database(scratch, { readonly: true });
+    try {
+      const leaves = db.prepare(`SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno`).pluck().all(table) as number[];
+      if (leaves.length < 3) throw new Error(`${good}: ${table} has ${leaves.length} leaf pages; write a larger file`);
+      page = leaves[Math.min(leaves.length - 1, Math.floor(leaves.length * fraction))]!;
+      pageSize = db.pragma('page_size', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(scratch, { force: true });
+  }
+  bytes.fill(0xa5, (page - 1) * pageSize, page * pageSize);
+  writeV1(target, bytes);
+}

@@ -3,6 +3,8 @@
  * secret survived scrubbing (nothing is written), 2 for bad input.
  */
 import { BundleLeakError, writeBundle } from '../../bundle/bundle.js';
+import { checkInputFile } from '../../fs/input-file.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface BundleFlags {
@@ -14,8 +16,11 @@ interface BundleFlags {
 
 export async function run(flags: BundleFlags, [runDir]: string[], io: CommandIO): Promise<number> {
   const dir = runDir!.replace(/\/+$/, '');
+  const out = flags.out ?? `${dir}.bundle.tar.gz`;
+  checkOutputFile(out, '--out');
+  if (flags.log !== undefined) checkInputFile(flags.log, { flag: '--log', what: 'log file' });
   try {
-    const outcome = await writeBundle({ runDir: dir, out: flags.out ?? `${dir}.bundle.tar.gz`, lastGood: flags.lastGood, log: flags.log, connectorVersion: flags.connectorVersion });
+    const outcome = await writeBundle({ runDir: dir, out, lastGood: flags.lastGood, log: flags.log, connectorVersion: flags.connectorVersion });
     await io.stdout.line(`wrote ${outcome.file}: ${outcome.files.join(', ')}`);
     for (const note of outcome.notes) await io.stderr.line(`note: ${note}`);
     return 0;

@@ -1,7 +1,7 @@
 /** What the inspection commands share: opening the file, picking the sync, baton's JSON conventions. */
 import { openSyncFile } from '../../c1z/open.js';
 import { selectForRows } from '../../c1z/sync-selection.js';
-import type { RowSource, SyncFile, SyncRun, SyncScope } from '../../c1z/types.js';
+import type { RowSource, RowTable, SyncFile, SyncRun, SyncScope } from '../../c1z/types.js';
 import type { CommandIO } from '../output/sink.js';
 
 export interface InspectOptions {
@@ -11,10 +11,15 @@ export interface InspectOptions {
   resourceType?: string;
 }
 
-/** Open the file, run `body`, and always close (which removes the inflated temporary database). */
-export async function withSyncFile<T>(options: InspectOptions, body: (file: SyncFile) => Promise<T>): Promise<T> {
+/**
+ * Open the file, check every page of the tables the command `reads` (with their indexes), run `body`, and always close (which removes the inflated
+ * temporary database). The check comes first so that a damaged store fails before the first row is
+ * printed: a listing cut at the damage would otherwise read as a complete one.
+ */
+export async function withSyncFile<T>(options: InspectOptions, reads: readonly RowTable[], body: (file: SyncFile) => Promise<T>): Promise<T> {
   const file = await openSyncFile(options.file);
   try {
+    file.verify(reads);
     return await body(file);
   } finally {
     file.close();

@@ -4,6 +4,7 @@
  * on stderr, exit 1 when the sync fails. Real time and real waits: this is the external path.
  */
 import { readFileSync } from 'node:fs';
+import { checkInputFile } from '../../fs/input-file.js';
 import { loadBuiltin } from '../../../connectors/builtin.js';
 import { UserError } from '../../errors.js';
 import { parseDuration } from '../../scenario/duration.js';
@@ -28,6 +29,7 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {
     throw new UserError(`connector: ${provider} has no variant ${JSON.stringify(flags.variant)} (known: ${module.variants.join(', ') || 'none'})`);
   }
+  checkInputFile(flags.credentials, { flag: '--credentials', what: 'credentials file' });
   let credentials: Record<string, unknown>;
   try {
     credentials = JSON.parse(readFileSync(flags.credentials, 'utf8')) as Record<string, unknown>;

@@ -3,7 +3,8 @@
  * second one lost some users, as a sync that ran into trouble would) and shows its stats, so a new user sees
  * the inspection commands work before pointing them at a real file.
  */
-import { mkdirSync } from 'node:fs';
+import { makeDirs } from '../../fs/make-dirs.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import { dirname } from 'node:path';
 import { UserError } from '../../errors.js';
 import { writeDirectory } from '../../c1z/synthetic/directory.js';
@@ -23,7 +24,8 @@ export async function run(options: DemoOptions, _args: string[], io: CommandIO):
   const seed = count('--seed', options.seed);
   const users = count('--users', options.users);
   const groups = count('--groups', options.groups);
-  mkdirSync(dirname(options.out), { recursive: true });
+  makeDirs(dirname(options.out), { label: '--out' });
+  checkOutputFile(options.out, '--out');
   const writer = new C1zWriter(options.out, { seed, clock: steppingClock(new Date('2026-01-05T09:00:00Z'), 3) });
   try {
     const shape = { users, groups, roles: 5, memberships: users * 3, roleAssignments: Math.ceil(users / 10), seed };

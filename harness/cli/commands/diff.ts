@@ -8,7 +8,7 @@ import { renderConsole } from '../../diff/render-console.js';
 import { renderHtml } from '../../diff/render-html.js';
 import { renderJunit } from '../../diff/render-junit.js';
 import { renderMarkdown } from '../../diff/render-markdown.js';
-import { openSides } from '../../diff/sides.js';
+import { blameDamage, openSides } from '../../diff/sides.js';
 import { UserError } from '../../errors.js';
 import type { CommandIO } from '../output/sink.js';
 
@@ -27,7 +27,12 @@ export async function run(options: DiffOptions, files: string[], io: CommandIO):
   const sides = await openSides({ file: options.file, files, baseSyncId: options.baseSyncId, syncId: options.syncId });
   try {
     for (const note of [sides.base.note, sides.compare.note]) if (note) await io.stderr.line(note);
-    const report = compareSyncs(sides, { dropThreshold, rules });
+    let report;
+    try {
+      report = compareSyncs(sides, { dropThreshold, rules });
+    } catch (error) {
+      throw blameDamage(sides, error);
+    }
     if (options.outputFormat === 'json') await io.stdout.line(JSON.stringify(report, null, 2));
     else if (options.outputFormat === 'markdown') await renderMarkdown(io.stdout, report);
     else if (options.outputFormat === 'html') await io.stdout.write(renderHtml(report));

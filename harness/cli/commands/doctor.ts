@@ -9,6 +9,7 @@ import { stoppedAtLine } from '../../doctor/file/token.js';
 import type { Finding } from '../../doctor/evidence.js';
 import { diagnoseLog, type LogDiagnosis } from '../../doctor/log/index.js';
 import { UserError, fileError } from '../../errors.js';
+import { checkInputFile } from '../../fs/input-file.js';
 import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
 
@@ -43,6 +44,7 @@ function diagnoseLogFile(path: string): LogDiagnosis {
 }
 
 function readLog(path: string): string {
+  checkInputFile(path, { flag: '--log', what: 'log file' });
   let content: string;
   try {
     content = readFileSync(path, 'utf8');

@@ -1,4 +1,5 @@
 /** `grants`: the grants of a sync, filtered by resource type, resource or entitlement (baton `grants`). */
+import { echo } from '../../echo.js';
 import { UserError } from '../../errors.js';
 import { Records, resourceRef } from '../../c1z/records.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
@@ -15,7 +16,7 @@ interface GrantOptions extends InspectOptions {
 
 export async function run(options: GrantOptions, _args: string[], io: CommandIO): Promise<number> {
   const filter = grantFilter(options);
-  return withSyncFile(options, async (file) => {
+  return withSyncFile(options, ['syncs', 'resourceTypes', 'resources', 'entitlements', 'grants'], async (file) => {
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'grants') : undefined;
@@ -50,7 +51,7 @@ function grantFilter(options: GrantOptions): GrantFilter {
   if (options.resource) {
     const at = options.resource.indexOf(':');
     if (at <= 0 || at === options.resource.length - 1) {
-      throw new UserError(`grants: --resource ${options.resource}: expected <resource type>:<resource id>, e.g. group:g-123`);
+      throw new UserError(`grants: --resource ${echo(options.resource)}: expected <resource type>:<resource id>, e.g. group:g-123`);
     }
     filter.resource = { resourceTypeId: options.resource.slice(0, at), resourceId: options.resource.slice(at + 1) };
   }

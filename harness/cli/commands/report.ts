@@ -9,6 +9,7 @@ import { buildReport, renderReport, type ReportFormat } from '../../../reports/i
 import { runSecrets } from '../../bundle/run-credentials.js';
 import { writeAtomically } from '../../fs/atomic-write.js';
 import { Scrubber, type Secret } from '../../secrets/index.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import type { CommandIO } from '../output/sink.js';
 
 interface ReportOptions {
@@ -18,6 +19,8 @@ interface ReportOptions {
 }
 
 export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {
+  // Before the report is built: a missing folder or a folder in the way is known now, not at the rename.
+  if (options.out !== undefined) checkOutputFile(options.out, '--out');
   const report = await buildReport(runDir!, options.lastGood ? { lastGood: options.lastGood } : {});
   const text = new Scrubber(await knownSecrets(report.scenarioFile)).scrub(renderReport(report, options.outputFormat ?? 'markdown'));
   if (options.out) {

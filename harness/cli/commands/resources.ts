@@ -7,7 +7,7 @@ import { TableWriter } from '../output/table.js';
 import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
 
 export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
-  return withSyncFile(options, async (file) => {
+  return withSyncFile(options, ['syncs', 'resourceTypes', 'resources'], async (file) => {
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'resources') : undefined;

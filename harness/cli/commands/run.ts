@@ -8,6 +8,7 @@
 import { basename, extname } from 'node:path';
 import { UserError } from '../../errors.js';
 import { loadScenarioSet, type LoadedScenario } from '../../scenario/load.js';
+import { makeDirs } from '../../fs/make-dirs.js';
 import type { ExternalConnector } from '../../scenario/schema.js';
 import { consoleReport } from '../../run/report/console-report.js';
 import { jsonReport } from '../../run/report/json-report.js';
@@ -36,6 +37,7 @@ type Planned = { name: string; source: { file: string } } & ({ scenario: LoadedS
 export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
+  makeDirs(flags.runsDir, { label: '--runs-dir' });
   const override: ExternalConnector | undefined = flags.connector
     ? { kind: 'external', command: flags.connector, env: {}, mode: flags.connectorMode }
     : undefined;

@@ -4,7 +4,7 @@ import { writeTable } from '../output/table.js';
 import { consoleTime, duration, withSyncFile, type InspectOptions } from './common.js';
 
 export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
-  return withSyncFile(options, async (file) => {
+  return withSyncFile(options, ['syncs'], async (file) => {
     const syncs = file.syncs();
     if (options.outputFormat === 'json') {
       const json = syncs.map((s) => ({

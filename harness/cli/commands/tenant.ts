@@ -3,7 +3,9 @@
  * SQLite file the simulators serve. Flags map one-to-one onto the tenant shape; whatever is left out gets
  * the shape's defaults, which scale with `--users`.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { makeDirs } from '../../fs/make-dirs.js';
+import { checkOutputFile } from '../../fs/output-file.js';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { generateTenant } from '../../../mocks/tenant/generate.js';
@@ -40,7 +42,8 @@ export async function run(options: TenantOptions, args: string[], io: CommandIO)
   if (existsSync(options.out) && statSync(options.out).isDirectory()) {
     throw new UserError(`--out ${options.out}: is a folder (give a file name, e.g. ${join(options.out, 'tenant.db')})`);
   }
-  mkdirSync(dirname(options.out), { recursive: true });
+  makeDirs(dirname(options.out), { label: '--out' });
+  checkOutputFile(options.out, '--out');
   const bar = progressBar(io.stderr);
   const started = performance.now();
   let counts: TenantCounts;

@@ -4,6 +4,7 @@
  * present only in another case is called out apart, since that is the usual cause.
  */
 import { readFileSync } from 'node:fs';
+import { checkInputFile } from '../../fs/input-file.js';
 import { fileError } from '../../errors.js';
 import type { Finding } from '../evidence.js';
 import { firstFew } from '../journal-facts.js';
@@ -19,6 +20,7 @@ export interface ExpectIdsResult {
 
 /** `type:id` lines; `#` comments and blank lines are skipped. */
 export function readExpectedIds(path: string): string[] {
+  checkInputFile(path, { flag: '--expect-ids', what: 'id list' });
   let content: string;
   try {
     content = readFileSync(path, 'utf8');

@@ -33,6 +33,7 @@ export async function diagnoseFile(path: string, expectIdsPath?: string): Promis
   const expected = expectIdsPath ? readExpectedIds(expectIdsPath) : undefined;
   const file = await openSyncFile(path);
   try {
+    file.verify();
     const sync = latestStarted(file);
     const findings: Finding[] = [];
     const notes: string[] = [];

@@ -37,6 +37,13 @@ interface Token {
   at: number;
 }
 
+/**
+ * Clauses plus levels of nesting a filter may have. The parser and evaluator recurse once per level, so
+ * without a bound a client's `((((...` of 20,000 levels overflowed the stack: a RangeError, not SCIM's 400.
+ * Real filters have a handful.
+ */
+export const MAX_FILTER_NODES = 256;
+
 export function parseFilter(text: string): Filter {
   const p = new Parser(text, 'invalidFilter', 'filter');
   const filter = p.or(false);
@@ -62,6 +69,7 @@ export function parsePatchPath(text: string): PatchPath {
 class Parser {
   private readonly tokens: Token[];
   private i = 0;
+  private nodes = 0;
 
   constructor(
     private readonly text: string,
@@ -122,6 +130,7 @@ class Parser {
   }
 
   unary(inBrackets: boolean): Filter {
+    if (++this.nodes > MAX_FILTER_NODES) this.fail(this.peek()?.at ?? this.text.length, `more than ${MAX_FILTER_NODES} clauses or levels of nesting`);
     if (this.isWord('not')) {
       this.next();
       if (!this.isPunct('(')) this.fail(this.peek()?.at ?? this.text.length, "expected '(' after not");

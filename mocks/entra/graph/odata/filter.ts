@@ -19,6 +19,13 @@ export type FilterExpr =
 
 type Token = { type: 'word' | 'string' | 'number' | 'punct'; text: string; value?: Literal; at: number };
 
+/**
+ * Clauses plus levels of nesting a `$filter` may have. Parsing and evaluating recurse once per level, so
+ * without a bound `((((...` of 20,000 levels overflowed the stack: a RangeError, not Graph's 400. Real
+ * filters have a handful (Graph itself refuses long `or` chains).
+ */
+export const MAX_FILTER_NODES = 256;
+
 export function parseFilter(text: string): FilterExpr {
   const tokens = tokenize(text);
   let i = 0;
@@ -48,9 +55,13 @@ export function parseFilter(text: string): FilterExpr {
     return t.text;
   };
 
+  let nodes = 0;
   const primary = (): FilterExpr => {
     const t = peek();
     if (!t) return fail(text.length);
+    if (++nodes > MAX_FILTER_NODES) {
+      throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: more than ${MAX_FILTER_NODES} clauses or levels of nesting at position ${t.at}.`);
+    }
     if (t.type === 'punct' && t.text === '(') {
       next();
       const e = or();
