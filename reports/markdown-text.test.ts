@@ -3,8 +3,16 @@ import { mdBlock, mdCode, mdText } from './markdown-text.js';
 
 describe('Markdown escaping', () => {
   it('shows run text literally: no links, emphasis, table breaks or HTML', () => {
-    expect(mdText('a *b* [c](http://x) | <img src=x> _d_')).toBe('a \\*b\\* \\[c\\](http://x) \\| &lt;img src=x&gt; \\_d\\_');
+    expect(mdText('a *b* [c](http://x) | <img src=x> _d_')).toBe('a \\*b\\* \\[c\\](http://x) \\| \\<img src=x> \\_d\\_');
     expect(mdText('# not a heading\nsecond line')).toBe('\\# not a heading second line');
+    expect(mdText('> not a quote')).toBe('\\> not a quote');
+    expect(mdText('&amp; &#60; &#x3c; stay literal')).toBe('\\&amp; \\&#60; \\&#x3c; stay literal');
+  });
+
+  it('leaves alone what cannot start formatting, so raw text reads as written', () => {
+    const step = 'Microsoft Entra admin center > App registrations > Certificates & secrets > New client secret.';
+    expect(mdText(step)).toBe(step);
+    expect(mdText('AT&T; R&D a && b')).toBe('AT\\&T; R&D a && b');
   });
 
   it('fences code longer than any backtick run inside it', () => {

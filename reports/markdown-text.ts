@@ -3,16 +3,19 @@
  * URLs, finding evidence) must show literally, never as formatting, links or inline HTML.
  */
 
-/** Plain text on one line: Markdown punctuation and HTML escaped, whitespace folded. */
+/**
+ * Plain text on one line, shown literally by a renderer and still readable raw (a ticket, a terminal): only
+ * what could start formatting is escaped, with backslashes rather than HTML entities, so "Certificates &
+ * secrets > New client secret" stays as written. `&` is escaped only where it would start an entity, `>`
+ * only where it would start a quote, `<` always (it could open HTML or an autolink).
+ */
 export function mdText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replace(/([\\`*_[\]|~])/g, '\\$1')
+    .replace(/([\\`*_[\]|~<])/g, '\\$1')
+    .replace(/&(?=#\d+;|#x[\da-f]+;|[a-z][a-z\d]*;)/gi, '\\&')
     // Only at the start can these open a heading, list or quote.
-    .replace(/^([#+-])/, '\\$1');
+    .replace(/^([#+>-])/, '\\$1');
 }
 
 /** An inline code span whose fence is longer than any backtick run inside, so the text cannot close it. */

@@ -39,6 +39,15 @@ describeWithSamples('grants listing on the expanded sample', () => {
   });
 });
 
+describe('stats', () => {
+  it("prints its own Counted From note whole in an 80-column terminal", async () => {
+    const file = join(dir, 'demo.c1z');
+    expect((await runCli(['demo', '--out', file])).code).toBe(0);
+    const out = await runCli(['stats', '-f', file], { terminalColumns: 80 });
+    expect(out.stdout).toMatch(/^Counted From {4}the stats cached in the file when the sync ended \(--recount counts rows\)$/m);
+  });
+});
+
 describe('run summary table', () => {
   const throttled = join(repoRoot, 'scenarios/library/entra/throttled.yaml');
 

@@ -47,7 +47,9 @@ describe('report -o markdown', () => {
       for (const e of f.evidence) expect(stdout).toContain(e);
     }
     expect(run.findings.map((f) => f.id)).toContain('expired-secret');
-    expect(stdout).toContain('Certificates &amp; secrets');
+    // Fix steps read as written, raw too: no HTML entities for text that cannot start formatting.
+    expect(stdout).toContain('Certificates & secrets > New client secret');
+    expect(stdout).not.toMatch(/&(amp|gt|lt);/);
     for (const p of run.minimalPermissions) expect(stdout).toContain(`- \`${p}\``);
   });
 

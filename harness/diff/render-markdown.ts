@@ -1,15 +1,19 @@
 /**
  * `diff -o markdown`: short enough for a pull request comment or `$GITHUB_STEP_SUMMARY`: the verdict first,
- * then totals, the types that moved, findings (examples folded away) and the gate.
+ * then totals, the types that moved, what changed in which fields, findings (examples folded away) and the
+ * gate. It says what the console and HTML say (an unfinished side, the changed fields), only shorter.
  */
 import type { Sink } from '../cli/output/sink.js';
-import { TABLES, type Counts, type DiffReport, type Finding } from './report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from './report.js';
+
+/** Changed objects listed per table, as the console lists them (the HTML shows more; JSON has them all). */
+const CHANGED_SHOWN = 10;
 
 export async function renderMarkdown(out: Sink, report: DiffReport): Promise<void> {
   const gate = report.gate.failures.length > 0 ? '❌ gate failed' : report.differ ? '⚠️ the syncs differ' : '✅ no differences';
   await out.line(`## Sync diff: ${gate}`);
   await out.line();
-  await out.line(`Base \`${cell(report.base.file)}\` sync \`${report.base.syncId}\` → compare \`${cell(report.compare.file)}\` sync \`${report.compare.syncId}\``);
+  await out.line(`Base ${side(report.base)} → compare ${side(report.compare)}`);
   if (report.note) {
     await out.line();
     await out.line(`> ${report.note}`);
@@ -29,6 +33,7 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
     await out.line();
     await table(out, ['Resource type', 'Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed'], moved);
   }
+  await changes(out, report);
   await findings(out, 'Change findings', report.findings.filter((f) => f.kind === 'change'));
   await findings(out, 'State findings', report.findings.filter((f) => f.kind === 'state'));
   if (report.gate.failures.length > 0) {
@@ -36,6 +41,25 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
     await out.line('### Gate failures');
     await out.line();
     for (const failure of report.gate.failures) await out.line(`- \`${cell(failure.rule)}\`: ${cell(failure.message)}`);
+  }
+}
+
+function side(info: SideInfo): string {
+  return `\`${cell(info.file)}\` sync \`${info.syncId}\`${info.finished ? '' : ' (unfinished)'}`;
+}
+
+async function changes(out: Sink, report: DiffReport): Promise<void> {
+  for (const table of TABLES) {
+    const detail = report.changes?.[table];
+    if (!detail || detail.objects.length === 0) continue;
+    await out.line();
+    await out.line(`### Changed ${table}`);
+    await out.line();
+    await out.line(`By field: ${Object.entries(detail.fields).map(([field, count]) => `\`${cell(field)}\` ${count}`).join(', ')}`);
+    await out.line();
+    for (const object of detail.objects.slice(0, CHANGED_SHOWN)) await out.line(`- \`${cell(object.id)}\`: ${object.fields.map((f) => `\`${cell(f)}\``).join(', ')}`);
+    const more = detail.objects.length - CHANGED_SHOWN + detail.more;
+    if (more > 0) await out.line(`- … and ${more} more (\`-o json\` lists the first ${detail.objects.length})`);
   }
 }
 

@@ -79,8 +79,13 @@ export interface Finding {
   /** Stable, kebab-case: `expired-secret`, `throttled`... */
   id: string;
   title: string;
-  /** Request or log lines that show it, at most a handful. */
+  /** Request or log lines that show it, at most a handful, whole. */
   evidence: string[];
+  /**
+   * Per evidence line, the text the detector matched in it (an error code, a status), for views that cut a
+   * long line: they cut around it so it stays visible. Null or absent: nothing in particular.
+   */
+  matched?: (string | null)[];
   /** What to do, in steps, in the troubleshooting guides' terms. */
   fix: string[];
 }

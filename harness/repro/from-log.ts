@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { checkInputFile } from '../fs/input-file.js';
 import { basename } from 'node:path';
 import { guessProvider } from '../doctor/log/context.js';
+import { clipAround } from '../doctor/evidence-clip.js';
 import { diagnoseLog } from '../doctor/log/index.js';
 import { lineEvidence, parseLog, type ParsedLine } from '../doctor/log/parse.js';
 import { fileError } from '../errors.js';
@@ -40,6 +41,8 @@ export function planInputFromLog(report: LogReport, content: string): PlanInput 
   const lines = parseLog(content);
   const diagnosis = diagnoseLog(content);
   const findings = diagnosis.findings.map((f) => ({ id: f.id, lines: linesOf(f.evidence) }));
+  // What each cited line matched, so the header's shortened line keeps it in view.
+  const matched = new Map(diagnosis.findings.flatMap((f) => linesOf(f.evidence).map((n, i) => [n, f.matched?.[i] ?? null] as const)).filter(([, m]) => m));
   const daemon = findings.filter((f) => DAEMON_FINDINGS[f.id]);
   const symptoms = findings.filter((f) => !DAEMON_FINDINGS[f.id]);
   if (symptoms.length === 0) {
@@ -54,7 +57,7 @@ export function planInputFromLog(report: LogReport, content: string): PlanInput 
   }
   const facts = logFacts(lines);
   const cited = new Set([...symptoms.flatMap((s) => s.lines), ...(facts.failure ? [facts.failure.n] : []), ...(facts.refusal ? [facts.refusal.line] : [])]);
-  const evidence = lines.filter((l) => cited.has(l.n)).map((l) => redact(lineEvidence(l, 240)));
+  const evidence = lines.filter((l) => cited.has(l.n)).map((l) => clipAround(redact(lineEvidence(l)), matched.get(l.n)));
   return {
     name: report.name,
     provider,

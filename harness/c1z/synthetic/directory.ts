@@ -33,7 +33,7 @@ export interface DirectoryShape {
   /** Role assignments in total. */
   roleAssignments: number;
   seed?: number;
-  /** Skip every n-th user (1-based), to make a second sync that lost some. */
+  /** Skip every n-th user (1-based) and their grants, to make a second sync that lost some. */
   dropEveryNthUser?: number;
   /**
    * Write a later sync of the same directory: objects removed, changed and added by a seed and a rate
@@ -91,12 +91,13 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
   const group = (i: number) => resource('group', `g-${String(i).padStart(6, '0')}`, `Group ${i}`, [pack(GroupTraitSchema, {})]);
   const role = (i: number) => resource('role', `r-${String(i).padStart(5, '0')}`, `Role ${i}`, [pack(RoleTraitSchema, {})]);
 
-  // Removed users stay in the list: the grants spread over it must land where they land without mutation.
+  // Removed and dropped users stay in the list: the grants spread over it must land where they land without
+  // them, so a sync that lost users differs from the full one by those users and their grants alone.
   const users: Resource[] = [];
   for (let i = 0; i < shape.users; i++) {
-    if (shape.dropEveryNthUser && (i + 1) % shape.dropEveryNthUser === 0) continue;
     users.push(user(i));
-    writeResource(users[users.length - 1]!);
+    if (shape.dropEveryNthUser && (i + 1) % shape.dropEveryNthUser === 0) removed.add(`user:${users[i]!.id!.resource}`);
+    else writeResource(users[i]!);
   }
   const groups = Array.from({ length: shape.groups }, (_, i) => group(i));
   const roles = Array.from({ length: shape.roles }, (_, i) => role(i));

@@ -1,7 +1,7 @@
 /**
  * `demo`: the quick start's main job. Writes a seeded sync file with two full syncs of a small directory (the
- * second one lost some users, as a sync that ran into trouble would) and shows its stats, so a new user sees
- * the inspection commands work before pointing them at a real file.
+ * second one lost a quarter of its users and their grants, as a sync that ran into trouble would) and shows
+ * its stats, so a new user sees the inspection commands work before pointing them at a real file.
  */
 import { makeDirs } from '../../fs/make-dirs.js';
 import { checkOutputFile } from '../../fs/output-file.js';
@@ -12,6 +12,12 @@ import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import type { CommandIO } from '../output/sink.js';
 import { run as stats } from './stats.js';
+
+/**
+ * The second sync skips every fourth user: 25 %, clearly past `diff`'s default drop threshold (more than
+ * 10 %), so the `resource-type-drop` finding the demo announces is what `diff -f` shows.
+ */
+const DROP_EVERY_NTH_USER = 4;
 
 interface DemoOptions {
   out: string;
@@ -33,16 +39,17 @@ export async function run(options: DemoOptions, _args: string[], io: CommandIO):
     writeDirectory(writer, first, shape);
     writer.endSync(first);
     const second = writer.startSync();
-    writeDirectory(writer, second, { ...shape, dropEveryNthUser: 10 });
+    writeDirectory(writer, second, { ...shape, dropEveryNthUser: DROP_EVERY_NTH_USER });
     writer.endSync(second);
     await writer.finish();
   } catch (error) {
     writer.abort();
     throw error;
   }
-  await io.stderr.line(`wrote ${options.out} (two full syncs; the second lost every tenth user)`);
+  await io.stderr.line(`wrote ${options.out} (two full syncs; the second lost every fourth user and their grants)`);
   const code = await stats({ file: options.out, outputFormat: 'console' }, [], io);
-  await io.stderr.line(`\nnext: sync-harness syncs -f ${options.out}   |   sync-harness resources -f ${options.out} -t user`);
+  await io.stderr.line(`\nnext: sync-harness diff -f ${options.out}   (names the lost users: resource-type-drop)`);
+  await io.stderr.line(`      sync-harness syncs -f ${options.out}   |   sync-harness resources -f ${options.out} -t user`);
   return code;
 }
 

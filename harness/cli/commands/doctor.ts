@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { diagnoseFile, type FileDiagnosis } from '../../doctor/file/index.js';
 import { stoppedAtLine } from '../../doctor/file/token.js';
 import type { Finding } from '../../doctor/evidence.js';
+import { clipEvidence } from '../../doctor/evidence-clip.js';
 import { diagnoseLog, type LogDiagnosis } from '../../doctor/log/index.js';
 import { UserError, fileError } from '../../errors.js';
 import { checkInputFile } from '../../fs/input-file.js';
@@ -104,7 +105,7 @@ async function printConsole(io: CommandIO, options: DoctorOptions, findings: Fin
   for (const f of findings) {
     await out.line();
     await out.line(`[${f.id}] ${f.title}`);
-    for (const e of f.evidence) await out.line(`  - ${e}`);
+    for (const e of clipEvidence(f)) await out.line(`  - ${e}`);
     await out.line('  Fix:');
     for (const [i, step] of f.fix.entries()) await out.line(`    ${i + 1}. ${step}`);
   }

@@ -5,6 +5,7 @@ import { Records, resourceRef } from '../../c1z/records.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
 import { messageToJson } from '../../c1z/proto/json.js';
 import type { GrantFilter } from '../../c1z/types.js';
+import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../output/sink.js';
 import { TableWriter } from '../output/table.js';
 import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
@@ -40,6 +41,8 @@ export async function run(options: GrantOptions, _args: string[], io: CommandIO)
       }
     }
     await (json ?? table)!.end();
+    const unknown = unknownFilter('grants', file.path, view, filter, () => view.rows.grants(view.scope, filter));
+    if (unknown) throw unknown;
     return 0;
   });
 }

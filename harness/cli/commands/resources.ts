@@ -2,6 +2,7 @@
 import { Records, resourceRef } from '../../c1z/records.js';
 import { ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
 import { messageToJson } from '../../c1z/proto/json.js';
+import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../output/sink.js';
 import { TableWriter } from '../output/table.js';
 import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
@@ -27,6 +28,8 @@ export async function run(options: InspectOptions, _args: string[], io: CommandI
       }
     }
     await (json ?? table)!.end();
+    const unknown = unknownFilter('resources', file.path, view, { resourceTypeId: options.resourceType }, () => view.rows.resources(view.scope, { resourceTypeId: options.resourceType }));
+    if (unknown) throw unknown;
     return 0;
   });
 }

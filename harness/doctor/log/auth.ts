@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../evidence.js';
 import { fixSecretSteps, grantSteps, renewSecretSteps } from '../provider-terms.js';
-import { evidence, matching, type LogContext, type LogDetector } from './context.js';
+import { cite, matching, type LogContext, type LogDetector } from './context.js';
 import { DAEMON_LINE } from './daemon.js';
 
 const DENIED = /Authorization_RequestDenied|Insufficient privileges to complete the operation|AccessDenied|not authorized to perform|insufficientPermissions|Not Authorized to access this resource|code = PermissionDenied|\b403 Forbidden\b/i;
@@ -32,7 +32,7 @@ const consentMissing: LogDetector = (c) => {
   return {
     id: 'consent-missing',
     title: 'Consent missing: directory reads were refused and no listing wrote anything',
-    evidence: evidence(refused),
+    ...cite(refused),
     fix: c.provider ? grantSteps(c.provider, []) : generic('grant the connector app its read permissions and admin consent'),
   };
 };
@@ -43,18 +43,18 @@ const permissionMissing: LogDetector = (c) => {
   return {
     id: 'permission-missing',
     title: `Permission missing: ${refused.length} refusal(s) while other listings worked`,
-    evidence: evidence(refused),
+    ...cite(refused),
     fix: c.provider ? grantSteps(c.provider, []) : generic('add the permission the refused call needs'),
   };
 };
 
 const writeBackNotConsented: LogDetector = (c) => {
-  const refused = c.lines.filter((l) => DENIED.test(l.text) && WRITE.test(l.text));
+  const refused = matching(c, DENIED).filter((l) => WRITE.test(l.text));
   if (refused.length === 0) return undefined;
   return {
     id: 'write-back-not-consented',
     title: `Write-back not consented: ${refused.length} grant/revoke refusal(s)`,
-    evidence: evidence(refused),
+    ...cite(refused),
     fix: c.provider ? grantSteps(c.provider, []) : generic('grant the connector app the write permissions provisioning needs'),
   };
 };
@@ -65,8 +65,8 @@ function credential(c: LogContext, id: 'expired-secret' | 'invalid-secret'): Fin
   if (lines.length === 0) return undefined;
   const provider = c.provider;
   return id === 'expired-secret'
-    ? { id, title: 'Expired credential: the provider refused a secret or key that has expired', evidence: evidence(lines), fix: provider ? renewSecretSteps(provider) : generic('create a new secret or key') }
-    : { id, title: 'Invalid credential: the provider refused the secret or key as wrong', evidence: evidence(lines), fix: provider ? fixSecretSteps(provider) : generic('copy the secret (its value, not its id) again') };
+    ? { id, title: 'Expired credential: the provider refused a secret or key that has expired', ...cite(lines), fix: provider ? renewSecretSteps(provider) : generic('create a new secret or key') }
+    : { id, title: 'Invalid credential: the provider refused the secret or key as wrong', ...cite(lines), fix: provider ? fixSecretSteps(provider) : generic('copy the secret (its value, not its id) again') };
 }
 
 export const authDetectors: LogDetector[] = [consentMissing, permissionMissing, writeBackNotConsented, (c) => credential(c, 'expired-secret'), (c) => credential(c, 'invalid-secret')];

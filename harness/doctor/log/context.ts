@@ -15,13 +15,22 @@ export interface LogContext {
 
 export type LogDetector = (c: LogContext) => Finding | undefined;
 
-export function matching(c: LogContext, pattern: RegExp, except?: RegExp): ParsedLine[] {
-  return c.lines.filter((l) => pattern.test(l.text) && !(except && except.test(l.text)));
+/** A line a detector picked, with the text its pattern matched (so a console can cut around it). */
+export interface MatchedLine extends ParsedLine {
+  matched?: string;
 }
 
-/** The first few lines as `line N: ...`, with a count of the rest. */
-export function evidence(lines: readonly ParsedLine[], n = 4): string[] {
-  return firstFew(lines.map((l) => lineEvidence(l)), n);
+export function matching(c: LogContext, pattern: RegExp, except?: RegExp): MatchedLine[] {
+  return c.lines.flatMap((l) => {
+    const found = pattern.exec(l.text);
+    return found && !(except && except.test(l.text)) ? [{ ...l, matched: found[0] }] : [];
+  });
+}
+
+/** The first few lines, whole, as `line N: ...` with a count of the rest, and what matched in each. */
+export function cite(lines: readonly MatchedLine[], n = 4): Pick<Finding, 'evidence' | 'matched'> {
+  const evidence = firstFew(lines.map((l) => lineEvidence(l)), n);
+  return { evidence, matched: evidence.map((_, i) => (i < n ? (lines[i]?.matched ?? null) : null)) };
 }
 
 /** Each provider's tell-tale hosts, codes and connector names. */

@@ -4,7 +4,7 @@
  * A poll refused for the credentials, and polls that go on for a long time with nothing to do.
  */
 import type { Finding } from '../evidence.js';
-import { evidence, matching, type LogDetector } from './context.js';
+import { cite, matching, type LogDetector } from './context.js';
 import type { ParsedLine } from './parse.js';
 
 /** A line about the connection to ConductorOne rather than to the provider. */
@@ -16,12 +16,12 @@ const GOT_TASK = /got task|processing task|starting processing task/;
 export const IDLE_LIMIT_MS = 2 * 60 * 60 * 1000;
 
 const daemonAuthFailed: LogDetector = (c) => {
-  const lines = matching(c, DAEMON_LINE).filter((l) => AUTH_ERROR.test(l.text) && !/AADSTS/.test(l.text));
+  const lines = matching(c, AUTH_ERROR).filter((l) => DAEMON_LINE.test(l.text) && !/AADSTS/.test(l.text));
   if (lines.length === 0) return undefined;
   return {
     id: 'daemon-auth-failed',
     title: `Daemon authentication failed: ConductorOne refused the connector's client id and secret (${lines.length} poll(s))`,
-    evidence: evidence(lines),
+    ...cite(lines),
     fix: [
       "In ConductorOne, open the connector's settings and generate new client credentials; the client id has the form <name>@<tenant>.conductor.one/<suffix> and the secret is one long colon-separated string: copy both whole.",
       'Pass them as --client-id / --client-secret (or BATON_CLIENT_ID / BATON_CLIENT_SECRET) to the same connector process, with no quotes or trailing whitespace.',
@@ -62,7 +62,7 @@ const daemonNoTasks: LogDetector = (c): Finding | undefined => {
   return {
     id: 'daemon-no-tasks',
     title: `Daemon idle: ${polls(idle)} polls over ${hours} h returned no task`,
-    evidence: [...evidence([idle.from, idle.to], 2), `${polls(idle)} 'no tasks' poll(s) from first to last, no task received`],
+    evidence: [...cite([idle.from, idle.to], 2).evidence, `${polls(idle)} 'no tasks' poll(s) from first to last, no task received`],
     fix: [
       'The connector reaches ConductorOne and its credentials are accepted, but no sync was given to it: in ConductorOne, check the connector these client credentials belong to is the one attached to the application, and that it is not paused or disabled.',
       "Start a sync from the connector's page in ConductorOne and watch for 'got task' in this log; if none comes, regenerate the credentials from that connector and restart the process.",

@@ -4,7 +4,7 @@
  * both are matched.
  */
 import type { Finding } from '../evidence.js';
-import { evidence, matching, type LogContext, type LogDetector } from './context.js';
+import { cite, matching, type LogContext, type LogDetector } from './context.js';
 
 export interface NetworkRule {
   id: string;
@@ -64,7 +64,7 @@ function detector(rule: NetworkRule): LogDetector {
   return (c: LogContext): Finding | undefined => {
     const lines = matching(c, rule.pattern);
     if (lines.length === 0) return undefined;
-    return { id: rule.id, title: `${rule.title} (${lines.length} line(s))`, evidence: evidence(lines), fix: rule.fix };
+    return { id: rule.id, title: `${rule.title} (${lines.length} line(s))`, ...cite(lines), fix: rule.fix };
   };
 }
 

@@ -92,8 +92,10 @@ function time(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-/** `line 12: WARN retrying operation error=...`: how evidence quotes a log line. */
-export function lineEvidence(line: ParsedLine, max = 240): string {
-  const flat = `${line.level ? `${line.level.toUpperCase()} ` : ''}${line.text}`.replace(/\s+/g, ' ').trim();
-  return `line ${line.n}: ${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}`;
+/**
+ * `line 12: WARN retrying operation error=...`: how evidence quotes a log line, whole (JSON keeps it whole;
+ * a console cuts it around what matched, see evidence-clip.ts).
+ */
+export function lineEvidence(line: ParsedLine): string {
+  return `line ${line.n}: ${`${line.level ? `${line.level.toUpperCase()} ` : ''}${line.text}`.replace(/\s+/g, ' ').trim()}`;
 }

@@ -6,18 +6,18 @@
 import type { Finding } from '../evidence.js';
 import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from '../pagination-findings.js';
 import { throttlingSteps } from '../provider-terms.js';
-import { evidence, matching, type LogContext, type LogDetector } from './context.js';
+import { cite, matching, type LogContext, type LogDetector } from './context.js';
 
 const THROTTLE = /retrying operation|Too Many Requests|status(?:_code)?["=: ]+429\b|HTTP\/[\d.]+ 429\b|\b429 Too Many|ThrottlingException|\bThrottling\b|TooManyRequests|rateLimitExceeded|Rate exceeded/i;
 
 const pageTokenUnchangedDetector: LogDetector = (c) => {
   const lines = matching(c, UNCHANGED_TOKEN_TEXT);
-  return lines.length === 0 ? undefined : pageTokenUnchanged(evidence(lines, 3));
+  return lines.length === 0 ? undefined : { ...pageTokenUnchanged([]), ...cite(lines, 3) };
 };
 
 const paginationCycleDetector: LogDetector = (c) => {
   const lines = matching(c, CYCLE_TEXT);
-  return lines.length === 0 ? undefined : paginationCycle(evidence(lines, 3));
+  return lines.length === 0 ? undefined : { ...paginationCycle([]), ...cite(lines, 3) };
 };
 
 /** Whether anything after the last throttled line shows the sync moving on. */
@@ -35,7 +35,7 @@ const throttled: LogDetector = (c): Finding | undefined => {
   return {
     id: 'throttled',
     title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${ok ? 'the sync moved on afterwards' : 'no progress logged afterwards'}`,
-    evidence: evidence(lines),
+    ...cite(lines),
     fix: ok ? [...steps, 'The sync recovered: this is informational unless it slows the sync down noticeably.'] : steps,
   };
 };
@@ -46,7 +46,7 @@ const provisionerMissing: LogDetector = (c) => {
   return {
     id: 'provisioner-missing',
     title: 'Provisioner missing: a grant/revoke targeted a resource type without grant and revoke',
-    evidence: evidence(lines, 3),
+    ...cite(lines, 3),
     fix: [
       'Implement both Grant and Revoke on the resource syncer of that type (the SDK requires both to route provisioning to it).',
       'Or do not request provisioning for that entitlement if the connector is read-only for it.',
