@@ -185,7 +185,7 @@ const SPECS: CommandSpec[] = [
       void logFlags(
         c
           .addArgument(new Argument('<provider>', 'which reference connector').choices(['entra', 'google', 'aws', 'scim']))
-          .requiredOption('--credentials <file>', 'the JSON credentials `serve` prints (a scenario run passes {credentialsFile})')
+          .requiredOption('--credentials <file>', 'the JSON line `serve` prints (for one provider or several), or the credentials a scenario run writes ({credentialsFile})')
           .option('-f, --file <path>', 'the .c1z to write', 'sync.c1z')
           .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after')
           .option('--request-timeout <duration>', 'give up on a request that has not answered after this long (default: wait, as an http.Client without Timeout does)'),
