@@ -27,9 +27,9 @@ const EXAMPLES: Record<string, string[]> = {
     'npx sync-harness repro --log test/fixtures/logs/google-throttled.console.log --ticket acme-1235 -o json',
   ],
   record: [
-    '# a local serve stands in for the real service; without --upstream the real hosts answer',
+    '# a local serve stands in for the real service (its ready line names it); without one the real hosts answer',
     'npx sync-harness serve --provider entra > ready.json &',
-    'npx sync-harness record --provider entra --credentials ready.json --upstream "$(node -p \'require("./ready.json").baseUrl\')" \\',
+    'npx sync-harness record --provider entra --credentials ready.json --name rehearsal \\',
     '    -- npx sync-harness connector entra --credentials {credentialsFile} --file {output}',
   ],
   bundle: [
