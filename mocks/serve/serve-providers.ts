@@ -5,7 +5,7 @@
  * line, where and how.
  */
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
 import { createContext, type SimContext } from '../core/context.js';
@@ -76,7 +76,10 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     await build(baseUrl);
   };
   // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
-  const ca = mode === 'http' ? undefined : (await import('../../harness/external/ca.js')).createRunCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'));
+  const ca = mode === 'http' ? undefined : (await import('../../harness/external/ca.js')).createRunCa(
+    // Absolute, so the ready line's caCert works from any working directory (SSL_CERT_FILE, a container mount).
+    resolve(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl')),
+  );
 
   let address: string;
   let close: () => Promise<void>;
