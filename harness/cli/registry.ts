@@ -8,6 +8,7 @@ import { symptomHelp } from '../repro/symptom-list.js';
 import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
 import { acceptOldSpelling, outputFormatOption } from './option-grammar.js';
 import { examplesHelp } from './examples.js';
+import { proxyPreloadOptions } from '../external/preload-path.js';
 
 export interface CommandModule {
   /** `options` are commander's parsed flags; each command declares the shape it expects. */
@@ -247,7 +248,7 @@ const SPECS: CommandSpec[] = [
         .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl')
         .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403')
         .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
-        .option('--proxy', "serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl) or NODE_OPTIONS=--import=sync-harness/proxy (Node)")
+        .option('--proxy', `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`)
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
         .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600) (default: beside the journal)'),
     load: () => import('./commands/serve.js'),

@@ -40,7 +40,7 @@ export async function run(options: DemoOptions, _args: string[], io: CommandIO):
   }
   await io.stderr.line(`wrote ${options.out} (two full syncs; the second lost every tenth user)`);
   const code = await stats({ file: options.out, outputFormat: 'console' }, [], io);
-  await io.stderr.line(`\nnext: sync-harness syncs -f ${options.out}   |   sync-harness resources -f ${options.out} -t user`);
+  await io.stderr.line(`\nnext: npx sync-harness syncs -f ${options.out}   |   npx sync-harness resources -f ${options.out} -t user`);
   return code;
 }
 
