@@ -71,7 +71,7 @@ describe.each(commands)('$name --help', ({ name, visible, help }) => {
   it('names what it writes with --out', () => {
     for (const option of visible) {
       const description = option.description ?? '';
-      if (!/\b(write|writes|goes)\b/.test(description) || NOT_THE_OUTPUT.has(`${name} ${option.long}`)) continue;
+      if (!/^where\b|^write\b|\bto write\b/.test(description) || NOT_THE_OUTPUT.has(`${name} ${option.long}`)) continue;
       expect(`${name} ${option.flags}`).toMatch(new RegExp(`^${name} --out <(file|path|dir)>$`));
     }
   });
