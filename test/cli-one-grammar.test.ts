@@ -54,6 +54,7 @@ describe.each(commands)('$name --help', ({ name, visible, help }) => {
     const examples = help.slice(help.indexOf('\nExamples:\n'));
     expect(help).toContain('\nExamples:\n');
     expect(examples).toMatch(new RegExp(`^  npx sync-harness ${name} `, 'm'));
+    expect(examples.split('\n').filter((line) => line.length > 80)).toEqual([]);
     // Bare `sync-harness` is not on PATH in a clone.
     expect(examples.split('\n').filter((line) => /^\s+sync-harness /.test(line))).toEqual([]);
   });
