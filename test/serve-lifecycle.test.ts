@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtCli, readyLine, type Spawned } from './support/cli.js';
+import { builtCli, readyLine, runCli, type Spawned } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'serve-lifecycle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -86,4 +86,14 @@ describe('serve started twice in one folder', () => {
     expect(result.stderr).toContain(`the previous one kept as ${join('runs', 'serve', 'journal.1.jsonl')}`);
     expect(readFileSync(join(dir, 'runs/serve/journal.1.jsonl'), 'utf8')).toBe(firstJournal);
   }, 30_000);
+});
+
+it('a serve refused for bad input leaves the journal where it was', async () => {
+  const journal = join(dir, 'refused', 'journal.jsonl');
+  mkdirSync(join(dir, 'refused'), { recursive: true });
+  writeFileSync(journal, 'kept\n');
+  const result = await runCli(['serve', '--provider', 'nope', '--journal', journal]);
+  expect(result.code).toBe(2);
+  expect(readFileSync(journal, 'utf8')).toBe('kept\n');
+  expect(existsSync(join(dir, 'refused', 'journal.1.jsonl'))).toBe(false);
 });

@@ -8,6 +8,7 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
+import { keepPrevious } from '../../harness/fs/keep-previous.js';
 import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
@@ -41,6 +42,8 @@ export interface Serving {
   ready: Record<string, unknown>;
   /** Where clients go: the base URL, or the proxy's URL. */
   address: string;
+  /** Where the journal that was at `journalPath` went (`journal.1.jsonl`), when there was one. */
+  previousJournal?: string;
   ctx: SimContext;
   /** What each provider handed out (credentials), by name. */
   served: ReadonlyArray<{ name: string; provider: ServedProvider }>;
@@ -67,6 +70,8 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     handlers = served.flatMap((s) => s.provider.handlers);
     return handlers;
   };
+  // After the providers load, so a serve refused for bad input leaves the journals as they were.
+  const previousJournal = options.journalPath ? keepPrevious(options.journalPath) : undefined;
   const journal = options.journalPath ? journalTo(options.journalPath, ctx) : undefined;
   const reset = async (baseUrl: string | undefined) => {
     ctx.tenant.close();
@@ -103,6 +108,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   return {
     ready,
     address,
+    ...(previousJournal ? { previousJournal } : {}),
     ctx,
     served,
     async stop() {

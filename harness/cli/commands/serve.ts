@@ -5,7 +5,6 @@
  * same path is kept as journal.1.jsonl.
  */
 import { UserError } from '../../errors.js';
-import { keepPrevious } from '../../fs/keep-previous.js';
 import { parentGone } from '../parent-watch.js';
 import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
@@ -47,7 +46,6 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   if (serving) throw new UserError(`--fault ${serving.text}: applies to scenario runs of external connectors, not to serve (to see an untrusted certificate, run serve --tls and leave out the CA)`);
   const tenant = () => (flags.tenant ? openTenant(flags.tenant) : createTenant({ seed, users, groups }));
   const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
-  const previous = keepPrevious(flags.journal);
   const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay });
   // Listening for the stop before saying ready: a client may stop serve as soon as it reads the line.
   const parent = parentGone();
@@ -60,7 +58,7 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   // The preload by absolute URL: the package is private, so `--import=sync-harness/proxy` resolves only inside the clone.
   const proxyEnv = () => `HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)}; Node programs also NODE_OPTIONS='${proxyPreloadOptions()}'`;
   const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (${proxyEnv()})` : `on ${served.address}`;
-  const kept = previous ? `, the previous one kept as ${previous}` : '';
+  const kept = served.previousJournal ? `, the previous one kept as ${served.previousJournal}` : '';
   await io.stderr.line(`serving ${flags.replay ? `the recording ${flags.replay}` : providers.join(', ')} ${how} (journal: ${flags.journal}${kept}; Ctrl-C or SIGTERM to stop)`);
   const reason = await stopped;
   parent.stop();
