@@ -3,7 +3,7 @@
  * killed instead of listening on; its ready line's caCert is absolute whatever the working directory; and a
  * second serve keeps the first one's journal as journal.1.jsonl rather than overwriting it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { isAbsolute, join } from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,17 +41,21 @@ async function until(check: () => boolean, ms: number): Promise<boolean> {
 }
 
 describe('serve under a parent that dies', () => {
-  it('stops listening and writes its journal when the process that started it is killed', async () => {
-    // What npm exec does: start serve as a child, sharing its output, and wait.
-    const parent = `const c = require('node:child_process').spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit' }); console.error('serve pid ' + c.pid); setInterval(() => {}, 1e6);`;
-    const journal = join(dir, 'orphan', 'journal.jsonl');
+  // npm exec starts serve through `sh -c` and waits: killing npm exec orphans the shell, not serve.
+  it.each([
+    ['its parent', false],
+    ['the npm exec above its `sh -c` wrapper', true],
+  ])('stops listening and writes its journal when %s is killed', async (_name, wrapped) => {
+    const parent = `const c = require('node:child_process').spawn(${wrapped ? "'sh', ['-c', '\"$@\"; exit $?', 'sh', process.execPath, ...process.argv.slice(1)]" : 'process.execPath, process.argv.slice(1)'}, { stdio: 'inherit' }); console.error('child pid ' + c.pid); setInterval(() => {}, 1e6);`;
+    const journal = join(dir, `orphan-${wrapped}`, 'journal.jsonl');
     const spawned = start(process.execPath, ['-e', parent, builtCli(), 'serve', '--provider', 'scim', '--users', '3', '--journal', journal]);
     let servePid = 0;
     try {
       const ready = JSON.parse(await readyLine(spawned)) as { baseUrl: string };
-      const pidLine = await until(() => /serve pid \d+/.test(spawned.stderr()), 5000);
-      expect(pidLine).toBe(true);
-      servePid = Number(/serve pid (\d+)/.exec(spawned.stderr())![1]);
+      expect(await until(() => /child pid \d+/.test(spawned.stderr()), 5000)).toBe(true);
+      const childPid = Number(/child pid (\d+)/.exec(spawned.stderr())![1]);
+      servePid = wrapped ? Number(execFileSync('pgrep', ['-P', String(childPid)], { encoding: 'utf8' }).trim()) : childPid;
+      expect(servePid).toBeGreaterThan(0);
       expect((await fetch(`${ready.baseUrl}/scim/v2/nothing-here`)).status).toBeGreaterThanOrEqual(400);
       spawned.child.kill('SIGKILL');
       expect(await until(() => !alive(servePid), 5000)).toBe(true);
