@@ -59,8 +59,8 @@ describe('bundle of a failed external run', () => {
     expect(readme).toMatch(/\*\*What changed since the last good sync\*\*: no last good sync was given/);
     expect(readme).toMatch(/\*\*Does a test sync succeed\?\*\* no/);
     expect(readme).toMatch(/### expired-secret: /);
-    expect(readme).toContain('sync-harness run scenario.yaml');
-    expect(readme).toContain('sync-harness run repro.yaml');
+    expect(readme).toContain('npx sync-harness run BUNDLE/scenario.yaml');
+    expect(readme).toContain('npx sync-harness run BUNDLE/repro.yaml');
   });
 
   it('carries the reports, the log, the journal, the scenario and a repro scenario; never the sync file', () => {

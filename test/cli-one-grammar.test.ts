@@ -54,6 +54,7 @@ describe.each(commands)('$name --help', ({ name, visible, help }) => {
     const examples = help.slice(help.indexOf('\nExamples:\n'));
     expect(help).toContain('\nExamples:\n');
     expect(examples).toMatch(new RegExp(`^  npx sync-harness ${name} `, 'm'));
+    expect(examples.split('\n').filter((line) => line.length > 80)).toEqual([]);
     // Bare `sync-harness` is not on PATH in a clone.
     expect(examples.split('\n').filter((line) => /^\s+sync-harness /.test(line))).toEqual([]);
   });
@@ -71,7 +72,7 @@ describe.each(commands)('$name --help', ({ name, visible, help }) => {
   it('names what it writes with --out', () => {
     for (const option of visible) {
       const description = option.description ?? '';
-      if (!/\b(write|writes|goes)\b/.test(description) || NOT_THE_OUTPUT.has(`${name} ${option.long}`)) continue;
+      if (!/^where\b|^write\b|\bto write\b/.test(description) || NOT_THE_OUTPUT.has(`${name} ${option.long}`)) continue;
       expect(`${name} ${option.flags}`).toMatch(new RegExp(`^${name} --out <(file|path|dir)>$`));
     }
   });

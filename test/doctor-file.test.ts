@@ -3,10 +3,10 @@
  * what it reached, state findings; `--expect-ids` against a sync's ids; and the sync-token decoder on
  * the SDK's and the engine's token shapes.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkpointToken } from '../harness/sync/checkpoint.js';
 import { decodeSyncToken, stoppedAtLine } from '../harness/doctor/file/token.js';
 import { compareIds } from '../harness/doctor/file/expect-ids.js';
@@ -14,6 +14,7 @@ import { runCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'doctor-file-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function listFile(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

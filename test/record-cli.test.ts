@@ -1,6 +1,7 @@
 /**
  * `sync-harness record` end to end: the reference connector runs as an unmodified process through the
- * recording proxy, with a loopback `serve` standing in for the real service behind it. The recording is
+ * recording proxy, with a loopback `serve` standing in for the real service behind it, given serve's
+ * ready line as it was printed. The recording is
  * sanitized (no secret in any form, no real id or name), replays to the same sync once the ids are mapped
  * back, and `serve --replay` serves it to anyone else, with faults on top.
  */
@@ -17,13 +18,6 @@ import { builtCli, readyLine, runCli, spawnCli } from './support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'record-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The stand-in's credentials as the real service's would read: its URLs on the providers' real hosts. */
-function onRealHosts(provider: 'entra' | 'google', credentials: Record<string, unknown>, base: string): Record<string, unknown> {
-  if (provider === 'entra') return { ...credentials, authority: String(credentials.authority).replace(base, 'https://login.microsoftonline.com'), graphBase: 'https://graph.microsoft.com' };
-  const key = credentials.serviceAccountKey as Record<string, unknown>;
-  return { ...credentials, tokenUri: 'https://oauth2.googleapis.com/token', adminBase: 'https://admin.googleapis.com', serviceAccountKey: { ...key, token_uri: 'https://oauth2.googleapis.com/token' } };
-}
-
 const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]{8,}/;
 
 for (const provider of ['entra', 'google'] as const) {
@@ -34,12 +28,15 @@ for (const provider of ['entra', 'google'] as const) {
     let result: Awaited<ReturnType<typeof runCli>>;
     beforeAll(async () => {
       upstream = await serveProviders({ providers: [provider], tenant: () => createTenant({ seed: 21, users: 40, groups: 5 }), seed: 21, faults: [] });
-      credentials = onRealHosts(provider, (upstream.ready as { credentials: Record<string, unknown> }).credentials, upstream.address);
-      const credentialsFile = join(dir, `${provider}-credentials.json`);
-      writeFileSync(credentialsFile, JSON.stringify(credentials));
+      credentials = (upstream.ready as { credentials: Record<string, unknown> }).credentials;
+      // serve's ready line as it printed it: record moves its loopback URLs to the real hosts itself.
+      const credentialsFile = join(dir, `${provider}-ready.json`);
+      writeFileSync(credentialsFile, `${JSON.stringify(upstream.ready)}\n`);
       out = join(dir, provider);
       const connector = [process.execPath, builtCli(), 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
-      result = await runCli(['record', '--provider', provider, '--credentials', credentialsFile, '--upstream', upstream.address, '--out', out, '--name', 'ticket-42', '-o', 'json', '--', ...connector]);
+      // Without --upstream, the ready line's own base URL is the stand-in.
+      const stand = provider === 'entra' ? ['--upstream', upstream.address] : [];
+      result = await runCli(['record', '--provider', provider, '--credentials', credentialsFile, ...stand, '--out', out, '--name', 'ticket-42', '-o', 'json', '--', ...connector]);
     }, 120_000);
     afterAll(() => upstream.stop());
 

@@ -61,11 +61,11 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
     const path = join(options.runDir, file);
     if (existsSync(path)) add(file, readFileSync(path, 'utf8'), what);
   }
-  if (existsSync(report.scenarioFile)) add('scenario.yaml', readFileSync(report.scenarioFile, 'utf8'), 'the scenario that ran: `sync-harness run scenario.yaml` reproduces it');
+  if (existsSync(report.scenarioFile)) add('scenario.yaml', readFileSync(report.scenarioFile, 'utf8'), 'the scenario that ran: `npx sync-harness run scenario.yaml` reproduces it');
   const logFile = options.log ?? join(options.runDir, 'connector.log');
   if (options.log) add('debug.log', readFileSync(options.log, 'utf8'), 'the debug log given with --log, credentials removed');
   const repro = reproScenario(logFile, report.scenario);
-  if (repro.text) add('repro.yaml', repro.text, "a scenario inferred from the log alone (what `sync-harness repro --log` writes)");
+  if (repro.text) add('repro.yaml', repro.text, "a scenario inferred from the log alone (what `npx sync-harness repro --log` writes)");
 
   const version = connectorVersion(report.connectors[0]?.name ?? '', run.log);
   const readme = renderReadme({

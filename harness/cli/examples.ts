@@ -11,7 +11,8 @@ const EXAMPLES: Record<string, string[]> = {
   diff: [
     'npx sync-harness demo',
     'npx sync-harness diff -f runs/demo/sync.c1z',
-    "npx sync-harness diff -f runs/demo/sync.c1z --fail-on 'removed:type:user>5%' -o markdown",
+    "npx sync-harness diff -f runs/demo/sync.c1z -o markdown \\",
+    "    --fail-on 'removed:type:user>5%'",
   ],
   doctor: [
     'npx sync-harness doctor --log test/fixtures/logs/entra-expired-secret.json.log',
@@ -20,17 +21,19 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   report: [
     'npx sync-harness run scenarios/library/entra/expired-secret.yaml',
-    'npx sync-harness report runs/entra-expired-secret -o html --out runs/report.html',
+    'npx sync-harness report runs/entra-expired-secret -o html --out runs/r.html',
   ],
   repro: [
-    'npx sync-harness repro --provider entra --symptom expired-secret --users 5000 --ticket acme-1234',
-    'npx sync-harness repro --log test/fixtures/logs/google-throttled.console.log --ticket acme-1235 -o json',
+    'npx sync-harness repro --provider entra --symptom expired-secret --ticket t-1',
+    'npx sync-harness repro --log test/fixtures/logs/google-throttled.console.log \\',
+    '    --ticket t-2 -o json',
   ],
   record: [
-    '# a local serve stands in for the real service; without --upstream the real hosts answer',
+    '# a local serve stands in for the real service (its ready line names it)',
     'npx sync-harness serve --provider entra > ready.json &',
-    'npx sync-harness record --provider entra --credentials ready.json --upstream "$(node -p \'require("./ready.json").baseUrl\')" \\',
-    '    -- npx sync-harness connector entra --credentials {credentialsFile} --file {output}',
+    'npx sync-harness record --provider entra --credentials ready.json \\',
+    '    -- npx sync-harness connector entra --credentials {credentialsFile} \\',
+    '    --file {output}',
   ],
   bundle: [
     'npx sync-harness run scenarios/library/entra/expired-secret.yaml',
@@ -48,9 +51,10 @@ const EXAMPLES: Record<string, string[]> = {
   entitlements: ['npx sync-harness demo', 'npx sync-harness entitlements -f runs/demo/sync.c1z -t group'],
   grants: ['npx sync-harness demo', 'npx sync-harness grants -f runs/demo/sync.c1z -r group:g-000001'],
   serve: [
-    'npx sync-harness serve --provider entra,scim --users 50   # Ctrl-C (or SIGTERM) stops it',
-    "npx sync-harness serve --provider entra --fault 'throttle:every=3,retry-after=1'",
-    'npx sync-harness serve --proxy   # then HTTPS_PROXY=<proxyUrl> SSL_CERT_FILE=<caCert> your-connector ...',
+    'npx sync-harness serve --provider entra,scim --users 50   # Ctrl-C stops it',
+    "npx sync-harness serve --provider entra --fault 'throttle:every=3'",
+    '# then: HTTPS_PROXY=<proxyUrl> SSL_CERT_FILE=<caCert> your-connector ...',
+    'npx sync-harness serve --proxy',
   ],
   demo: ['npx sync-harness demo', 'npx sync-harness demo --users 1000 --out runs/demo/big.c1z'],
   tenant: [

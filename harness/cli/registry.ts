@@ -9,6 +9,7 @@ import { symptomHelp } from '../repro/symptom-list.js';
 import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
 import { acceptOldSpelling, outputFormatOption } from './option-grammar.js';
 import { examplesHelp } from './examples.js';
+import { proxyPreloadOptions } from '../external/preload-path.js';
 
 export interface CommandModule {
   /** `options` are commander's parsed flags; each command declares the shape it expects. */
@@ -166,8 +167,8 @@ const SPECS: CommandSpec[] = [
       void oldOutputSpelling(c, ['console', 'json'])
         .argument('<command...>', 'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})')
         .requiredOption('--provider <name>', 'the service it talks to: entra, google, aws or scim (sets the hosts the proxy answers for)')
-        .option('--credentials <file>', "the connector's configuration as JSON: its secrets are never written, and the replay gets it with ids mapped")
-        .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts')
+        .option('--credentials <file>', "the connector's configuration as JSON, or serve's ready line (its loopback URLs move to the real hosts, so requests pass the proxy): its secrets are never written, and the replay gets it with ids mapped")
+        .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts (default: the baseUrl of a ready line given as --credentials)')
         .option('--name <name>', 'names the files', 'recording')
         .option('--out <dir>', 'where the recording goes (default: recordings/<name>)')
         .option('--seed <text>', 'seed for the generated ids and names that replace the real ones (same seed, same mapping)', 'sync-harness')
@@ -197,7 +198,7 @@ const SPECS: CommandSpec[] = [
       void logFlags(
         c
           .addArgument(new Argument('<provider>', 'which reference connector').choices(['entra', 'google', 'aws', 'scim']))
-          .requiredOption('--credentials <file>', 'the JSON credentials `serve` prints (a scenario run passes {credentialsFile})')
+          .requiredOption('--credentials <file>', 'the JSON line `serve` prints (for one provider or several), or the credentials a scenario run writes ({credentialsFile})')
           .option('-f, --file <path>', 'the .c1z to write', 'sync.c1z')
           .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after')
           .option('--request-timeout <duration>', 'give up on a request that has not answered after this long (default: wait, as an http.Client without Timeout does)'),
@@ -259,7 +260,7 @@ const SPECS: CommandSpec[] = [
         .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl')
         .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403')
         .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
-        .option('--proxy', "serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl) or NODE_OPTIONS=--import=sync-harness/proxy (Node)")
+        .option('--proxy', `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`)
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
         .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600) (default: beside the journal)'),
     load: () => import('./commands/serve.js'),

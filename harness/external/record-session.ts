@@ -6,7 +6,6 @@
  * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { checkInputFile } from '../fs/input-file.js';
 import { makeDirs } from '../fs/make-dirs.js';
 import { join } from 'node:path';
 import type { SimContext } from '../../mocks/core/context.js';
@@ -25,6 +24,8 @@ import { createRunCa, type RunCa } from './ca.js';
 import { forwardingAnswer, toUpstream } from './forward.js';
 import { proxyEnvironment } from './proxy-env.js';
 import { serveProxy } from './proxy.js';
+import { readCredentialsFile } from './credentials-file.js';
+import { onRealHosts } from './real-host-credentials.js';
 import { realHosts, type HostOptions } from './real-hosts.js';
 
 export interface RecordOptions extends HostOptions {
@@ -56,7 +57,11 @@ export interface RecordOutcome {
 
 export async function recordConnector(options: RecordOptions): Promise<RecordOutcome> {
   const hosts = realHosts(options.provider, options);
-  const config = options.credentialsFile ? readConfig(options.credentialsFile) : undefined;
+  const given = options.credentialsFile ? readCredentialsFile(options.credentialsFile, options.provider) : undefined;
+  // serve's ready line names its own base URL: that serve is the stand-in unless --upstream says otherwise.
+  const upstream = options.upstream ?? given?.baseUrl;
+  const rebased = given && upstream ? await onRealHosts(options.provider, given.credentials, upstream, options.scimHost) : undefined;
+  const config = rebased?.credentials ?? given?.credentials;
   const privateDir = join(options.outDir, 'private');
   makeDirs(privateDir, { label: '--out', mode: 0o700 });
   chmodSync(privateDir, 0o700);
@@ -64,12 +69,15 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
   try {
     const ca = createRunCa(join(scratch, 'tls'));
     const raw: Exchange[] = [];
-    const send = recordingFetch(options.upstream ? toUpstream(options.upstream) : fetch, raw);
+    const send = recordingFetch(upstream ? toUpstream(upstream) : fetch, raw);
+    // The connector reads the settings it is given: the rebased ones, or those picked out of a ready line.
+    const credentialsFile = config && (rebased?.moved.length || given?.baseUrl) ? join(scratch, 'credentials.json') : options.credentialsFile;
+    if (credentialsFile && credentialsFile !== options.credentialsFile) writeFileSync(credentialsFile, JSON.stringify(config), { mode: 0o600 });
     const recordedSync = join(privateDir, `${options.name}.recorded.c1z`);
     rmSync(recordedSync, { force: true });
     // Forwarding answers nothing itself: this context only journals what the proxy refused.
     const proxyCtx = replayContext();
-    const { run: connector, problems } = await throughProxy(ca, hosts, options, proxyCtx, forwardingAnswer(send, options.upstream), { output: recordedSync, config, credentialsFile: options.credentialsFile }).finally(() => proxyCtx.tenant.close());
+    const { run: connector, problems } = await throughProxy(ca, hosts, options, proxyCtx, forwardingAnswer(send, upstream), { output: recordedSync, config, credentialsFile }).finally(() => proxyCtx.tenant.close());
     if (raw.length === 0) {
       const seen = problems.length ? `; the proxy saw: ${problems.slice(0, 2).join('; ')}` : '';
       throw new UserError(`record: the connector sent nothing through the proxy (${connector.error?.split('\n')[0] ?? 'it exited 0'}${seen}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
@@ -129,16 +137,5 @@ async function throughProxy(
     return { run: result, problems: [...new Set(ctx.journal.all().flatMap((e) => (e.transportError ? [e.transportError] : [])))] };
   } finally {
     await proxy.close();
-  }
-}
-
-function readConfig(file: string): Record<string, unknown> {
-  checkInputFile(file, { flag: '--credentials', what: 'credentials file' });
-  try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
-    throw new Error('expected a JSON object');
-  } catch (error) {
-    throw new UserError(`--credentials ${file}: cannot read the connector's configuration (${(error as Error).message}); give a JSON object of its settings`);
   }
 }

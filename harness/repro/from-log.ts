@@ -47,7 +47,7 @@ export function planInputFromLog(report: LogReport, content: string): PlanInput 
   const symptoms = findings.filter((f) => !DAEMON_FINDINGS[f.id]);
   if (symptoms.length === 0) {
     if (daemon.length) {
-      throw fileError(file, `nothing of the provider to reproduce: ${daemon.map((d) => `${d.id} (line ${d.lines.join(', ')}): ${DAEMON_FINDINGS[d.id]}`).join('; ')}`, 'fix it as `sync-harness doctor --log` says; a scenario simulates the provider, not ConductorOne');
+      throw fileError(file, `nothing of the provider to reproduce: ${daemon.map((d) => `${d.id} (line ${d.lines.join(', ')}): ${DAEMON_FINDINGS[d.id]}`).join('; ')}`, 'fix it as `npx sync-harness doctor --log` says; a scenario simulates the provider, not ConductorOne');
     }
     throw fileError(file, `nothing recognisable to reproduce: the log doctor finds no failure in its ${diagnosis.lines} line(s) (${diagnosis.format} format)`, "give the failing sync's debug log (--log-level debug), or name the symptom: --provider entra --symptom expired-secret");
   }

@@ -27,7 +27,7 @@ function header(plan: ReproPlan): string[] {
   lines.push(
     `Expected (the report): error class ${plan.report.errorClass}${plan.report.outcome ? `, sync ${plan.report.outcome}` : ''}, findings [${plan.report.findings.join(', ')}].`,
     'To edit: sizes under tenant (mocks/tenant/shape.ts), fault specs under faults (docs/faults.md), the checks under',
-    'expect (docs/scenarios.md); then `sync-harness run <this file>`, or rerun `sync-harness repro ... --force`.',
+    'expect (docs/scenarios.md); then `npx sync-harness run <this file>`, or rerun `npx sync-harness repro ... --force`.',
   );
   return lines.flatMap((l) => wrap(l));
 }

@@ -4,9 +4,10 @@
  * answers for the providers' real host names), journal to a file as requests arrive, and say once, on one
  * line, where and how.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../harness/errors.js';
+import { keepPrevious } from '../../harness/fs/keep-previous.js';
 import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
@@ -43,6 +44,8 @@ export interface Serving {
   ready: Record<string, unknown>;
   /** Where clients go: the base URL, or the proxy's URL. */
   address: string;
+  /** Where the journal that was at `journalPath` went (`journal.1.jsonl`), when there was one. */
+  previousJournal?: string;
   ctx: SimContext;
   /** What each provider handed out (credentials), by name. */
   served: ReadonlyArray<{ name: string; provider: ServedProvider }>;
@@ -78,7 +81,8 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     ctx.faults.set([]);
   };
   // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
-  const ca = mode === 'http' ? undefined : await runCa(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl'), options.tlsDir !== undefined);
+  // Absolute, so the ready line's caCert works from any working directory (SSL_CERT_FILE, a container mount).
+  const ca = mode === 'http' ? undefined : await runCa(resolve(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl')), options.tlsDir !== undefined);
 
   let address: string;
   let close: () => Promise<void>;
@@ -102,7 +106,10 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     extra = { baseUrl: server.baseUrl, ...(ca ? { caCert: ca.certPath } : {}) };
   }
   let journal: JournalFile | undefined;
+  let previousJournal: string | undefined;
   try {
+    // Once serving is sure to start, so a serve refused for bad input leaves the journals as they were.
+    previousJournal = options.journalPath ? keepPrevious(options.journalPath) : undefined;
     journal = options.journalPath ? openJournalFile(options.journalPath, ctx, options.onJournalError ?? (() => {})) : undefined;
   } catch (error) {
     await close();
@@ -114,6 +121,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   return {
     ready,
     address,
+    ...(previousJournal ? { previousJournal } : {}),
     ctx,
     served,
     async stop() {

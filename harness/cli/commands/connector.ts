@@ -3,10 +3,10 @@
  * runs: configured from a credentials file (what `serve` prints), syncing into `--file`, logging JSON lines
  * on stderr, exit 1 when the sync fails. Real time and real waits: this is the external path.
  */
-import { readFileSync } from 'node:fs';
-import { checkInputFile } from '../../fs/input-file.js';
-import { loadBuiltin } from '../../../connectors/builtin.js';
-import { UserError } from '../../errors.js';
+import { loadBuiltin, type BuiltinConnectorModule, type BuiltinOptions } from '../../../connectors/builtin.js';
+import type { Connector } from '../../sync/contract.js';
+import { fileError, UserError } from '../../errors.js';
+import { readCredentialsFile } from '../../external/credentials-file.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { runSync } from '../../sync/engine.js';
@@ -29,17 +29,11 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {
     throw new UserError(`connector: ${provider} has no variant ${JSON.stringify(flags.variant)} (known: ${module.variants.join(', ') || 'none'})`);
   }
-  checkInputFile(flags.credentials, { flag: '--credentials', what: 'credentials file' });
-  let credentials: Record<string, unknown>;
-  try {
-    credentials = JSON.parse(readFileSync(flags.credentials, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    throw new UserError(`${flags.credentials}: cannot read the credentials (${(error as Error).message}; pass the JSON file \`serve\` or a scenario run wrote)`);
-  }
+  const { credentials } = readCredentialsFile(flags.credentials, provider!);
   const timeoutMs = flags.requestTimeout === undefined ? undefined : parseDuration(flags.requestTimeout);
   if (flags.requestTimeout !== undefined && !timeoutMs) throw new UserError(`--request-timeout ${flags.requestTimeout}: expected a duration such as 30s or 500ms`);
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
-  const connector = module.create(credentials, { ...(flags.variant ? { variant: flags.variant } : {}), ...(timeoutMs ? { fetch: timedFetch(timeoutMs) } : {}) });
+  const connector = create(module, credentials, flags.credentials, { ...(flags.variant ? { variant: flags.variant } : {}), ...(timeoutMs ? { fetch: timedFetch(timeoutMs) } : {}) });
   log({ level: 'info', msg: 'sync starting', provider });
   const bar = progressBar(io.stderr);
   const result = await runSync(connector, {
@@ -56,6 +50,15 @@ export async function run(flags: ConnectorFlags, [provider]: string[], io: Comma
   }
   log({ level: 'info', msg: 'sync finished', resources: result.counts.resources, grants: result.counts.grants });
   return 0;
+}
+
+/** The variant is checked above, so what `create` refuses is the credentials' shape: the user's to fix. */
+function create(module: BuiltinConnectorModule, credentials: Record<string, unknown>, file: string, options: BuiltinOptions): Connector {
+  try {
+    return module.create(credentials, options);
+  } catch (error) {
+    throw fileError(`--credentials ${file}`, (error as Error).message, `pass the JSON line \`serve --provider ${module.provider}\` prints`, error);
+  }
 }
 
 /** Every request gives up after `ms`, as Go's `http.Client{Timeout}` does: the error is the client's own. */

@@ -48,8 +48,8 @@ export async function run(options: DemoOptions, _args: string[], io: CommandIO):
   }
   await io.stderr.line(`wrote ${options.out} (two full syncs; the second lost every fourth user and their grants)`);
   const code = await stats({ file: options.out, outputFormat: 'console' }, [], io);
-  await io.stderr.line(`\nnext: sync-harness diff -f ${options.out}   (names the lost users: resource-type-drop)`);
-  await io.stderr.line(`      sync-harness syncs -f ${options.out}   |   sync-harness resources -f ${options.out} -t user`);
+  await io.stderr.line(`\nnext: npx sync-harness diff -f ${options.out}   (names the lost users: resource-type-drop)`);
+  await io.stderr.line(`      npx sync-harness syncs -f ${options.out}   |   npx sync-harness resources -f ${options.out} -t user`);
   return code;
 }
 

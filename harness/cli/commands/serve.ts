@@ -1,9 +1,12 @@
 /**
  * `serve`: host simulated providers on a loopback port for connectors in any language. Prints exactly one
- * JSON line on stdout when ready (base URL and credentials), then serves until SIGINT or SIGTERM, when it
- * flushes the journal and exits 0.
+ * JSON line on stdout when ready (base URL and credentials), then serves until SIGINT or SIGTERM, or until
+ * the process that started it is gone, when it flushes the journal and exits 0. The previous journal at the
+ * same path is kept as journal.1.jsonl.
  */
 import { UserError } from '../../errors.js';
+import { parentGone } from '../parent-watch.js';
+import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
 import { serveProviders } from '../../../mocks/serve/serve-providers.js';
@@ -49,15 +52,23 @@ export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Pr
   const tenant = () => (shape ? createTenant(shape) : openTenant(flags.tenant!));
   const mode = flags.proxy ? 'proxy' : flags.tls ? 'tls' : 'http';
   const served = await serveProviders({ providers, tenant, seed, faults, port, journalPath: flags.journal, writeBack: flags.writeBack, mode, tlsDir: flags.tlsDir, scimHost: flags.scimHost, replay: flags.replay, onJournalError: (message) => void io.stderr.line(message) });
-  await io.stdout.line(JSON.stringify(served.ready));
-  const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)})` : `on ${served.address}`;
-  await io.stderr.line(`serving ${flags.replay ? `the recording ${flags.replay}` : providers.join(', ')} ${how} (journal: ${flags.journal}; Ctrl-C to stop)`);
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+  // Listening for the stop before saying ready: a client may stop serve as soon as it reads the line.
+  const parent = parentGone();
+  const stopped = new Promise<string>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
+    void parent.gone.then(() => resolve('its parent process exiting'));
   });
+  await io.stdout.line(JSON.stringify(served.ready));
+  // The preload by absolute URL: the package is private, so `--import=sync-harness/proxy` resolves only inside the clone.
+  const proxyEnv = () => `HTTPS_PROXY=${served.address} SSL_CERT_FILE=${String(served.ready.caCert)}; Node programs also NODE_OPTIONS='${proxyPreloadOptions()}'`;
+  const how = mode === 'proxy' ? `as an HTTPS proxy at ${served.address} (${proxyEnv()})` : `on ${served.address}`;
+  const kept = served.previousJournal ? `, the previous one kept as ${served.previousJournal}` : '';
+  await io.stderr.line(`serving ${flags.replay ? `the recording ${flags.replay}` : providers.join(', ')} ${how} (journal: ${flags.journal}${kept}; Ctrl-C or SIGTERM to stop)`);
+  const reason = await stopped;
+  parent.stop();
   await served.stop();
-  await io.stderr.line(`stopped on ${signal}; journal written to ${flags.journal}`);
+  await io.stderr.line(`stopped on ${reason}; journal written to ${flags.journal}`);
   return 0;
 }
 

@@ -86,7 +86,7 @@ function unfinished(sync: SyncRun, stoppedAt: StoppedAt | undefined, stats: Sync
       ...(stoppedAt && stoppedAt.pending.length ? [`still queued: ${stoppedAt.pending.slice(0, 4).join('; ')}${stoppedAt.pending.length > 4 ? ` and ${stoppedAt.pending.length - 4} more` : ''}`] : []),
     ],
     fix: [
-      "Find why it stopped in the connector's log at that step (run `sync-harness doctor --log` on it): a 401/403 or an expired secret aborts a sync; a deadline ends it as 'sync exited without finishing'.",
+      "Find why it stopped in the connector's log at that step (run `npx sync-harness doctor --log` on it): a 401/403 or an expired secret aborts a sync; a deadline ends it as 'sync exited without finishing'.",
       'Fix the cause and rerun the connector with the same file: the SDK resumes an unfinished sync from this token if it started less than 7 days ago.',
     ],
   };

@@ -34,7 +34,7 @@ export const NETWORK_RULES: readonly NetworkRule[] = [
     pattern: /ECONNRESET|connection reset by peer|other side closed|UND_ERR_SOCKET|unexpected EOF/i,
     fix: [
       'A proxy, load balancer or firewall between the connector and the provider is cutting connections: check its idle and response-size limits and its logs for the time of the failure.',
-      'The Baton SDK does not retry a read that fails mid-body: run the sync again; if it recurs at the same listing, capture it with `sync-harness record` for the provider\'s support.',
+      'The Baton SDK does not retry a read that fails mid-body: run the sync again; if it recurs at the same listing, capture it with `npx sync-harness record` for the provider\'s support.',
       PROXY_STEP,
     ],
   },
