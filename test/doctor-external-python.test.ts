@@ -1,0 +1,56 @@
+/**
+ * Connectors written apart from this project, in Python with the standard library only
+ * (test/fixtures/external/buggy_connector.py), run as processes through `run`: each bug is diagnosed with
+ * its finding from the journal alone (the fixture logs nothing the doctor reads), and the clean fixture
+ * gives no finding at all.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../harness/scenario/load.js';
+import { runScenario, type ScenarioResult } from '../harness/testing.js';
+import { repoRoot } from './support/paths.js';
+
+const FIXTURES = join(repoRoot, 'test/fixtures/external');
+const runsDir = mkdtempSync(join(tmpdir(), 'doctor-external-'));
+afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
+
+async function runFixture(provider: 'scim' | 'entra', bug?: string): Promise<ScenarioResult> {
+  const scenario = await loadScenario(join(FIXTURES, `${provider}-paging.yaml`));
+  const command = ['python3', join(FIXTURES, 'buggy_connector.py'), provider, '--credentials', '{credentialsFile}', '--file', '{output}', ...(bug ? ['--bug', bug] : [])];
+  return runScenario({ ...scenario, name: `${scenario.name}-${bug ?? 'clean'}` }, { connector: command, runsDir, env: { SYNC_HARNESS_NODE: process.execPath } });
+}
+
+const ids = (r: ScenarioResult) => r.findings.map((f) => f.id).sort();
+const describeRun = (r: ScenarioResult) => `${r.outcome} ${r.error ?? ''} missing=${r.missing.length} findings=${JSON.stringify(r.findings.map((f) => [f.id, f.evidence.slice(0, 3)]))}`;
+
+const CASES: Array<{ provider: 'scim' | 'entra'; bug: string; findings: string[] }> = [
+  { provider: 'scim', bug: 'first-page-only', findings: ['next-page-not-requested'] },
+  { provider: 'scim', bug: 'repeats-page', findings: ['next-page-not-requested', 'page-requested-again'] },
+  { provider: 'scim', bug: 'advance-by-count', findings: ['page-offset-gap', 'page-size-over-cap'] },
+  { provider: 'scim', bug: 'zero-based', findings: ['page-offset-overlap'] },
+  { provider: 'scim', bug: 'drops-some', findings: ['unexplained-loss'] },
+  { provider: 'scim', bug: 'crash', findings: ['unexplained-failure'] },
+  { provider: 'entra', bug: 'first-page-only', findings: ['next-page-not-requested'] },
+  { provider: 'entra', bug: 'repeats-page', findings: ['next-page-not-requested', 'page-requested-again'] },
+];
+
+describe('the clean Python connector', () => {
+  for (const provider of ['scim', 'entra'] as const) {
+    it(`${provider}: syncs completely with no finding`, async () => {
+      const result = await runFixture(provider);
+      expect(result.unmet, describeRun(result)).toEqual([]);
+      expect(ids(result)).toEqual([]);
+    });
+  }
+});
+
+describe('a buggy Python connector is diagnosed from the traffic', () => {
+  for (const c of CASES) {
+    it(`${c.provider} --bug ${c.bug}: ${c.findings.join(', ')}`, async () => {
+      const result = await runFixture(c.provider, c.bug);
+      expect(ids(result), describeRun(result)).toEqual(c.findings);
+    });
+  }
+});
