@@ -34,7 +34,21 @@ const CASES: Array<{ provider: 'scim' | 'entra'; bug: string; findings: string[]
   { provider: 'scim', bug: 'crash', findings: ['unexplained-failure'] },
   { provider: 'entra', bug: 'first-page-only', findings: ['next-page-not-requested'] },
   { provider: 'entra', bug: 'repeats-page', findings: ['next-page-not-requested', 'page-requested-again'] },
+  { provider: 'scim', bug: 'unsupported-filter', findings: ['request-rejected'] },
+  { provider: 'entra', bug: 'unsupported-filter', findings: ['request-rejected'] },
+  { provider: 'entra', bug: 'oversized-page', findings: ['page-size-over-cap', 'request-rejected'] },
+  { provider: 'entra', bug: 'drops-some', findings: ['unexplained-loss'] },
+  { provider: 'entra', bug: 'crash', findings: ['unexplained-failure'] },
 ];
+
+describe('request-rejected quotes the provider', () => {
+  it("entra: the refusal's words, the parameter and what Graph takes instead", async () => {
+    const result = await runFixture('entra', 'unsupported-filter');
+    const f = result.findings.find((x) => x.id === 'request-rejected')!;
+    expect(f.evidence[0]).toBe('graph.users.list: Request_UnsupportedQuery: "Unsupported Query." (parameter $filter); 1 request(s)');
+    expect(f.fix[0]).toContain('ConsistencyLevel: eventual together with $count=true');
+  });
+});
 
 describe('the clean Python connector', () => {
   for (const provider of ['scim', 'entra'] as const) {

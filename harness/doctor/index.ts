@@ -13,13 +13,14 @@ import { entryPermission } from './least-privilege.js';
 import { paginationDetectors } from './pagination.js';
 import { pagingAuditDetectors } from './paging/index.js';
 import { performanceDetectors } from './performance.js';
+import { rejectedRequestDetector } from './rejected.js';
 import { throttlingDetectors } from './throttling.js';
 import { transportDetectors } from './transport.js';
 import { unexplained } from './unexplained.js';
 
 export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors];
+const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);
