@@ -39,6 +39,8 @@ const CASES: Array<{ provider: 'scim' | 'entra'; bug: string; findings: string[]
   { provider: 'entra', bug: 'oversized-page', findings: ['page-size-over-cap', 'request-rejected'] },
   { provider: 'entra', bug: 'drops-some', findings: ['unexplained-loss'] },
   { provider: 'entra', bug: 'crash', findings: ['unexplained-failure'] },
+  { provider: 'entra', bug: 'name-as-id', findings: ['id-form-mismatch'] },
+  { provider: 'scim', bug: 'name-as-id', findings: ['id-form-mismatch'] },
 ];
 
 describe('request-rejected quotes the provider', () => {

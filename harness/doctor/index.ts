@@ -7,6 +7,7 @@ import { authDetectors } from './auth.js';
 import { createContext, type Detector } from './context.js';
 import { coverageDetectors } from './coverage.js';
 import type { Diagnosis, RunEvidence } from './evidence.js';
+import { idFormDetector } from './id-forms.js';
 import { identityDetectors } from './identities.js';
 import { ok } from './journal-facts.js';
 import { entryPermission } from './least-privilege.js';
@@ -20,7 +21,7 @@ import { unexplained } from './unexplained.js';
 
 export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector];
+const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector, idFormDetector];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);
