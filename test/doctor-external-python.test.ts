@@ -1,6 +1,6 @@
 /**
  * Connectors written apart from this project, in Python with the standard library only
- * (test/fixtures/external/buggy_connector.py), run as processes through `run`: each bug is diagnosed with
+ * (test/fixtures/external/buggy_connector.py: SCIM, Entra, AWS IAM), run as processes through `run`: each bug is diagnosed with
  * its finding from the journal alone (the fixture logs nothing the doctor reads), and the clean fixture
  * gives no finding at all.
  */
@@ -16,7 +16,7 @@ const FIXTURES = join(repoRoot, 'test/fixtures/external');
 const runsDir = mkdtempSync(join(tmpdir(), 'doctor-external-'));
 afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
-async function runFixture(provider: 'scim' | 'entra', bug?: string): Promise<ScenarioResult> {
+async function runFixture(provider: 'scim' | 'entra' | 'aws', bug?: string): Promise<ScenarioResult> {
   const scenario = await loadScenario(join(FIXTURES, `${provider}-paging.yaml`));
   const command = ['python3', join(FIXTURES, 'buggy_connector.py'), provider, '--credentials', '{credentialsFile}', '--file', '{output}', ...(bug ? ['--bug', bug] : [])];
   return runScenario({ ...scenario, name: `${scenario.name}-${bug ?? 'clean'}` }, { connector: command, runsDir, env: { SYNC_HARNESS_NODE: process.execPath } });
@@ -25,7 +25,13 @@ async function runFixture(provider: 'scim' | 'entra', bug?: string): Promise<Sce
 const ids = (r: ScenarioResult) => r.findings.map((f) => f.id).sort();
 const describeRun = (r: ScenarioResult) => `${r.outcome} ${r.error ?? ''} missing=${r.missing.length} findings=${JSON.stringify(r.findings.map((f) => [f.id, f.evidence.slice(0, 3)]))}`;
 
-const CASES: Array<{ provider: 'scim' | 'entra'; bug: string; findings: string[] }> = [
+const CASES: Array<{ provider: 'scim' | 'entra' | 'aws'; bug: string; findings: string[] }> = [
+  { provider: 'aws', bug: 'stop-on-short-page', findings: ['next-page-not-requested'] },
+  { provider: 'aws', bug: 'oversized-page', findings: ['page-size-over-cap', 'request-rejected'] },
+  { provider: 'aws', bug: 'name-as-id', findings: ['id-form-mismatch'] },
+  { provider: 'aws', bug: 'first-page-only', findings: ['next-page-not-requested'] },
+  { provider: 'aws', bug: 'drops-some', findings: ['unexplained-loss'] },
+  { provider: 'aws', bug: 'crash', findings: ['unexplained-failure'] },
   { provider: 'scim', bug: 'first-page-only', findings: ['next-page-not-requested'] },
   { provider: 'scim', bug: 'repeats-page', findings: ['next-page-not-requested', 'page-requested-again'] },
   { provider: 'scim', bug: 'advance-by-count', findings: ['page-offset-gap', 'page-size-over-cap'] },
@@ -53,7 +59,7 @@ describe('request-rejected quotes the provider', () => {
 });
 
 describe('the clean Python connector', () => {
-  for (const provider of ['scim', 'entra'] as const) {
+  for (const provider of ['scim', 'entra', 'aws'] as const) {
     it(`${provider}: syncs completely with no finding`, async () => {
       const result = await runFixture(provider);
       expect(result.unmet, describeRun(result)).toEqual([]);
