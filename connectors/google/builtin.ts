@@ -3,7 +3,7 @@
  * (`{customerId, adminEmail, domain, serviceAccountKey, tokenUri, adminBase, scopes}`, as `serve` prints).
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import { createGoogleConnector } from './connector.js';
+import { createGoogleConnector, type GoogleConnectorOptions } from './connector.js';
 import { googleGroundTruth } from './ground-truth.js';
 
 interface KeyFile {
@@ -11,6 +11,14 @@ interface KeyFile {
   private_key?: unknown;
   token_uri?: unknown;
 }
+
+/**
+ * Buggy variants, each one mistake: `groups-page-size-500` asks groups for the users' cap (500), which the
+ * Directory API refuses for groups (at most 200).
+ */
+const VARIANTS: Record<string, GoogleConnectorOptions['pageSizes']> = {
+  'groups-page-size-500': { groups: 500 },
+};
 
 export const builtin: BuiltinConnectorModule = {
   provider: 'google',
@@ -25,11 +33,16 @@ export const builtin: BuiltinConnectorModule = {
       adminBase: text(credentials.adminBase, 'adminBase'),
       fetch: options.fetch,
       now: options.now,
+      ...(options.variant ? { pageSizes: VARIANTS[options.variant] ?? unknownVariant(options.variant) } : {}),
     });
   },
   groundTruth: googleGroundTruth,
-  variants: [],
+  variants: Object.keys(VARIANTS),
 };
+
+function unknownVariant(name: string): never {
+  throw new Error(`builtin:google has no variant ${JSON.stringify(name)} (known: ${Object.keys(VARIANTS).join(', ')})`);
+}
 
 function text(value: unknown, name: string): string {
   if (typeof value !== 'string' || value === '') throw new TypeError(`google credentials: ${name} is missing`);

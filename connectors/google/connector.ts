@@ -33,6 +33,8 @@ export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlementId as groupMe
 export interface GoogleConnectorOptions extends GoogleClientOptions {
   /** `customer` of the user, group and role listings: the customer id, or `my_customer`. */
   customerId: string;
+  /** `maxResults` per listing, in place of {@link PAGE_SIZES} (the `groups-page-size-500` variant). */
+  pageSizes?: Partial<Record<keyof typeof PAGE_SIZES, number>>;
 }
 
 export interface GoogleConnector extends Connector {
@@ -90,6 +92,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
   const client = new GoogleClient(options);
   const customer = encodeURIComponent(options.customerId || 'my_customer');
   const page = (token: string) => (token ? `&pageToken=${encodeURIComponent(token)}` : '');
+  const sizes = { ...PAGE_SIZES, ...options.pageSizes };
 
   /** Runs `read` with the kind's scope, or answers `empty` when delegation grants none of its scopes. */
   async function withScope<T>(kind: ReadKind, empty: T, read: (scope: string) => Promise<T>): Promise<T> {
@@ -107,7 +110,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
       return withScope('users', { resources: [], ...EMPTY }, async (scope) => {
         const answer = await client.get<ListAnswer & { users?: GoogleUser[] }>(
           scope,
-          `/users?customer=${customer}&orderBy=email&projection=full&maxResults=${PAGE_SIZES.users}${page(pageToken)}`,
+          `/users?customer=${customer}&orderBy=email&projection=full&maxResults=${sizes.users}${page(pageToken)}`,
         );
         return { resources: (answer.users ?? []).map(userResource), nextPageToken: answer.nextPageToken ?? '' };
       });
@@ -123,7 +126,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
   const groupSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
       return withScope('groups', { resources: [], ...EMPTY }, async (scope) => {
-        const answer = await client.get<ListAnswer & { groups?: GoogleGroup[] }>(scope, `/groups?customer=${customer}&maxResults=${PAGE_SIZES.groups}${page(pageToken)}`);
+        const answer = await client.get<ListAnswer & { groups?: GoogleGroup[] }>(scope, `/groups?customer=${customer}&maxResults=${sizes.groups}${page(pageToken)}`);
         return { resources: (answer.groups ?? []).map(groupResource), nextPageToken: answer.nextPageToken ?? '' };
       });
     },
@@ -135,7 +138,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
         const groupId = resource.id?.resource ?? '';
         const answer = await client.get<ListAnswer & { members?: GoogleMember[] }>(
           scope,
-          `/groups/${encodeURIComponent(groupId)}/members?maxResults=${PAGE_SIZES.members}${page(pageToken)}`,
+          `/groups/${encodeURIComponent(groupId)}/members?maxResults=${sizes.members}${page(pageToken)}`,
         );
         const entitlement = memberEntitlement(resource);
         return { grants: (answer.members ?? []).flatMap((m) => memberGrant(entitlement, m)), nextPageToken: answer.nextPageToken ?? '' };
@@ -163,7 +166,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
   const roleSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
       return withScope('roles', { resources: [], ...EMPTY }, async (scope) => {
-        const answer = await client.get<ListAnswer & { items?: GoogleRole[] }>(scope, `/customer/${customer}/roles?maxResults=${PAGE_SIZES.roles}${page(pageToken)}`);
+        const answer = await client.get<ListAnswer & { items?: GoogleRole[] }>(scope, `/customer/${customer}/roles?maxResults=${sizes.roles}${page(pageToken)}`);
         return { resources: (answer.items ?? []).map(roleResource), nextPageToken: answer.nextPageToken ?? '' };
       });
     },
@@ -175,7 +178,7 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
         const roleId = resource.id?.resource ?? '';
         const answer = await client.get<ListAnswer & { items?: GoogleRoleAssignment[] }>(
           scope,
-          `/customer/${customer}/roleassignments?roleId=${encodeURIComponent(roleId)}&maxResults=${PAGE_SIZES.roleAssignments}${page(pageToken)}`,
+          `/customer/${customer}/roleassignments?roleId=${encodeURIComponent(roleId)}&maxResults=${sizes.roleAssignments}${page(pageToken)}`,
         );
         const entitlement = roleMemberEntitlement(resource);
         return { grants: (answer.items ?? []).flatMap((a) => roleGrant(entitlement, a)), nextPageToken: answer.nextPageToken ?? '' };

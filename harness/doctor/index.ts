@@ -7,19 +7,21 @@ import { authDetectors } from './auth.js';
 import { createContext, type Detector } from './context.js';
 import { coverageDetectors } from './coverage.js';
 import type { Diagnosis, RunEvidence } from './evidence.js';
+import { idFormDetector } from './id-forms.js';
 import { identityDetectors } from './identities.js';
 import { ok } from './journal-facts.js';
 import { entryPermission } from './least-privilege.js';
 import { paginationDetectors } from './pagination.js';
 import { pagingAuditDetectors } from './paging/index.js';
 import { performanceDetectors } from './performance.js';
+import { rejectedRequestDetector } from './rejected.js';
 import { throttlingDetectors } from './throttling.js';
 import { transportDetectors } from './transport.js';
 import { unexplained } from './unexplained.js';
 
 export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors];
+const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector, idFormDetector];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);

@@ -5,6 +5,7 @@
 import { UserError } from '../../../harness/errors.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { dropsGuests } from './drops-guests.js';
+import { dropsSome } from './drops-some.js';
 import { firstPageOnly } from './first-page-only.js';
 import { ignoresRetryAfter } from './ignores-retry-after.js';
 import { keepsPages } from './keeps-pages.js';
@@ -12,6 +13,7 @@ import { nPlusOne } from './n-plus-one.js';
 import { noProvisioner } from './no-provisioner.js';
 import { noRawId } from './no-raw-id.js';
 import { repeatsPageToken } from './repeats-page-token.js';
+import { uppercaseIds } from './uppercase-ids.js';
 import { wrongEndpoint } from './wrong-endpoint.js';
 import { wrongPrincipalType } from './wrong-principal-type.js';
 
@@ -26,6 +28,8 @@ export const ENTRA_VARIANTS = {
   'keeps-pages': keepsPages,
   'no-provisioner': noProvisioner,
   'wrong-endpoint': wrongEndpoint,
+  'uppercase-ids': uppercaseIds,
+  'drops-some': dropsSome,
 } satisfies Record<string, (options: EntraConnectorOptions) => EntraConnector>;
 
 export type EntraVariant = keyof typeof ENTRA_VARIANTS;

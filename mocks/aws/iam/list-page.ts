@@ -9,7 +9,7 @@ import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
 import { shortPageLimit } from '../paging/short-page.js';
-import type { QueryRequest, QueryResult } from '../query/query-route.js';
+import { listingParams, type QueryRequest, type QueryResult } from '../query/query-route.js';
 import { members, x, type Xml } from '../query/xml.js';
 import { iamErrors } from './iam-errors.js';
 
@@ -45,7 +45,7 @@ export function iamListPage<T>(q: QueryRequest, spec: IamListSpec<T>): QueryResu
   return {
     result: [...(spec.before ?? []), members(spec.field, page.items.map(spec.render)), x('IsTruncated', next !== undefined), x('Marker', next)],
     items: page.items.length,
-    page: { ...(next !== undefined ? { next } : {}), asked: askedParams(params) },
+    page: { ...(next !== undefined ? { next } : {}), asked: listingParams(params) },
   };
 }
 
@@ -62,9 +62,3 @@ export function pathPrefix(params: URLSearchParams): string {
   return params.get('PathPrefix') ?? '/';
 }
 
-/** The listing's own parameters, for the journal: everything but the action and the API version. */
-function askedParams(params: URLSearchParams): Record<string, string> {
-  const asked: Record<string, string> = {};
-  for (const [name, value] of params) if (name !== 'Action' && name !== 'Version') asked[name] = value;
-  return asked;
-}

@@ -54,10 +54,14 @@ export function queryAction(env: AwsEnv, base: string, spec: QueryActionSpec, ha
   const { service, action } = spec;
   const handler = route(env.runtimes[service], { name: `${service}.${action}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
     const { fault, done } = endpointFaults(env.ctx.faults, call);
-    const fail = (failure: AwsFailure) => done(queryErrorResponse(service, failure, requestId(env.ctx, call)), { refusal: { code: failure.code, message: failure.message } });
+    // A refused listing keeps what it asked, so the doctor can name the page size or marker it refused.
+    let asked: Record<string, string> | undefined;
+    const fail = (failure: AwsFailure) =>
+      done(queryErrorResponse(service, failure, requestId(env.ctx, call)), { refusal: { code: failure.code, message: failure.message }, ...(asked ? { page: { asked } } : {}) });
     try {
       const body = await request.text();
       const params = queryParams(call.url, body);
+      if (/^(List|GetGroup$)/.test(action)) asked = listingParams(params);
       const version = params.get('Version');
       if (version !== null && version !== QUERY_VERSION[service]) throw invalidAction(action, version);
       const key = authenticateCall(env, request, body, service, fault);
@@ -93,4 +97,11 @@ export function unknownQueryAction(env: AwsEnv, base: string, service: QueryServ
 
 function invalidAction(action: string, version: string): AwsFailure {
   return new AwsFailure(400, 'InvalidAction', `Could not find operation ${action} for version ${version}`);
+}
+
+/** A listing's own parameters, for the journal: everything but the action and the API version. */
+export function listingParams(params: URLSearchParams): Record<string, string> {
+  const asked: Record<string, string> = {};
+  for (const [name, value] of params) if (name !== 'Action' && name !== 'Version') asked[name] = value;
+  return asked;
 }

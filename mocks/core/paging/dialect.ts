@@ -34,3 +34,19 @@ export function dialectFor(dialects: readonly PagingDialect[], route: string): P
 export function sizeCap(dialect: PagingDialect, route: string): number | undefined {
   return dialect.caps[route] ?? dialect.caps['*'];
 }
+
+/**
+ * What a provider supports instead of a request it refused as malformed, keyed by the refusal's code (and
+ * message), so a finding can say more than "400".
+ */
+export interface RefusalAdvice {
+  code: RegExp;
+  message?: RegExp;
+  /** The parameter the refusal is about when its message does not name one. */
+  param?: string;
+  instead: string;
+}
+
+export function adviceFor(advice: readonly RefusalAdvice[], code: string, message: string): RefusalAdvice | undefined {
+  return advice.find((a) => a.code.test(code) && (!a.message || a.message.test(message)));
+}
