@@ -18,7 +18,8 @@ it("demo's next steps say npx sync-harness", async () => {
   const out = join(dir, 'demo.c1z');
   const result = await runCli(['demo', '--users', '20', '--groups', '2', '--out', out]);
   expect(result.code).toBe(0);
-  expect(result.stderr).toContain(`next: npx sync-harness syncs -f ${out}   |   npx sync-harness resources -f ${out} -t user`);
+  expect(result.stderr).toContain(`next: npx sync-harness diff -f ${out}`);
+  expect(result.stderr).toContain(`npx sync-harness syncs -f ${out}   |   npx sync-harness resources -f ${out} -t user`);
 });
 
 it("serve --help names the preload by an absolute file URL that exists", async () => {

@@ -203,7 +203,8 @@ describeWithSamples('CLI on the real samples', () => {
       expect(listed.result.stderr).toBe('');
       grants = listed.body.grants;
       grantsConsole = await runCli(['grants', '-f', pebble]);
-    });
+      // Two whole listings of 66,601 grants read row by row from the Pebble store: seconds each.
+    }, 60_000);
 
     it('resources: 35217 as {resource, resourceType}, per type as the header counts them', async () => {
       const { body } = await json(['resources', '-f', pebble]);

@@ -73,6 +73,6 @@ describe('connector --credentials with anything else', () => {
 
   it('a missing file is one line, exit 2', async () => {
     const result = await connector('scim', join(dir, 'none.json'));
-    expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(/^sync-harness: --credentials .*none\.json: cannot read it \(ENOENT\) /)]);
+    expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(/^sync-harness: .*none\.json: no such file \(check the path of the credentials file\)$/m)]);
   });
 });

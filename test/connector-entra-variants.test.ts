@@ -52,7 +52,7 @@ function served(shape: Partial<TenantShape>, permissions?: string[]) {
 describe('builtin:entra, the clean connector', () => {
   it('lists its variants and refuses unknown ones', () => {
     expect([...builtin.variants].sort()).toEqual(
-      ['drops-guests', 'first-page-only', 'ignores-retry-after', 'keeps-pages', 'n-plus-one', 'no-provisioner', 'no-raw-id', 'repeats-page-token', 'wrong-endpoint', 'wrong-principal-type'].sort(),
+      ['drops-guests', 'drops-some', 'first-page-only', 'ignores-retry-after', 'keeps-pages', 'n-plus-one', 'no-provisioner', 'no-raw-id', 'repeats-page-token', 'uppercase-ids', 'wrong-endpoint', 'wrong-principal-type'].sort(),
     );
     const { credentials } = served({ users: 3, groups: 1 });
     expect(() => builtin.create(credentials, { variant: 'nope' })).toThrow(/unknown variant "nope" \(known: repeats-page-token, /);

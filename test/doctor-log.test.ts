@@ -105,10 +105,10 @@ describe('doctor --log', () => {
     const missing = await runCli(['doctor', '--log', fixture('no-such.log')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim().split('\n')).toHaveLength(1);
-    expect(missing.stderr).toMatch(/no-such\.log: cannot read the log: no such file \(give the connector's log file/);
+    expect(missing.stderr).toMatch(/no-such\.log: no such file \(check the path of the log file\)/);
     const folder = await runCli(['doctor', '--log', join(repoRoot, 'test/fixtures/logs')]);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toMatch(/it is a folder/);
+    expect(folder.stderr).toMatch(/logs: is a folder, not a log file/);
   });
 
   it('a file with no Baton log line in it is one line naming it, exit 2, not "healthy"', async () => {

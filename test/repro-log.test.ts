@@ -152,8 +152,8 @@ describe('repro --log', () => {
 
 describe('repro --log: bad input is one line, exit 2', () => {
   const cases: [string, () => string[], RegExp][] = [
-    ['a missing file', () => ['--log', fixture('no-such.log')], /no-such\.log: cannot read the log: no such file \(give the connector's debug log file/],
-    ['a folder', () => ['--log', join(repoRoot, 'test/fixtures/logs')], /logs: cannot read the log: it is a folder/],
+    ['a missing file', () => ['--log', fixture('no-such.log')], /no-such\.log: no such file \(check the path of the log file\)/],
+    ['a folder', () => ['--log', join(repoRoot, 'test/fixtures/logs')], /logs: is a folder, not a log file/],
     ['an empty log', () => ['--log', emptyLog()], /empty\.log: the log is empty \(rerun the connector with --log-level debug/],
     ['a healthy log', () => ['--log', fixture('healthy-sync.json.log')], /healthy-sync\.json\.log: nothing recognisable to reproduce: the log doctor finds no failure in its 10 line\(s\) \(json format\)/],
     ['a daemon-only log', () => ['--log', fixture('daemon-auth-failed.json.log')], /nothing of the provider to reproduce: daemon-auth-failed \(line 3, 4\): ConductorOne refused/],

@@ -110,7 +110,9 @@ export async function scenarioFiles(paths: readonly string[]): Promise<string[]>
 
 export function parseScenario(text: string, file: string): LoadedScenario {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
+  // logLevel 'error': the library's warnings (a collection used as a key) would go to process warnings on
+  // stderr, beside the one-line error; such a key becomes a string the schema then refuses.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, logLevel: 'error' });
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };

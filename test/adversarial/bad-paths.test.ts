@@ -78,7 +78,7 @@ describe('report --out and bundle --out', () => {
     ['6. bundle into a missing folder', () => ['bundle', runDir, '--out', at('missing/b.tar.gz')], () => at('missing/b.tar.gz'), /: the folder \S+missing does not exist/],
     ['7. bundle onto a folder', () => ['bundle', runDir, '--out', at('a-folder')], () => at('a-folder'), /: is a folder/],
     ['8. report onto a FIFO (the rename would have replaced it with a regular file)', () => ['report', runDir, '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
-    ['8b. tenant generate onto a FIFO (it was replaced with a SQLite file)', () => ['tenant', 'generate', '--users', '5', '-o', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
+    ['8b. tenant generate onto a FIFO (it was replaced with a SQLite file)', () => ['tenant', 'generate', '--users', '5', '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
     ['8c. demo onto a FIFO', () => ['demo', '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
   ])('%s', async (_name, args, start, problem) => {
     expectRefused(await runCli(args()), start(), problem);

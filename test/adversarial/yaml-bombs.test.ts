@@ -31,7 +31,8 @@ describe('scenario files that would exhaust the loader', () => {
     writeFileSync(at('laughs.yaml'), laughs());
     const result = await runCli(['run', '--runs-dir', at('runs'), at('laughs.yaml')]);
     expect(result.code, result.stderr).toBe(2);
-    expect(result.stdout).toBe('');
+    // The file is its own error row in the summary; nothing ran.
+    expect(result.stdout).toMatch(/^ERROR\s+laughs\s+-\s+error/m);
     const all = lines(result.stderr);
     expect(all).toHaveLength(1);
     expect(all[0]).toBe(

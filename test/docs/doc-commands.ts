@@ -150,10 +150,14 @@ export function shellWords(line: string, where: string): string[] {
   return words;
 }
 
+/** Commands split at `&&`; redirections (`> file`, `2>&1`) and a trailing `&` are the shell's, not the command's. */
 function splitCommands(words: string[]): string[][] {
   const commands: string[][] = [[]];
-  for (const word of words) {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
     if (word === '&&') commands.push([]);
+    else if (/^\d?>>?$/.test(word)) i++;
+    else if (/^\d?>>?\S/.test(word) || (word === '&' && i === words.length - 1)) continue;
     else commands.at(-1)!.push(word);
   }
   return commands.filter((c) => c.length > 0);
