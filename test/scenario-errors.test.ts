@@ -3,21 +3,11 @@
  * (<how to fix>)`, pointing at the offending key or value.
  */
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../harness/errors.js';
-import { parseScenario } from '../harness/scenario/load.js';
+import { scenarioError } from './support/scenario-error.js';
 
 /** Lines 1-3 are fixed, the connector is line 4 (or more), `extra` follows. */
 const scenario = (extra: string, connector = 'connector: builtin:entra\n') => `version: 1\nname: t\nprovider: entra\n${connector}${extra}`;
 
-function errorOf(text: string): string {
-  try {
-    parseScenario(text, 'scenarios/t.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the scenario to be rejected');
-}
 
 const ENTRA_PLACEHOLDERS =
   '{baseUrl}, {output}, {runDir}, {tenantId}, {seed}, {provider}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.tenantId}, {credentials.clientId}, {credentials.clientSecret}, {credentials.authority}, {credentials.graphBase}, {credentials.scope}';
@@ -99,18 +89,18 @@ describe('scenario errors', () => {
     ['a diff expected without a second sync', scenario('expect:\n  diff: { gate: failed }\n'), 'scenarios/t.yaml:6:9: expect.diff: a diff is expected but nothing runs twice (add rerun: { faults: [...] })'],
     ['an error expected of a success', scenario('expect:\n  outcome: succeeded\n  error: AADSTS7000222\n'), 'scenarios/t.yaml:7:10: expect.error: an error is expected of a run expected to succeed (set outcome: failed, or remove error)'],
   ])('%s', (_, text, message) => {
-    const actual = errorOf(text);
+    const actual = scenarioError(text);
     expect(actual).toBe(message);
     expect(actual).not.toContain('\n');
   });
 
   it('a regular expression that does not compile (the middle is V8\'s own words)', () => {
-    expect(errorOf(scenario('expect:\n  error: "/(x/"\n'))).toMatch(
+    expect(scenarioError(scenario('expect:\n  error: "/(x/"\n'))).toMatch(
       /^scenarios\/t\.yaml:6:10: expect\.error: \/\(x\/ is not a regular expression: .*Unterminated group \(fix the pattern, or write plain text without the slashes\)$/,
     );
   });
 
   it('reports the first problem in the file when there are several', () => {
-    expect(errorOf(scenario('tenant:\n  users: lots\ntimeout: 90\n'))).toMatch(/^scenarios\/t\.yaml:6:10: tenant\.users: /);
+    expect(scenarioError(scenario('tenant:\n  users: lots\ntimeout: 90\n'))).toMatch(/^scenarios\/t\.yaml:6:10: tenant\.users: /);
   });
 });

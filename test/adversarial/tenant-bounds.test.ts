@@ -3,22 +3,12 @@
  * oversized tenant would eat memory with no timeout able to stop it.
  */
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../harness/errors.js';
-import { parseScenario } from '../../harness/scenario/load.js';
+import { scenarioError } from '../support/scenario-error.js';
 import { MAX_COUNT, MAX_TENANT_ROWS, estimatedRows, resolveShape } from '../../mocks/tenant/shape.js';
 import { runCli } from '../support/cli.js';
 
 const scenario = (tenant: string, extra = '') => `version: 1\nname: t\nprovider: entra\nconnector: builtin:entra\ntenant:\n${tenant}${extra}`;
 
-function scenarioError(text: string): string {
-  try {
-    parseScenario(text, 'scenarios/t.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(UserError);
-    return (error as Error).message;
-  }
-  throw new Error('expected the scenario to be rejected');
-}
 
 describe('tenant size bounds', () => {
   it('the largest allowed tenant (a million users, the benchmarked size) is within the row budget', () => {
