@@ -56,6 +56,10 @@ const EXAMPLES: Record<string, string[]> = {
     '# then: HTTPS_PROXY=<proxyUrl> SSL_CERT_FILE=<caCert> your-connector ...',
     'npx sync-harness serve --proxy',
   ],
+  explore: [
+    'npx sync-harness demo',
+    'npx sync-harness explore runs/demo/sync.c1z   # prints the URL; Ctrl-C stops it',
+  ],
   demo: ['npx sync-harness demo', 'npx sync-harness demo --users 1000 --out runs/demo/big.c1z'],
   tenant: [
     'npx sync-harness tenant generate --users 1000 --seed 7 --out runs/tenant.db',

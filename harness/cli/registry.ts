@@ -266,6 +266,16 @@ const SPECS: CommandSpec[] = [
     load: () => import('./commands/serve.js'),
   },
   {
+    name: 'explore',
+    summary: 'browse a .c1z, the diff of two, or a run folder in a local read-only web explorer (127.0.0.1, a token in the URL)',
+    configure: (c) =>
+      void c
+        .argument('<paths...>', 'FILE.c1z (a sync), BASE.c1z COMPARE.c1z (their diff), or a run folder (runs/<name>/)')
+        .option('--port <n>', 'port to listen on (default: a free one)')
+        .option('--no-token', 'ask no token (for scripted tests: anyone on this machine can then read the pages)'),
+    load: () => import('./commands/explore.js'),
+  },
+  {
     name: 'demo',
     summary: 'write a seeded example sync file (runs/demo/sync.c1z) and show its stats',
     configure: (c) =>

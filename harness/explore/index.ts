@@ -1,0 +1,34 @@
+/**
+ * `explore`: a sync file, two sync files (their diff) or a run folder, served read-only on 127.0.0.1 as
+ * linked pages (and the same data as JSON for scripts). `openExplorer` reads what was given into routes;
+ * `serveExplorer` serves them behind the token and the Host and Origin checks.
+ */
+import { statSync } from 'node:fs';
+import { UserError } from '../errors.js';
+import { checkInputFile } from '../fs/input-file.js';
+import { openSync } from './open-sync.js';
+import { syncRoutes } from './sync-routes.js';
+import type { Route } from './view.js';
+
+export { newToken } from './access-guard.js';
+export { serveExplorer, type Serving } from './server.js';
+export type { Route, View } from './view.js';
+
+export interface Explorer {
+  kind: 'sync' | 'diff' | 'run';
+  /** What is explored, in a few words, for every page's header. */
+  subject: string;
+  routes: Route[];
+  close(): void;
+}
+
+const USAGE = 'give a .c1z file, two .c1z files (to explore their diff) or a run folder (runs/<name>/)';
+
+export async function openExplorer(paths: string[]): Promise<Explorer> {
+  if (paths.length !== 1) throw new UserError(`explore: ${paths.length === 0 ? 'nothing to explore' : 'the diff view is not built yet'}: ${USAGE}`);
+  const path = paths[0]!;
+  checkInputFile(path, { flag: 'explore', what: 'sync file or run folder', folderToo: true });
+  if (statSync(path).isDirectory()) throw new UserError(`explore: ${path}: a folder; the run view is not built yet (${USAGE})`);
+  const opened = await openSync(path);
+  return { kind: 'sync', subject: path, routes: syncRoutes(opened.explorer, ''), close: () => opened.close() };
+}
