@@ -271,6 +271,7 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void c
         .argument('<paths...>', 'FILE.c1z (a sync), BASE.c1z COMPARE.c1z (their diff), or a run folder (runs/<name>/)')
+        .option('--fail-on <rule>', 'with two files: the gates the diff view shows, as diff --fail-on takes them (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--port <n>', 'port to listen on (default: a free one)')
         .option('--no-token', 'ask no token (for scripted tests: anyone on this machine can then read the pages)'),
     load: () => import('./commands/explore.js'),

@@ -9,6 +9,7 @@ import { checkInputFile } from '../fs/input-file.js';
 import { openSync } from './open-sync.js';
 import { syncRoutes } from './sync-routes.js';
 import type { Route } from './view.js';
+import type { DiffOptions } from './diff-explorer.js';
 
 export { newToken } from './access-guard.js';
 export { serveExplorer, type Serving } from './server.js';
@@ -24,8 +25,12 @@ export interface Explorer {
 
 const USAGE = 'give a .c1z file, two .c1z files (to explore their diff) or a run folder (runs/<name>/)';
 
-export async function openExplorer(paths: string[]): Promise<Explorer> {
-  if (paths.length !== 1) throw new UserError(`explore: ${paths.length === 0 ? 'nothing to explore' : 'the diff view is not built yet'}: ${USAGE}`);
+export async function openExplorer(paths: string[], diff: DiffOptions = {}): Promise<Explorer> {
+  if (paths.length === 0 || paths.length > 2) throw new UserError(`explore: ${paths.length === 0 ? 'nothing to explore' : 'more than two paths'}: ${USAGE}`);
+  if (paths.length === 2) {
+    const { openDiffExplorer } = await import('./diff-explorer.js');
+    return openDiffExplorer(paths[0]!, paths[1]!, diff);
+  }
   const path = paths[0]!;
   checkInputFile(path, { flag: 'explore', what: 'sync file or run folder', folderToo: true });
   if (statSync(path).isDirectory()) throw new UserError(`explore: ${path}: a folder; the run view is not built yet (${USAGE})`);

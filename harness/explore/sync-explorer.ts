@@ -115,10 +115,13 @@ export class SyncExplorer {
   private readonly grantColumns: string;
   private hasExpansion = false;
 
-  /** `file` must have been opened with `need: 'database'`; it stays the caller's to close. */
-  constructor(private readonly file: SyncFile) {
+  /**
+   * `file` must have been opened with `need: 'database'`; it stays the caller's to close. `syncId`: the sync
+   * to show (a diff's side), else the one the listing commands show.
+   */
+  constructor(private readonly file: SyncFile, syncId?: string) {
     if (!file.databasePath) throw new Error('SyncExplorer: the file was opened without its database');
-    const selection = selectForRows(file.path, file.syncs());
+    const selection = selectForRows(file.path, file.syncs(), syncId);
     const sync = selection.kind === 'sync' ? selection.sync : undefined;
     this.db = new Database(file.databasePath, { readonly: true, fileMustExist: true });
     try {

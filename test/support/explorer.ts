@@ -5,6 +5,7 @@
 import { request } from 'node:http';
 import { newToken, openExplorer, serveExplorer, type Serving } from '../../harness/explore/index.js';
 import { TOKEN_COOKIE } from '../../harness/explore/access-guard.js';
+import type { DiffOptions } from '../../harness/explore/diff-explorer.js';
 
 export interface TestExplorer extends Serving {
   token: string;
@@ -20,8 +21,8 @@ export interface Answer {
   body: string;
 }
 
-export async function startTestExplorer(paths: string[]): Promise<TestExplorer> {
-  const explorer = await openExplorer(paths);
+export async function startTestExplorer(paths: string[], diff: DiffOptions = {}): Promise<TestExplorer> {
+  const explorer = await openExplorer(paths, diff);
   const token = newToken();
   const serving = await serveExplorer({ routes: explorer.routes, subject: explorer.subject, port: 0, token });
   const host = new URL(serving.origin).host;

@@ -10,13 +10,15 @@ import type { CommandIO } from '../output/sink.js';
 
 interface ExploreFlags {
   port?: string;
+  failOn: string[];
   /** Commander's `--no-token`: false when given. */
   token: boolean;
 }
 
 export async function run(flags: ExploreFlags, paths: string[], io: CommandIO): Promise<number> {
   const port = flags.port === undefined ? 0 : portNumber(flags.port);
-  const explorer = await openExplorer(paths);
+  if (flags.failOn.length > 0 && paths.length !== 2) throw new UserError('explore: --fail-on applies to a diff: give two .c1z files');
+  const explorer = await openExplorer(paths, { failOn: flags.failOn });
   try {
     const token = flags.token === false ? undefined : newToken();
     const serving = await serveExplorer({ routes: explorer.routes, subject: explorer.subject, port, token, onError: (message) => void io.stderr.line(message) });
