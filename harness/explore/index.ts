@@ -33,7 +33,10 @@ export async function openExplorer(paths: string[], diff: DiffOptions = {}): Pro
   }
   const path = paths[0]!;
   checkInputFile(path, { flag: 'explore', what: 'sync file or run folder', folderToo: true });
-  if (statSync(path).isDirectory()) throw new UserError(`explore: ${path}: a folder; the run view is not built yet (${USAGE})`);
+  if (statSync(path).isDirectory()) {
+    const { openRunExplorer } = await import('./run-explorer.js');
+    return openRunExplorer(path);
+  }
   const opened = await openSync(path);
   return { kind: 'sync', subject: path, routes: syncRoutes(opened.explorer, ''), close: () => opened.close() };
 }

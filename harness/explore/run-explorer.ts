@@ -1,0 +1,93 @@
+/**
+ * `explore runs/<name>/`: a run folder as `report` reads it (reports/run-folder.ts, reports/model.ts): the
+ * scenario, outcome and expectations, the doctor's findings with each evidence line linked to the journal
+ * requests it cites (`#12`), the request timeline, the journal as a table filtered by route, status and
+ * fault, and the run's sync file under /sync.
+ */
+import type { JournalEntry } from '../../mocks/core/journal.js';
+import { buildRunReport, type RunReport } from '../../reports/model.js';
+import { readRunFolder } from '../../reports/run-folder.js';
+import type { Explorer } from './index.js';
+import { openSync, type OpenedSync } from './open-sync.js';
+import { runRoutes } from './run-routes.js';
+import { PAGE_SIZE } from './sync-explorer.js';
+import { syncRoutes } from './sync-routes.js';
+
+export interface RequestFilter {
+  route?: string;
+  status?: number;
+  fault?: string;
+}
+
+export interface RequestTable {
+  filter: RequestFilter;
+  /** The values each filter can take, from the whole journal. */
+  choices: { routes: string[]; statuses: number[]; faults: string[] };
+  offset: number;
+  limit: number;
+  total: number;
+  items: JournalEntry[];
+}
+
+export interface CitedFinding {
+  id: string;
+  title: string;
+  evidence: Array<{ line: string; requests: number[] }>;
+  fix: string[];
+}
+
+/** `#12`, `journal #12`: how the doctor's evidence lines name a request (harness/doctor/journal-facts.ts). */
+const CITATION = /#(\d+)\b/g;
+
+export class RunExplorer {
+  readonly report: RunReport;
+  readonly findings: CitedFinding[];
+  private readonly bySeq = new Map<number, JournalEntry>();
+  private readonly choices: RequestTable['choices'];
+
+  constructor(readonly journal: readonly JournalEntry[], report: RunReport) {
+    this.report = report;
+    for (const entry of journal) this.bySeq.set(entry.seq, entry);
+    this.findings = report.findings.map((f) => ({
+      id: f.id,
+      title: f.title,
+      fix: f.fix,
+      evidence: f.evidence.map((line) => ({ line, requests: [...line.matchAll(CITATION)].map((m) => Number(m[1])).filter((seq) => this.bySeq.has(seq)) })),
+    }));
+    const sorted = <T>(values: Iterable<T>) => [...new Set(values)].sort() as T[];
+    this.choices = {
+      routes: sorted(journal.map((e) => e.route ?? '(unmatched)')),
+      statuses: [...new Set(journal.map((e) => e.status))].sort((a, b) => a - b),
+      faults: sorted(journal.flatMap((e) => (e.fault ? [e.fault] : []))),
+    };
+  }
+
+  requests(filter: RequestFilter, offset = 0): RequestTable {
+    const matching = this.journal.filter(
+      (e) =>
+        (filter.route === undefined || (e.route ?? '(unmatched)') === filter.route) &&
+        (filter.status === undefined || e.status === filter.status) &&
+        (filter.fault === undefined || (filter.fault === '(none)' ? !e.fault : e.fault === filter.fault)),
+    );
+    return { filter, choices: this.choices, offset, limit: PAGE_SIZE, total: matching.length, items: matching.slice(offset, offset + PAGE_SIZE) };
+  }
+
+  /** One request, and the findings whose evidence cites it. */
+  request(seq: number): { entry: JournalEntry; citedBy: string[] } | undefined {
+    const entry = this.bySeq.get(seq);
+    return entry && { entry, citedBy: this.findings.filter((f) => f.evidence.some((e) => e.requests.includes(seq))).map((f) => f.id) };
+  }
+}
+
+export async function openRunExplorer(dir: string): Promise<Explorer> {
+  const run = readRunFolder(dir);
+  const explorer = new RunExplorer(run.journal, buildRunReport(run));
+  let sync: OpenedSync | undefined;
+  if (run.syncFiles[0]) sync = await openSync(run.syncFiles[0]);
+  return {
+    kind: 'run',
+    subject: dir,
+    routes: [...runRoutes(explorer, sync !== undefined), ...(sync ? syncRoutes(sync.explorer, '/sync', 'sync') : [])],
+    close: () => sync?.close(),
+  };
+}
