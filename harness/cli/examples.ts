@@ -58,7 +58,7 @@ const EXAMPLES: Record<string, string[]> = {
   ],
   explore: [
     'npx sync-harness demo',
-    'npx sync-harness explore runs/demo/sync.c1z   # prints the URL; Ctrl-C stops it',
+    'npx sync-harness explore runs/demo/sync.c1z   # open the URL; Ctrl-C stops',
   ],
   demo: ['npx sync-harness demo', 'npx sync-harness demo --users 1000 --out runs/demo/big.c1z'],
   tenant: [
