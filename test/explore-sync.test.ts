@@ -16,6 +16,7 @@ import type { EntitlementPage, ResourceList, ResourcePage, SyncOverview } from '
 import { TOKEN_COOKIE } from '../harness/explore/access-guard.js';
 import { CSP } from '../harness/explore/server.js';
 import { runCli } from './support/cli.js';
+import { writeSyncFile } from './support/sync-files.js';
 import { rawGet, startTestExplorer, type TestExplorer } from './support/explorer.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
@@ -179,6 +180,29 @@ describe('explore: text from the file is shown as text', () => {
       expect((await explorer.json<ResourcePage>(`/resource/user/${encodeURIComponent('<u1>')}`)).resource.displayName).toBe(name);
     } finally {
       await explorer.close();
+    }
+  });
+});
+
+describe('explore: which sync of a file with several', () => {
+  it('shows the rows of the sync the listings show, and says when it is not a finished full one', async () => {
+    const path = join(dir, 'two-syncs.c1z');
+    const [, second] = await writeSyncFile(path, [{ size: 1 }, { size: 2 }]);
+    const explorer = await startTestExplorer([path]);
+    try {
+      const overview = await explorer.json<SyncOverview>('/');
+      expect({ sync: overview.sync?.id, resources: overview.totals.resources, note: overview.note }).toEqual({ sync: second!.id, resources: second!.counts.resources, note: undefined });
+      expect((await explorer.json<ResourceList>('/resources')).total).toBe(second!.counts.resources);
+    } finally {
+      await explorer.close();
+    }
+    const unfinishedPath = join(dir, 'unfinished.c1z');
+    const [unfinished] = await writeSyncFile(unfinishedPath, [{ size: 1, state: 'unfinished' }]);
+    const other = await startTestExplorer([unfinishedPath]);
+    try {
+      expect((await other.json<SyncOverview>('/')).note).toBe(`no finished full sync: showing the unfinished sync ${unfinished!.id}`);
+    } finally {
+      await other.close();
     }
   });
 });
