@@ -3,7 +3,7 @@
  * it cites, the request table filters by route, status and fault and adds up to the journal, and the run's
  * sync file has its own view. A folder that is not a run folder is one line and exit 2.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +70,22 @@ describe('explore: the run view', () => {
     expect(html).toContain('<svg class="timeline"');
     const sync = await explorer.json<SyncOverview>('/sync/');
     expect(sync.totals).toMatchObject({ resources: result.stats!.resources, grants: result.stats!.grants });
+  });
+
+  it('still shows a run whose sync file cannot be read, saying why', async () => {
+    const copy = join(runsDir, 'cut-short');
+    cpSync(result.runDir, copy, { recursive: true });
+    const syncFile = readdirSync(copy).find((f) => f.endsWith('.c1z'))!;
+    writeFileSync(join(copy, syncFile), '');
+    const cut = await startTestExplorer([copy]);
+    try {
+      const run = await cut.json<{ hasSync: boolean; syncProblem: string; findings: CitedFinding[] }>('/');
+      expect({ hasSync: run.hasSync, findings: run.findings.length }).toEqual({ hasSync: false, findings: result.findings.length });
+      expect(run.syncProblem).toMatch(/empty file \(0 bytes\): no sync found/);
+      expect((await cut.get('/sync/')).status).toBe(404);
+    } finally {
+      await cut.close();
+    }
   });
 
   it('refuses a folder that is not a run folder in one line, exit 2', async () => {

@@ -7,6 +7,7 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { buildRunReport, type RunReport } from '../../reports/model.js';
 import { readRunFolder } from '../../reports/run-folder.js';
+import { UserError } from '../errors.js';
 import type { Explorer } from './index.js';
 import { openSync, type OpenedSync } from './open-sync.js';
 import { runRoutes } from './run-routes.js';
@@ -83,11 +84,18 @@ export async function openRunExplorer(dir: string): Promise<Explorer> {
   const run = readRunFolder(dir);
   const explorer = new RunExplorer(run.journal, buildRunReport(run));
   let sync: OpenedSync | undefined;
-  if (run.syncFiles[0]) sync = await openSync(run.syncFiles[0]);
+  let syncProblem: string | undefined;
+  // A failed run is what people explore most, and its sync file may be empty or cut short: say so on the page.
+  try {
+    if (run.syncFiles[0]) sync = await openSync(run.syncFiles[0]);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    syncProblem = error.message;
+  }
   return {
     kind: 'run',
     subject: dir,
-    routes: [...runRoutes(explorer, sync !== undefined), ...(sync ? syncRoutes(sync.explorer, '/sync', 'sync') : [])],
+    routes: [...runRoutes(explorer, sync !== undefined, syncProblem), ...(sync ? syncRoutes(sync.explorer, '/sync', 'sync') : [])],
     close: () => sync?.close(),
   };
 }

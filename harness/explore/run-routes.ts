@@ -4,14 +4,14 @@ import { NotFound } from './not-found.js';
 import type { RunExplorer } from './run-explorer.js';
 import { queryNumber, type Route } from './view.js';
 
-export function runRoutes(explorer: RunExplorer, hasSync: boolean): Route[] {
+export function runRoutes(explorer: RunExplorer, hasSync: boolean, syncProblem?: string): Route[] {
   const home: [string, string] = ['/', 'run'];
   return [
     {
       pattern: /^\/$/,
       answer: () => {
-        const data = { ...explorer.report, findings: explorer.findings, hasSync };
-        return { title: `run ${explorer.report.scenario}`, data, body: () => runOverviewBody(explorer.report, explorer.findings, hasSync) };
+        const data = { ...explorer.report, findings: explorer.findings, hasSync, ...(syncProblem ? { syncProblem } : {}) };
+        return { title: `run ${explorer.report.scenario}`, data, body: () => runOverviewBody(explorer.report, explorer.findings, hasSync, syncProblem) };
       },
     },
     {

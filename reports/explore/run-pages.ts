@@ -6,7 +6,7 @@ import { formatWidth, type RunReport } from '../model.js';
 import { svgTimeline } from '../svg-timeline.js';
 import { href, link, pager } from './layout.js';
 
-export function runOverviewBody(r: RunReport, findings: CitedFinding[], hasSync: boolean): string {
+export function runOverviewBody(r: RunReport, findings: CitedFinding[], hasSync: boolean, syncProblem?: string): string {
   const outcome = `<span class="${r.outcome === 'succeeded' ? 'good' : 'bad'}" data-outcome="${esc(r.outcome)}">${esc(r.outcome)}</span>`;
   const expectations = r.met
     ? '<p class="good" data-met="true">every expectation met</p>'
@@ -20,6 +20,7 @@ export function runOverviewBody(r: RunReport, findings: CitedFinding[], hasSync:
 ${r.diagnosis ? `<tr><th>diagnosis</th><td>${esc(r.diagnosis)}</td></tr>` : ''}
 <tr><th>requests</th><td>${link('/requests', String(r.requests))}${r.firstErrorAt ? `; first failed answer at ${esc(r.firstErrorAt)}` : ''}</td></tr>
 ${r.stats ? `<tr><th>sync</th><td>${r.stats.resources.toLocaleString('en-US')} resources, ${r.stats.entitlements.toLocaleString('en-US')} entitlements, ${r.stats.grants.toLocaleString('en-US')} grants${hasSync ? ` · ${link('/sync/', 'browse the sync file')}` : ''}</td></tr>` : hasSync ? `<tr><th>sync</th><td>${link('/sync/', 'browse the sync file')}</td></tr>` : ''}
+${syncProblem ? `<tr><th>sync file</th><td class="bad">${esc(syncProblem)}</td></tr>` : ''}
 </tbody></table>
 <h2>Expectations</h2>${expectations}
 <h2>Findings</h2>${metric('findings', findings.length)} finding(s)${findings.length ? `<ul>${findings.map(findingItem).join('\n')}</ul>` : ''}
