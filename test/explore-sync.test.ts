@@ -211,10 +211,15 @@ describe('explore: bad input', () => {
   it('refuses a missing file, a file that is not a sync file and a wrong port in one line, exit 2', async () => {
     const text = join(dir, 'notes.txt');
     writeFileSync(text, 'hello, not a c1z\n');
+    const good = join(dir, 'good.c1z');
+    await writeSyncFile(good, [{ size: 1 }]);
     for (const [args, pattern] of [
       [[join(dir, 'missing.c1z')], /missing\.c1z: no such file/],
       [[text], /notes\.txt: .*not a/],
       [[text, '--port', 'http'], /--port "http": not a TCP port/],
+      [[good, join(dir, 'missing.c1z')], /missing\.c1z: no such file/],
+      [[text, text, text], /explore: more than two paths: give a \.c1z file, two \.c1z files/],
+      [[good, '--fail-on', 'removed:grants>1'], /explore: --fail-on applies to a diff/],
     ] as const) {
       const { code, stdout, stderr } = await runCli(['explore', ...args]);
       expect({ code, stdout }).toEqual({ code: 2, stdout: '' });

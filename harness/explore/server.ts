@@ -135,6 +135,8 @@ function send(response: ServerResponse, status: number, type: string, body: stri
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
     'Cache-Control': 'no-store',
+    // The same path answers HTML or JSON by Accept.
+    Vary: 'Accept',
     'Content-Length': Buffer.byteLength(body),
   });
   response.end(response.req.method === 'HEAD' ? undefined : body);
