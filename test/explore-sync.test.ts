@@ -13,7 +13,7 @@ import { ResourceSchema, ResourceTypeSchema, ResourceTypeTrait } from '../harnes
 import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
 import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
 import type { EntitlementPage, ResourceList, ResourcePage, SyncOverview } from '../harness/explore/sync-explorer.js';
-import { TOKEN_COOKIE } from '../harness/explore/access-guard.js';
+import { tokenCookie } from '../harness/explore/access-guard.js';
 import { CSP } from '../harness/explore/server.js';
 import { runCli } from './support/cli.js';
 import { writeSyncFile } from './support/sync-files.js';
@@ -119,7 +119,7 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
       const host = new URL(expanded.origin).host;
       expect((await rawGet(`${expanded.origin}/`, { host })).status).toBe(403);
       expect((await rawGet(`${expanded.origin}/?token=wrong`, { host })).status).toBe(403);
-      const wrongCookie = await rawGet(`${expanded.origin}/resources`, { host, cookie: `${TOKEN_COOKIE}=wrong` });
+      const wrongCookie = await rawGet(`${expanded.origin}/resources`, { host, cookie: `${tokenCookie(expanded.origin)}=wrong` });
       expect({ status: wrongCookie.status, body: wrongCookie.body }).toEqual({ status: 403, body: 'explore refused: wrong token (open the URL explore printed, token included)\n' });
       expect((await rawGet(`${expanded.origin}/static/explore.js`, { host })).status).toBe(403);
     });
@@ -128,7 +128,7 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
       const answer = await rawGet(`${expanded.origin}/resources?q=ada&token=${expanded.token}`, { host: new URL(expanded.origin).host, accept: 'text/html' });
       expect(answer.status).toBe(302);
       expect(answer.headers.location).toBe('/resources?q=ada');
-      expect(answer.headers['set-cookie']).toEqual([`${TOKEN_COOKIE}=${expanded.token}; HttpOnly; SameSite=Strict; Path=/`]);
+      expect(answer.headers['set-cookie']).toEqual([`${tokenCookie(expanded.origin)}=${expanded.token}; HttpOnly; SameSite=Strict; Path=/`]);
     });
 
     it('refuses a foreign Host or Origin even with the token', async () => {

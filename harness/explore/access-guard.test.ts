@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { checkAccess, newToken, TOKEN_COOKIE } from './access-guard.js';
+import { checkAccess, newToken, tokenCookie } from './access-guard.js';
 
 const served = 'http://127.0.0.1:4100';
 const token = 'tok-123';
+const TOKEN_COOKIE = 'sync_harness_explore_4100';
 
 function request(url: string, headers: Record<string, string> = {}): IncomingMessage {
   return { url, headers: { host: '127.0.0.1:4100', ...headers } } as unknown as IncomingMessage;
@@ -29,6 +30,11 @@ describe('checkAccess', () => {
     expect(checkAccess(request('/?token=tok-123', { host: 'evil.example:4100' }), served, token)).toMatchObject({ ok: false, message: expect.stringMatching(/^explore refused: Host/) });
     expect(checkAccess(request('/?token=tok-123', { origin: 'http://evil.example' }), served, token)).toMatchObject({ ok: false, message: expect.stringContaining('web page at') });
     expect(checkAccess(request('/', { origin: 'http://127.0.0.1:4100', cookie: `${TOKEN_COOKIE}=tok-123` }), served, token)).toEqual({ ok: true });
+  });
+
+  it("names the cookie for the port, so explorers side by side keep their own", () => {
+    expect(tokenCookie(served)).toBe(TOKEN_COOKIE);
+    expect(checkAccess(request('/', { cookie: `sync_harness_explore_4101=tok-123` }), served, token)).toMatchObject({ ok: false, message: expect.stringContaining('no token') });
   });
 
   it('lets anyone on loopback in with --no-token', () => {

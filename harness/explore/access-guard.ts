@@ -9,7 +9,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { adminRefusal } from '../../mocks/serve/admin-guard.js';
 
-export const TOKEN_COOKIE = 'sync_harness_explore';
+/**
+ * The cookie holding the token, named for the port: cookies are kept per host, not per port, so two
+ * explorers open side by side (a sync and a diff) would otherwise overwrite each other's.
+ */
+export function tokenCookie(served: string): string {
+  return `sync_harness_explore_${new URL(served).port}`;
+}
 
 /** 32 random bytes, URL-safe: as unguessable as a notebook server's token. */
 export function newToken(): string {
@@ -31,9 +37,9 @@ export function checkAccess(request: IncomingMessage, served: string, token: str
   if (given !== null) {
     if (!same(given, token)) return { ok: false, status: 403, message: 'explore refused: wrong token (open the URL explore printed, token included)' };
     url.searchParams.delete('token');
-    return { ok: true, setCookie: `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`, redirect: `${url.pathname}${url.search}` };
+    return { ok: true, setCookie: `${tokenCookie(served)}=${token}; HttpOnly; SameSite=Strict; Path=/`, redirect: `${url.pathname}${url.search}` };
   }
-  const cookie = cookieValue(request.headers.cookie, TOKEN_COOKIE);
+  const cookie = cookieValue(request.headers.cookie, tokenCookie(served));
   if (cookie === undefined) return { ok: false, status: 403, message: 'explore refused: no token (open the URL explore printed, token included)' };
   if (!same(cookie, token)) return { ok: false, status: 403, message: 'explore refused: wrong token (open the URL explore printed, token included)' };
   return { ok: true };

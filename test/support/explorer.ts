@@ -4,7 +4,7 @@
  */
 import { request } from 'node:http';
 import { newToken, openExplorer, serveExplorer, type Serving } from '../../harness/explore/index.js';
-import { TOKEN_COOKIE } from '../../harness/explore/access-guard.js';
+import { tokenCookie } from '../../harness/explore/access-guard.js';
 import type { DiffOptions } from '../../harness/explore/diff-explorer.js';
 
 export interface TestExplorer extends Serving {
@@ -29,7 +29,7 @@ export async function startTestExplorer(paths: string[], diff: DiffOptions = {})
   const get: TestExplorer['get'] = (path, options = {}) =>
     rawGet(`${serving.origin}${path}`, {
       host,
-      cookie: `${TOKEN_COOKIE}=${token}`,
+      cookie: `${tokenCookie(serving.origin)}=${token}`,
       ...(options.json ? { accept: 'application/json' } : { accept: 'text/html' }),
       ...options.headers,
     });
