@@ -47,6 +47,19 @@ describeWithSamples('explore: the diff view of unexpanded against expanded', () 
     expect({ state: object.state, base: object.base, compare: (object.compare as { id: string }).id }).toEqual({ state: 'added', base: undefined, compare: ids[0] });
   });
 
+  it('pages through every changed object of a type, as many as the report counts, each with the fields diff names', async () => {
+    const counts = cli.byResourceType.find((t) => t.resourceType === 'group')!.grants;
+    const pages: ChangeList['items'] = [];
+    for (let offset = 0; offset < counts.changed + 50; offset += 50) {
+      const page = await explorer.json<ChangeList>(`/changes/grants/group?kind=changed&offset=${offset}`);
+      expect(page.total).toBe(counts.changed);
+      pages.push(...page.items);
+    }
+    expect(new Set(pages.map((p) => p.id)).size).toBe(counts.changed);
+    const listed = cli.changes!.grants.objects.filter((o) => o.resourceType === 'group');
+    for (const object of listed) expect(pages.find((p) => p.id === object.id)?.fields).toEqual(object.fields);
+  });
+
   it("shows a changed grant's changed fields and both versions", async () => {
     const changed = await explorer.json<ChangeList>('/changes/grants/group?kind=changed');
     const first = changed.items[0]!;

@@ -13,6 +13,7 @@ import { blameDamage, openSides, type Sides } from '../diff/sides.js';
 import { diffRoutes } from './diff-routes.js';
 import type { Explorer } from './index.js';
 import { ObjectVersions } from './object-versions.js';
+import { FieldJudge } from '../diff/field-judge.js';
 import { PAGE_SIZE, SyncExplorer } from './sync-explorer.js';
 import { syncRoutes } from './sync-routes.js';
 
@@ -27,8 +28,6 @@ export interface ChangeList {
   /** From the report's per-type counts. */
   total: number;
   items: Array<{ id: string; fields?: string[] }>;
-  /** For changed objects: the report names the first 50 per table; the rest are counted only. */
-  note?: string;
 }
 
 export interface DiffOptions {
@@ -63,18 +62,12 @@ export class DiffExplorer {
     }
   }
 
-  /** Added or removed objects of one table and type, paged; changed ones as the report lists them. */
+  /** Added, removed or changed objects of one table and type, paged. */
   changes(table: Table, resourceType: string, kind: ChangeKind, offset = 0): ChangeList {
     const counts = this.report.byResourceType.find((t) => t.resourceType === resourceType)?.[table];
     const total = counts?.[kind] ?? 0;
     const base = { table, resourceType, kind, offset, limit: PAGE_SIZE, total };
-    if (kind === 'changed') {
-      const detail = this.report.changes?.[table];
-      const listed = (detail?.objects ?? []).filter((o) => o.resourceType === resourceType);
-      const items = listed.slice(offset, offset + PAGE_SIZE).map((o) => ({ id: o.id, fields: o.fields }));
-      const note = listed.length < total ? `the report names the first ${detail?.objects.length ?? 0} changed ${table} of all types; ${total - listed.length} more of this type are counted only` : undefined;
-      return { ...base, items, ...(note ? { note } : {}) };
-    }
+    if (kind === 'changed') return { ...base, items: this.changedPage(table, resourceType, offset) };
     // Rows of one side without a partner on the other, in index order: the page stops reading at its LIMIT.
     const [from, other] = kind === 'added' ? (['cmp', 'main'] as const) : (['main', 'cmp'] as const);
     const side = (schema: 'main' | 'cmp') => (schema === 'main' ? this.attached.base : this.attached.compare);
@@ -89,6 +82,35 @@ export class DiffExplorer {
       .pluck()
       .all(side(from).syncId, resourceType, side(other).syncId, offset) as string[];
     return { ...base, items: ids.map((id) => ({ id })) };
+  }
+
+  /**
+   * Changed objects of one table and type, judged as `diff` judges them (pairs whose bytes differ, decoded),
+   * walking the pairs in the base side's index order and stopping once the page is full: the first pages
+   * answer at once, a page far in pays for the pairs before it.
+   */
+  private changedPage(table: Table, resourceType: string, offset: number): Array<{ id: string; fields: string[] }> {
+    const name = SQL_TABLE[table];
+    const { base, compare } = this.attached;
+    const expansion = (side: typeof base, alias: string) => (table === 'grants' && side.hasExpansion ? `${alias}.expansion` : 'NULL');
+    const pairs = this.attached.db.prepare(
+      `SELECT b.external_id AS id, b.data AS baseData, ${expansion(base, 'b')} AS baseExpansion, c.data AS compareData, ${expansion(compare, 'c')} AS compareExpansion
+         FROM main.${name} b JOIN cmp.${name} c ON c.external_id = b.external_id AND c.sync_id = ?
+        WHERE b.sync_id = ? AND b.resource_type_id = ? AND c.resource_type_id = b.resource_type_id`,
+    );
+    const judge = new FieldJudge(table);
+    const items: Array<{ id: string; fields: string[] }> = [];
+    let seen = 0;
+    for (const row of pairs.iterate(compare.syncId, base.syncId, resourceType) as Iterable<Pair>) {
+      if (sameBytes(row.baseData, row.compareData) && sameBytes(row.baseExpansion, row.compareExpansion)) continue;
+      const where = `${base.label} / ${compare.label}: ${name} row ${JSON.stringify(row.id)}`;
+      const fields = judge.changedFields({ data: row.baseData, expansion: row.baseExpansion }, { data: row.compareData, expansion: row.compareExpansion }, where);
+      if (fields.length === 0) continue;
+      if (seen++ < offset) continue;
+      items.push({ id: row.id, fields });
+      if (items.length === PAGE_SIZE) break;
+    }
+    return items;
   }
 
   close(): void {
@@ -120,3 +142,18 @@ export async function openDiffExplorer(basePath: string, comparePath: string, op
 }
 
 export { TABLES };
+
+interface Pair {
+  id: string;
+  baseData: Uint8Array;
+  baseExpansion: Uint8Array | null;
+  compareData: Uint8Array;
+  compareExpansion: Uint8Array | null;
+}
+
+/** A missing expansion column and an empty one are the same (as `diff` holds them). */
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  const x = a ?? new Uint8Array();
+  const y = b ?? new Uint8Array();
+  return Buffer.compare(Buffer.from(x.buffer, x.byteOffset, x.byteLength), Buffer.from(y.buffer, y.byteOffset, y.byteLength)) === 0;
+}

@@ -41,8 +41,7 @@ export function changeListBody(list: ChangeList): string {
     const where = objectHref(list.table, item.id);
     return `<tr data-object="${esc(item.id)}"><td>${link(where, item.id)}</td>${list.kind === 'changed' ? `<td>${(item.fields ?? []).map((f) => `<code>${esc(f)}</code>`).join(' ')}</td>` : ''}</tr>`;
   });
-  return `${list.note ? `<p class="note">${esc(list.note)}</p>` : ''}
-${pager(`/changes/${list.table}/${encodeURIComponent(list.resourceType)}`, { kind: list.kind }, list.offset, list.limit, list.total)}
+  return `${pager(`/changes/${list.table}/${encodeURIComponent(list.resourceType)}`, { kind: list.kind }, list.offset, list.limit, list.total)}
 <table><thead><tr><th>id</th>${list.kind === 'changed' ? '<th>fields changed</th>' : ''}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
