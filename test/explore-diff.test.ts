@@ -60,6 +60,26 @@ describeWithSamples('explore: the diff view of unexpanded against expanded', () 
     for (const object of listed) expect(pages.find((p) => p.id === object.id)?.fields).toEqual(object.fields);
   });
 
+  it('pages added objects the same when there are too many to keep and each page scans', async () => {
+    const scanning = await startTestExplorer(files, { keptIds: 10 });
+    try {
+      for (const offset of [0, 50, 150]) {
+        const kept = await explorer.json<ChangeList>(`/changes/grants/role?kind=added&offset=${offset}`);
+        const scanned = await scanning.json<ChangeList>(`/changes/grants/role?kind=added&offset=${offset}`);
+        expect(new Set(scanned.items.map((i) => i.id)).size).toBe(50);
+        expect(scanned.total).toBe(kept.total);
+      }
+      const all = async (e: TestExplorer) => {
+        const ids: string[] = [];
+        for (let offset = 0; offset < 200; offset += 50) ids.push(...(await e.json<ChangeList>(`/changes/grants/group?kind=added&offset=${offset}`)).items.map((i) => i.id));
+        return ids.sort();
+      };
+      expect(await all(scanning)).toEqual(await all(explorer));
+    } finally {
+      await scanning.close();
+    }
+  }, 60_000);
+
   it("shows a changed grant's changed fields and both versions", async () => {
     const changed = await explorer.json<ChangeList>('/changes/grants/group?kind=changed');
     const first = changed.items[0]!;
