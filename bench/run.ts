@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: every benchmark, each measured side by side with its baseline in the same run.
  * Results print as a table and are saved to runs/bench/results.json. Needs a build (`npm run build`)
- * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, sync, diff, v3, explore, serve, in-process.
+ * and the zstd and sqlite3 command-line tools. Keys to run a subset: stats, tenant, sync, diff, v3, explore, explore-diff, serve, in-process.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Measurement } from './measure.js';
 import { benchDiffLarge } from './diff-large.js';
-import { benchExploreLarge } from './explore-large.js';
+import { benchExploreDiffLarge, benchExploreLarge } from './explore-large.js';
 import { benchInProcess } from './in-process.js';
 import { benchServeThroughput } from './serve-throughput.js';
 import { benchStatsLarge } from './stats-large.js';
@@ -41,6 +41,7 @@ if (wanted('sync')) results.push(await benchSyncEntra(runsDir));
 if (wanted('diff')) results.push(await benchDiffLarge(runsDir));
 if (wanted('v3')) results.push(await benchV3Read(runsDir));
 if (wanted('explore')) results.push(await benchExploreLarge(runsDir));
+if (wanted('explore-diff')) results.push(await benchExploreDiffLarge(runsDir));
 let failed = false;
 for (const r of results) {
   const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.targets.seconds === undefined || r.ours.seconds < r.targets.seconds) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
