@@ -1,6 +1,6 @@
 /**
  * Connectors written apart from this project, in Python with the standard library only
- * (test/fixtures/external/buggy_connector.py: SCIM, Entra, AWS IAM, Google), run as processes through `run`: each bug is diagnosed with
+ * (test/fixtures/external/buggy_connector.py: SCIM, Entra, AWS IAM and Identity Store, Google), run as processes through `run`: each bug is diagnosed with
  * its finding from the journal alone (the fixture logs nothing the doctor reads), and the clean fixture
  * gives no finding at all.
  */
@@ -13,7 +13,8 @@ import { runScenario, type ScenarioResult } from '../harness/testing.js';
 import { repoRoot } from './support/paths.js';
 
 const FIXTURES = join(repoRoot, 'test/fixtures/external');
-type Provider = 'scim' | 'entra' | 'aws' | 'google';
+/** A fixture listing: the provider's, or `identitystore` for AWS's Identity Store (scenario identitystore-paging.yaml). */
+type Provider = 'scim' | 'entra' | 'aws' | 'google' | 'identitystore';
 const runsDir = mkdtempSync(join(tmpdir(), 'doctor-external-'));
 afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
@@ -55,6 +56,12 @@ const CASES: Array<{ provider: Provider; bug: string; findings: string[] }> = [
   { provider: 'google', bug: 'drops-some', findings: ['unexplained-loss'] },
   { provider: 'google', bug: 'name-as-id', findings: ['id-form-mismatch'] },
   { provider: 'google', bug: 'crash', findings: ['unexplained-failure'] },
+  { provider: 'identitystore', bug: 'first-page-only', findings: ['next-page-not-requested'] },
+  { provider: 'identitystore', bug: 'repeats-page', findings: ['next-page-not-requested', 'page-requested-again'] },
+  { provider: 'identitystore', bug: 'oversized-page', findings: ['page-size-over-cap', 'request-rejected'] },
+  { provider: 'identitystore', bug: 'drops-some', findings: ['unexplained-loss'] },
+  { provider: 'identitystore', bug: 'name-as-id', findings: ['id-form-mismatch'] },
+  { provider: 'identitystore', bug: 'crash', findings: ['unexplained-failure'] },
 ];
 
 describe('request-rejected quotes the provider', () => {
@@ -67,7 +74,7 @@ describe('request-rejected quotes the provider', () => {
 });
 
 describe('the clean Python connector', () => {
-  for (const provider of ['scim', 'entra', 'aws', 'google'] as const) {
+  for (const provider of ['scim', 'entra', 'aws', 'google', 'identitystore'] as const) {
     it(`${provider}: syncs completely with no finding`, async () => {
       const result = await runFixture(provider);
       expect(result.unmet, describeRun(result)).toEqual([]);
