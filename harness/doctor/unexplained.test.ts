@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.js';
-import type { Finding, RunEvidence } from './evidence.js';
+import type { Finding, LogLine, RunEvidence } from './evidence.js';
 import { healthyScim, JournalBuilder, users } from './test-support.js';
 import { STDERR_TAIL_LINES, unexplained } from './unexplained.js';
 
@@ -60,8 +60,8 @@ describe('unexplained-failure', () => {
       j.get('/scim/v2/Groups?startIndex=1&count=100', 'scim.groups.list', 500);
       j.get('/scim/v2/Groups?startIndex=0&count=100', 'scim.groups.list', 400, { refusal: { code: 'invalidValue', message: 'startIndex must be 1 or more' } });
     });
-    const log = Array.from({ length: 7 }, (_, i) => ({ level: 'info' as const, msg: `line ${i + 1}` }));
-    log.push({ level: 'error', msg: 'Traceback', error: 'RuntimeError: boom' } as (typeof log)[number]);
+    const log: LogLine[] = Array.from({ length: 7 }, (_, i) => ({ level: 'info', msg: `line ${i + 1}` }));
+    log.push({ level: 'error', msg: 'Traceback', error: 'RuntimeError: boom' });
     const f = run({ ...ev, outcome: 'failed', error: 'connector exited 1', log })!;
     expect(f.id).toBe('unexplained-failure');
     expect(f.evidence[0]).toBe('run error: connector exited 1');
