@@ -22,9 +22,10 @@ const tooManyWarnings: LogDetector = (c): Finding | undefined => {
   // The error carries the count the ratio was taken over: "... completed actions: 57".
   const completed = /completed actions: (\d+)/.exec(exits[0]!.text)?.[1];
   const ratio = completed ? ` of ${completed} completed action(s)` : '';
+  const count = skipped.length ? `${skipped.length} skipped action(s)` : 'more than 10 skipped actions';
   return {
     id: 'too-many-warnings',
-    title: `Too many warnings: the SDK stopped the sync after ${skipped.length ? `${skipped.length} skipped action(s)` : 'more than 10 skipped actions'}${ratio} (its limit: over 10, and over 10%)`,
+    title: `Too many warnings: the SDK stopped the sync after ${count}${ratio} (its limit: over 10, and over 10%)`,
     ...cite([...exits, ...skipped], 4),
     fix: [
       'Each skipped action is a NotFound the connector returned for a grant or entitlement listing: an object it listed could not be read back by its id.',

@@ -37,11 +37,12 @@ const throttled: LogDetector = (c): Finding | undefined => {
   const retries = lines.filter((l) => l.msg === 'retrying operation').length;
   const gaveUp = lines.some((l) => l.msg === MAX_ATTEMPTS_TEXT);
   const ok = !gaveUp && recovered(c, lines.at(-1)!.n);
+  const after = gaveUp ? "the SDK's retryer gave up ('max attempts reached')" : ok ? 'the sync moved on afterwards' : 'no progress logged afterwards';
   // Without a provider, only the advice every provider shares (the first step).
   const steps = c.provider ? throttlingSteps(c.provider) : throttlingSteps('scim').slice(0, 1);
   return {
     id: 'throttled',
-    title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${gaveUp ? "the SDK's retryer gave up ('max attempts reached')" : ok ? 'the sync moved on afterwards' : 'no progress logged afterwards'}`,
+    title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${after}`,
     ...cite(lines),
     fix: ok ? [...steps, 'The sync recovered: this is informational unless it slows the sync down noticeably.'] : steps,
   };
