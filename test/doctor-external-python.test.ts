@@ -71,6 +71,13 @@ describe('request-rejected quotes the provider', () => {
     expect(f.evidence[0]).toBe('graph.users.list: Request_UnsupportedQuery: "Unsupported Query." (parameter $filter); 1 request(s)');
     expect(f.fix[0]).toContain('ConsistencyLevel: eventual together with $count=true');
   });
+
+  it("google: Google's words and the query parameter they are about, though they name none", async () => {
+    const result = await runFixture('google', 'unsupported-filter');
+    const f = result.findings.find((x) => x.id === 'request-rejected')!;
+    expect(f.evidence[0]).toBe('google.users.list: invalid: "Invalid Input: lastLoginTime:2024-01-01" (parameter query); 1 request(s)');
+    expect(f.fix[0]).toMatch(/^query: the provider supports .*Directory API search syntax/);
+  });
 });
 
 describe('the clean Python connector', () => {

@@ -1,7 +1,7 @@
 /**
  * docs/scenarios.md's findings table stays true to the code: every finding id the doctor's code can emit
  * (run, `--log` and `-f`) has a row, every id in the table is one the doctor (or `diff`) emits, and the
- * log fixtures and test files a row names exist.
+ * log fixtures, Python connector bugs and test files a row names exist.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -45,11 +45,16 @@ describe("docs/scenarios.md's findings table", () => {
     expect(tableIds.filter((id) => !doctor.has(id) && !diff.has(id))).toEqual([]);
   });
 
-  it('names log fixtures and test files that exist', () => {
+  it('names log fixtures, Python connector bugs and test files that exist', () => {
     const logs = readdirSync(join(repoRoot, 'test/fixtures/logs'));
     const named = rows.flatMap((r) => [...r.matchAll(/\blog: ([a-z0-9-]+(?:, [a-z0-9-]+)*)/g)].flatMap((m) => m[1]!.split(', ')));
     expect(named.length).toBeGreaterThan(5);
     expect(named.filter((name) => !logs.some((f) => f.startsWith(`${name}.`)))).toEqual([]);
+    const connector = readFileSync(join(repoRoot, 'test/fixtures/external/buggy_connector.py'), 'utf8');
+    const bugs = new Set([...connector.slice(connector.indexOf('BUGS = {')).matchAll(/^ {4}'([a-z-]+)':/gm)].map((m) => m[1]!));
+    const cases = rows.flatMap((r) => [...r.matchAll(/\bpython [^:|]+: ([a-z-]+(?: \/ [a-z-]+|, [a-z-]+)*)/g)].flatMap((m) => m[1]!.split(/, | \/ /)));
+    expect(cases.length).toBeGreaterThan(10);
+    expect(cases.filter((bug) => !bugs.has(bug))).toEqual([]);
     const paths = rows.flatMap((r) => [...r.matchAll(/`((?:test|harness)\/[\w./-]+\.ts)`/g)].map((m) => m[1]!));
     expect(paths.filter((p) => !existsSync(join(repoRoot, p)))).toEqual([]);
   });
