@@ -24,13 +24,18 @@ function rejected(e: JournalEntry): boolean {
   return e.refusal !== undefined && !e.fault && (kind === 'read' || kind === 'write') && !NOT_FORM.test(e.refusal.code);
 }
 
-/** The request parameter the refusal is about: one its message names, else the advice's. */
+/**
+ * The request parameter the refusal is about: one its message names, else one whose value it quotes
+ * (Google's "Invalid Input: <the query>"), else the advice's.
+ */
 function parameterOf(e: JournalEntry, advice: RefusalAdvice | undefined): string | undefined {
   const q = e.url.indexOf('?');
-  const names = [...(q < 0 ? [] : [...new URLSearchParams(e.url.slice(q + 1)).keys()]), ...Object.keys(e.page?.asked ?? {})];
+  const params = [...(q < 0 ? [] : [...new URLSearchParams(e.url.slice(q + 1))]), ...Object.entries(e.page?.asked ?? {})];
   const message = e.refusal!.message.toLowerCase();
-  const named = names.find((n) => n.replace(/^\$/, '').length > 2 && message.includes(n.replace(/^\$/, '').toLowerCase()));
-  return named ?? advice?.param;
+  const named = params.find(([n]) => n.replace(/^\$/, '').length > 2 && message.includes(n.replace(/^\$/, '').toLowerCase()));
+  // Short values (a page size of 5, `true`) would turn up in any message by chance.
+  const quoted = params.find(([, v]) => v.length >= 6 && message.includes(v.toLowerCase()));
+  return named?.[0] ?? quoted?.[0] ?? advice?.param;
 }
 
 export const rejectedRequestDetector: Detector = (c) => {
