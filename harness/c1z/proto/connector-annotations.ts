@@ -4,4 +4,3 @@
  * Traits (UserTrait...) are in connector-traits.ts.
  */
 export * from './c1/connector/v2/annotations_pb.js';
-export { RateLimitDescription_Status as RateLimitStatus } from './c1/connector/v2/annotations_pb.js';

@@ -12,12 +12,10 @@ export {
   C1ZManifestV3Schema,
   GrantDigestRootSchema,
   IndexedFrameIndexSchema,
-  IndexedFrameIndex_EntrySchema as IndexedFrameIndexEntrySchema,
   PayloadEncoding,
   SyncRunSummarySchema,
   type C1ZManifestV3,
   type GrantDigestRoot,
   type IndexedFrameIndex,
-  type IndexedFrameIndex_Entry as IndexedFrameIndexEntry,
   type SyncRunSummary,
 } from './c1/c1z/v3/manifest_pb.js';
