@@ -19,7 +19,7 @@ import {
   type EntraConnector,
 } from '../connectors/entra/index.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
-import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();

@@ -17,7 +17,7 @@ import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { drain, storeSource } from '../mocks/core/paging/list-source.js';
 import { SYNC_SCOPES } from '../mocks/google/scopes.js';
-import { googleFixture, type FixtureOptions } from '../mocks/google/test-support/google-fixture.js';
+import { googleFixture, type FixtureOptions } from '../mocks/google/test-support/google-fixture.test-support.js';
 import type { TenantGroup, TenantUser } from '../mocks/tenant/model.js';
 import { syncConnector } from './support/synced-connector.js';
 

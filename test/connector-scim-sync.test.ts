@@ -12,7 +12,7 @@ import { createScimConnector, memberEntitlementId, type ScimConnector } from '..
 import type { Grant } from '../harness/c1z/proto/connector.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { authMessages } from '../mocks/scim/authenticate.js';
-import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.js';
+import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.test-support.js';
 import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
