@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createContext } from './context.js';
-import { serveInProcess, type InProcessServer } from './in-process.js';
+import { serveInProcess, type InProcessServer } from './in-process.test-support.js';
 import { compilePattern, latencyMs, route, type FaultDialect } from './route.js';
 
 const dialect: FaultDialect = {

@@ -3,8 +3,10 @@
  * then totals, the types that moved, what changed in which fields, findings (examples folded away) and the
  * gate. It says what the console and HTML say (an unfinished side, the changed fields), only shorter.
  */
-import type { Sink } from '../cli/output/sink.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from './report.js';
+import type { Sink } from '../../harness/cli/output/sink.js';
+import { escapeText } from '../../harness/markup-escape.js';
+import { mdCell } from '../markdown-text.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from '../../harness/diff/report.js';
 
 /** Changed objects listed per table, as the console lists them (the HTML shows more; JSON has them all). */
 const CHANGED_SHOWN = 10;
@@ -22,7 +24,7 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
   await table(out, ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'], TABLES.map((t) => [t, ...numbers(report.totals[t])]));
   const moved = report.byResourceType.flatMap((row) =>
     TABLES.filter((t) => row[t].added !== 0 || row[t].removed !== 0 || row[t].changed !== 0 || row[t].base !== row[t].compare).map((t) => [
-      `\`${cell(row.resourceType)}\``,
+      `\`${mdCell(row.resourceType)}\``,
       t,
       ...numbers(row[t]).slice(0, 5),
     ]),
@@ -40,12 +42,12 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
     await out.line();
     await out.line('### Gate failures');
     await out.line();
-    for (const failure of report.gate.failures) await out.line(`- \`${cell(failure.rule)}\`: ${cell(failure.message)}`);
+    for (const failure of report.gate.failures) await out.line(`- \`${mdCell(failure.rule)}\`: ${mdCell(failure.message)}`);
   }
 }
 
 function side(info: SideInfo): string {
-  return `\`${cell(info.file)}\` sync \`${info.syncId}\`${info.finished ? '' : ' (unfinished)'}`;
+  return `\`${mdCell(info.file)}\` sync \`${info.syncId}\`${info.finished ? '' : ' (unfinished)'}`;
 }
 
 async function changes(out: Sink, report: DiffReport): Promise<void> {
@@ -55,9 +57,9 @@ async function changes(out: Sink, report: DiffReport): Promise<void> {
     await out.line();
     await out.line(`### Changed ${table}`);
     await out.line();
-    await out.line(`By field: ${Object.entries(detail.fields).map(([field, count]) => `\`${cell(field)}\` ${count}`).join(', ')}`);
+    await out.line(`By field: ${Object.entries(detail.fields).map(([field, count]) => `\`${mdCell(field)}\` ${count}`).join(', ')}`);
     await out.line();
-    for (const object of detail.objects.slice(0, CHANGED_SHOWN)) await out.line(`- \`${cell(object.id)}\`: ${object.fields.map((f) => `\`${cell(f)}\``).join(', ')}`);
+    for (const object of detail.objects.slice(0, CHANGED_SHOWN)) await out.line(`- \`${mdCell(object.id)}\`: ${object.fields.map((f) => `\`${mdCell(f)}\``).join(', ')}`);
     const more = detail.objects.length - CHANGED_SHOWN + detail.more;
     if (more > 0) await out.line(`- … and ${more} more (\`-o json\` lists the first ${detail.objects.length})`);
   }
@@ -69,9 +71,9 @@ async function findings(out: Sink, title: string, list: Finding[]): Promise<void
   await out.line(`### ${title}`);
   await out.line();
   for (const finding of list) {
-    await out.line(`- **${finding.id}**${finding.side ? ` (${finding.side})` : ''}: ${cell(finding.message)}`);
+    await out.line(`- **${finding.id}**${finding.side ? ` (${finding.side})` : ''}: ${mdCell(finding.message)}`);
     if (finding.examples.length > 0) {
-      await out.line(`  <details><summary>examples</summary>${finding.examples.map((e) => `<code>${html(e)}</code>`).join('<br>')}</details>`);
+      await out.line(`  <details><summary>examples</summary>${finding.examples.map((e) => `<code>${escapeText(e)}</code>`).join('<br>')}</details>`);
     }
   }
 }
@@ -84,13 +86,4 @@ async function table(out: Sink, headers: string[], rows: string[][]): Promise<vo
 
 function numbers(counts: Counts): string[] {
   return [counts.base, counts.compare, counts.added, counts.removed, counts.changed, counts.unchanged].map(String);
-}
-
-/** Table cells and list items stay on one line and keep their pipes literal. */
-function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
-}
-
-function html(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }

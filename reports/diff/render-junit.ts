@@ -6,8 +6,8 @@
  *     as `finding:<id>`), its examples in `system-out` so the tab shows them.
  * The testcases fail exactly when the diff exits 1.
  */
-import { xml } from '../cli/output/xml.js';
-import { TABLES, type DiffReport, type Finding } from './report.js';
+import { escapeXml } from '../../harness/markup-escape.js';
+import { TABLES, type DiffReport, type Finding } from '../../harness/diff/report.js';
 
 interface Case {
   classname: string;
@@ -23,7 +23,7 @@ export function renderJunit(report: DiffReport, rules: readonly string[]): strin
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="sync-harness diff" tests="${cases.length}" failures="${failures}" errors="0" time="0">`,
-    `<testsuite name="${xml(suite)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
+    `<testsuite name="${escapeXml(suite)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0" time="0">`,
     ...cases.map(testcase),
     '</testsuite>',
     '</testsuites>',
@@ -32,9 +32,9 @@ export function renderJunit(report: DiffReport, rules: readonly string[]): strin
 }
 
 function testcase(c: Case): string {
-  const lines = [`  <testcase classname="${xml(c.classname)}" name="${xml(c.name)}" time="0">`];
-  if (c.failure) lines.push(`    <failure message="${xml(c.failure.message)}" type="gate">${xml(c.failure.body)}</failure>`);
-  if (c.out.length) lines.push(`    <system-out>${xml(c.out.join('\n'))}</system-out>`);
+  const lines = [`  <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}" time="0">`];
+  if (c.failure) lines.push(`    <failure message="${escapeXml(c.failure.message)}" type="gate">${escapeXml(c.failure.body)}</failure>`);
+  if (c.out.length) lines.push(`    <system-out>${escapeXml(c.out.join('\n'))}</system-out>`);
   lines.push('  </testcase>');
   return lines.join('\n');
 }

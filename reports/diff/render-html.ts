@@ -6,11 +6,11 @@
  *
  * Every number sits in an element that says what it is (`data-metric="grants.added"`, with `data-type` for
  * a resource type's row, `data-side` for a chart bar), so tests read the page back and compare it with the
- * JSON. Every text taken from the files (paths, ids, type names, messages) goes through `xml()`.
+ * JSON. Every text taken from the files (paths, ids, type names, messages) goes through `escapeXml()`.
  */
-import { xml } from '../cli/output/xml.js';
+import { escapeXml } from '../../harness/markup-escape.js';
 import { barChart } from './render-html-chart.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from './report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from '../../harness/diff/report.js';
 
 const MEASURES = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as const;
 const CHANGED_SHOWN = 10;
@@ -33,11 +33,11 @@ export function renderHtml(report: DiffReport): string {
     '<body>',
     `<h1 data-verdict="${gateFailed ? 'gate-failed' : report.differ ? 'differ' : 'same'}" class="${gateFailed ? 'bad' : report.differ ? 'warn' : 'good'}">Sync diff: ${verdict}</h1>`,
     sides(report),
-    report.note ? `<p class="note" data-section="note">${xml(report.note)}</p>` : '',
+    report.note ? `<p class="note" data-section="note">${escapeXml(report.note)}</p>` : '',
     '<h2>Totals</h2>',
     countsTable('totals', ['Objects'], TABLES.map((t) => ({ head: [`<th>${t}</th>`], counts: report.totals[t], table: t, attrs: '' }))),
     '<h2>Base against compare, per resource type</h2>',
-    `<p class="legend"><span class="swatch base"></span>base sync <code>${xml(report.base.syncId)}</code> <span class="swatch compare"></span>compare sync <code>${xml(report.compare.syncId)}</code></p>`,
+    `<p class="legend"><span class="swatch base"></span>base sync <code>${escapeXml(report.base.syncId)}</code> <span class="swatch compare"></span>compare sync <code>${escapeXml(report.compare.syncId)}</code></p>`,
     `<div data-section="chart">${TABLES.map((t) => `<figure><figcaption>${capital(t)}</figcaption>${barChart(t, report.byResourceType)}</figure>`).join('')}</div>`,
     '<h2>By resource type</h2>',
     byType(report),
@@ -53,8 +53,8 @@ export function renderHtml(report: DiffReport): string {
 
 function sides(report: DiffReport): string {
   const row = (name: 'base' | 'compare', side: SideInfo) =>
-    `<tr data-side="${name}"><th>${name}</th><td data-field="file"><code>${xml(side.file)}</code></td><td data-field="syncId"><code>${xml(side.syncId)}</code></td>` +
-    `<td data-field="syncType">${xml(side.syncType)}</td><td data-field="finished">${side.finished ? 'finished' : 'unfinished'}</td></tr>`;
+    `<tr data-side="${name}"><th>${name}</th><td data-field="file"><code>${escapeXml(side.file)}</code></td><td data-field="syncId"><code>${escapeXml(side.syncId)}</code></td>` +
+    `<td data-field="syncType">${escapeXml(side.syncType)}</td><td data-field="finished">${side.finished ? 'finished' : 'unfinished'}</td></tr>`;
   return (
     `<table data-section="sides"><thead><tr><th></th><th>File</th><th>Sync id</th><th>Type</th><th>State</th></tr></thead>` +
     `<tbody>${row('base', report.base)}${row('compare', report.compare)}</tbody></table>`
@@ -89,7 +89,7 @@ function byType(report: DiffReport): string {
   if (report.byResourceType.length === 0) return '<p class="empty">No resource types on either side.</p>';
   const rows = report.byResourceType.flatMap((row) =>
     TABLES.map((t, i): CountsRow => {
-      const type = xml(row.resourceType);
+      const type = escapeXml(row.resourceType);
       const head = i === 0 ? [`<th rowspan="${TABLES.length}" class="type"><code>${type}</code></th>`, `<td>${t}</td>`] : [`<td>${t}</td>`];
       const empty = row[t].base + row[t].compare === 0;
       return { head, counts: row[t], table: t, attrs: ` data-type="${type}"`, className: [i === 0 ? 'first' : '', empty ? 'empty' : ''].filter(Boolean).join(' ') };
@@ -103,11 +103,11 @@ function changes(report: DiffReport): string {
     const detail = report.changes?.[table];
     if (!detail || detail.objects.length === 0) return [];
     const fields = Object.entries(detail.fields)
-      .map(([field, count]) => `<li><code>${xml(field)}</code> <span class="num" data-changed-field="${table}.${xml(field)}">${count.toLocaleString('en-US')}</span></li>`)
+      .map(([field, count]) => `<li><code>${escapeXml(field)}</code> <span class="num" data-changed-field="${table}.${escapeXml(field)}">${count.toLocaleString('en-US')}</span></li>`)
       .join('');
     const objects = detail.objects
       .slice(0, CHANGED_SHOWN)
-      .map((o) => `<li><code>${xml(o.id)}</code>: ${o.fields.map((f) => `<code>${xml(f)}</code>`).join(', ')}</li>`)
+      .map((o) => `<li><code>${escapeXml(o.id)}</code>: ${o.fields.map((f) => `<code>${escapeXml(f)}</code>`).join(', ')}</li>`)
       .join('');
     const more = detail.objects.length - CHANGED_SHOWN + detail.more;
     return [
@@ -121,12 +121,12 @@ function changes(report: DiffReport): string {
 
 function findingList(title: string, section: string, findings: Finding[], none: string, intro?: string): string {
   const items = findings.map((f) => {
-    const attrs = [`data-finding="${xml(f.id)}"`, `data-kind="${f.kind}"`, `data-count="${f.count}"`];
+    const attrs = [`data-finding="${escapeXml(f.id)}"`, `data-kind="${f.kind}"`, `data-count="${f.count}"`];
     if (f.side) attrs.push(`data-side="${f.side}"`);
-    if (f.resourceType !== undefined) attrs.push(`data-type="${xml(f.resourceType)}"`);
-    const examples = f.examples.length ? `<ul class="examples">${f.examples.map((e) => `<li><code>${xml(e)}</code></li>`).join('')}</ul>` : '';
+    if (f.resourceType !== undefined) attrs.push(`data-type="${escapeXml(f.resourceType)}"`);
+    const examples = f.examples.length ? `<ul class="examples">${f.examples.map((e) => `<li><code>${escapeXml(e)}</code></li>`).join('')}</ul>` : '';
     const side = f.side ? ` <span class="side">(${f.side} sync)</span>` : '';
-    return `<li class="finding ${f.kind}" ${attrs.join(' ')}><code class="id">${xml(f.id)}</code>${side}: <span class="message">${xml(f.message)}</span>${examples}</li>`;
+    return `<li class="finding ${f.kind}" ${attrs.join(' ')}><code class="id">${escapeXml(f.id)}</code>${side}: <span class="message">${escapeXml(f.message)}</span>${examples}</li>`;
   });
   return (
     `<section data-section="${section}"><h2>${title}</h2>${intro ? `<p>${intro}</p>` : ''}` +
@@ -137,7 +137,7 @@ function findingList(title: string, section: string, findings: Finding[], none: 
 
 function gate(report: DiffReport): string {
   const { passed, failures } = report.gate;
-  const list = failures.map((f) => `<li data-rule="${xml(f.rule)}"><code>${xml(f.rule)}</code>: <span class="message">${xml(f.message)}</span></li>`).join('');
+  const list = failures.map((f) => `<li data-rule="${escapeXml(f.rule)}"><code>${escapeXml(f.rule)}</code>: <span class="message">${escapeXml(f.message)}</span></li>`).join('');
   return (
     `<section data-section="gate" data-gate="${passed ? 'passed' : 'failed'}"><h2>Gate</h2>` +
     (passed ? '<p class="good">Passed: no <code>--fail-on</code> rule holds.</p>' : `<p class="bad">Failed: ${failures.length === 1 ? 'a rule holds' : `${failures.length} rules hold`}.</p><ul>${list}</ul>`) +

@@ -4,8 +4,8 @@
  * Each bar carries `data-type`, `data-table`, `data-side` and `data-value`, and prints its number, so a test
  * can read the chart back and check it against the JSON.
  */
-import { xml } from '../cli/output/xml.js';
-import type { Table, TypeCounts } from './report.js';
+import { escapeXml } from '../../harness/markup-escape.js';
+import type { Table, TypeCounts } from '../../harness/diff/report.js';
 
 const BAR = 12;
 const GAP = 3;
@@ -35,13 +35,13 @@ export function barChart(table: Table, rows: TypeCounts[]): string {
       const length = value === 0 ? 0 : Math.max(1, (value / max) * PLOT);
       const y = top + k * (BAR + GAP);
       return (
-        `<g class="bar ${side}" data-type="${xml(row.resourceType)}" data-table="${table}" data-side="${side}" data-value="${value}">` +
-        `<title>${xml(row.resourceType)} ${table}, ${side} sync: ${value}</title>` +
+        `<g class="bar ${side}" data-type="${escapeXml(row.resourceType)}" data-table="${table}" data-side="${side}" data-value="${value}">` +
+        `<title>${escapeXml(row.resourceType)} ${table}, ${side} sync: ${value}</title>` +
         `<rect x="${labelWidth}" y="${y}" width="${length.toFixed(2)}" height="${BAR}"/>` +
         `<text class="value" x="${(labelWidth + length + 4).toFixed(2)}" y="${y + BAR - 2}">${value.toLocaleString('en-US')}</text></g>`
       );
     }).join('');
-    return `<g class="type"><text class="label" x="${labelWidth - 6}" y="${top + BAR + 5}" text-anchor="end"><title>${xml(row.resourceType)}</title>${xml(label)}</text>${bars}</g>`;
+    return `<g class="type"><text class="label" x="${labelWidth - 6}" y="${top + BAR + 5}" text-anchor="end"><title>${escapeXml(row.resourceType)}</title>${escapeXml(label)}</text>${bars}</g>`;
   });
   return (
     `<svg class="chart" data-table="${table}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${table} per resource type, base against compare" xmlns="http://www.w3.org/2000/svg">` +
