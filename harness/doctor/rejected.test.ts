@@ -3,7 +3,7 @@ import type { JournalEntry } from '../../mocks/core/journal.js';
 import { createContext } from './context.js';
 import type { Finding, RunEvidence } from './evidence.js';
 import { rejectedRequestDetector } from './rejected.js';
-import { healthyAws, healthyEntra, healthyGoogle, JournalBuilder } from './test-support.js';
+import { healthyAws, healthyEntra, healthyGoogle, JournalBuilder } from './doctor.test-support.js';
 
 function detect(base: RunEvidence, add: (j: JournalBuilder) => void): Finding | undefined {
   const journal = new JournalBuilder(base.provider);

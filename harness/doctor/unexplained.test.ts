@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.js';
 import type { Finding, LogLine, RunEvidence } from './evidence.js';
-import { healthyScim, JournalBuilder, users } from './test-support.js';
+import { healthyScim, JournalBuilder, users } from './doctor.test-support.js';
 import { STDERR_TAIL_LINES, unexplained } from './unexplained.js';
 
 const other = (id: string): Finding => ({ id, title: id, evidence: [], fix: [] });
