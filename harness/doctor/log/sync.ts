@@ -31,7 +31,7 @@ const throttled: LogDetector = (c): Finding | undefined => {
   const retries = lines.filter((l) => l.msg === 'retrying operation').length;
   const ok = recovered(c, lines.at(-1)!.n);
   // Without a provider, only the advice every provider shares (the first step).
-  const steps = c.provider ? throttlingSteps(c.provider) : throttlingSteps('scim').slice(0, 1);
+  const steps = throttlingSteps(c.provider);
   return {
     id: 'throttled',
     title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${ok ? 'the sync moved on afterwards' : 'no progress logged afterwards'}`,
