@@ -62,7 +62,23 @@ describe('each registered descriptor', () => {
   });
 });
 
+/** The packages a module loads, following its relative value imports (type-only imports load nothing). */
+function packagesLoadedBy(file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>();
+  if (seen.has(file)) return packages;
+  seen.add(file);
+  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
+    if (!spec!.startsWith('.')) packages.add(spec!);
+    else for (const name of packagesLoadedBy(resolve(file, '..', spec!.replace(/\.js$/, '.ts')), seen)) packages.add(name);
+  }
+  return packages;
+}
+
 describe('lists derived from the registry', () => {
+  it('the registry loads no simulator: `--help` and the repro symptom list read it', () => {
+    expect([...packagesLoadedBy(join(root, 'mocks/providers.ts'))]).toEqual([]);
+  });
+
   const names = [...PROVIDER_NAMES];
 
   it('names, simulators, connectors, placeholders, paging and repro all list exactly the registry', async () => {
