@@ -32,6 +32,7 @@ export const aws = {
   },
   credentials: ['accessKeyId', 'secretAccessKey', 'accountId', 'region', 'identityStoreId', 'roleArn', 'endpoint'],
   routes: {
+    auth: /^sts\./,
     permissions: {},
     permissionOf: actionOf,
     listings: { iam_user: { route: 'iam.ListUsers', field: 'users', pageSize: 100 }, group: { route: 'iam.ListGroups', field: 'groups', pageSize: 100 } },

@@ -58,6 +58,10 @@ export interface ProviderHosts {
 }
 
 export interface ProviderRoutes {
+  /** Its sign-in routes (token endpoints, STS), which the doctor reads as authentication, not reads or writes. */
+  auth?: RegExp;
+  /** The status each token endpoint refuses a secret or key with (other refusals there are not the key's). */
+  keyRefused?: Readonly<Record<string, number>>;
   /** Every permission-checked route by name, with its least-privileged permission. */
   permissions: Readonly<Record<string, string>>;
   /**

@@ -20,6 +20,8 @@ export const entra = {
   hosts: { real: () => REAL_HOSTS, owns: (host) => REAL_HOSTS.includes(host) },
   credentials: ['tenantId', 'clientId', 'clientSecret', 'authority', 'graphBase', 'scope'],
   routes: {
+    auth: /^entra\./,
+    keyRefused: { 'entra.token': 401 },
     permissions: leastPermissions(GRAPH_ROUTE_ACCESS, GRANTS),
     readPermissions: readPermissionsOf(GRANTS),
     listings: { user: { route: 'graph.users.list', field: 'users', pageSize: 999 }, group: { route: 'graph.groups.list', field: 'groups', pageSize: 999 } },

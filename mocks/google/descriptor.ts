@@ -22,6 +22,9 @@ export const google = {
   hosts: { real: () => REAL_HOSTS, owns: (host) => RECORDED_HOSTS.includes(host) },
   credentials: ['customerId', 'adminEmail', 'domain', 'serviceAccountKey', 'tokenUri', 'adminBase', 'scopes'],
   routes: {
+    auth: /^google\.token$/,
+    // 401 there is unauthorized_client: delegation, not the key (consent-missing).
+    keyRefused: { 'google.token': 400 },
     permissions: leastPermissions(DIRECTORY_ROUTE_ACCESS, ACCESS_SCOPES),
     readPermissions: readPermissionsOf(ACCESS_SCOPES),
     listings: { user: { route: 'google.users.list', field: 'users', pageSize: 200 }, group: { route: 'google.groups.list', field: 'groups', pageSize: 200 } },
