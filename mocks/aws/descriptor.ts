@@ -35,7 +35,10 @@ export const aws = {
     auth: /^sts\./,
     permissions: {},
     permissionOf: actionOf,
-    listings: { iam_user: { route: 'iam.ListUsers', field: 'users', pageSize: 100 }, group: { route: 'iam.ListGroups', field: 'groups', pageSize: 100 } },
+    listings: {
+      iam_user: { route: 'iam.ListUsers', field: 'users', pageSize: 100 },
+      group: { route: 'iam.ListGroups', field: 'groups', pageSize: 100 },
+    },
   },
   paging: AWS_PAGING,
   refusals: AWS_REFUSALS,
@@ -43,9 +46,18 @@ export const aws = {
   logTells: AWS_LOG_TELLS,
   repro: {
     cannot: { 'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant' },
-    errors: { expiredSecret: 'InvalidClientTokenId', invalidSecret: 'InvalidClientTokenId', permissionMissing: 'AccessDenied', consentMissing: 'AccessDenied' },
+    errors: {
+      expiredSecret: 'InvalidClientTokenId',
+      invalidSecret: 'InvalidClientTokenId',
+      permissionMissing: 'AccessDenied',
+      consentMissing: 'AccessDenied',
+    },
     expired: { from: 2, saysExpired: false },
-    throttle: { noRetryAfter: 'IAM sends no Retry-After, so none is set', retryRoute: 'identitystore.*', retryNote: ' (Identity Store sends Retry-After, IAM does not)' },
+    throttle: {
+      noRetryAfter: 'IAM sends no Retry-After, so none is set',
+      retryRoute: 'identitystore.*',
+      retryNote: ' (Identity Store sends Retry-After, IAM does not)',
+    },
     noIdentities: { permission: 'sts:AssumeRole', error: 'AccessDenied' },
     writeBackRefused: {
       permissions: ['iam:List*', 'iam:Get*', 'identitystore:List*', 'identitystore:Describe*', 'identitystore:Get*'],

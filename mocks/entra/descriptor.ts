@@ -24,14 +24,22 @@ export const entra = {
     keyRefused: { 'entra.token': 401 },
     permissions: leastPermissions(GRAPH_ROUTE_ACCESS, GRANTS),
     readPermissions: readPermissionsOf(GRANTS),
-    listings: { user: { route: 'graph.users.list', field: 'users', pageSize: 999 }, group: { route: 'graph.groups.list', field: 'groups', pageSize: 999 } },
+    listings: {
+      user: { route: 'graph.users.list', field: 'users', pageSize: 999 },
+      group: { route: 'graph.groups.list', field: 'groups', pageSize: 999 },
+    },
   },
   paging: ENTRA_PAGING,
   refusals: ENTRA_REFUSALS,
   terms: ENTRA_TERMS,
   logTells: ENTRA_LOG_TELLS,
   repro: {
-    errors: { expiredSecret: '/AADSTS7000222|token is expired/', invalidSecret: 'AADSTS7000215', permissionMissing: 'Authorization_RequestDenied', consentMissing: 'Authorization_RequestDenied' },
+    errors: {
+      expiredSecret: '/AADSTS7000222|token is expired/',
+      invalidSecret: 'AADSTS7000215',
+      permissionMissing: 'Authorization_RequestDenied',
+      consentMissing: 'Authorization_RequestDenied',
+    },
     expired: { from: 6, saysExpired: true },
     revoked: {
       prefix: 'AADSTS',
@@ -41,7 +49,10 @@ export const entra = {
     },
     throttle: {},
     noIdentities: { permission: 'User.Read', error: 'Authorization_RequestDenied' },
-    writeBackRefused: { permissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'], note: 'read permissions only (no GroupMember.ReadWrite.All): the revoke is refused' },
+    writeBackRefused: {
+      permissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'],
+      note: 'read permissions only (no GroupMember.ReadWrite.All): the revoke is refused',
+    },
     emptyTenant: { users: 0, groups: 0, apps: 0 },
     consentPlan: entraConsentPlan,
   },

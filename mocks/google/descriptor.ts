@@ -27,7 +27,10 @@ export const google = {
     keyRefused: { 'google.token': 400 },
     permissions: leastPermissions(DIRECTORY_ROUTE_ACCESS, ACCESS_SCOPES),
     readPermissions: readPermissionsOf(ACCESS_SCOPES),
-    listings: { user: { route: 'google.users.list', field: 'users', pageSize: 200 }, group: { route: 'google.groups.list', field: 'groups', pageSize: 200 } },
+    listings: {
+      user: { route: 'google.users.list', field: 'users', pageSize: 200 },
+      group: { route: 'google.groups.list', field: 'groups', pageSize: 200 },
+    },
   },
   paging: GOOGLE_PAGING,
   refusals: GOOGLE_REFUSALS,
@@ -40,10 +43,18 @@ export const google = {
       'empty-sync': 'a Workspace always has its admin',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
     },
-    errors: { expiredSecret: 'Invalid JWT Signature.', invalidSecret: 'Invalid JWT Signature.', permissionMissing: 'insufficientPermissions', consentMissing: 'unauthorized_client' },
+    errors: {
+      expiredSecret: 'Invalid JWT Signature.',
+      invalidSecret: 'Invalid JWT Signature.',
+      permissionMissing: 'insufficientPermissions',
+      consentMissing: 'unauthorized_client',
+    },
     expired: { from: 3, saysExpired: false },
     throttle: {},
-    writeBackRefused: { faults: ['partial-consent:missing=admin.directory.group.member,route=google.members.delete'], note: 'the member-write scope is missing on the delete: the revoke is refused' },
+    writeBackRefused: {
+      faults: ['partial-consent:missing=admin.directory.group.member,route=google.members.delete'],
+      note: 'the member-write scope is missing on the delete: the revoke is refused',
+    },
     consentPlan: googleConsentPlan,
   },
 } as const satisfies ProviderDescriptor;

@@ -22,7 +22,10 @@ export const scim = {
   // A bearer token carries no permissions of its own.
   routes: {
     permissions: {},
-    listings: { user: { route: 'scim.users.list', field: 'users', pageSize: 100 }, group: { route: 'scim.groups.list', field: 'groups', pageSize: 100 } },
+    listings: {
+      user: { route: 'scim.users.list', field: 'users', pageSize: 100 },
+      group: { route: 'scim.groups.list', field: 'groups', pageSize: 100 },
+    },
   },
   paging: SCIM_PAGING,
   refusals: SCIM_REFUSALS,
@@ -37,7 +40,12 @@ export const scim = {
       'pagination-cycle': 'SCIM pages by startIndex, which the client picks: there is no token to cycle',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
     },
-    errors: { expiredSecret: 'The access token expired.', invalidSecret: 'The access token has been revoked.', permissionMissing: '', consentMissing: '' },
+    errors: {
+      expiredSecret: 'The access token expired.',
+      invalidSecret: 'The access token has been revoked.',
+      permissionMissing: '',
+      consentMissing: '',
+    },
     expired: { from: 4, saysExpired: false },
     throttle: {},
     writeBackRefused: { writeBack: false, note: 'the service provider refuses writes (writeBack: false): the revoke is refused' },
