@@ -45,7 +45,9 @@ describe('each registered descriptor', () => {
     const ctx = createContext({ tenant: createTenant({ seed: 1, users: 3, groups: 1 }) });
     const served = await factory(ctx, 'https://descriptor.invalid', { scimHost: 'scim.descriptor.invalid' });
     expect(Object.keys(served.credentials).sort()).toEqual([...p.credentials].sort());
-    const routes = new Set(knownRoutesOf(served.handlers).map((r) => r.name));
+    const known = knownRoutesOf(served.handlers);
+    expect(new Set(known.map((r) => r.provider))).toEqual(new Set(known.length ? [name] : []));
+    const routes = new Set(known.map((r) => r.name));
     for (const route of Object.keys(p.routes.permissions)) expect(routes, route).toContain(route);
     // AWS routes by action inside one handler per service, so only providers with a handler per route name them.
     if (routes.size) for (const listing of Object.values(p.routes.listings)) expect(routes, listing.route).toContain(listing.route);
@@ -93,11 +95,11 @@ describe('lists derived from the registry', () => {
       expect(await loadProvider(name)).toBeTypeOf('function');
       expect(descriptorOf(name)?.name).toBe(name);
     }
-    expect(TARGETING_KEYS.provider!('okta')).toBe(`be one of ${names.join(', ')}`);
-    expect(await loadProvider('okta')).toBeUndefined();
-    expect(await loadBuiltin('okta')).toBeUndefined();
+    expect(TARGETING_KEYS.provider!('nosuch')).toBe(`be one of ${names.join(', ')}`);
+    expect(await loadProvider('nosuch')).toBeUndefined();
+    expect(await loadBuiltin('nosuch')).toBeUndefined();
     expect(await loadBuiltin('shared')).toBeUndefined();
-    expect(isProviderName('okta')).toBe(false);
+    expect(isProviderName('nosuch')).toBe(false);
   });
 });
 
