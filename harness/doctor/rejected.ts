@@ -7,14 +7,11 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { adviceFor, type RefusalAdvice } from '../../mocks/core/paging/dialect.js';
-import { AWS_REFUSALS } from '../../mocks/aws/paging-dialect.js';
-import { ENTRA_REFUSALS } from '../../mocks/entra/paging-dialect.js';
-import { GOOGLE_REFUSALS } from '../../mocks/google/paging-dialect.js';
-import { SCIM_REFUSALS } from '../../mocks/scim/paging-dialect.js';
+import { PROVIDERS } from '../../mocks/providers.js';
 import type { Detector } from './context.js';
 import { callKind, firstFew, quote, requestLine } from './journal-facts.js';
 
-const REFUSALS: Readonly<Record<string, readonly RefusalAdvice[]>> = { entra: ENTRA_REFUSALS, google: GOOGLE_REFUSALS, aws: AWS_REFUSALS, scim: SCIM_REFUSALS };
+const REFUSALS: Readonly<Record<string, readonly RefusalAdvice[]>> = Object.fromEntries(PROVIDERS.map((p) => [p.name, p.refusals]));
 
 /** Codes that are about who may do what, not about the request's form; other findings own them. */
 const NOT_FORM = /denied|accessdenied|authoriz|forbidden|expired|throttl|notfound/i;

@@ -6,7 +6,7 @@ import { setupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
 import type { Journal } from './journal.js';
 import { nearestRoute } from './near-miss.js';
-import { knownRoutes } from './route.js';
+import { knownRoutesOf } from './route.js';
 
 export interface InProcessServer {
   server: ReturnType<typeof setupServer>;
@@ -20,7 +20,7 @@ export function serveInProcess(handlers: HttpHandler[], journal: Journal, provid
   const server = setupServer(...handlers);
   server.listen({
     onUnhandledRequest(request, print) {
-      const nearest = nearestRoute(request, [...knownRoutes.values()]);
+      const nearest = nearestRoute(request, knownRoutesOf(handlers));
       const hint = nearest ? `${nearest.method} ${nearest.url} (${nearest.name})` : undefined;
       journal.record({
         provider: nearest?.provider ?? provider,

@@ -39,7 +39,7 @@ const throttled: LogDetector = (c): Finding | undefined => {
   const ok = !gaveUp && recovered(c, lines.at(-1)!.n);
   const after = gaveUp ? "the SDK's retryer gave up ('max attempts reached')" : ok ? 'the sync moved on afterwards' : 'no progress logged afterwards';
   // Without a provider, only the advice every provider shares (the first step).
-  const steps = c.provider ? throttlingSteps(c.provider) : throttlingSteps('scim').slice(0, 1);
+  const steps = throttlingSteps(c.provider);
   return {
     id: 'throttled',
     title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${after}`,

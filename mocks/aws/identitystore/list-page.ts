@@ -7,9 +7,8 @@ import { seededRandom } from '../../../harness/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
+import { MAX_RESULTS } from '../paging/page-limits.js';
 import { askedFields, identityStoreErrors, type JsonRequest, type JsonResult } from './json-route.js';
-
-export const MAX_RESULTS = 100;
 
 export function identityStorePage<T>(j: JsonRequest, spec: { scope: string; field: string; source: ListSource<T>; render(item: T): Record<string, unknown> }): JsonResult {
   const { env, body } = j;
