@@ -1,15 +1,30 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Tests beside the code: fast, in one process (MSW in-process at most), so `npm run test:unit` runs in seconds. */
+const BESIDE_CODE = ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'connectors/**/*.test.ts', 'reports/**/*.test.ts'];
+/** Beside the code but not unit tests: they spawn processes (a process tree, mkfifo) or bind loopback servers. */
+const SPAWNING = ['harness/run/process-tree.test.ts', 'harness/fs/input-file.test.ts', 'mocks/serve/loopback.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'connectors/**/*.test.ts', 'reports/**/*.test.ts', 'test/**/*.test.ts'],
     // Fixed zone so timestamps written or parsed without a zone mean the same thing on every machine.
     // The AWS SDK warns once per client on Node 20 (its support ends in 2026); the conformance suites drive
     // it there on purpose, so the warning is switched off the way the SDK reads it (@aws-sdk/core).
     env: { TZ: 'UTC', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     pool: 'forks',
-    // Builds the CLI for the few tests that run it as a real process (into node_modules/.cache, not dist/).
-    globalSetup: ['test/support/build-cli.ts'],
+    // `npm test` runs both; `--project unit` or `--project integration` one of them.
+    projects: [
+      { extends: true, test: { name: 'unit', include: BESIDE_CODE, exclude: [...configDefaults.exclude, ...SPAWNING] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts', ...SPAWNING],
+          // Builds the CLI for the few tests that run it as a real process (into node_modules/.cache, not dist/).
+          globalSetup: ['test/support/build-cli.ts'],
+        },
+      },
+    ],
   },
 });

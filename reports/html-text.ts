@@ -1,7 +1,8 @@
+/** HTML helpers for the report pages; the escape itself is harness/markup-escape.ts, shared by every renderer. */
+import { escapeHtml } from '../harness/markup-escape.js';
+
 /** Escaping for HTML text and attribute values: everything from a run goes through here. */
-export function esc(text: string | number): string {
-  return String(text).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}
+export const esc = escapeHtml;
 
 /** A number on the page with its value in `data-value`, so a test reads it without parsing the text. */
 export function metric(name: string, value: number, text: string = String(value)): string {

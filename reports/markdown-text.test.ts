@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mdBlock, mdCode, mdText } from './markdown-text.js';
+import { mdBlock, mdCell, mdCode, mdText } from './markdown-text.js';
 
 describe('Markdown escaping', () => {
   it('shows run text literally: no links, emphasis, table breaks or HTML', () => {
@@ -20,5 +20,10 @@ describe('Markdown escaping', () => {
     expect(mdCode('has ` one')).toBe('``has ` one``');
     expect(mdCode('`edge`')).toBe('`` `edge` ``');
     expect(mdBlock('x\n```\ny')).toEqual(['````text', 'x', '```', 'y', '````']);
+  });
+
+  it('keeps a diff cell on one line with its pipes literal and the rest as written', () => {
+    expect(mdCell('a|b\n\tc  d')).toBe('a\\|b c d');
+    expect(mdCell('<img src=x> *b* `t` Zoë 😀')).toBe('<img src=x> *b* `t` Zoë 😀');
   });
 });

@@ -18,6 +18,15 @@ export function mdText(text: string): string {
     .replace(/^([#+>-])/, '\\$1');
 }
 
+/**
+ * A table cell or list item of the diff report: one line, pipes literal, nothing else touched. Lighter than
+ * mdText because most of that text (ids, type names, file paths) sits inside code spans, where a backslash
+ * would show as written.
+ */
+export function mdCell(text: string): string {
+  return text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+}
+
 /** An inline code span whose fence is longer than any backtick run inside, so the text cannot close it. */
 export function mdCode(text: string): string {
   const flat = text.replace(/\s+/g, ' ');

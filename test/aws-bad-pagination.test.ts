@@ -7,7 +7,7 @@ import { ListUsersCommand, paginateListUsers, type IAMClient } from '@aws-sdk/cl
 import { ListUsersCommand as ListStoreUsersCommand } from '@aws-sdk/client-identitystore';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { awsFixture } from '../mocks/aws/test-support/aws-fixture.js';
+import { awsFixture } from '../mocks/aws/test-support/aws-fixture.test-support.js';
 import { sdkClients } from '../mocks/aws/test-support/sdk-clients.test-support.js';
 
 const server = setupServer();

@@ -26,7 +26,7 @@ import {
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { awsFixture, movableClock, type FixtureOptions } from '../mocks/aws/test-support/aws-fixture.js';
+import { awsFixture, movableClock, type FixtureOptions } from '../mocks/aws/test-support/aws-fixture.test-support.js';
 import { quickRetry, sdkClients, type ClientCredentials } from '../mocks/aws/test-support/sdk-clients.test-support.js';
 import type { TenantStore, TenantUser } from '../mocks/tenant/model.js';
 

@@ -13,7 +13,7 @@ import {
 import { AssumeRoleCommand } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { awsFixture, movableClock, type FixtureOptions } from '../mocks/aws/test-support/aws-fixture.js';
+import { awsFixture, movableClock, type FixtureOptions } from '../mocks/aws/test-support/aws-fixture.test-support.js';
 import { quickRetry, sdkClients } from '../mocks/aws/test-support/sdk-clients.test-support.js';
 import type { TenantStore } from '../mocks/tenant/model.js';
 

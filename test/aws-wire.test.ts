@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { awsFixture, xmlValue, xmlValues } from '../mocks/aws/test-support/aws-fixture.js';
+import { awsFixture, xmlValue, xmlValues } from '../mocks/aws/test-support/aws-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EntraClient, parseRetryAfter } from '../connectors/entra/index.js';
 import { ConnectorHttpError } from '../harness/sync/errors.js';
-import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

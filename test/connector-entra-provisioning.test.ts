@@ -12,7 +12,7 @@ import type { Entitlement, Resource } from '../harness/c1z/proto/connector.js';
 import { derivedCapabilities } from '../harness/sync/contract.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
-import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import type { PrincipalType } from '../mocks/tenant/model.js';
 
 const server = setupServer();

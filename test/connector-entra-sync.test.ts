@@ -1,9 +1,9 @@
 /**
  * The reference Entra connector syncing the Entra simulator (in-process, MSW) through the engine into a
  * real .c1z, checked against the tenant itself: the same object ids, the same direct memberships and
- * owners, every enterprise application with its app roles and assignments; throttling retried with the
- * server's Retry-After; an expired secret and a missing permission
- * failing the sync the SDK's way. Nothing really sleeps: the sleeper records.
+ * owners, every enterprise application with its app roles and assignments; a missing permission failing
+ * the sync the SDK's way. The shared connector suite adds the ground truth, throttling retried with the
+ * server's Retry-After and an expired secret failing the sync. Nothing really sleeps: the sleeper records.
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -18,8 +18,10 @@ import {
   memberEntitlementId,
   type EntraConnector,
 } from '../connectors/entra/index.js';
+import { builtin } from '../connectors/entra/builtin.js';
 import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
-import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
+import { describeConnectorSuite } from './support/connector-suite.js';
 import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
@@ -85,18 +87,26 @@ function expectedOwnerGrants(f: EntraFixture): string[] {
     .sort();
 }
 
+describeConnectorSuite({
+  name: 'Entra',
+  world: (faults = []) => {
+    const f = fixture({ faults });
+    return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.sim.credentials.clientSecret };
+  },
+  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  idIsRawId: true,
+  throttle: { fault: 'throttle:every=5,retry-after=1', status: 429, sleepMs: 1000 },
+  expiredSecret: { texts: ['AADSTS7000222'], code: 'Unauthenticated' },
+});
+
 describe('the Entra connector syncing a healthy tenant', () => {
   it('writes exactly the tenant: user and group ids, traits, every direct membership and owner', async () => {
     const f = fixture();
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
-    expect(out.syncs).toHaveLength(1);
-    expect(out.syncs[0]?.endedAt).toBeDefined();
-    expect(out.sleeps).toEqual([]);
 
     expect([...out.users.keys()].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
     expect([...out.groups.keys()].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
-    for (const [key, raw] of out.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
 
     for (const user of tenantUsers(f)) {
       expect(out.users.get(user.objectId)).toEqual({ login: user.userPrincipalName, email: user.mail, enabled: user.enabled });
@@ -195,30 +205,6 @@ describe('the Entra connector syncing a healthy tenant', () => {
 });
 
 describe('the Entra connector under faults', () => {
-  it('retries throttling with the Retry-After the server gave and still completes', async () => {
-    const f = fixture({ faults: ['throttle:every=5,retry-after=1'] });
-    const out = await syncConnector(connectorFor(f));
-    expect(out.result.outcome).toBe('succeeded');
-    expect(out.syncs[0]?.endedAt).toBeDefined();
-    const throttled = f.ctx.journal.query({ fault: true });
-    expect(throttled.length).toBeGreaterThan(0);
-    expect(out.sleeps).toEqual(throttled.map(() => 1000));
-    expect(out.grants.filter((g) => g.entitlementId.endsWith(':member')).map((g) => g.id).sort()).toEqual(expectedMemberGrants(f));
-  });
-
-  it('fails on an expired client secret with AADSTS7000222, leaving the sync unfinished', async () => {
-    const f = fixture({ faults: ['expired-secret'] });
-    const out = await syncConnector(connectorFor(f));
-    expect(out.result.outcome).toBe('failed');
-    if (out.result.outcome !== 'failed') return;
-    expect(out.result.error.message).toContain('AADSTS7000222');
-    expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
-    expect((out.result.error as SyncError).code).toBe('Unauthenticated');
-    expect(out.syncs).toHaveLength(1);
-    expect(out.syncs[0]?.endedAt).toBeUndefined();
-    expect(out.sleeps).toEqual([]);
-  });
-
   it('fails with PermissionDenied when GroupMember.Read.All is missing and member listing answers 403', async () => {
     // Least-privileged consent (GroupMember.Read.All also reads groups), taken away for the members route only.
     const f = fixture({

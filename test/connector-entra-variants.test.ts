@@ -9,7 +9,7 @@ import { builtin } from '../connectors/entra/builtin.js';
 import { createEntraConnector, createEntraVariant, ENTRA_VARIANTS, type EntraConnector } from '../connectors/entra/index.js';
 import { createContext } from '../mocks/core/context.js';
 import { entraProvider } from '../mocks/entra/index.js';
-import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import type { TenantShape } from '../mocks/tenant/model.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { syncConnector } from './support/synced-connector.js';

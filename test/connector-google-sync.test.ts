@@ -2,8 +2,9 @@
  * The reference Google Workspace connector syncing the Google simulator (in-process, MSW) through the
  * engine into a real .c1z, checked against the connector's ground truth and, independently, against the
  * tenant itself: Google ids, direct memberships, role assignments; real paging at Google's page sizes;
- * quota errors retried; a deleted service-account key failing with Google's own words; a scope left out
- * of the delegation grant costing only its data; and membership provisioning changing the tenant.
+ * 429 quota errors retried with their Retry-After; a scope left out of the delegation grant costing only
+ * its data; and membership provisioning changing the tenant. The shared connector suite adds the ground
+ * truth, the default 403 throttle retried and a deleted service-account key failing in Google's words.
  * Nothing really sleeps: the sleeper records.
  */
 import { create } from '@bufbuild/protobuf';
@@ -17,8 +18,9 @@ import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { drain, storeSource } from '../mocks/core/paging/list-source.js';
 import { SYNC_SCOPES } from '../mocks/google/scopes.js';
-import { googleFixture, type FixtureOptions } from '../mocks/google/test-support/google-fixture.js';
+import { googleFixture, type FixtureOptions } from '../mocks/google/test-support/google-fixture.test-support.js';
 import type { TenantGroup, TenantUser } from '../mocks/tenant/model.js';
+import { describeConnectorSuite } from './support/connector-suite.js';
 import { syncConnector } from './support/synced-connector.js';
 
 const server = setupServer();
@@ -65,22 +67,27 @@ function tenantRoleHolders(f: Fixture): string[] {
   );
 }
 
+describeConnectorSuite({
+  name: 'Google',
+  world: (faults = []) => {
+    const f = fixture({ shape: { users: 30, groups: 6 }, faults });
+    return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.key.private_key };
+  },
+  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  idIsRawId: true,
+  // Google's default throttle is 403 userRateLimitExceeded without Retry-After: the SDK's linear step.
+  throttle: { fault: 'throttle:every=4,route=google.*.list', status: 403, sleepMs: 1000 },
+  expiredSecret: { texts: ['invalid_grant: Invalid JWT Signature.'], code: 'InvalidArgument' },
+});
+
 describe('the Google connector syncing a healthy tenant', () => {
-  it('writes exactly its ground truth, which is the tenant: ids, traits, memberships, role assignments', async () => {
+  it('writes exactly the tenant, independently of the ground truth: ids, traits, memberships, role assignments', async () => {
     const f = fixture({ shape: { users: 40, groups: 6, nestedGroupRatio: 0.5 } });
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
-    expect(out.syncs[0]?.endedAt).toBeDefined();
-    expect(out.sleeps).toEqual([]);
 
-    const truth = builtin.groundTruth(f.tenant);
-    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
-    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
-
-    // Independently of the ground truth: the tenant's own ids and memberships.
     const expectedResources = [...tenantUsers(f).map((u) => `user:${u.googleId}`), ...tenantGroups(f).map((g) => `group:${g.googleId}`), ...f.tenant.roles().map((r) => `role:${r.googleId}`)];
     expect(sorted(out.resourceKeys)).toEqual(sorted(expectedResources));
-    for (const [key, raw] of out.rawIds) expect(key).toBe(`${key.split(':')[0]}:${raw}`);
     for (const user of tenantUsers(f)) expect(out.users.get(user.googleId)).toEqual({ login: user.mail, email: user.mail, enabled: user.enabled });
 
     const members = out.grants.filter((g) => g.entitlementId.startsWith('group:'));
@@ -150,18 +157,6 @@ describe('the Google connector syncing a healthy tenant', () => {
 });
 
 describe('the Google connector under faults', () => {
-  it('retries Google’s 403 userRateLimitExceeded (the default throttle) and still completes', async () => {
-    const f = fixture({ shape: { users: 30, groups: 6 }, faults: ['throttle:every=4,route=google.*.list'] });
-    const out = await syncConnector(connectorFor(f));
-    expect(out.result.outcome).toBe('succeeded');
-    const throttled = f.ctx.journal.query({ fault: true });
-    expect(throttled.length).toBeGreaterThan(0);
-    expect(throttled.every((e) => e.status === 403)).toBe(true);
-    // No Retry-After from Google: the SDK's linear step, reset after each success.
-    expect(out.sleeps).toEqual(throttled.map(() => 1000));
-    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(builtin.groundTruth(f.tenant).grants));
-  });
-
   it('retries 429 rateLimitExceeded with the Retry-After given', async () => {
     const f = fixture({ shape: { users: 30, groups: 6 }, faults: ['throttle:every=5,route=google.*.list,reason=rateLimitExceeded,retry-after=3'] });
     const out = await syncConnector(connectorFor(f));
@@ -170,18 +165,6 @@ describe('the Google connector under faults', () => {
     expect(throttled.length).toBeGreaterThan(0);
     expect(out.sleeps).toEqual(throttled.map(() => 3000));
     expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
-  });
-
-  it('fails on a deleted service-account key with Google’s invalid_grant text, leaving the sync unfinished', async () => {
-    const f = fixture({ faults: ['expired-secret'] });
-    const out = await syncConnector(connectorFor(f));
-    expect(out.result.outcome).toBe('failed');
-    if (out.result.outcome !== 'failed') return;
-    expect(out.result.error).toBeInstanceOf(ConnectorHttpError);
-    expect(out.result.error.message).toContain('invalid_grant: Invalid JWT Signature.');
-    expect((out.result.error as SyncError).code).toBe('InvalidArgument');
-    expect(out.syncs[0]?.endedAt).toBeUndefined();
-    expect(out.sleeps).toEqual([]);
   });
 
   it('skips only the data of a scope the delegation grant lacks, as its ground truth says', async () => {

@@ -6,10 +6,10 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../mocks/core/journal.js';
-import { awsFixture } from '../mocks/aws/test-support/aws-fixture.js';
-import { entraFixture } from '../mocks/entra/test-support/entra-fixture.js';
-import { googleFixture } from '../mocks/google/test-support/google-fixture.js';
-import { scimFixture } from '../mocks/scim/test-support/scim-fixture.js';
+import { awsFixture } from '../mocks/aws/test-support/aws-fixture.test-support.js';
+import { entraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
+import { googleFixture } from '../mocks/google/test-support/google-fixture.test-support.js';
+import { scimFixture } from '../mocks/scim/test-support/scim-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -18,7 +18,7 @@ import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 const PAGE_URL = 'http://diff-report.invalid/report.html';
 const TABLES = ['resources', 'entitlements', 'grants'] as const;
 const MEASURES = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as const;
-/** The chart's plot width in pixels (render-html-chart.ts): a bar's length is its share of the largest. */
+/** The chart's plot width in pixels (reports/diff/render-html-chart.ts): a bar's length is its share of the largest. */
 const PLOT = 420;
 
 let browser: Browser;

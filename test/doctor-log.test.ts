@@ -35,6 +35,12 @@ const CASES: [string, string[]][] = [
   ['daemon-auth-failed.json.log', ['daemon-auth-failed']],
   ['daemon-auth-failed.console.log', ['daemon-auth-failed']],
   ['daemon-no-tasks.json.log', ['daemon-no-tasks']],
+  // The SDK's newer texts: pkg/sync/syncer.go (warning-ratio and run-duration exits), pkg/retry/retry.go
+  // (max attempts), pkg/uhttp/pagination.go (missing pagination data).
+  ['too-many-warnings.json.log', ['too-many-warnings']],
+  ['sync-run-expired.console.log', ['sync-unfinished']],
+  ['throttled-max-attempts.json.log', ['throttled']],
+  ['pagination-data-missing.json.log', ['pagination-data-missing']],
 ];
 
 interface Report {
@@ -75,6 +81,19 @@ describe('doctor --log', () => {
     const evidence = report.findings[0]!.evidence;
     expect(evidence).toEqual([expect.stringMatching(/^line 5: WARN base-http-client: HTTP error status status_code=429/), expect.stringMatching(/^line 6: WARN retrying operation/), expect.stringMatching(/^line 7: WARN retrying operation/)]);
     expect(report.findings[0]!.title).toMatch(/2 'retrying operation'; the sync moved on afterwards/);
+  });
+
+  it("names the SDK's warning-ratio exit with the skipped actions and the count it was taken over", async () => {
+    const f = (await doctorJson('too-many-warnings.json.log')).report.findings[0]!;
+    expect(f.title).toBe('Too many warnings: the SDK stopped the sync after 12 skipped action(s) of 74 completed action(s) (its limit: over 10, and over 10%)');
+    expect(f.evidence[0]).toMatch(/^line 15: ERROR sync failed error=too many warnings, exiting sync/);
+    expect(f.evidence[1]).toMatch(/^line 3: WARN skipping sync grant action/);
+  });
+
+  it("says when the SDK's retryer gave up rather than recovered", async () => {
+    const f = (await doctorJson('throttled-max-attempts.json.log')).report.findings[0]!;
+    expect(f.title).toBe("Throttled: 4 rate-limit line(s), 2 'retrying operation'; the SDK's retryer gave up ('max attempts reached')");
+    expect(f.fix.join(' ')).not.toMatch(/The sync recovered/);
   });
 
   it("uses the provider's own fix terms when the log names it", async () => {

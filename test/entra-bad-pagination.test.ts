@@ -4,7 +4,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { entraFixture, graphError } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, graphError } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -6,7 +6,7 @@ import { SignJWT, generateKeyPair } from 'jose';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPH_JSON } from '../mocks/entra/index.js';
-import { entraFixture, graphError, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, graphError, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entraFixture } from '../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

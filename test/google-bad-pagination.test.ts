@@ -4,7 +4,7 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiError, googleFixture } from '../mocks/google/test-support/google-fixture.js';
+import { apiError, googleFixture } from '../mocks/google/test-support/google-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -6,7 +6,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_JSON, SCOPE_PREFIX } from '../mocks/google/index.js';
-import { apiError, googleFixture, type GoogleFixture } from '../mocks/google/test-support/google-fixture.js';
+import { apiError, googleFixture, type GoogleFixture } from '../mocks/google/test-support/google-fixture.test-support.js';
 import type { TenantUser } from '../mocks/tenant/model.js';
 
 const server = setupServer();

@@ -5,7 +5,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { googleFixture, JWT_BEARER } from '../mocks/google/test-support/google-fixture.js';
+import { googleFixture, JWT_BEARER } from '../mocks/google/test-support/google-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -6,7 +6,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SCIM_JSON, SCIM_URN } from '../mocks/scim/index.js';
-import { scimFixture, type Json, type ScimFixture } from '../mocks/scim/test-support/scim-fixture.js';
+import { scimFixture, type Json, type ScimFixture } from '../mocks/scim/test-support/scim-fixture.test-support.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Connector, ResourceSyncer } from '../harness/sync/contract.js';
-import { fakeDirectory, fakeGroup, fakeUser } from '../harness/sync/fake-connector.js';
-import { syncToFile } from '../harness/sync/test-kit.js';
+import { fakeDirectory, fakeGroup, fakeUser } from '../harness/sync/fake-connector.test-support.js';
+import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 
 /** The fake directory with the group syncer's methods replaced. */
 function withGroups(patch: Partial<ResourceSyncer>): Connector {

@@ -5,8 +5,8 @@ import { packAnnotation } from '../harness/c1z/proto/annotation.js';
 import { ChildResourceTypeSchema, SkipGrantsSchema } from '../harness/c1z/proto/connector-annotations.js';
 import { ResourceSchema, ResourceTypeSchema } from '../harness/c1z/proto/connector.js';
 import type { Connector } from '../harness/sync/contract.js';
-import { fakeDirectory } from '../harness/sync/fake-connector.js';
-import { syncToFile } from '../harness/sync/test-kit.js';
+import { fakeDirectory } from '../harness/sync/fake-connector.test-support.js';
+import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 
 describe('a healthy sync', () => {
   it('writes every type, resource, entitlement and grant, and finishes the sync', async () => {

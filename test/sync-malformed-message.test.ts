@@ -5,8 +5,8 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
 import { ResourceSchema } from '../harness/c1z/proto/connector.js';
-import { fakeDirectory } from '../harness/sync/fake-connector.js';
-import { syncToFile } from '../harness/sync/test-kit.js';
+import { fakeDirectory } from '../harness/sync/fake-connector.test-support.js';
+import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 
 describe('a connector handing over a malformed message', () => {
   it('fails the sync, unfinished, with the writer’s complaint, keeping earlier rows', async () => {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ConnectorHttpError } from '../harness/sync/errors.js';
-import { fakeDirectory, type FakeCall } from '../harness/sync/fake-connector.js';
-import { syncToFile } from '../harness/sync/test-kit.js';
+import { fakeDirectory, type FakeCall } from '../harness/sync/fake-connector.test-support.js';
+import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 
 describe('404 warnings', () => {
   it('skips the one listing and syncs the rest', async () => {

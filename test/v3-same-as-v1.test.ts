@@ -27,7 +27,8 @@ describeWithSamples('a v3 file and a v1 file of the same rows', () => {
     } finally {
       file.close();
     }
-  });
+    // Inflating the Pebble sample and compressing 100k rows takes seconds alone, and far more on a busy machine.
+  }, 120_000);
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import type { CommandIO } from './output/sink.js';
 import { symptomHelp } from '../repro/symptom-list.js';
 import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
+import { PROVIDER_NAMES } from '../../mocks/providers.js';
 import { acceptOldSpelling, outputFormatOption } from './option-grammar.js';
 import { examplesHelp } from './examples.js';
 import { proxyPreloadOptions } from '../external/preload-path.js';
@@ -197,7 +198,7 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void logFlags(
         c
-          .addArgument(new Argument('<provider>', 'which reference connector').choices(['entra', 'google', 'aws', 'scim']))
+          .addArgument(new Argument('<provider>', 'which reference connector').choices(PROVIDER_NAMES))
           .requiredOption('--credentials <file>', 'the JSON line `serve` prints (for one provider or several), or the credentials a scenario run writes ({credentialsFile})')
           .option('-f, --file <path>', 'the .c1z to write', 'sync.c1z')
           .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after')

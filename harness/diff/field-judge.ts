@@ -69,7 +69,7 @@ export class FieldJudge {
   /** The one field's JSON name and canonical value, or null when it is the default (absent from JSON). */
   private decodeField(bytes: string): { name: string; canonical: string } | null {
     const schema = schemaOf(this.table);
-    const json = messageToJson(schema, fromBinary(schema, Buffer.from(bytes, 'latin1')) as never) as Record<string, JsonValue>;
+    const json = messageToJson(schema, fromBinary(schema, Buffer.from(bytes, 'latin1'))) as Record<string, JsonValue>;
     const entries = Object.entries(json);
     if (entries.length === 0) return null;
     if (entries.length > 1) throw new Error('one field gave several JSON members');

@@ -4,7 +4,8 @@
  * GrantExpandable annotation the newer SDK moved from `data` into the `expansion` column, annotations
  * listed in another order (readers look them up by type, never by position).
  */
-import type { DescMessage, JsonValue } from '@bufbuild/protobuf';
+import { create, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
+import { AnySchema } from '@bufbuild/protobuf/wkt';
 import { decodeMessage } from '../c1z/proto/codec.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
 import { messageToJson } from '../c1z/proto/json.js';
@@ -12,7 +13,7 @@ import type { Table } from './report.js';
 
 const GRANT_EXPANDABLE_URL = 'type.googleapis.com/c1.connector.v2.GrantExpandable';
 
-const SCHEMAS: Record<Table, DescMessage> = {
+const SCHEMAS: Record<Table, typeof ResourceSchema | typeof EntitlementSchema | typeof GrantSchema> = {
   resources: ResourceSchema,
   entitlements: EntitlementSchema,
   grants: GrantSchema,
@@ -27,11 +28,11 @@ export interface StoredBlob {
 /** The object as canonical JSON values per top-level field: equal strings mean equal values. */
 export function canonicalFields(table: Table, blob: StoredBlob, where: string): Map<string, string> {
   const schema = SCHEMAS[table];
-  const message = decodeMessage(schema, blob.data, where) as { annotations?: Array<{ typeUrl: string; value: Uint8Array }> };
-  if (table === 'grants' && blob.expansion && blob.expansion.length > 0 && !message.annotations?.some((a) => a.typeUrl === GRANT_EXPANDABLE_URL)) {
-    message.annotations?.push({ $typeName: 'google.protobuf.Any', typeUrl: GRANT_EXPANDABLE_URL, value: blob.expansion } as never);
+  const message = decodeMessage(schema, blob.data, where);
+  if (table === 'grants' && blob.expansion && blob.expansion.length > 0 && !message.annotations.some((a) => a.typeUrl === GRANT_EXPANDABLE_URL)) {
+    message.annotations.push(create(AnySchema, { typeUrl: GRANT_EXPANDABLE_URL, value: blob.expansion }));
   }
-  const json = messageToJson(schema, message as never) as Record<string, JsonValue>;
+  const json = messageToJson(schema, message) as Record<string, JsonValue>;
   const fields = new Map<string, string>();
   for (const [name, value] of Object.entries(json)) fields.set(name, canonicalField(name, value));
   return fields;

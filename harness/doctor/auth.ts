@@ -8,7 +8,7 @@ import type { DoctorContext, Detector } from './context.js';
 import type { Finding } from './evidence.js';
 import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
 import { entryPermission, missingReadScopes, readPermissions } from './least-privilege.js';
-import { fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
+import { credentialNoun, fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
 
 export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
 const okReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e));
@@ -147,7 +147,7 @@ const expiredSecretDetector: Detector = (c): Finding | undefined => {
   if (!story || !expired(c, story)) return undefined;
   return {
     id: 'expired-secret',
-    title: `Expired credential: ${c.ev.provider} stopped accepting the ${c.ev.provider === 'scim' ? 'SCIM token' : 'secret'} after ${story.workedBefore ? 'earlier successes' : 'it expired'}`,
+    title: `Expired credential: ${c.ev.provider} stopped accepting the ${credentialNoun(c.ev.provider)} after ${story.workedBefore ? 'earlier successes' : 'it expired'}`,
     evidence: credentialEvidence(c, story, EXPIRED_TEXT),
     fix: renewSecretSteps(c.ev.provider),
   };
@@ -158,7 +158,7 @@ const invalidSecretDetector: Detector = (c): Finding | undefined => {
   if (!story || expired(c, story)) return undefined;
   return {
     id: 'invalid-secret',
-    title: `Invalid credential: ${c.ev.provider} refused the ${c.ev.provider === 'scim' ? 'SCIM token' : 'secret'} from the first request`,
+    title: `Invalid credential: ${c.ev.provider} refused the ${credentialNoun(c.ev.provider)} from the first request`,
     evidence: credentialEvidence(c, story, INVALID_TEXT),
     fix: fixSecretSteps(c.ev.provider),
   };

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraConnector } from '../../connectors/entra/index.js';
 import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { runSync } from '../sync/engine.js';
-import { entraFixture, type FixtureOptions } from '../../mocks/entra/test-support/entra-fixture.js';
+import { entraFixture, type FixtureOptions } from '../../mocks/entra/test-support/entra-fixture.test-support.js';
 import type { LogLine, RunEvidence } from './evidence.js';
 import { diagnose } from './index.js';
 

@@ -5,6 +5,7 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
+import type { ProviderName } from '../../mocks/providers.js';
 
 /** One structured log line: the engine's events (`retrying operation`, `sync failed`...) or a connector's. */
 export interface LogLine {
@@ -57,7 +58,7 @@ export interface MemoryEvidence {
 }
 
 export interface RunEvidence {
-  provider: 'entra' | 'google' | 'aws' | 'scim';
+  provider: ProviderName;
   /** Permissions granted to the app in this run (Graph roles, Google scopes, IAM actions; SCIM: none). */
   granted: readonly string[];
   writeBack: boolean;

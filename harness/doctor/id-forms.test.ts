@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvidence } from './evidence.js';
 import { diagnose } from './index.js';
-import { healthyEntra, healthyGoogle, users } from './test-support.js';
+import { healthyEntra, healthyGoogle, users } from './doctor.test-support.js';
 
 const finding = (ev: RunEvidence) => diagnose(ev).findings.find((f) => f.id === 'id-form-mismatch');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvidence } from './evidence.js';
 import { diagnose } from './index.js';
-import { healthyAws, healthyEntra, healthyGoogle, healthyScim, JournalBuilder } from './test-support.js';
+import { healthyAws, healthyEntra, healthyGoogle, healthyScim, JournalBuilder } from './doctor.test-support.js';
 
 describe('diagnose', () => {
   it('finds nothing in healthy runs of every provider', () => {

@@ -5,6 +5,7 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
+import { PROVIDERS } from '../../mocks/providers.js';
 import type { RunEvidence } from './evidence.js';
 
 /** `#12 GET /v1.0/users?$top=999 -> 429 (throttle:every=3)`: the form every finding quotes. */
@@ -23,7 +24,7 @@ const AWS_READ = /^(List|Get|Describe)/;
 export function callKind(e: JournalEntry): CallKind {
   const route = e.route;
   if (!route) return 'unmatched';
-  if (route.startsWith('entra.') || route === 'google.token' || route.startsWith('sts.')) return 'auth';
+  if (PROVIDERS.some((p) => p.routes.auth?.test(route))) return 'auth';
   if (e.provider === 'aws') return AWS_READ.test(awsAction(route)) ? 'read' : 'write';
   return e.method.toUpperCase() === 'GET' ? 'read' : 'write';
 }
@@ -74,11 +75,16 @@ export function isCredentialFailure(e: JournalEntry, policy: ActionPolicy | unde
   if (credentialFault(e) && e.status >= 400) return true;
   // A permission taken away (by a fault) is a refusal even where the policy on record allows the action.
   if (/(^|; )(partial-consent|not-admin)/.test(e.fault ?? '')) return false;
-  if (e.route === 'entra.token') return e.status === 401;
-  // 401 there is unauthorized_client: delegation, not the key (consent-missing).
-  if (e.route === 'google.token') return e.status === 400;
+  const keyRefused = tokenRefusalStatus(e.route);
+  if (keyRefused !== undefined) return e.status === keyRefused;
   if (e.provider === 'aws') return e.status === 403 && policy!.allows(`${e.route.split('.')[0]}:${awsAction(e.route)}`);
   return e.status === 401;
+}
+
+/** The status a token endpoint refuses a secret or key with, as its provider's descriptor says. */
+function tokenRefusalStatus(route: string): number | undefined {
+  for (const p of PROVIDERS) if (p.routes.keyRefused?.[route] !== undefined) return p.routes.keyRefused[route];
+  return undefined;
 }
 
 /** Query parameters that carry a page token, or a SCIM `startIndex` past the first item. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unchangedText } from '../sync/page-guard.js';
 import type { RunEvidence } from './evidence.js';
 import { diagnose } from './index.js';
-import { healthyAws, healthyEntra, healthyScim, JournalBuilder, users } from './test-support.js';
+import { healthyAws, healthyEntra, healthyScim, JournalBuilder, users } from './doctor.test-support.js';
 
 const ids = (ev: RunEvidence) => diagnose(ev).findings.map((f) => f.id);
 const finding = (ev: RunEvidence, id: string) => diagnose(ev).findings.find((f) => f.id === id);

@@ -7,14 +7,11 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { adviceFor, type RefusalAdvice } from '../../mocks/core/paging/dialect.js';
-import { AWS_REFUSALS } from '../../mocks/aws/paging-dialect.js';
-import { ENTRA_REFUSALS } from '../../mocks/entra/paging-dialect.js';
-import { GOOGLE_REFUSALS } from '../../mocks/google/paging-dialect.js';
-import { SCIM_REFUSALS } from '../../mocks/scim/paging-dialect.js';
+import { PROVIDERS } from '../../mocks/providers.js';
 import type { Detector } from './context.js';
 import { callKind, firstFew, quote, requestLine } from './journal-facts.js';
 
-const REFUSALS: Readonly<Record<string, readonly RefusalAdvice[]>> = { entra: ENTRA_REFUSALS, google: GOOGLE_REFUSALS, aws: AWS_REFUSALS, scim: SCIM_REFUSALS };
+const REFUSALS: Readonly<Record<string, readonly RefusalAdvice[]>> = Object.fromEntries(PROVIDERS.map((p) => [p.name, p.refusals]));
 
 /** Codes that are about who may do what, not about the request's form; other findings own them. */
 const NOT_FORM = /denied|accessdenied|authoriz|forbidden|expired|throttl|notfound/i;
@@ -24,13 +21,18 @@ function rejected(e: JournalEntry): boolean {
   return e.refusal !== undefined && !e.fault && (kind === 'read' || kind === 'write') && !NOT_FORM.test(e.refusal.code);
 }
 
-/** The request parameter the refusal is about: one its message names, else the advice's. */
+/**
+ * The request parameter the refusal is about: one its message names, else one whose value it quotes
+ * (Google's "Invalid Input: <the query>"), else the advice's.
+ */
 function parameterOf(e: JournalEntry, advice: RefusalAdvice | undefined): string | undefined {
   const q = e.url.indexOf('?');
-  const names = [...(q < 0 ? [] : [...new URLSearchParams(e.url.slice(q + 1)).keys()]), ...Object.keys(e.page?.asked ?? {})];
+  const params = [...(q < 0 ? [] : [...new URLSearchParams(e.url.slice(q + 1))]), ...Object.entries(e.page?.asked ?? {})];
   const message = e.refusal!.message.toLowerCase();
-  const named = names.find((n) => n.replace(/^\$/, '').length > 2 && message.includes(n.replace(/^\$/, '').toLowerCase()));
-  return named ?? advice?.param;
+  const named = params.find(([n]) => n.replace(/^\$/, '').length > 2 && message.includes(n.replace(/^\$/, '').toLowerCase()));
+  // Short values (a page size of 5, `true`) would turn up in any message by chance.
+  const quoted = params.find(([, v]) => v.length >= 6 && message.includes(v.toLowerCase()));
+  return named?.[0] ?? quoted?.[0] ?? advice?.param;
 }
 
 export const rejectedRequestDetector: Detector = (c) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvidence } from './evidence.js';
 import { diagnose } from './index.js';
-import { healthyAws, healthyEntra, JournalBuilder } from './test-support.js';
+import { healthyAws, healthyEntra, JournalBuilder } from './doctor.test-support.js';
 
 const ids = (ev: RunEvidence) => diagnose(ev).findings.map((f) => f.id);
 const finding = (ev: RunEvidence, id: string) => diagnose(ev).findings.find((f) => f.id === id);

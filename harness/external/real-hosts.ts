@@ -1,12 +1,9 @@
 /**
  * The host names each provider's API really lives at: what the proxy answers for when recording a
- * connector against the real service. Taken from the simulators' own defaults, so recording and
- * simulating agree on every host.
+ * connector against the real service. Taken from the providers' descriptors, which read the simulators'
+ * own defaults, so recording and simulating agree on every host.
  */
-import { DEFAULT_BASES as ENTRA } from '../../mocks/entra/simulator.js';
-import { DEFAULT_BASES as GOOGLE } from '../../mocks/google/simulator.js';
-import { defaultBases as awsBases } from '../../mocks/aws/simulator.js';
-import { hostsOf } from '../../mocks/serve/provider-registry.js';
+import { descriptorOf, PROVIDER_NAMES } from '../../mocks/providers.js';
 import { UserError } from '../errors.js';
 
 export interface HostOptions {
@@ -17,20 +14,9 @@ export interface HostOptions {
 }
 
 export function realHosts(provider: string, options: HostOptions = {}): string[] {
-  const region = options.region ?? 'us-east-1';
-  switch (provider) {
-    case 'entra':
-      return hostsOf(ENTRA.login, ENTRA.graph);
-    case 'google':
-      return hostsOf(GOOGLE.oauth, GOOGLE.admin);
-    case 'aws': {
-      const bases = awsBases(region);
-      return hostsOf(bases.iam, bases.sts, bases.identityStore, `https://sts.${region}.amazonaws.com`);
-    }
-    case 'scim':
-      if (!options.scimHost) throw new UserError('--provider scim: give --scim-host, the host name of the SCIM service to record');
-      return [options.scimHost.toLowerCase()];
-    default:
-      throw new UserError(`--provider ${provider}: not a provider sync-harness knows (entra, google, aws, scim)`);
-  }
+  const descriptor = descriptorOf(provider);
+  if (!descriptor) throw new UserError(`--provider ${provider}: not a provider sync-harness knows (${PROVIDER_NAMES.join(', ')})`);
+  const hosts = descriptor.hosts.real({ region: options.region ?? 'us-east-1', ...(options.scimHost ? { scimHost: options.scimHost } : {}) });
+  if ('missing' in hosts) throw new UserError(`--provider ${provider}: ${hosts.missing}`);
+  return hosts;
 }

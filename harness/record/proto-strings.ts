@@ -82,7 +82,7 @@ function mapAny(any: Any, map: (value: string) => string, registry: Registry): v
   const name = any.typeUrl.slice(any.typeUrl.lastIndexOf('/') + 1);
   const schema = registry.getMessage(name);
   if (!schema) return;
-  const inner = decodeMessage(schema, any.value, `${name} annotation`) as unknown as Message;
+  const inner = decodeMessage(schema, any.value, `${name} annotation`);
   mapStrings(schema, inner, map, registry);
-  any.value = encodeMessage(schema, inner as never);
+  any.value = encodeMessage(schema, inner);
 }

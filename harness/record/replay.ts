@@ -16,7 +16,7 @@ import type { HttpHandler } from 'msw';
 import { createContext, type Clock, type SimContext } from '../../mocks/core/context.js';
 import { route, type Method, type ProviderRuntime, type RouteResult } from '../../mocks/core/route.js';
 import { parseFaultSpec, type FaultSpec } from '../../mocks/faults/spec.js';
-import { hostsOf, type ProviderFactory } from '../../mocks/serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../../mocks/core/served-provider.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 import { HOP_HEADERS, headerValue, type Exchange } from './exchange.js';
 import { fromHar } from './har.js';

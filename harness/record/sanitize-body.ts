@@ -3,6 +3,7 @@
  * answers), forms (token requests, IAM's Query API) and anything else as free text. A body nothing was
  * changed in is returned byte for byte, so formatting and big numbers survive.
  */
+import { escapeText } from '../markup-escape.js';
 import { headerValue, type HeaderList } from './exchange.js';
 import { PLACEHOLDERS } from './field-rules.js';
 import type { Sanitizer } from './sanitizer.js';
@@ -96,7 +97,7 @@ export function sanitizeXml(s: Sanitizer, body: string): string {
     } else {
       const text = decodeEntities(token);
       const clean = s.value(text, open.at(-1));
-      out += clean === text ? token : encodeEntities(clean);
+      out += clean === text ? token : escapeText(clean);
     }
   }
   return out;
@@ -109,9 +110,6 @@ function decodeEntities(text: string): string {
   });
 }
 
-function encodeEntities(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Credentials in headers, whoever sent them. */
 const SECRET_HEADERS = new Set([

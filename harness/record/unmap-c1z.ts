@@ -100,9 +100,9 @@ function rewriteDatabase(dbPath: string, unmap: (text: string) => string): Unmap
 }
 
 function mapBlob(schema: DescMessage, bytes: Uint8Array, unmap: (text: string) => string, where: string): Uint8Array {
-  const message = decodeMessage(schema, bytes, where) as unknown as Record<string, unknown>;
+  const message = decodeMessage(schema, bytes, where);
   mapStrings(schema, message, unmap, registry);
-  const out = encodeMessage(schema, message as never);
+  const out = encodeMessage(schema, message);
   return Buffer.from(out).equals(Buffer.from(bytes)) ? bytes : out;
 }
 

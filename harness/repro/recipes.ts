@@ -6,6 +6,7 @@
  */
 import type { ActionNeed } from './actions.js';
 import type { LogFacts } from './log-facts.js';
+import { descriptorOf } from '../../mocks/providers.js';
 import { permissionPlan } from './permission.js';
 import { TRANSPORT_NOTE, TRANSPORT_SYMPTOMS, symptomInfo, type ReproProvider } from './symptom-list.js';
 import type { TenantNeeds } from './tenant-size.js';
@@ -43,44 +44,42 @@ export type Recipe = (input: RecipeInput) => Ingredients | string;
 const at = (line: number | undefined) => (line === undefined ? '' : ` (line ${line})`);
 
 const expiredSecret: Recipe = ({ provider, facts }) => {
-  const errors = { entra: '/AADSTS7000222|token is expired/', google: 'Invalid JWT Signature.', aws: 'InvalidClientTokenId', scim: 'The access token expired.' };
-  if (provider === 'entra') {
+  const { errors, expired } = descriptorOf(provider).repro;
+  if (expired.saysExpired) {
     const early = facts !== undefined && !facts.workedBefore;
-    const from = early ? 1 : 6;
+    const from = early ? 1 : expired.from;
     return {
       faults: [`expired-secret:from=${from}`],
       outcome: 'failed',
-      error: errors.entra,
-        timeout: '1m',
-      notes: [early ? `no listing worked before the failure${at(facts?.failure?.n)}: the secret is expired from the first call (from=1)` : 'the secret works for the first calls, then expires (from=6)'],
+      error: errors.expiredSecret,
+      timeout: '1m',
+      notes: [early ? `no listing worked before the failure${at(facts?.failure?.n)}: the secret is expired from the first call (from=1)` : `the secret works for the first calls, then expires (from=${from})`],
     };
   }
-  // Only Entra says "expired" in the error; elsewhere the doctor tells expired from invalid by a credential that worked first.
-  const from = { google: 3, aws: 2, scim: 4 }[provider];
+  // Only a provider whose error says "expired" fails from the first call; elsewhere the doctor tells expired from invalid by a credential that worked first.
+  const from = expired.from;
   return {
     faults: [`expired-secret:from=${from}`],
     outcome: 'failed',
-    error: errors[provider],
+    error: errors.expiredSecret,
     timeout: '1m',
     notes: [`the credential works for the first ${from - 1} call(s), then stops (from=${from}): on ${provider} only a credential that worked before reads as expired rather than invalid`],
   };
 };
 
-const ENTRA_REVOKED: Record<string, string> = { '7000215': 'secret-deleted', '7000112': 'app-disabled', '700016': 'app-deleted' };
-
 const invalidSecret: Recipe = ({ provider, facts }) => {
-  if (provider === 'entra') {
-    const code = facts?.aadsts && ENTRA_REVOKED[facts.aadsts.value] ? facts.aadsts.value : '7000215';
+  const { errors, revoked } = descriptorOf(provider).repro;
+  if (revoked) {
+    const code = facts?.aadsts && revoked.reasons[facts.aadsts.value] ? facts.aadsts.value : revoked.usual;
     return {
-      faults: [`revoked-credential:reason=${ENTRA_REVOKED[code]}`],
+      faults: [`revoked-credential:reason=${revoked.reasons[code]}`],
       outcome: 'failed',
-      error: `AADSTS${code}`,
-        timeout: '1m',
-      notes: [facts?.aadsts?.value === code ? `AADSTS${code}${at(facts.aadsts.line)} is reason=${ENTRA_REVOKED[code]}` : 'a deleted secret (AADSTS7000215), the usual invalid secret'],
+      error: `${revoked.prefix}${code}`,
+      timeout: '1m',
+      notes: [facts?.aadsts?.value === code ? `${revoked.prefix}${code}${at(facts.aadsts.line)} is reason=${revoked.reasons[code]}` : revoked.usualNote],
     };
   }
-  const errors = { google: 'Invalid JWT Signature.', aws: 'InvalidClientTokenId', scim: 'The access token has been revoked.' };
-  return { faults: ['revoked-credential'], outcome: 'failed', error: errors[provider], timeout: '1m', notes: ['the credential is refused from the first call'] };
+  return { faults: ['revoked-credential'], outcome: 'failed', error: errors.invalidSecret, timeout: '1m', notes: ['the credential is refused from the first call'] };
 };
 
 const throttled: Recipe = ({ provider, facts }) => {
@@ -89,10 +88,11 @@ const throttled: Recipe = ({ provider, facts }) => {
   const retryAfter = seen?.retryAfter?.value ?? (facts ? 1 : 2);
   const notes: string[] = [];
   if (seen) notes.push(`${seen.answers ? `${seen.answers} throttled answer(s) and ${seen.retries} retries` : `${seen.retries} retries of throttled calls`}${at(seen.lines[0])}: ${count} throttled answer(s)`);
-  if (provider === 'aws') notes.push('IAM sends no Retry-After, so none is set');
+  const { throttle } = descriptorOf(provider).repro;
+  if (throttle.noRetryAfter) notes.push(throttle.noRetryAfter);
   else if (seen?.retryAfter) notes.push(seen.retryAfter.how === 'retry-after' ? `Retry-After ${retryAfter}s as the log shows${at(seen.retryAfter.line)}` : `no Retry-After in the log: the first retry waited ${retryAfter}s${at(seen.retryAfter.line)}, taken as what the provider asked`);
   else notes.push(`Retry-After ${retryAfter}s (${facts ? 'the log shows no wait' : 'a typical value'})`);
-  const wait = provider === 'aws' ? '' : `,retry-after=${retryAfter}`;
+  const wait = throttle.noRetryAfter ? '' : `,retry-after=${retryAfter}`;
   if (seen && !seen.recovered) {
     return {
       faults: [`throttle:after=3${wait},provider=${provider}`],
@@ -105,73 +105,60 @@ const throttled: Recipe = ({ provider, facts }) => {
   return { faults: [`throttle:count=${count}${wait},provider=${provider}`], outcome: 'succeeded', timeout: '5m', notes: [...notes, seen ? 'the sync moved on afterwards' : 'the retries recover'] };
 };
 
-const retryAfterIgnored: Recipe = ({ provider }) => ({
-  faults: [provider === 'aws' ? 'throttle:every=3,retry-after=2,route=identitystore.*' : `throttle:every=3,retry-after=2,provider=${provider}`],
-  variant: 'ignores-retry-after',
-  outcome: 'succeeded',
-  alsoFindings: ['throttled'],
-  timeout: '5m',
-  notes: [`the reference connector's ignores-retry-after variant retries at once${provider === 'aws' ? ' (Identity Store sends Retry-After, IAM does not)' : ''}`],
-});
+const retryAfterIgnored: Recipe = ({ provider }) => {
+  const { throttle } = descriptorOf(provider).repro;
+  return {
+    faults: [`throttle:every=3,retry-after=2,${throttle.retryRoute ? `route=${throttle.retryRoute}` : `provider=${provider}`}`],
+    variant: 'ignores-retry-after',
+    outcome: 'succeeded',
+    alsoFindings: ['throttled'],
+    timeout: '5m',
+    notes: [`the reference connector's ignores-retry-after variant retries at once${throttle.retryNote ?? ''}`],
+  };
+};
 
 const permissionMissing: Recipe = ({ provider, facts, missing }) => {
   const listed = facts ? Object.keys(facts.counts).filter((t) => facts.counts[t]!.value > 0) : undefined;
   const plan = permissionPlan(provider, { ...(missing ? { named: missing } : {}), ...(facts?.refusal ? { refusal: facts.refusal } : {}), ...(listed ? { listed } : {}) });
   if (!plan) return symptomInfo('permission-missing')!.notFor![provider]!;
-  const errors = { entra: 'Authorization_RequestDenied', google: 'insufficientPermissions', aws: 'AccessDenied', scim: '' };
   return {
     faults: [plan.fault],
     outcome: 'failed',
-    error: errors[provider],
+    error: descriptorOf(provider).repro.errors.permissionMissing,
     timeout: '1m',
     notes: [`missing ${plan.permission}: ${plan.how}`, ...(plan.caveat ? [plan.caveat] : [])],
   };
 };
 
 const consentMissing: Recipe = ({ provider }) => {
-  const errors = { entra: 'Authorization_RequestDenied', google: 'unauthorized_client', aws: 'AccessDenied', scim: '' };
-  return { faults: [], permissions: [], outcome: 'failed', error: errors[provider], timeout: '1m', notes: ['nothing granted (permissions: [])'] };
+  return { faults: [], permissions: [], outcome: 'failed', error: descriptorOf(provider).repro.errors.consentMissing, timeout: '1m', notes: ['nothing granted (permissions: [])'] };
 };
 
 const noIdentities: Recipe = ({ provider }) => {
-  const grants: Partial<Record<ReproProvider, [string, string]>> = { entra: ['User.Read', 'Authorization_RequestDenied'], aws: ['sts:AssumeRole', 'AccessDenied'] };
-  const [permission, error] = grants[provider]!;
+  const { permission, error } = descriptorOf(provider).repro.noIdentities!;
   return { faults: [], permissions: [permission], outcome: 'failed', error, timeout: '1m', notes: [`only ${permission} granted: it signs in but reads no user`] };
 };
 
 const writeBackNotConsented: Recipe = ({ provider }) => {
-  const base = { faults: [] as string[], action: 'revoke-member' as const, outcome: 'succeeded' as const, timeout: '1m' };
-  switch (provider) {
-    case 'entra':
-      return { ...base, permissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'], notes: ['read permissions only (no GroupMember.ReadWrite.All): the revoke is refused'] };
-    case 'google':
-      return { ...base, faults: ['partial-consent:missing=admin.directory.group.member,route=google.members.delete'], notes: ['the member-write scope is missing on the delete: the revoke is refused'] };
-    case 'aws':
-      return { ...base, permissions: ['iam:List*', 'iam:Get*', 'identitystore:List*', 'identitystore:Describe*', 'identitystore:Get*'], notes: ['read actions only (no iam:RemoveUserFromGroup): the revoke is refused'] };
-    case 'scim':
-      return { ...base, writeBack: false, notes: ['the service provider refuses writes (writeBack: false): the revoke is refused'] };
-  }
-};
-
-interface ListingRoute {
-  route: string;
-  field: 'users' | 'groups';
-  pageSize: number;
-}
-
-/** The reference connectors' user and group listings and their page sizes. */
-const LISTINGS: Record<ReproProvider, Record<string, ListingRoute>> = {
-  entra: { user: { route: 'graph.users.list', field: 'users', pageSize: 999 }, group: { route: 'graph.groups.list', field: 'groups', pageSize: 999 } },
-  google: { user: { route: 'google.users.list', field: 'users', pageSize: 200 }, group: { route: 'google.groups.list', field: 'groups', pageSize: 200 } },
-  aws: { iam_user: { route: 'iam.ListUsers', field: 'users', pageSize: 100 }, group: { route: 'iam.ListGroups', field: 'groups', pageSize: 100 } },
-  scim: { user: { route: 'scim.users.list', field: 'users', pageSize: 100 }, group: { route: 'scim.groups.list', field: 'groups', pageSize: 100 } },
+  const refused = descriptorOf(provider).repro.writeBackRefused;
+  return {
+    faults: [...(refused.faults ?? [])],
+    action: 'revoke-member',
+    outcome: 'succeeded',
+    timeout: '1m',
+    ...(refused.permissions ? { permissions: [...refused.permissions] } : {}),
+    ...(refused.writeBack === false ? { writeBack: false } : {}),
+    notes: [refused.note],
+  };
 };
 
 function pagination(mode: 'repeat-token' | 'cycle', pages: number, error: string): Recipe {
   return ({ provider, facts }) => {
-    const listings = LISTINGS[provider];
+    const listings = descriptorOf(provider).routes.listings;
     const seen = facts?.listing;
-    const type = seen && (listings[seen.type] ? seen.type : seen.type === 'user' && provider === 'aws' ? 'iam_user' : undefined);
+    // A log's `user` is the listing of users the reference connector pages, whatever its type is called (AWS: iam_user).
+    const users = Object.keys(listings).find((t) => listings[t]!.field === 'users');
+    const type = seen && (listings[seen.type] ? seen.type : seen.type === 'user' ? users : undefined);
     const chosen = listings[type ?? Object.keys(listings)[0]!]!;
     const notes: string[] = [];
     if (seen && !type) notes.push(`the log's listing (${seen.type}${at(seen.line)}) is not one the reference connector pages: its ${chosen.field} listing stands in`);
@@ -184,8 +171,7 @@ function pagination(mode: 'repeat-token' | 'cycle', pages: number, error: string
 }
 
 const emptySync: Recipe = ({ provider }) => {
-  const fixed: Partial<Record<ReproProvider, Record<string, number>>> = { entra: { users: 0, groups: 0, apps: 0 }, aws: { users: 0, groups: 0, roles: 0 }, scim: { users: 0, groups: 0 } };
-  return { faults: [], outcome: 'succeeded', tenant: { fixed: fixed[provider]! }, timeout: '1m', notes: ['an empty directory'] };
+  return { faults: [], outcome: 'succeeded', tenant: { fixed: { ...descriptorOf(provider).repro.emptyTenant! } }, timeout: '1m', notes: ['an empty directory'] };
 };
 
 const provisionerMissing: Recipe = () => ({

@@ -8,7 +8,8 @@
 import type { HttpHandler } from 'msw';
 import { createContext, type SimContext } from '../../mocks/core/context.js';
 import { directFetch } from '../../mocks/core/direct-fetch.js';
-import { loadProvider, type ServeSettings } from '../../mocks/serve/provider-registry.js';
+import type { ServeSettings } from '../../mocks/core/served-provider.js';
+import { loadProvider } from '../../mocks/serve/provider-registry.js';
 import { createAnswer } from '../../mocks/serve/answer.js';
 import { serveLoopback } from '../../mocks/serve/loopback.js';
 import { createTenant } from '../../mocks/tenant/store.js';

@@ -4,6 +4,7 @@
  * placeholder, so JSON in an argument (`{"a":1}`) passes through untouched.
  * Checked when the scenario is loaded (so a typo fails before any tenant is built) and expanded when run.
  */
+import { PROVIDERS } from '../../mocks/providers.js';
 import { UserError } from '../errors.js';
 import { closest } from './suggest.js';
 
@@ -22,15 +23,10 @@ export const RUN_PLACEHOLDERS = [
 
 /**
  * What each provider's simulator hands a connector (the `credentials` of `ServedProvider`), reachable as
- * `{credentials.<name>}`. Kept here rather than read from the simulators so a scenario is checked without
- * building a tenant; `placeholders.test.ts` keeps the keys in step with the provider list.
+ * `{credentials.<name>}`, as each provider's descriptor lists them, so a scenario is checked without
+ * building a tenant; `placeholders.test.ts` keeps the keys in step with what the simulators hand out.
  */
-export const CREDENTIAL_NAMES: Record<string, readonly string[]> = {
-  entra: ['tenantId', 'clientId', 'clientSecret', 'authority', 'graphBase', 'scope'],
-  google: ['customerId', 'adminEmail', 'domain', 'serviceAccountKey', 'tokenUri', 'adminBase', 'scopes'],
-  aws: ['accessKeyId', 'secretAccessKey', 'accountId', 'region', 'identityStoreId', 'roleArn', 'endpoint'],
-  scim: ['token', 'baseUrl'],
-};
+export const CREDENTIAL_NAMES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(PROVIDERS.map((p) => [p.name, p.credentials]));
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_.]*)\}/g;
 

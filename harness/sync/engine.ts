@@ -8,7 +8,7 @@
 import type { Any } from '@bufbuild/protobuf/wkt';
 import { unpackAnnotation } from '../c1z/proto/annotation.js';
 import { ChildResourceTypeSchema } from '../c1z/proto/connector-annotations.js';
-import type { Resource, ResourceId, ResourceType } from '../c1z/proto/connector.js';
+import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../c1z/proto/connector.js';
 import type { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { checkpointToken, describeAction, type Action } from './checkpoint.js';
 import type { Connector, ResourceSyncer } from './contract.js';
@@ -79,6 +79,34 @@ interface Page<T> {
   next: string;
 }
 
+/** What the per-resource step lists: the syncer's page of it, and where each item is written. */
+interface PerResourceListing<T> {
+  op: 'entitlements' | 'grants';
+  synced: 'Synced entitlements' | 'Synced grants';
+  fetch: (syncer: ResourceSyncer, resource: Resource, token: string) => Promise<Page<T>>;
+  store: (writer: C1zWriter, syncId: string, item: T) => void;
+}
+
+const ENTITLEMENTS: PerResourceListing<Entitlement> = {
+  op: 'entitlements',
+  synced: 'Synced entitlements',
+  fetch: async (syncer, resource, token) => {
+    const page = await syncer.entitlements(resource, token);
+    return { items: page.entitlements, next: page.nextPageToken };
+  },
+  store: (writer, syncId, entitlement) => writer.addEntitlement(syncId, entitlement),
+};
+
+const GRANTS: PerResourceListing<Grant> = {
+  op: 'grants',
+  synced: 'Synced grants',
+  fetch: async (syncer, resource, token) => {
+    const page = await syncer.grants(resource, token);
+    return { items: page.grants, next: page.nextPageToken };
+  },
+  store: (writer, syncId, grant) => writer.addGrant(syncId, grant),
+};
+
 interface ResourceListing {
   type: string;
   parent?: ResourceId;
@@ -105,8 +133,8 @@ class SyncRun {
     try {
       const types = this.syncResourceTypes();
       const perType = await this.syncResources(types);
-      await this.syncEntitlements(types, perType);
-      await this.syncGrants(types, perType);
+      await this.syncPerResource(types, perType, ENTITLEMENTS);
+      await this.syncPerResource(types, perType, GRANTS);
     } catch (error) {
       if (!(error instanceof Fatal)) throw error;
       this.options.log?.({ level: 'error', msg: 'sync failed', error: error.message });
@@ -182,59 +210,33 @@ class SyncRun {
     return perType;
   }
 
-  private async syncEntitlements(types: ResourceType[], perType: Map<string, number>): Promise<void> {
+  /**
+   * The per-resource step, once for entitlements and once for grants: every resource of every type (read
+   * back from the file), one paged listing each unless a skip annotation spares it.
+   */
+  private async syncPerResource<T>(types: ResourceType[], perType: Map<string, number>, listing: PerResourceListing<T>): Promise<void> {
+    const { op } = listing;
     for (const type of types) {
       const total = perType.get(type.id) ?? 0;
       let done = 0;
       for (const resource of this.writer.resourcesOf(this.syncId, type.id)) {
-        if (skips(type, resource, 'entitlements')) continue;
+        if (skips(type, resource, op)) continue;
         const id = resourceIdOf(resource);
         const syncer = this.connector.syncers[id.resourceType];
-        const action: Action = { op: 'entitlements', resource_type_id: id.resourceType, resource_id: id.resource };
+        const action: Action = { op, resource_type_id: id.resourceType, resource_id: id.resource };
         await this.paginate(
           action,
-          { kind: 'entitlements', resourceTypeId: id.resourceType, resourceId: id.resource },
-          async (token) => {
-            const page = await requireSyncer(syncer, id.resourceType, 'entitlements').entitlements(resource, token);
-            return { items: page.entitlements, next: page.nextPageToken };
-          },
-          (entitlements) => {
-            for (const entitlement of entitlements) this.writer.addEntitlement(this.syncId, entitlement);
-            this.counts.entitlements += entitlements.length;
+          { kind: op, resourceTypeId: id.resourceType, resourceId: id.resource },
+          async (token) => listing.fetch(requireSyncer(syncer, id.resourceType, op), resource, token),
+          (items) => {
+            for (const item of items) listing.store(this.writer, this.syncId, item);
+            this.counts[op] += items.length;
           },
         );
         done++;
-        this.options.tick?.(`entitlements of ${type.id}`, done, total);
+        this.options.tick?.(`${op} of ${type.id}`, done, total);
       }
-      if (total > 0) this.options.progress?.({ msg: 'Synced entitlements', resource_type_id: type.id, count: done, total });
-    }
-  }
-
-  private async syncGrants(types: ResourceType[], perType: Map<string, number>): Promise<void> {
-    for (const type of types) {
-      const total = perType.get(type.id) ?? 0;
-      let done = 0;
-      for (const resource of this.writer.resourcesOf(this.syncId, type.id)) {
-        if (skips(type, resource, 'grants')) continue;
-        const id = resourceIdOf(resource);
-        const syncer = this.connector.syncers[id.resourceType];
-        const action: Action = { op: 'grants', resource_type_id: id.resourceType, resource_id: id.resource };
-        await this.paginate(
-          action,
-          { kind: 'grants', resourceTypeId: id.resourceType, resourceId: id.resource },
-          async (token) => {
-            const page = await requireSyncer(syncer, id.resourceType, 'grants').grants(resource, token);
-            return { items: page.grants, next: page.nextPageToken };
-          },
-          (grants) => {
-            for (const grant of grants) this.writer.addGrant(this.syncId, grant);
-            this.counts.grants += grants.length;
-          },
-        );
-        done++;
-        this.options.tick?.(`grants of ${type.id}`, done, total);
-      }
-      if (total > 0) this.options.progress?.({ msg: 'Synced grants', resource_type_id: type.id, count: done, total });
+      if (total > 0) this.options.progress?.({ msg: listing.synced, resource_type_id: type.id, count: done, total });
     }
   }
 

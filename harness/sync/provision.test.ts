@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EntitlementSchema, GrantSchema } from '../c1z/proto/connector.js';
 import { capabilitiesOf, derivedCapabilities, type Connector } from './contract.js';
 import { ConnectorHttpError, SyncError } from './errors.js';
-import { GROUP_TYPE, USER_TYPE, fakeDirectory, fakeGroup, fakeUser } from './fake-connector.js';
+import { GROUP_TYPE, USER_TYPE, fakeDirectory, fakeGroup, fakeUser } from './fake-connector.test-support.js';
 import { noProvisionerText, provisionGrant, provisionRevoke } from './provision.js';
 
 const member = create(EntitlementSchema, { id: 'group:g1:member', resource: fakeGroup('g1'), slug: 'member' });

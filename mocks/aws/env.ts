@@ -40,3 +40,7 @@ export interface AwsEnv {
 }
 
 export const PROVIDER = 'aws';
+
+export function defaultBases(region: string): AwsBases {
+  return { iam: 'https://iam.amazonaws.com', sts: 'https://sts.amazonaws.com', identityStore: `https://identitystore.${region}.amazonaws.com` };
+}

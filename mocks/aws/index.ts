@@ -30,10 +30,11 @@
  * throttle status (400), `ServiceUnavailable` for IAM 5xx other than 500, `MissingAction`, RemoveUserFromGroup
  * of a non-member succeeding.
  */
-import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../core/served-provider.js';
 import { createAwsSimulator } from './simulator.js';
 
-export { createAwsSimulator, defaultBases } from './simulator.js';
+export { createAwsSimulator } from './simulator.js';
+export { defaultBases } from './env.js';
 export type { AwsSimulator, AwsSimulatorOptions } from './simulator.js';
 export type { AwsCredentials, AwsAccount } from './credentials.js';
 export type { AwsBases } from './env.js';

@@ -5,8 +5,7 @@
  * validation error, and both carry their parameters in the request body.
  */
 import type { PagingDialect, RefusalAdvice } from '../core/paging/dialect.js';
-import { MAX_MAX_ITEMS } from './iam/list-page.js';
-import { MAX_RESULTS } from './identitystore/list-page.js';
+import { MAX_MAX_ITEMS, MAX_RESULTS } from './paging/page-limits.js';
 
 export const AWS_PAGING: readonly PagingDialect[] = [
   {

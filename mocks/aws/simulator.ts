@@ -8,7 +8,7 @@ import { ActionPolicy, defaultAllowedActions } from './auth/action-policy.js';
 import { KeyStore } from './auth/key-store.js';
 import { awsAccount, type AwsAccount, type AwsCredentials } from './credentials.js';
 import { dispatcher, type ServiceEndpoint } from './dispatch.js';
-import { PROVIDER, type AwsBases, type AwsEnv, type AwsService } from './env.js';
+import { defaultBases, PROVIDER, type AwsBases, type AwsEnv, type AwsService } from './env.js';
 import { groupActions } from './iam/actions/groups.js';
 import { membershipActions } from './iam/actions/membership.js';
 import { policyActions } from './iam/actions/policies.js';
@@ -23,9 +23,6 @@ import { queryDialect } from './query/query-dialect.js';
 import { unknownQueryAction } from './query/query-route.js';
 import { stsActions } from './sts/actions.js';
 
-export function defaultBases(region: string): AwsBases {
-  return { iam: 'https://iam.amazonaws.com', sts: 'https://sts.amazonaws.com', identityStore: `https://identitystore.${region}.amazonaws.com` };
-}
 
 export interface AwsSimulatorOptions {
   /** Where each service is served; default the real hosts. All three may be the same URL. */

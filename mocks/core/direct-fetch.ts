@@ -10,7 +10,7 @@ import type { HttpHandler } from 'msw';
 import type { SimContext } from './context.js';
 import { dispatch } from './dispatch.js';
 import { nearestRoute } from './near-miss.js';
-import { knownRoutes } from './route.js';
+import { knownRoutesOf } from './route.js';
 import { transportAction } from './transport-action.js';
 
 export function directFetch(handlers: () => readonly HttpHandler[], ctx: SimContext, provider: string): typeof fetch {
@@ -24,7 +24,7 @@ export function directFetch(handlers: () => readonly HttpHandler[], ctx: SimCont
       return action === 'reset' ? await cutHalfway(response) : response;
     }
     if (!response) {
-      const nearest = nearestRoute(request, [...knownRoutes.values()]);
+      const nearest = nearestRoute(request, knownRoutesOf(handlers()));
       const hint = nearest ? `${nearest.method} ${nearest.url} (${nearest.name})` : undefined;
       ctx.journal.record({ provider: nearest?.provider ?? provider, method: request.method, url, status: 0, nearestRoute: hint, latencyMs: 0, at: ctx.clock().toISOString() });
       throw new TypeError(`fetch failed: no simulated endpoint for ${request.method} ${url.origin}${url.pathname}${hint ? ` (nearest simulated route: ${hint})` : ''}`);

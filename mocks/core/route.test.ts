@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseFaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';
 import { createContext } from './context.js';
-import { serveInProcess, type InProcessServer } from './in-process.js';
-import { compilePattern, latencyMs, route, type FaultDialect } from './route.js';
+import { serveInProcess, type InProcessServer } from './in-process.test-support.js';
+import { compilePattern, knownRoutesOf, latencyMs, route, type FaultDialect } from './route.js';
 
 const dialect: FaultDialect = {
   throttle: (_call, params) => HttpResponse.json({ error: 'slow down' }, { status: 429, headers: { 'Retry-After': params['retry-after'] ?? '1' } }),
@@ -105,5 +105,16 @@ describe('direct route patterns (the loopback fast path)', () => {
     const count = compilePattern('https://graph.microsoft.com/v1.0/users/$count');
     expect(count.test('https://graph.microsoft.com/v1.0/users/$count')).toBe(true);
     expect(count.test('https://graph.microsoft.com/v1.0/users/xcount')).toBe(false);
+  });
+});
+
+describe('knownRoutesOf', () => {
+  it('names the routes among the given handlers only, once each: routes built elsewhere never become hints', () => {
+    const ctx = createContext({ tenant: {} as TenantStore, seed: 1 });
+    const runtime = { provider: 'test', ctx, dialect };
+    const list = route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => HttpResponse.json({}));
+    const again = route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => HttpResponse.json({}));
+    route({ ...runtime, provider: 'other' }, { name: 'other.things.list', method: 'GET', url: 'https://other.sim.test/things' }, () => HttpResponse.json({}));
+    expect(knownRoutesOf([list, again, 'not a handler'])).toEqual([{ provider: 'test', name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }]);
   });
 });

@@ -55,15 +55,19 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** Faults that replace a response outright, whatever the endpoint. */
 const TRANSPORT_FAULTS: readonly FaultKind[] = ['network-error', 'reset', 'hang', 'throttle', 'server-error', 'latency', 'malformed-body', 'wrong-content-type'];
 
-/** Every simulated route this process has defined, by method and URL, for near-miss hints on unmatched requests. */
-export const knownRoutes = new Map<string, { provider: string; name: string; method: Method; url: string }>();
+/** A simulated route as near-miss hints name it. */
+export interface KnownRoute {
+  provider: string;
+  name: string;
+  method: Method;
+  url: string;
+}
 
 export function route(
   runtime: ProviderRuntime,
   spec: { name: string; method: Method; url: string },
   resolve: (args: RouteArgs) => Promise<Response | RouteResult> | Response | RouteResult,
 ): HttpHandler {
-  knownRoutes.set(`${spec.method} ${spec.url}`, { provider: runtime.provider, ...spec });
   const handle = async ({ request, params }: { request: Request; params: RouteArgs['params'] }) => {
     const started = performance.now();
     const { ctx, dialect } = runtime;
@@ -118,6 +122,7 @@ export function route(
   const method = spec.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   const handler = http[method](spec.url, handle as never);
   directRoutes.set(handler, { method: spec.method, pattern: compilePattern(spec.url), handle });
+  knownRoutes.set(handler, { provider: runtime.provider, ...spec });
   return handler;
 }
 
@@ -158,6 +163,20 @@ export interface DirectRoute {
 }
 
 const directRoutes = new WeakMap<HttpHandler, DirectRoute>();
+const knownRoutes = new WeakMap<HttpHandler, KnownRoute>();
+
+/**
+ * The routes among these handlers, for near-miss hints on a request none of them matched: read from the
+ * handlers being served, so no process-wide table grows with every simulator built.
+ */
+export function knownRoutesOf(handlers: readonly unknown[]): KnownRoute[] {
+  const found = new Map<string, KnownRoute>();
+  for (const handler of handlers) {
+    const known = knownRoutes.get(handler as HttpHandler);
+    if (known) found.set(`${known.method} ${known.url}`, known);
+  }
+  return [...found.values()];
+}
 
 export function directRoute(handler: unknown): DirectRoute | undefined {
   return directRoutes.get(handler as HttpHandler);

@@ -28,3 +28,5 @@ export interface EntraEnv {
 }
 
 export const PROVIDER = 'entra';
+
+export const DEFAULT_BASES: EntraBases = { login: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' };

@@ -19,10 +19,12 @@
  *   unstable-order          the collection's order shifts between pages: items come shuffled and each
  *                           next link resumes a seeded few items early or late (duplicates and misses)
  */
-import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../core/served-provider.js';
 import { createEntraSimulator } from './simulator.js';
 
-export { createEntraSimulator, DEFAULT_BASES, DEFAULT_READ_PERMISSIONS } from './simulator.js';
+export { createEntraSimulator } from './simulator.js';
+export { DEFAULT_BASES } from './env.js';
+export { DEFAULT_READ_PERMISSIONS } from './graph/permissions.js';
 export type { EntraSimulator, EntraSimulatorOptions } from './simulator.js';
 export type { EntraCredentials, EntraApp } from './credentials.js';
 export type { EntraBases } from './env.js';

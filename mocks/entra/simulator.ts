@@ -12,7 +12,8 @@ import { discoveryEndpoints } from './auth/discovery.js';
 import { stsDialect } from './auth/sts-dialect.js';
 import { tokenEndpoint } from './auth/token-endpoint.js';
 import { entraApp, type EntraApp, type EntraCredentials } from './credentials.js';
-import { PROVIDER, type EntraBases, type EntraEnv } from './env.js';
+import { DEFAULT_BASES, PROVIDER, type EntraBases, type EntraEnv } from './env.js';
+import { DEFAULT_READ_PERMISSIONS } from './graph/permissions.js';
 import { directoryRoleEndpoints } from './graph/endpoints/directory-roles.js';
 import { groupMemberEndpoints } from './graph/endpoints/group-members.js';
 import { groupEndpoints } from './graph/endpoints/groups.js';
@@ -24,10 +25,7 @@ import { graphDialect, resourceUnits } from './graph/graph-dialect.js';
 import { SkipTokenCodec } from './graph/odata/skiptoken.js';
 import { SecretState } from './secret-state.js';
 
-export const DEFAULT_BASES: EntraBases = { login: 'https://login.microsoftonline.com', graph: 'https://graph.microsoft.com' };
 
-/** Least-privileged read permissions covering every read endpoint (what a sync connector's docs ask for). */
-export const DEFAULT_READ_PERMISSIONS = ['User.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'RoleManagement.Read.Directory', 'Application.Read.All'] as const;
 
 export interface EntraSimulatorOptions {
   bases?: Partial<EntraBases>;

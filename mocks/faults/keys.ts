@@ -4,6 +4,7 @@
  * parsed, with the known keys listed, instead of a fault that silently does nothing. docs/faults.md is the
  * same table for people; keys.test.ts checks the value lists against the providers that read them.
  */
+import { PROVIDER_NAMES } from '../providers.js';
 import type { FaultKind } from './spec.js';
 
 /** A value's problem in words (completing "<key>=<value> must ..."), or undefined when it is fine. */
@@ -19,7 +20,6 @@ const oneOf = (values: readonly string[]): Check => (v) => (values.includes(v) ?
 const text: Check = (v) => (v.trim() === '' ? 'not be empty' : undefined);
 const status = (min: number, max: number): Check => (v) => (/^\d{3}$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `be an HTTP status from ${min} to ${max}`);
 
-export const PROVIDERS = ['entra', 'google', 'aws', 'scim'] as const;
 /** Every provider's `bad-pagination` modes (core/paging/pager.ts, scim/listing/bad-pagination.ts). */
 export const PAGINATION_MODES = ['repeat-token', 'cycle', 'empty-page-with-token', 'duplicate-across-pages', 'drop-items', 'stale-token', 'unstable-order', 'total-mismatch'] as const;
 /** Google's quota reasons (google/directory/errors.ts). */
@@ -30,7 +30,7 @@ export const REVOKED_REASONS = ['secret-deleted', 'app-disabled', 'app-deleted']
 /** The targeting keys, which every kind but the serving faults takes. */
 export const TARGETING_KEYS: Record<string, Check> = {
   route: text,
-  provider: oneOf(PROVIDERS),
+  provider: oneOf(PROVIDER_NAMES),
   every: whole(1),
   after: whole(0),
   count: whole(1),

@@ -37,3 +37,5 @@ export const PROVIDER = 'google';
 
 /** The audience gtoken always signs for (it cannot be changed in google-auth-library 10). */
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+export const DEFAULT_BASES: GoogleBases = { oauth: 'https://oauth2.googleapis.com', admin: 'https://admin.googleapis.com' };

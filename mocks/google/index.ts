@@ -23,10 +23,11 @@
  *   unstable-order          the order shifts between pages: items come shuffled and each next token
  *                           resumes a seeded few items early or late (duplicates and misses)
  */
-import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../core/served-provider.js';
 import { createGoogleSimulator } from './simulator.js';
 
-export { createGoogleSimulator, DEFAULT_BASES } from './simulator.js';
+export { createGoogleSimulator } from './simulator.js';
+export { DEFAULT_BASES } from './env.js';
 export type { GoogleSimulator, GoogleSimulatorOptions } from './simulator.js';
 export type { GoogleCredentials, ServiceAccountKey } from './credentials.js';
 export type { GoogleBases } from './env.js';

@@ -15,13 +15,12 @@ import { roleEndpoints } from './directory/endpoints/roles.js';
 import { userEndpoints } from './directory/endpoints/users.js';
 import { SortedOrders } from './directory/ordering.js';
 import { PageTokenCodec } from './directory/paging/page-token.js';
-import { PROVIDER, type GoogleBases, type GoogleEnv } from './env.js';
+import { DEFAULT_BASES, PROVIDER, type GoogleBases, type GoogleEnv } from './env.js';
 import { oauthDialect } from './oauth/oauth-dialect.js';
 import { tokenEndpoint, tokenUri } from './oauth/token-endpoint.js';
 import { TokenStore } from './oauth/token-store.js';
 import { fullScope, SYNC_SCOPES, WRITE_SCOPES } from './scopes.js';
 
-export const DEFAULT_BASES: GoogleBases = { oauth: 'https://oauth2.googleapis.com', admin: 'https://admin.googleapis.com' };
 
 export interface GoogleSimulatorOptions {
   bases?: Partial<GoogleBases>;

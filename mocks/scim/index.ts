@@ -9,7 +9,7 @@
  * revoked-credential (the token stops working for good), bad-pagination (`mode=`, see
  * listing/bad-pagination.ts; `cycle` and `stale-token` have no index-paging form).
  */
-import { hostsOf, type ProviderFactory } from '../serve/provider-registry.js';
+import { hostsOf, type ProviderFactory } from '../core/served-provider.js';
 import { createScimSimulator } from './simulator.js';
 
 export { createScimSimulator, DEFAULT_BASE, DEFAULT_PATH } from './simulator.js';

@@ -9,7 +9,7 @@ import type { SimContext } from '../core/context.js';
 import { nearestRoute } from '../core/near-miss.js';
 import { BodyTooLargeError } from '../core/body-limit.js';
 import { dispatch } from '../core/dispatch.js';
-import { knownRoutes } from '../core/route.js';
+import { knownRoutesOf } from '../core/route.js';
 import { transportAction } from '../core/transport-action.js';
 import { handleAdmin } from './admin-api.js';
 import { adminRefusal } from './admin-guard.js';
@@ -60,7 +60,7 @@ async function answer(target: AnswerTarget, req: IncomingMessage, res: ServerRes
     if (action === 'reset') return writeHalfThenReset(res, response);
     return writeFetchResponse(res, response);
   }
-  const nearest = nearestRoute(request, [...knownRoutes.values()]);
+  const nearest = nearestRoute(request, knownRoutesOf(target.handlers()));
   const hint = nearest ? `${nearest.method} ${nearest.url.replace(/^https?:\/\/[^/]+/, origin)}` : undefined;
   target.ctx.journal.record({
     provider: nearest?.provider ?? 'unknown',

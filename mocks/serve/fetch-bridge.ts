@@ -5,6 +5,7 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { BodyTooLargeError, MAX_BODY_BYTES } from '../core/body-limit.js';
 import { PEER_HEADER } from '../core/journal.js';
+import { lingerAfter } from './lingering-close.js';
 
 export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
@@ -26,13 +27,15 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
     else headers[name] = value;
   });
   const body = Buffer.from(await response.arrayBuffer());
-  // A body left unread (refused for its size, or by an auth check first) is not drained: the connection
-  // closes after the answer instead of carrying on reading what may be gigabytes.
+  // A body left unread (refused for its size, or by an auth check first) is not read into the handler: the
+  // connection closes after the answer, lingering so the client still sending can read it (lingering-close.ts).
   const unread = !res.req.complete;
-  if (unread) headers.connection = 'close';
+  if (unread) {
+    headers.connection = 'close';
+    lingerAfter(res);
+  }
   res.writeHead(response.status, response.statusText || STATUS_CODES[response.status] || '', { ...headers, 'content-length': String(body.length) });
   res.end(body);
-  if (unread) res.once('finish', () => res.req.socket.destroySoon());
 }
 
 /**

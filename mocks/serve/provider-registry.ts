@@ -1,51 +1,14 @@
 /**
- * The simulators `serve` (and scenario runs) can host, by name. Each factory renders the shared tenant for
- * one provider under the given base URL, so paging links point where the simulator is served.
+ * The simulators `serve` (and scenario runs) can host, by name: each registered provider's factory
+ * (mocks/providers.ts), loaded on demand so serving one provider never loads another's code.
  */
-import type { HttpHandler } from 'msw';
-import type { SimContext } from '../core/context.js';
-
-export interface ServedProvider {
-  handlers: HttpHandler[];
-  /** The host names its handlers answer (the real ones when served without a base URL), for the proxy. */
-  hosts: string[];
-  /** What a connector needs to reach it: ids, secrets, keys. Printed once on stdout by `serve`. */
-  credentials: Record<string, unknown>;
-  /** What the app is granted (Graph roles, scopes, IAM actions); empty where the provider has no such notion. */
-  granted: readonly string[];
-}
-
-export interface ServeSettings {
-  /** Let provisioning calls (add/remove a group member) change the tenant; off, they answer 403. */
-  writeBack?: boolean;
-  /**
-   * What the app is granted, in the provider's terms: Graph application permissions, Google scopes (short
-   * names work), IAM actions. Absent: the provider's full read set (plus writes with `writeBack`).
-   */
-  permissions?: readonly string[];
-  /** The SCIM service's host when served under real host names (a SCIM server has no well-known host). */
-  scimHost?: string;
-}
-
-/** `baseUrl` undefined: the provider's real host names (`graph.microsoft.com`...), as served behind the proxy. */
-export type ProviderFactory = (ctx: SimContext, baseUrl: string | undefined, settings?: ServeSettings) => Promise<ServedProvider> | ServedProvider;
-
-export function hostsOf(...urls: string[]): string[] {
-  return [...new Set(urls.map((url) => new URL(url).hostname.toLowerCase()))];
-}
-
-/** Loaded on demand, so serving one provider never loads another's code. */
-const FACTORIES: Record<string, () => Promise<ProviderFactory>> = {
-  entra: async () => (await import('../entra/index.js')).entraProvider,
-  aws: async () => (await import('../aws/index.js')).awsProvider,
-  google: async () => (await import('../google/index.js')).googleProvider,
-  scim: async () => (await import('../scim/index.js')).scimProvider,
-};
+import { descriptorOf, PROVIDER_NAMES } from '../providers.js';
+import type { ProviderFactory } from '../core/served-provider.js';
 
 export function providerNames(): string[] {
-  return Object.keys(FACTORIES).sort();
+  return [...PROVIDER_NAMES].sort();
 }
 
 export async function loadProvider(name: string): Promise<ProviderFactory | undefined> {
-  return FACTORIES[name]?.();
+  return descriptorOf(name)?.simulator();
 }

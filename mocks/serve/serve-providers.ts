@@ -14,7 +14,8 @@ import type { TenantStore } from '../tenant/model.js';
 import { createAnswer } from './answer.js';
 import { openJournalFile, type JournalFile } from './journal-file.js';
 import { serveLoopback } from './loopback.js';
-import { loadProvider, providerNames, type ProviderFactory, type ServedProvider, type ServeSettings } from './provider-registry.js';
+import type { ProviderFactory, ServedProvider, ServeSettings } from '../core/served-provider.js';
+import { loadProvider, providerNames } from './provider-registry.js';
 
 export type ServeMode = 'http' | 'tls' | 'proxy';
 

@@ -12,7 +12,7 @@ import type { SyncRun } from '../../harness/c1z/types.js';
 import type { Connector } from '../../harness/sync/contract.js';
 import type { SyncResult } from '../../harness/sync/engine.js';
 import type { ProgressEvent, SyncLogEvent } from '../../harness/sync/progress.js';
-import { readSyncedRun, type SyncFileOptions } from '../../harness/sync/test-kit.js';
+import { readSyncedRun, type SyncFileOptions } from '../../harness/sync/test-kit.test-support.js';
 import { grantSummary } from '../../harness/run/sync-contents.js';
 
 export interface SyncedUser {

@@ -1,6 +1,7 @@
 /**
- * The c1 protobuf schema, defined by this project at run time (no generated code): the records a Baton sync
- * stores, their annotations, and the v3 header. Decoding, Go-compatible encoding, and protojson-style JSON.
+ * The c1 protobuf schema: this project's .proto files (c1/...) compiled into the committed *_pb.ts
+ * (`npm run proto`): the records a Baton sync stores, their annotations, and the v3 header. Decoding,
+ * Go-compatible encoding, and protojson-style JSON.
  */
 export * from './connector.js';
 export * from './connector-annotations.js';

@@ -1,5 +1,5 @@
 /** How C1zWriter files connector messages: the indexed columns the SDK derives, upserts, and reading back. */
-import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import { create, type DescMessage, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -250,8 +250,8 @@ describe('reading a written file back', () => {
     try {
       const scope = { syncId };
       const records = new Records(path, file.rows(), scope);
-      const bytes = (schema: Parameters<typeof encodeMessage>[0], messages: unknown[]) =>
-        messages.map((m) => Buffer.from(encodeMessage(schema, m as never)).toString('base64'));
+      const bytes = <Desc extends DescMessage>(schema: Desc, messages: MessageShape<Desc>[]) =>
+        messages.map((m) => Buffer.from(encodeMessage(schema, m)).toString('base64'));
       const read = {
         resourceTypes: [...file.rows().resourceTypes(scope)].map((r) => records.resourceType(r)),
         resources: [...file.rows().resources(scope)].map((r) => records.resource(r)),

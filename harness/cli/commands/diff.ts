@@ -4,10 +4,10 @@
  */
 import { compareSyncs } from '../../diff/compare.js';
 import { parseRule } from '../../diff/gates.js';
-import { renderConsole } from '../../diff/render-console.js';
-import { renderHtml } from '../../diff/render-html.js';
-import { renderJunit } from '../../diff/render-junit.js';
-import { renderMarkdown } from '../../diff/render-markdown.js';
+import { renderConsole } from '../../../reports/diff/render-console.js';
+import { renderHtml } from '../../../reports/diff/render-html.js';
+import { renderJunit } from '../../../reports/diff/render-junit.js';
+import { renderMarkdown } from '../../../reports/diff/render-markdown.js';
 import { blameDamage, openSides } from '../../diff/sides.js';
 import { UserError } from '../../errors.js';
 import type { CommandIO } from '../output/sink.js';

@@ -5,6 +5,7 @@
 import type { Finding, RunEvidence } from '../evidence.js';
 import { firstFew } from '../journal-facts.js';
 import { lineEvidence, type ParsedLine } from './parse.js';
+import { PROVIDERS } from '../../../mocks/providers.js';
 
 export type Provider = RunEvidence['provider'];
 
@@ -33,19 +34,11 @@ export function cite(lines: readonly MatchedLine[], n = 4): Pick<Finding, 'evide
   return { evidence, matched: evidence.map((_, i) => (i < n ? (lines[i]?.matched ?? null) : null)) };
 }
 
-/** Each provider's tell-tale hosts, codes and connector names. */
-const PROVIDER_TEXTS: [Provider, RegExp][] = [
-  ['entra', /AADSTS\d+|graph\.microsoft\.com|login\.microsoftonline\.com|Authorization_RequestDenied|baton-microsoft-entra|baton-azure/i],
-  ['google', /googleapis\.com|unauthorized_client|Invalid JWT Signature|baton-google|admin\.directory/i],
-  ['aws', /amazonaws\.com|InvalidClientTokenId|SignatureDoesNotMatch|ExpiredToken|AccessDenied|baton-aws|\biam:|identitystore/i],
-  ['scim', /\bscim\b|urn:ietf:params:scim/i],
-];
-
 /** The provider whose texts the log mentions most; undefined when none do. */
 export function guessProvider(lines: readonly ParsedLine[]): Provider | undefined {
   let best: Provider | undefined;
   let bestCount = 0;
-  for (const [provider, pattern] of PROVIDER_TEXTS) {
+  for (const { name: provider, logTells: pattern } of PROVIDERS) {
     const count = lines.filter((l) => pattern.test(`${l.logger ?? ''} ${l.text}`)).length;
     if (count > bestCount) [best, bestCount] = [provider, count];
   }

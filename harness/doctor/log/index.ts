@@ -9,9 +9,10 @@ import { guessProvider, type LogContext, type LogDetector, type Provider } from 
 import { daemonDetectors } from './daemon.js';
 import { networkDetectors } from './network.js';
 import { parseLog, type ParsedLine } from './parse.js';
+import { syncExitDetectors } from './sync-exits.js';
 import { syncDetectors } from './sync.js';
 
-const DETECTORS: readonly LogDetector[] = [...authDetectors, ...syncDetectors, ...networkDetectors, ...daemonDetectors];
+const DETECTORS: readonly LogDetector[] = [...authDetectors, ...syncDetectors, ...syncExitDetectors, ...networkDetectors, ...daemonDetectors];
 
 export interface LogDiagnosis {
   findings: Finding[];

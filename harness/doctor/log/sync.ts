@@ -1,12 +1,18 @@
 /**
  * What the SDK's sync loop says about paging, rate limits and provisioning: the same texts the run
  * doctor reads from the engine's log (harness/sync/page-guard.ts: current and legacy SDK wording, plus
- * the harness's cycle check), found here in a customer's log.
+ * the harness's cycle check), found here in a customer's log, and what its uhttp and retry packages say
+ * when an answer lacks paging data or retries run out.
  */
 import type { Finding } from '../evidence.js';
 import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from '../pagination-findings.js';
 import { throttlingSteps } from '../provider-terms.js';
 import { cite, matching, type LogContext, type LogDetector } from './context.js';
+
+/** pkg/retry/retry.go: the SDK's retryer giving up (`l.Warn("max attempts reached")`) after `retrying operation` lines. */
+export const MAX_ATTEMPTS_TEXT = 'max attempts reached';
+/** pkg/uhttp/pagination.go: `ErrMissingPaginationData`, and WithPaginationData's "%T reported no pagination data". */
+export const MISSING_PAGINATION_TEXT = /uhttp: response is missing pagination data|reported no pagination data/;
 
 const THROTTLE = /retrying operation|Too Many Requests|status(?:_code)?["=: ]+429\b|HTTP\/[\d.]+ 429\b|\b429 Too Many|ThrottlingException|\bThrottling\b|TooManyRequests|rateLimitExceeded|Rate exceeded/i;
 
@@ -29,14 +35,30 @@ const throttled: LogDetector = (c): Finding | undefined => {
   const lines = matching(c, THROTTLE);
   if (lines.length === 0) return undefined;
   const retries = lines.filter((l) => l.msg === 'retrying operation').length;
-  const ok = recovered(c, lines.at(-1)!.n);
+  const gaveUp = lines.some((l) => l.msg === MAX_ATTEMPTS_TEXT);
+  const ok = !gaveUp && recovered(c, lines.at(-1)!.n);
+  const after = gaveUp ? "the SDK's retryer gave up ('max attempts reached')" : ok ? 'the sync moved on afterwards' : 'no progress logged afterwards';
   // Without a provider, only the advice every provider shares (the first step).
-  const steps = c.provider ? throttlingSteps(c.provider) : throttlingSteps('scim').slice(0, 1);
+  const steps = throttlingSteps(c.provider);
   return {
     id: 'throttled',
-    title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${ok ? 'the sync moved on afterwards' : 'no progress logged afterwards'}`,
+    title: `Throttled: ${lines.length} rate-limit line(s)${retries ? `, ${retries} 'retrying operation'` : ''}; ${after}`,
     ...cite(lines),
     fix: ok ? [...steps, 'The sync recovered: this is informational unless it slows the sync down noticeably.'] : steps,
+  };
+};
+
+const paginationDataMissing: LogDetector = (c) => {
+  const lines = matching(c, MISSING_PAGINATION_TEXT);
+  if (lines.length === 0) return undefined;
+  return {
+    id: 'pagination-data-missing',
+    title: "Pagination data missing: an answer decoded but had no paging data, and the SDK's uhttp refused it rather than end the listing",
+    ...cite(lines, 3),
+    fix: [
+      "Compare the answer with the provider's paging: the cursor or next link may sit under another field name, or the connector asks an endpoint version that pages differently.",
+      "HasPaginationData() says whether the answer carries the provider's paging fields at all: the last page has them with an empty cursor, so a check that wants a non-empty cursor fails every listing's last page.",
+    ],
   };
 };
 
@@ -54,4 +76,4 @@ const provisionerMissing: LogDetector = (c) => {
   };
 };
 
-export const syncDetectors: LogDetector[] = [pageTokenUnchangedDetector, paginationCycleDetector, throttled, provisionerMissing];
+export const syncDetectors: LogDetector[] = [pageTokenUnchangedDetector, paginationCycleDetector, paginationDataMissing, throttled, provisionerMissing];

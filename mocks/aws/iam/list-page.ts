@@ -8,13 +8,13 @@ import { seededRandom } from '../../../harness/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
+import { MAX_MAX_ITEMS } from '../paging/page-limits.js';
 import { shortPageLimit } from '../paging/short-page.js';
 import { listingParams, type QueryRequest, type QueryResult } from '../query/query-route.js';
 import { members, x, type Xml } from '../query/xml.js';
 import { iamErrors } from './iam-errors.js';
 
 export const DEFAULT_MAX_ITEMS = 100;
-export const MAX_MAX_ITEMS = 1000;
 
 export interface IamListSpec<T> {
   /** Names the listing inside Markers: a Marker only works for the listing that issued it. */

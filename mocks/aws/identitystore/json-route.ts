@@ -44,10 +44,13 @@ export const identityStoreErrors = {
 export function jsonOperation(env: AwsEnv, base: string, operation: string, handle: (j: JsonRequest) => Promise<JsonResult> | JsonResult): RoutedAction {
   const handler = route(env.runtimes.identitystore, { name: `identitystore.${operation}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
     const { fault, done } = endpointFaults(env.ctx.faults, call);
+    // A refused listing keeps what it asked, so the doctor can name the page size or token it refused.
+    let asked: Record<string, string> | undefined;
     try {
       const text = await request.text();
       const key = authenticateCall(env, request, text, 'identitystore', fault);
       const body = parseBody(text);
+      if (operation.startsWith('List')) asked = askedFields(body);
       const storeId = body.IdentityStoreId;
       const resource = `arn:aws:identitystore::${env.account.accountId}:identitystore/${typeof storeId === 'string' ? storeId : ''}`;
       const denied = denial(env, key.principal, `identitystore:${operation}`, resource, false, fault);
@@ -57,7 +60,9 @@ export function jsonOperation(env: AwsEnv, base: string, operation: string, hand
       return done(jsonResponse(out.body), { items: out.items, page: out.page });
     } catch (error) {
       if (error instanceof AuthFailure) return done(jsonErrorResponse(authFailure('json', error), requestId(env.ctx, call)));
-      if (error instanceof AwsFailure) return done(jsonErrorResponse(error, requestId(env.ctx, call)), { refusal: { code: error.code, message: error.message } });
+      if (error instanceof AwsFailure) {
+        return done(jsonErrorResponse(error, requestId(env.ctx, call)), { refusal: { code: error.code, message: error.message }, ...(asked ? { page: { asked } } : {}) });
+      }
       throw error;
     }
   });
@@ -70,6 +75,13 @@ export function unknownJsonOperation(env: AwsEnv, base: string): HttpHandler {
     const target = request.headers.get('x-amz-target') ?? '';
     return jsonErrorResponse(new AwsFailure(400, 'UnknownOperationException', `Unknown operation ${target}`), requestId(env.ctx, call));
   });
+}
+
+/** The request body's fields as strings for the journal (`Filters` as its JSON). */
+export function askedFields(body: Record<string, unknown>): Record<string, string> {
+  const asked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) asked[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  return asked;
 }
 
 function parseBody(text: string): Record<string, unknown> {

@@ -7,9 +7,8 @@ import { seededRandom } from '../../../harness/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';
-import { identityStoreErrors, type JsonRequest, type JsonResult } from './json-route.js';
-
-export const MAX_RESULTS = 100;
+import { MAX_RESULTS } from '../paging/page-limits.js';
+import { askedFields, identityStoreErrors, type JsonRequest, type JsonResult } from './json-route.js';
 
 export function identityStorePage<T>(j: JsonRequest, spec: { scope: string; field: string; source: ListSource<T>; render(item: T): Record<string, unknown> }): JsonResult {
   const { env, body } = j;
@@ -35,11 +34,4 @@ function readMaxResults(value: unknown): number {
   if (!Number.isInteger(n) || n < 1) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', 'Member must have value greater than or equal to 1'));
   if (n > MAX_RESULTS) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', `Member must have value less than or equal to ${MAX_RESULTS}`));
   return n;
-}
-
-/** The request body's fields as strings for the journal (`Filters` as its JSON). */
-function askedFields(body: Record<string, unknown>): Record<string, string> {
-  const asked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) asked[name] = typeof value === 'string' ? value : JSON.stringify(value);
-  return asked;
 }

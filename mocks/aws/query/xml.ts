@@ -3,6 +3,7 @@
  * spaces like IAM's own answers. Absent values (undefined) leave their element out, as AWS omits unset
  * members.
  */
+import { escapeText } from '../../../harness/markup-escape.js';
 
 export interface Xml {
   name: string;
@@ -27,18 +28,13 @@ export function renderXml(root: Xml, xmlns: string): string {
 }
 
 function children(node: Xml, depth: number): string {
-  if (typeof node.value === 'string') return escapeXml(node.value);
+  if (typeof node.value === 'string') return escapeText(node.value);
   return (node.value as Xml[]).map((child) => element(child, depth)).join('');
 }
 
 function element(node: Xml, depth: number): string {
   const pad = '  '.repeat(depth);
-  if (typeof node.value === 'string') return `${pad}<${node.name}>${escapeXml(node.value)}</${node.name}>\n`;
+  if (typeof node.value === 'string') return `${pad}<${node.name}>${escapeText(node.value)}</${node.name}>\n`;
   if (node.value.length === 0) return `${pad}<${node.name}/>\n`;
   return `${pad}<${node.name}>\n${node.value.map((c) => element(c, depth + 1)).join('')}${pad}</${node.name}>\n`;
-}
-
-/** Text content needs only `&`, `<` and `>` escaped; quotes stay as they are, as in AWS's answers. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 }

@@ -8,6 +8,7 @@
  * Without a usable redirect (unknown tenant or app, no redirect_uri) eSTS shows an error page instead.
  */
 import type { HttpHandler } from 'msw';
+import { escapeText } from '../../../harness/markup-escape.js';
 import { route } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { callIds } from '../call-ids.js';
@@ -56,7 +57,7 @@ function answer(env: EntraEnv, call: RouteCall, tenant: string, outcome: (query:
 }
 
 function errorPage(description: string, status: number): Response {
-  const escaped = description.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\r\n/g, '<br>');
+  const escaped = escapeText(description).replace(/\r\n/g, '<br>');
   return new Response(`<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body><div id="error">${escaped}</div></body></html>`, {
     status,
     headers: { 'content-type': 'text/html; charset=utf-8' },

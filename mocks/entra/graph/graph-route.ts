@@ -10,7 +10,8 @@ import type { AccessTokenClaims } from '../auth/access-token.js';
 import type { EntraEnv } from '../env.js';
 import { authenticate } from './authenticate.js';
 import { GraphFailure, graphErrorResponse, graphErrors } from './errors.js';
-import { Grants, parseMissing, type Access } from './permissions.js';
+import { Grants, parseMissing } from './permissions.js';
+import { GRAPH_ROUTE_ACCESS, type GraphRouteName } from './route-access.js';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -23,20 +24,17 @@ export interface GraphRequest extends EndpointRequest<EntraEnv> {
 
 export type GraphResult = EndpointResult;
 
+/** The route's access is its entry in GRAPH_ROUTE_ACCESS. */
 export interface GraphRouteSpec {
-  name: string;
+  name: GraphRouteName;
   method: Method;
   /** Path under the version, e.g. `/groups/:id/members`. */
   path: string;
-  access: Access;
   versions?: readonly GraphVersion[];
 }
 
-/** Each route's declared access by route name, filled as routes are built (the doctor names permissions from it). */
-export const graphRouteAccess = new Map<string, Access>();
-
 export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: GraphRequest) => Promise<GraphResult> | GraphResult): HttpHandler[] {
-  graphRouteAccess.set(spec.name, spec.access);
+  const access = GRAPH_ROUTE_ACCESS[spec.name];
   return (spec.versions ?? ['v1.0', 'beta']).map((version) =>
     route(env.graph, { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
       const { fault, done } = endpointFaults(env.ctx.faults, call);
@@ -46,8 +44,8 @@ export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: Gra
         let grants = new Grants(claims.roles ?? []);
         const consent = fault(['partial-consent']);
         if (consent) grants = grants.without(parseMissing(consent.spec.params.missing));
-        if (!grants.allows(spec.access)) throw graphErrors.denied();
-        if (spec.access === 'write-members' && !env.writeBack) throw graphErrors.denied();
+        if (!grants.allows(access)) throw graphErrors.denied();
+        if (access === 'write-members' && !env.writeBack) throw graphErrors.denied();
         const out = await handle({ env, request, call, url: call.url, params: stringParams(params), version, claims, grants, fault });
         return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
       } catch (error) {

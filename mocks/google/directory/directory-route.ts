@@ -14,9 +14,10 @@ import { route, type Method, type RouteResult } from '../../core/route.js';
 import type { TenantUser } from '../../tenant/model.js';
 import type { GoogleEnv } from '../env.js';
 import type { IssuedToken } from '../oauth/token-store.js';
-import { allows, parseMissing, type Access } from '../scopes.js';
+import { allows, parseMissing } from '../scopes.js';
 import { DIRECTORY_JSON, DirectoryFailure, directoryErrorResponse, directoryErrors } from './errors.js';
 import { userByKey } from './lookup.js';
+import { DIRECTORY_ROUTE_ACCESS, type DirectoryRouteName } from './route-access.js';
 
 export const DIRECTORY_PATH = '/admin/directory/v1';
 
@@ -31,21 +32,18 @@ export interface DirectoryRequest extends EndpointRequest<GoogleEnv> {
 
 export type DirectoryResult = EndpointResult;
 
+/** The route's access is its entry in DIRECTORY_ROUTE_ACCESS. */
 export interface DirectoryRouteSpec {
-  name: string;
+  name: DirectoryRouteName;
   method: Method;
   /** Path under `/admin/directory/v1`, e.g. `/groups/:groupKey/members`. */
   path: string;
-  access: Access;
   /** The RPC name Google reports in ErrorInfo metadata, e.g. `ccc.hosted.frontend.directory.v1.DirectoryUsers.List`. */
   rpc: string;
 }
 
-/** Each route's declared access by route name, filled as routes are built (the doctor names scopes from it). */
-export const directoryRouteAccess = new Map<string, Access>();
-
 export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle: (d: DirectoryRequest) => Promise<DirectoryResult> | DirectoryResult): HttpHandler {
-  directoryRouteAccess.set(spec.name, spec.access);
+  const access = DIRECTORY_ROUTE_ACCESS[spec.name];
   const url = `${env.bases.admin}${DIRECTORY_PATH}${spec.path}`;
   return route(env.directory, { name: spec.name, method: spec.method, url }, async ({ request, params, call }): Promise<RouteResult> => {
     const { fault, done } = endpointFaults(env.ctx.faults, call);
@@ -56,12 +54,12 @@ export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle:
         const missing = new Set(parseMissing(consent.spec.params.missing));
         grant = { ...grant, scopes: grant.scopes.filter((scope) => !missing.has(scope)) };
       }
-      if (!allows(grant.scopes, spec.access)) throw directoryErrors.insufficientScopes(spec.rpc);
+      if (!allows(grant.scopes, access)) throw directoryErrors.insufficientScopes(spec.rpc);
       // Without a subject the token is the service account's own, and a service account is no Workspace admin.
       const subject = grant.subject === undefined ? undefined : userByKey(env.ctx.tenant, grant.subject);
       if (!subject || !env.admins.isAdmin(subject)) throw directoryErrors.forbidden();
       if (fault(['not-admin'])) throw directoryErrors.forbidden();
-      if (spec.access === 'write-members' && !env.writeBack) throw directoryErrors.forbidden();
+      if (access === 'write-members' && !env.writeBack) throw directoryErrors.forbidden();
       const now = Math.floor(env.ctx.clock().getTime() / 1000);
       const out = await handle({ env, request, call, url: call.url, params: stringParams(params), grant, subject, fault, now });
       return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });

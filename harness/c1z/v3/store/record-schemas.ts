@@ -26,8 +26,8 @@ export function recordSchemas(descriptors: FileDescriptorSet | undefined): Recor
   let fromFile: ((name: string) => DescMessage | undefined) | undefined;
   if (descriptors && descriptors.file.length > 0) {
     try {
-      const registry = createFileRegistry(descriptors);
-      fromFile = (name) => registry.getMessage(name);
+      const registry = linkRecordsFile(descriptors);
+      if (registry) fromFile = (name) => registry.getMessage(name);
     } catch {
       // Descriptors that do not link (a file missing from the set) are ignored; the built-in schema reads
       // every field this reader uses.
@@ -46,4 +46,22 @@ export function recordSchemas(descriptors: FileDescriptorSet | undefined): Recor
     return hit;
   };
   return { schema: (kind) => resolve(kind).desc, source: (kind) => resolve(kind).source };
+}
+
+/**
+ * The file declaring the records, linked by name down through its imports. Not `createFileRegistry(set)`,
+ * which needs every file after the ones it imports: the SDK's own sets list options.proto before the
+ * descriptor.proto it imports, and that refusal used to leave every file on the built-in schema.
+ */
+function linkRecordsFile(descriptors: FileDescriptorSet) {
+  const [pkg, resource] = splitType(RECORD_TYPES.resource);
+  const records = descriptors.file.find((f) => f.package === pkg && f.messageType.some((m) => m.name === resource));
+  if (!records) return undefined;
+  const byName = new Map(descriptors.file.map((f) => [f.name, f]));
+  return createFileRegistry(records, (name) => byName.get(name));
+}
+
+function splitType(typeName: string): [string, string] {
+  const dot = typeName.lastIndexOf('.');
+  return [typeName.slice(0, dot), typeName.slice(dot + 1)];
 }

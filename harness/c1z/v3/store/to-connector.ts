@@ -5,15 +5,17 @@
  * entitlement's resource, its grantable-to types and a grant's entitlement and principal are id stubs.
  * A grant's expansion is returned apart, like a v1 row's `expansion` column, and re-attached by Records.
  */
-import { create } from '@bufbuild/protobuf';
+import { create, type DescEnum } from '@bufbuild/protobuf';
 import type { Any } from '@bufbuild/protobuf/wkt';
 import { encodeMessage } from '../../proto/codec.js';
 import { GrantExpandableSchema } from '../../proto/connector-annotations.js';
 import {
+  Entitlement_PurposeValueSchema,
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,
   ResourceSchema,
+  ResourceType_TraitSchema,
   ResourceTypeSchema,
   ResourceTypeTrait,
 } from '../../proto/connector.js';
@@ -24,12 +26,20 @@ function anys(annotations: AnyShape[]): Any[] {
   return annotations.map((a) => ({ $typeName: 'google.protobuf.Any', typeUrl: a.typeUrl, value: a.value }));
 }
 
+/** An enum's values by their short names (`USER` for TRAIT_USER), the form v3 records store them in. */
+function byShortName(schema: DescEnum): Map<string, number> {
+  return new Map(schema.values.map((v) => [v.localName, v.number]));
+}
+
+const TRAITS = byShortName(ResourceType_TraitSchema);
+const PURPOSES = byShortName(Entitlement_PurposeValueSchema);
+
 function resourceId(resourceType: string, resource: string) {
   return { resourceType, resource };
 }
 
 export function resourceTypeRow(syncId: string, r: ResourceTypeRecord): StoredRow {
-  const traits = r.traits.map((t) => (ResourceTypeTrait as unknown as Record<string, number>)[t] ?? ResourceTypeTrait.UNSPECIFIED);
+  const traits = r.traits.map((t) => TRAITS.get(t) ?? ResourceTypeTrait.UNSPECIFIED);
   const message = create(ResourceTypeSchema, {
     id: r.externalId,
     displayName: r.displayName,
@@ -60,7 +70,7 @@ export function resourceRow(syncId: string, r: ResourceRecord): StoredResource {
 }
 
 export function entitlementRow(syncId: string, r: EntitlementRecord): StoredEntitlement {
-  const purpose = r.purpose ? ((EntitlementPurpose as unknown as Record<string, number>)[r.purpose] ?? EntitlementPurpose.UNSPECIFIED) : EntitlementPurpose.UNSPECIFIED;
+  const purpose = PURPOSES.get(r.purpose) ?? EntitlementPurpose.UNSPECIFIED;
   const message = create(EntitlementSchema, {
     id: r.externalId,
     resource: r.resource ? { id: resourceId(r.resource.resourceTypeId, r.resource.resourceId) } : undefined,

@@ -23,7 +23,7 @@ export function directoryRoleEndpoints(env: EntraEnv): HttpHandler[] {
     return found;
   };
   return [
-    ...graphRoutes(env, { name: 'graph.directoryRoles.list', method: 'GET', path: '/directoryRoles', access: 'roles' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.directoryRoles.list', method: 'GET', path: '/directoryRoles' }, (g) =>
       listCollection(g, {
         scope: 'directoryRoles',
         schema: directoryRoleSchema,
@@ -33,10 +33,10 @@ export function directoryRoleEndpoints(env: EntraEnv): HttpHandler[] {
         paged: false,
       }),
     ),
-    ...graphRoutes(env, { name: 'graph.directoryRoles.get', method: 'GET', path: '/directoryRoles/:id', access: 'roles' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.directoryRoles.get', method: 'GET', path: '/directoryRoles/:id' }, (g) =>
       singleObject(g, directoryRoleSchema, 'directoryRoles', { obj: renderDirectoryRole(role(g)) as Record<string, unknown>, defaults: directoryRoleSchema.defaults }),
     ),
-    ...graphRoutes(env, { name: 'graph.directoryRoles.members.list', method: 'GET', path: '/directoryRoles/:id/members', access: 'roles' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.directoryRoles.members.list', method: 'GET', path: '/directoryRoles/:id/members' }, (g) =>
       listCollection(g, {
         scope: `directoryRoles/${role(g).objectId}/members`,
         schema: directoryObjectSchema,

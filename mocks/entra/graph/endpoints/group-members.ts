@@ -29,20 +29,20 @@ export function groupMemberEndpoints(env: EntraEnv): HttpHandler[] {
     return list(g, `groups/${gr.objectId}/members/${type}`, `${type}s`, type === 'user' ? userSchema : groupSchema, source);
   };
   return [
-    ...graphRoutes(env, { name: 'graph.groups.members.count', method: 'GET', path: '/groups/:id/members/$count', access: 'members' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.groups.members.count', method: 'GET', path: '/groups/:id/members/$count' }, (g) =>
       countOf(g, directoryObjectSchema, directMembers(tenant, group(g)), (e) => renderMember(e, g.grants).obj),
     ),
-    ...graphRoutes(env, { name: 'graph.groups.members.users.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.user', access: 'members' }, cast('user')),
-    ...graphRoutes(env, { name: 'graph.groups.members.groups.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.group', access: 'members' }, cast('group')),
-    ...graphRoutes(env, { name: 'graph.groups.members.list', method: 'GET', path: '/groups/:id/members', access: 'members' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.members.users.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.user' }, cast('user')),
+    ...graphRoutes(env, { name: 'graph.groups.members.groups.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.group' }, cast('group')),
+    ...graphRoutes(env, { name: 'graph.groups.members.list', method: 'GET', path: '/groups/:id/members' }, (g) => {
       const gr = group(g);
       return list(g, `groups/${gr.objectId}/members`, 'directoryObjects', directoryObjectSchema, directMembers(tenant, gr));
     }),
-    ...graphRoutes(env, { name: 'graph.groups.transitiveMembers.list', method: 'GET', path: '/groups/:id/transitiveMembers', access: 'members' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.transitiveMembers.list', method: 'GET', path: '/groups/:id/transitiveMembers' }, (g) => {
       const gr = group(g);
       return list(g, `groups/${gr.objectId}/transitiveMembers`, 'directoryObjects', directoryObjectSchema, arraySource(transitiveMembers(tenant, gr)));
     }),
-    ...graphRoutes(env, { name: 'graph.groups.owners.list', method: 'GET', path: '/groups/:id/owners', access: 'members' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.owners.list', method: 'GET', path: '/groups/:id/owners' }, (g) => {
       const gr = group(g);
       const owners = tenant.owners(gr.seq).map((user): DirectoryEntity => ({ type: 'user', user }));
       return list(g, `groups/${gr.objectId}/owners`, 'directoryObjects', directoryObjectSchema, arraySource(owners));

@@ -15,8 +15,8 @@ export function groupEndpoints(env: EntraEnv): HttpHandler[] {
   const source = storeSource((p) => tenant.groups(p));
   const count = (g: GraphRequest) => countOf(g, groupSchema, source, (x) => renderGroup(x) as Record<string, unknown>, () => tenant.counts().groups);
   return [
-    ...graphRoutes(env, { name: 'graph.groups.count', method: 'GET', path: '/groups/$count', access: 'groups' }, count),
-    ...graphRoutes(env, { name: 'graph.groups.list', method: 'GET', path: '/groups', access: 'groups' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.groups.count', method: 'GET', path: '/groups/$count' }, count),
+    ...graphRoutes(env, { name: 'graph.groups.list', method: 'GET', path: '/groups' }, (g) =>
       listCollection(g, {
         scope: 'groups',
         schema: groupSchema,
@@ -26,7 +26,7 @@ export function groupEndpoints(env: EntraEnv): HttpHandler[] {
         total: () => tenant.counts().groups,
       }),
     ),
-    ...graphRoutes(env, { name: 'graph.groups.get', method: 'GET', path: '/groups/:id', access: 'groups' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.get', method: 'GET', path: '/groups/:id' }, (g) => {
       if (g.params.id === '$count') return count(g);
       const group = groupById(tenant, g.params.id!);
       if (!group) throw graphErrors.notFound(g.params.id!);

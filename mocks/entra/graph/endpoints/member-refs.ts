@@ -18,7 +18,7 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
     return found;
   };
   return [
-    ...graphRoutes(env, { name: 'graph.groups.members.add', method: 'POST', path: '/groups/:id/members/$ref', access: 'write-members' }, async (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.members.add', method: 'POST', path: '/groups/:id/members/$ref' }, async (g) => {
       const target = group(g);
       const ref = await readReference(g.request);
       const member = directoryObject(tenant, ref);
@@ -31,7 +31,7 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
       }
       return new Response(null, { status: 204 });
     }),
-    ...graphRoutes(env, { name: 'graph.groups.members.remove', method: 'DELETE', path: '/groups/:id/members/:memberId/$ref', access: 'write-members' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.groups.members.remove', method: 'DELETE', path: '/groups/:id/members/:memberId/$ref' }, (g) => {
       const target = group(g);
       const member = directoryObject(tenant, g.params.memberId!);
       if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw graphErrors.notFound(g.params.memberId!);

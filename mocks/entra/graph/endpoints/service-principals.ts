@@ -24,17 +24,17 @@ export function servicePrincipalEndpoints(env: EntraEnv): HttpHandler[] {
     return found;
   };
   return [
-    ...graphRoutes(env, { name: 'graph.servicePrincipals.list', method: 'GET', path: '/servicePrincipals', access: 'apps' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.servicePrincipals.list', method: 'GET', path: '/servicePrincipals' }, (g) =>
       listCollection(g, { scope: 'servicePrincipals', schema: servicePrincipalSchema, fragment: 'servicePrincipals', source: apps, render, total: () => tenant.counts().apps }),
     ),
-    ...graphRoutes(env, { name: 'graph.servicePrincipals.get', method: 'GET', path: '/servicePrincipals/:id', access: 'apps' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.servicePrincipals.get', method: 'GET', path: '/servicePrincipals/:id' }, (g) =>
       singleObject(g, servicePrincipalSchema, 'servicePrincipals', render(app(g))),
     ),
-    ...graphRoutes(env, { name: 'graph.servicePrincipals.owners.list', method: 'GET', path: '/servicePrincipals/:id/owners', access: 'apps' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.servicePrincipals.owners.list', method: 'GET', path: '/servicePrincipals/:id/owners' }, (g) => {
       const sp = app(g);
       return listCollection(g, { scope: `servicePrincipals/${sp.objectId}/owners`, schema: directoryObjectSchema, fragment: 'directoryObjects', source: arraySource<DirectoryEntity>([]), render: (e) => renderMember(e, g.grants) });
     }),
-    ...graphRoutes(env, { name: 'graph.servicePrincipals.appRoleAssignedTo.list', method: 'GET', path: '/servicePrincipals/:id/appRoleAssignedTo', access: 'apps' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.servicePrincipals.appRoleAssignedTo.list', method: 'GET', path: '/servicePrincipals/:id/appRoleAssignedTo' }, (g) => {
       const sp = app(g);
       const roles = new Map(tenant.appRoles(sp.seq).map((r) => [r.seq, r]));
       const resolved = mapSource(storeSource((p) => tenant.appRoleAssignments(sp.seq, p)), (a: AppRoleAssignment) => ({ a, role: roles.get(a.appRoleSeq), who: entityOf(tenant, a.principalType, a.principalSeq) }));

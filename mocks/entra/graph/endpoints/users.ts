@@ -15,8 +15,8 @@ export function userEndpoints(env: EntraEnv): HttpHandler[] {
   const source = storeSource((p) => tenant.users(p));
   const count = (g: GraphRequest) => countOf(g, userSchema, source, (u) => renderUser(u) as Record<string, unknown>, () => tenant.counts().users);
   return [
-    ...graphRoutes(env, { name: 'graph.users.count', method: 'GET', path: '/users/$count', access: 'users' }, count),
-    ...graphRoutes(env, { name: 'graph.users.list', method: 'GET', path: '/users', access: 'users' }, (g) =>
+    ...graphRoutes(env, { name: 'graph.users.count', method: 'GET', path: '/users/$count' }, count),
+    ...graphRoutes(env, { name: 'graph.users.list', method: 'GET', path: '/users' }, (g) =>
       listCollection(g, {
         scope: 'users',
         schema: userSchema,
@@ -26,7 +26,7 @@ export function userEndpoints(env: EntraEnv): HttpHandler[] {
         total: () => tenant.counts().users,
       }),
     ),
-    ...graphRoutes(env, { name: 'graph.users.get', method: 'GET', path: '/users/:id', access: 'users' }, (g) => {
+    ...graphRoutes(env, { name: 'graph.users.get', method: 'GET', path: '/users/:id' }, (g) => {
       // `/users/%24count` reaches here with the segment decoded.
       if (g.params.id === '$count') return count(g);
       const user = userById(tenant, g.params.id!);

@@ -24,7 +24,7 @@ export function groupEndpoints(env: GoogleEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   const render = (g: TenantGroup) => renderGroup(g, directMemberCount(tenant, g), env.render) as Record<string, unknown>;
   return [
-    directoryRoute(env, { name: 'google.groups.list', method: 'GET', path: '/groups', access: 'groups', rpc: `${RPC}.List` }, (d) => {
+    directoryRoute(env, { name: 'google.groups.list', method: 'GET', path: '/groups', rpc: `${RPC}.List` }, (d) => {
       const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.groups.list']);
       const orderBy = enumParam(d.url, 'orderBy', ['email'] as const);
       const sortOrder = enumParam<SortOrder>(d.url, 'sortOrder', ['ASCENDING', 'DESCENDING']) ?? 'ASCENDING';
@@ -40,7 +40,7 @@ export function groupEndpoints(env: GoogleEnv): HttpHandler[] {
         limit,
       });
     }),
-    directoryRoute(env, { name: 'google.groups.get', method: 'GET', path: '/groups/:groupKey', access: 'groups', rpc: `${RPC}.Get` }, (d) => {
+    directoryRoute(env, { name: 'google.groups.get', method: 'GET', path: '/groups/:groupKey', rpc: `${RPC}.Get` }, (d) => {
       const group = groupByKey(tenant, d.params.groupKey!);
       if (!group) throw directoryErrors.notFound('groupKey');
       return directoryJson(d, render(group));

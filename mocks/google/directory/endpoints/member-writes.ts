@@ -26,7 +26,7 @@ export function memberWriteEndpoints(env: GoogleEnv): HttpHandler[] {
     return found;
   };
   return [
-    directoryRoute(env, { name: 'google.members.insert', method: 'POST', path: '/groups/:groupKey/members', access: 'write-members', rpc: `${RPC}.Insert` }, async (d) => {
+    directoryRoute(env, { name: 'google.members.insert', method: 'POST', path: '/groups/:groupKey/members', rpc: `${RPC}.Insert` }, async (d) => {
       const target = group(d);
       const body = await readMember(d.request);
       const member = entityByKey(tenant, body.key);
@@ -36,7 +36,7 @@ export function memberWriteEndpoints(env: GoogleEnv): HttpHandler[] {
       const owner = member.type === 'user' && tenant.owners(target.seq).some((u) => u.seq === member.user.seq);
       return directoryJson(d, renderMember(member, owner ? 'OWNER' : 'MEMBER', env.render));
     }),
-    directoryRoute(env, { name: 'google.members.delete', method: 'DELETE', path: '/groups/:groupKey/members/:memberKey', access: 'write-members', rpc: `${RPC}.Delete` }, (d) => {
+    directoryRoute(env, { name: 'google.members.delete', method: 'DELETE', path: '/groups/:groupKey/members/:memberKey', rpc: `${RPC}.Delete` }, (d) => {
       const target = group(d);
       const member = entityByKey(tenant, d.params.memberKey!);
       if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw directoryErrors.notFound('memberKey');

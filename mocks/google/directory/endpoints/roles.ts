@@ -23,7 +23,7 @@ const RPC = 'ccc.hosted.frontend.directory.v1';
 export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   return [
-    directoryRoute(env, { name: 'google.roles.list', method: 'GET', path: '/customer/:customer/roles', access: 'roles', rpc: `${RPC}.DirectoryRoles.List` }, (d) => {
+    directoryRoute(env, { name: 'google.roles.list', method: 'GET', path: '/customer/:customer/roles', rpc: `${RPC}.DirectoryRoles.List` }, (d) => {
       checkCustomer(env.account, d.params.customer!);
       const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.roles.list']);
       return listing(d, {
@@ -36,7 +36,7 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
     }),
     directoryRoute(
       env,
-      { name: 'google.roleAssignments.list', method: 'GET', path: '/customer/:customer/roleassignments', access: 'roles', rpc: `${RPC}.DirectoryRoleAssignments.List` },
+      { name: 'google.roleAssignments.list', method: 'GET', path: '/customer/:customer/roleassignments', rpc: `${RPC}.DirectoryRoleAssignments.List` },
       (d) => {
         checkCustomer(env.account, d.params.customer!);
         const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.roleAssignments.list']);

@@ -27,7 +27,7 @@ export function userEndpoints(env: GoogleEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   const render = (u: TenantUser) => renderUser(u, env.admins.privileges(u), env.render) as Record<string, unknown>;
   return [
-    directoryRoute(env, { name: 'google.users.list', method: 'GET', path: '/users', access: 'users', rpc: `${RPC}.List` }, (d) => {
+    directoryRoute(env, { name: 'google.users.list', method: 'GET', path: '/users', rpc: `${RPC}.List` }, (d) => {
       checkDirectoryScope(d.url, env.account);
       const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.users.list']);
       enumParam(d.url, 'projection', PROJECTIONS);
@@ -53,7 +53,7 @@ export function userEndpoints(env: GoogleEnv): HttpHandler[] {
         limit,
       });
     }),
-    directoryRoute(env, { name: 'google.users.get', method: 'GET', path: '/users/:userKey', access: 'users', rpc: `${RPC}.Get` }, (d) => {
+    directoryRoute(env, { name: 'google.users.get', method: 'GET', path: '/users/:userKey', rpc: `${RPC}.Get` }, (d) => {
       enumParam(d.url, 'projection', PROJECTIONS);
       enumParam(d.url, 'viewType', VIEW_TYPES);
       const user = userByKey(tenant, d.params.userKey!);
