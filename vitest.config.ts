@@ -1,9 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Tests beside the code: fast, in one process (MSW in-process at most), so `npm run test:unit` runs in seconds. */
+/** Tests beside the code: in one process (MSW in-process at most), no CLI build, so `npm run test:unit` is quick. */
 const BESIDE_CODE = ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'connectors/**/*.test.ts', 'reports/**/*.test.ts'];
 /** Beside the code but not unit tests: they spawn processes (a process tree, mkfifo) or bind loopback servers. */
-const SPAWNING = ['harness/run/process-tree.test.ts', 'harness/fs/input-file.test.ts', 'mocks/serve/loopback.test.ts'];
+const SPAWNING = ['harness/run/process-tree.test.ts', 'harness/fs/input-file.test.ts', 'mocks/serve/loopback.test.ts', 'mocks/serve/lingering-close.test.ts'];
 
 export default defineConfig({
   test: {
@@ -13,6 +13,9 @@ export default defineConfig({
     env: { TZ: 'UTC', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores, which is one on a 2-core CI machine; much of the
+    // suite waits on child processes and sockets, so two keep both cores busy.
+    maxWorkers: 2,
     // `npm test` runs both; `--project unit` or `--project integration` one of them.
     projects: [
       { extends: true, test: { name: 'unit', include: BESIDE_CODE, exclude: [...configDefaults.exclude, ...SPAWNING] } },
