@@ -3,7 +3,7 @@
  * unrelated noise: each doctor id comes from its fixture and no other, healthy logs give none, and
  * unreadable input is one line with exit 2.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,20 @@ describe('doctor --log', () => {
     const evidence = report.findings[0]!.evidence;
     expect(evidence).toEqual([expect.stringMatching(/^line 5: WARN base-http-client: HTTP error status status_code=429/), expect.stringMatching(/^line 6: WARN retrying operation/), expect.stringMatching(/^line 7: WARN retrying operation/)]);
     expect(report.findings[0]!.title).toMatch(/2 'retrying operation'; the sync moved on afterwards/);
+  });
+
+  it('prints no credential a quoted log line carries, on the console or in JSON', async () => {
+    // A token, a key id and a client secret in the 429 line the throttled finding quotes.
+    const jwt = ['eyJhbGciOiJSUzI1NiJ9', 'eyJzdWIiOiJ4In0', 'c2lnbmF0dXJlc2lnbmF0dXJl'].join('.');
+    const leaky = readFileSync(fixture('throttled.json.log'), 'utf8').replace('"headers":"<redacted>"', `"headers":"Authorization: Bearer ${jwt}","request":"client_secret=s3cr3t-V4lue-xyz&key=AKIAIOSFODNN7EXAMPLE"`);
+    const path = join(dir, 'leaky.json.log');
+    writeFileSync(path, leaky);
+    for (const args of [['-o', 'json'], []]) {
+      const result = await runCli(['doctor', '--log', path, ...args]);
+      expect(result.stdout).toContain('throttled');
+      expect(result.stdout).toContain('[redacted]');
+      for (const secret of [jwt, 's3cr3t-V4lue-xyz', 'AKIAIOSFODNN7EXAMPLE']) expect(result.stdout).not.toContain(secret);
+    }
   });
 
   it("names the SDK's warning-ratio exit with the skipped actions and the count it was taken over", async () => {

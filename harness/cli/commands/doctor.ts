@@ -2,6 +2,8 @@
  * `doctor`: diagnoses what a customer sends. `--log` reads a connector's Baton log (JSON or console);
  * `-f` a sync file (where an unfinished sync stopped, what it reached, state findings); `--expect-ids`
  * with `-f` checks the ids someone relies on. Exit 0 healthy, 1 with findings, 2 on bad input.
+ * Findings quote the customer's log lines, which can carry a token or a key: what is printed is scrubbed of
+ * anything credential-shaped, as run reports are, so the output can be pasted into a ticket.
  */
 import { readFileSync } from 'node:fs';
 import { diagnoseFile, type FileDiagnosis } from '../../doctor/file/index.js';
@@ -11,6 +13,7 @@ import { clipEvidence } from '../../doctor/evidence-clip.js';
 import { diagnoseLog, type LogDiagnosis } from '../../doctor/log/index.js';
 import { UserError, fileError } from '../../errors.js';
 import { checkInputFile } from '../../fs/input-file.js';
+import { Scrubber } from '../../secrets/index.js';
 import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
 
@@ -26,7 +29,8 @@ export async function run(options: DoctorOptions, _args: string[], io: CommandIO
   if (!options.log && !options.file) throw new UserError('doctor: nothing to diagnose (give --log FILE for a connector log, -f FILE for a .c1z sync file, or both)');
   const log = options.log ? diagnoseLogFile(options.log) : undefined;
   const file = options.file ? await diagnoseFile(options.file, options.expectIds) : undefined;
-  const findings = [...(log?.findings ?? []), ...(file?.findings ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const found = [...(log?.findings ?? []), ...(file?.findings ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const findings = new Scrubber([]).scrubDeep(found);
   if (options.outputFormat === 'json') await io.stdout.line(JSON.stringify(jsonReport(findings, log, file), null, 2));
   else await printConsole(io, options, findings, log, file);
   return findings.length > 0 ? 1 : 0;
