@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readProcStat, type ProcStat } from './proc-stat.js';
 
 /** Set in the connector's environment (and so inherited by everything it starts) to find its tree again. */
 export const TREE_ENV = 'SYNC_HARNESS_PROCESS_TREE';
@@ -15,13 +16,7 @@ export const TREE_ENV = 'SYNC_HARNESS_PROCESS_TREE';
 const KILL_ROUNDS = 10;
 const WAIT_STEP_MS = 5;
 
-interface Proc {
-  ppid: number;
-  pgid: number;
-  /** Start time in clock ticks since boot: a pid reused by an unrelated process has another. */
-  start: string;
-  zombie: boolean;
-}
+type Proc = ProcStat;
 
 export class ProcessTree {
   readonly token = randomBytes(12).toString('hex');
@@ -126,14 +121,9 @@ function readProcesses(): Map<number, Proc> | undefined {
   const table = new Map<number, Proc>();
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
-    try {
-      // The command name (field 2) may hold spaces and parentheses, so split after its last ')'.
-      const stat = readFileSync(join('/proc', name, 'stat'), 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      table.set(Number(name), { ppid: Number(fields[1]), pgid: Number(fields[2]), start: fields[19]!, zombie: fields[0] === 'Z' });
-    } catch {
-      // Ended between listing and reading.
-    }
+    // Undefined when it ended between listing and reading.
+    const stat = readProcStat(Number(name));
+    if (stat) table.set(Number(name), stat);
   }
   return table;
 }

@@ -4,7 +4,6 @@
  * the tenant's ground truth, asks the doctor, checks `expect`, and leaves everything in `runs/<name>/`.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
 import { diagnose } from '../doctor/index.js';
@@ -29,6 +28,7 @@ import { rerun } from './rerun.js';
 import { runScrubber } from './run-scrubber.js';
 import { readSync, type ReadSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
+import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.js';
 import { testPause } from '../test-pause.js';
 import { trackTempPath } from '../fs/temp-files.js';
 
@@ -53,8 +53,10 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   const specs = options.connector ? [options.connector] : scenario.connectors;
   const serving = servingFor(scenario, specs);
   makeDirs(runsDir, { label: 'the runs folder' });
+  // What a killed run left behind goes first (only staging folders whose owner process has ended).
+  sweepStaleStaging(runsDir);
   // Built beside the old folder and swapped in only when complete; Ctrl-C or a crash of ours removes it.
-  const work = await mkdtemp(join(runsDir, `.${scenario.name}-`));
+  const work = await makeStagingFolder(runsDir, scenario.name);
   const release = trackTempPath(work);
   try {
     return await runIn(work, runDir, scenario, specs, serving, options, started);
@@ -215,6 +217,7 @@ async function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: r
   writeFileSync(join(work, 'connector.log'), jsonLines(logs));
   writeFileSync(join(work, 'result.json'), `${scrubber.json({ ...result, diagnosis }, 2)}\n`);
   await testPause('write');
+  finishStaging(work);
   replaceRunFolder(work, runDir);
 }
 

@@ -1,13 +1,16 @@
 /**
  * `run` replaces only run folders it made. A scenario named like a folder the user keeps (`src`, with
  * `--runs-dir` at a source tree) is refused in one line with exit 2 and nothing touched; a run folder with
- * the marker is replaced whole, with no staging or previous copy left beside it.
+ * the marker is replaced whole, with no staging or previous copy left beside it; a staging folder a killed
+ * run left is removed by the next run.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RUN_MARKER } from '../../harness/run/run-folder.js';
+import { STAGING_OWNER } from '../../harness/run/staging.js';
 import { lines, runCli } from '../support/cli.js';
 
 let dir: string;
@@ -68,5 +71,19 @@ describe('a run folder run made', () => {
     expect(second.code, second.stderr).toBe(0);
     expect(readdirSync(runsDir)).toEqual(['entra-small']);
     expect(readdirSync(runDir).sort()).toEqual([RUN_MARKER, 'connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
+  });
+
+  it("removes a staging folder a killed run left behind, and only one whose owner has ended", async () => {
+    // As a SIGKILLed run leaves it; beside it, a run still in progress (this process) and a folder of the user's.
+    const owned = (name: string, pid: number) => {
+      mkdirSync(join(runsDir, name));
+      writeFileSync(join(runsDir, name, STAGING_OWNER), JSON.stringify({ pid }));
+    };
+    owned('.entra-small-killed', spawnSync(process.execPath, ['-e', '']).pid!);
+    owned('.entra-small-running', process.pid);
+    mkdirSync(join(runsDir, '.kept'));
+    const out = await runCli(['run', scenario('entra-small'), '--runs-dir', runsDir]);
+    expect(out.code, out.stderr).toBe(0);
+    expect(readdirSync(runsDir).sort()).toEqual(['.entra-small-running', '.kept', 'entra-small']);
   });
 });
