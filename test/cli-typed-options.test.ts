@@ -4,11 +4,13 @@
  * Walks the registry itself, so a command added later is held to the same rule.
  */
 import { Command, type Option } from 'commander';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import * as schemas from '../harness/cli/command-options.js';
 import { parseOptions } from '../harness/cli/parse-options.js';
 import { COMMANDS } from '../harness/cli/registry.js';
+import { packagesLoadedBy } from './support/packages-loaded.js';
 
 /** A value of the shape commander gives the option: what a user typing it would produce. */
 function valueOf(option: Option): unknown {
@@ -61,4 +63,10 @@ describe('a schema refusing what commander let through', () => {
       expect.objectContaining({ name: 'UserError', message: expect.stringMatching(/^stats: --file: .*\(see sync-harness stats --help\)$/) }),
     );
   });
+});
+
+it('--help and --version load commander and nothing else: the schemas (zod) load when a command runs', () => {
+  const main = resolve(import.meta.dirname, '../harness/cli/main.ts');
+  const packages = [...packagesLoadedBy(main)].filter((name) => !name.startsWith('node:'));
+  expect(packages).toEqual(['commander']);
 });
