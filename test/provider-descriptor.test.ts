@@ -16,6 +16,7 @@ import { TARGETING_KEYS } from '../mocks/faults/keys.js';
 import { descriptorOf, isProviderName, PROVIDER_NAMES, PROVIDERS, providerOfHost } from '../mocks/providers.js';
 import { loadProvider, providerNames } from '../mocks/serve/provider-registry.js';
 import { createTenant } from '../mocks/tenant/store.js';
+import { packagesLoadedBy } from './support/packages-loaded.js';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -63,18 +64,6 @@ describe('each registered descriptor', () => {
     expect(providerOfHost('scim.example.test').name).toBe('scim');
   });
 });
-
-/** The packages a module loads, following its relative value imports (type-only imports load nothing). */
-function packagesLoadedBy(file: string, seen = new Set<string>()): Set<string> {
-  const packages = new Set<string>();
-  if (seen.has(file)) return packages;
-  seen.add(file);
-  for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
-    if (!spec!.startsWith('.')) packages.add(spec!);
-    else for (const name of packagesLoadedBy(resolve(file, '..', spec!.replace(/\.js$/, '.ts')), seen)) packages.add(name);
-  }
-  return packages;
-}
 
 describe('lists derived from the registry', () => {
   it('the registry loads no simulator: `--help` and the repro symptom list read it', () => {

@@ -15,8 +15,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO()): Promise
   let exitCode = 0;
   const debug = argv.includes('--debug');
   const program = createProgram(io, async (spec, options, args) => {
-    const module = await spec.load();
-    exitCode = await module.run(options as never, args, io);
+    exitCode = await spec.run(options, args, io);
   });
   try {
     await program.parseAsync(argv, { from: 'user' });

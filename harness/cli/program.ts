@@ -9,7 +9,7 @@ import { COMMANDS, type CommandSpec } from './registry.js';
 import type { CommandIO } from './output/sink.js';
 import { packageVersion } from './version.js';
 
-/** What happens when a command's flags parsed: `main` loads and runs its module. */
+/** What happens when a command's flags parsed: `main` runs it (`spec.run` checks the flags and loads its module). */
 export type CommandAction = (spec: CommandSpec, options: Record<string, unknown>, args: string[]) => Promise<void>;
 
 export function createProgram(io: CommandIO, act: CommandAction): Command {

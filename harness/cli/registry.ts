@@ -3,6 +3,7 @@
  * on use, so `--help` lists everything without importing SQLite or protobuf.
  */
 import { Argument, Option, type Command } from 'commander';
+import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { CommandIO } from './output/sink.js';
 import { symptomHelp } from '../repro/symptom-list.js';
@@ -12,16 +13,56 @@ import { acceptOldSpelling, outputFormatOption } from './option-grammar.js';
 import { examplesHelp } from './examples.js';
 import { proxyPreloadOptions } from '../external/preload-path.js';
 
-export interface CommandModule {
-  /** `options` are commander's parsed flags; each command declares the shape it expects. */
-  run(options: never, args: string[], io: CommandIO): Promise<number>;
+/** Where a command's code lives: its `run` reads the options its schema gives. */
+export interface CommandModule<O> {
+  run(options: O, args: string[], io: CommandIO): Promise<number>;
+}
+
+/** The schemas of command-options.ts by name; the module is loaded on use, so `--help` does not load zod. */
+type Schemas = typeof import('./command-options.js');
+type OptionsOf<K extends keyof Schemas> = z.output<Schemas[K]>;
+
+/** Each schema as the type it gives, so a schema picked by a generic name keeps its own output type. */
+async function schemaOf<K extends keyof Schemas>(name: K): Promise<z.ZodType<OptionsOf<K>>> {
+  const schemas: { [P in keyof Schemas]: z.ZodType<OptionsOf<P>> } = await import('./command-options.js');
+  return schemas[name];
 }
 
 export interface CommandSpec {
   name: string;
   summary: string;
   configure(command: Command): void;
-  load(): Promise<CommandModule>;
+  /** The name of the command's options schema in command-options.ts. */
+  options: keyof Schemas;
+  /** `raw` is commander's `command.opts()`: checked against the schema, then handed to the module typed. */
+  run(raw: Record<string, unknown>, args: string[], io: CommandIO): Promise<number>;
+}
+
+interface Definition<K extends keyof Schemas> {
+  name: string;
+  summary: string;
+  configure(command: Command): void;
+  /** The command's schema: its name in command-options.ts. */
+  options: K;
+  load(): Promise<CommandModule<OptionsOf<K>>>;
+}
+
+/**
+ * One command, typed in its options: the module's `run` must take what the schema outputs, so tsc holds
+ * the two together, and test/cli-typed-options.test.ts holds the schema to the flags `configure` declares.
+ */
+function defineCommand<K extends keyof Schemas>(definition: Definition<K>): CommandSpec {
+  return {
+    name: definition.name,
+    summary: definition.summary,
+    configure: definition.configure,
+    options: definition.options,
+    run: async (raw, args, io) => {
+      const loading = [import('./parse-options.js'), schemaOf(definition.options), definition.load()] as const;
+      const [{ parseOptions }, typed, module] = await Promise.all(loading);
+      return module.run(parseOptions(definition.name, typed, raw), args, io);
+    },
+  };
 }
 
 /**
@@ -90,7 +131,7 @@ function logFlags(command: Command): Command {
 }
 
 const SPECS: CommandSpec[] = [
-  {
+  defineCommand({
     name: 'run',
     summary: 'run scenario files (or folders of them) against the simulators; exit 0 when every expectation is met',
     configure: (c) =>
@@ -104,9 +145,10 @@ const SPECS: CommandSpec[] = [
           .option('--runs-dir <dir>', 'where each scenario\'s run folder goes', 'runs'),
         ['console', 'json', 'junit'],
       ),
+    options: 'runOptions',
     load: () => import('./commands/run.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'diff',
     summary: 'compare two syncs (two files, or the latest two full syncs of one file): added, removed, changed, findings, CI gates',
     configure: (c) =>
@@ -118,9 +160,10 @@ const SPECS: CommandSpec[] = [
         .option('--fail-on <rule>', 'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--drop-threshold <percent>', 'a resource type losing more than this share is a finding (likely a partial sync)', '10')
         .addOption(outputFormatOption(['console', 'json', 'markdown', 'html', 'junit'], 'console')),
+    options: 'diffOptions',
     load: () => import('./commands/diff.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'doctor',
     summary: 'diagnose what a customer sends: a connector log (--log), a sync file (-f), expected ids (--expect-ids)',
     configure: (c) =>
@@ -129,9 +172,10 @@ const SPECS: CommandSpec[] = [
         .option('-f, --file <path>', 'a .c1z: where an unfinished sync stopped, what it reached, state findings')
         .option('--expect-ids <file>', 'with -f: ids that must be in the sync (one per line, type:id): missing, extra, case-only mismatches')
         .addOption(outputFormatOption(['console', 'json'], 'console')),
+    options: 'doctorOptions',
     load: () => import('./commands/doctor.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'report',
     summary: 'a run folder as a report people read (Markdown or one self-contained HTML file), as a support case asks for',
     configure: (c) =>
@@ -140,9 +184,10 @@ const SPECS: CommandSpec[] = [
         .option('--last-good <path>', 'a run folder or .c1z of the last good sync, to say what changed since')
         .addOption(outputFormatOption(['markdown', 'html'], 'markdown'))
         .option('--out <file>', 'write the report here (replaced only once complete) instead of stdout'),
+    options: 'reportOptions',
     load: () => import('./commands/report.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'repro',
     summary: 'turn a customer report (a Baton debug log, or provider + symptom) into a scenario under scenarios/customers/, run it once, say whether it reproduces',
     configure: (c) =>
@@ -159,9 +204,10 @@ const SPECS: CommandSpec[] = [
         .option('--runs-dir <dir>', 'where the run folder goes', 'runs')
         .addOption(outputFormatOption(['console', 'json'], 'console'))
         .addHelpText('after', symptomHelp()),
+    options: 'reproOptions',
     load: () => import('./commands/repro.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'record',
     summary: "run a connector through the HTTPS proxy with the real service (or --upstream) behind it; keep its traffic, sanitized, as HAR and nock fixtures, and check it replays to the same sync",
     configure: (c) =>
@@ -178,9 +224,10 @@ const SPECS: CommandSpec[] = [
         .option('--timeout <duration>', 'give up on the connector after this long', '10m')
         .option('--no-verify', 'skip replaying the recording to check it')
         .addOption(outputFormatOption(['console', 'json'], 'console')),
+    options: 'recordOptions',
     load: () => import('./commands/record.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'bundle',
     summary: 'pack a run folder into one sanitized archive for a support ticket: README with the case, reports, scrubbed log and journal, the scenario and a repro scenario',
     configure: (c) =>
@@ -190,9 +237,10 @@ const SPECS: CommandSpec[] = [
         .option('--last-good <run|file>', 'the last good run folder or .c1z, to say what changed')
         .option('--log <file>', "the customer's own debug log, added scrubbed and used for the repro scenario")
         .option('--connector-version <version>', 'the connector version, when its log does not say'),
+    options: 'bundleOptions',
     load: () => import('./commands/bundle.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'connector',
     summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
     configure: (c) =>
@@ -204,48 +252,55 @@ const SPECS: CommandSpec[] = [
           .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after')
           .option('--request-timeout <duration>', 'give up on a request that has not answered after this long (default: wait, as an http.Client without Timeout does)'),
       ),
+    options: 'connectorOptions',
     load: () => import('./commands/connector.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'stats',
     summary: 'counts of the latest finished sync (or the latest unfinished one, said so): per type resources, entitlements, grants',
     configure: (c) => void syncFlags(c).option('--recount', "count the rows even when the file caches the sync's stats"),
+    options: 'statsOptions',
     load: () => import('./commands/stats.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'syncs',
     summary: 'list the syncs in a file: id, start, end, type, parent, token',
     configure: (c) => void fileFlags(c),
+    options: 'syncsOptions',
     load: () => import('./commands/syncs.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'resource-types',
     summary: 'list the resource types of a sync',
     configure: (c) => void syncFlags(c),
+    options: 'resourceTypesOptions',
     load: () => import('./commands/resource-types.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'resources',
     summary: 'list the resources of a sync',
     configure: (c) => void typeFlag(syncFlags(c)),
+    options: 'listingOptions',
     load: () => import('./commands/resources.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'entitlements',
     summary: 'list the entitlements of a sync',
     configure: (c) => void typeFlag(syncFlags(c)),
+    options: 'listingOptions',
     load: () => import('./commands/entitlements.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'grants',
     summary: 'list the grants of a sync',
     configure: (c) =>
       void typeFlag(syncFlags(c))
         .option('-r, --resource <type:id>', "only grants on this resource's entitlements (e.g. group:g1)", nonEmpty('--resource', 'resource'))
         .option('-e, --entitlement <id>', 'only grants of this entitlement', nonEmpty('--entitlement', 'entitlement id')),
+    options: 'grantsOptions',
     load: () => import('./commands/grants.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'serve',
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
@@ -264,9 +319,10 @@ const SPECS: CommandSpec[] = [
         .option('--proxy', `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`)
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
         .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600) (default: beside the journal)'),
+    options: 'serveOptions',
     load: () => import('./commands/serve.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'explore',
     summary: 'browse a .c1z, the diff of two, or a run folder in a local read-only web explorer (127.0.0.1, a token in the URL)',
     configure: (c) =>
@@ -275,9 +331,10 @@ const SPECS: CommandSpec[] = [
         .option('--fail-on <rule>', 'with two files: the gates the diff view shows, as diff --fail-on takes them (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
         .option('--port <n>', 'port to listen on (default: a free one)')
         .option('--no-token', 'ask no token (for scripted tests: anyone on this machine can then read the pages)'),
+    options: 'exploreOptions',
     load: () => import('./commands/explore.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'demo',
     summary: 'write a seeded example sync file (runs/demo/sync.c1z) and show its stats',
     configure: (c) =>
@@ -286,14 +343,16 @@ const SPECS: CommandSpec[] = [
         .option('--seed <n>', 'seed for the generated directory', '1')
         .option('--users <n>', 'number of users', '250')
         .option('--groups <n>', 'number of groups', '20'),
+    options: 'demoOptions',
     load: () => import('./commands/demo.js'),
-  },
-  {
+  }),
+  defineCommand({
     name: 'tenant',
     summary: 'generate a seeded tenant (users, groups, roles, apps, policies) into a SQLite file for the simulators',
     configure: (c) => void tenantFlags(c),
+    options: 'tenantOptions',
     load: () => import('./commands/tenant.js'),
-  },
+  }),
 ];
 
 /** Every command, with its Examples section after its own help. */

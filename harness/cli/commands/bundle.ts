@@ -6,15 +6,9 @@ import { BundleLeakError, writeBundle } from '../../bundle/bundle.js';
 import { checkInputFile } from '../../fs/input-file.js';
 import { checkOutputFile } from '../../fs/output-file.js';
 import type { CommandIO } from '../output/sink.js';
+import type { BundleOptions } from '../command-options.js';
 
-interface BundleFlags {
-  out?: string;
-  lastGood?: string;
-  log?: string;
-  connectorVersion?: string;
-}
-
-export async function run(flags: BundleFlags, [runDir]: string[], io: CommandIO): Promise<number> {
+export async function run(flags: BundleOptions, [runDir]: string[], io: CommandIO): Promise<number> {
   const dir = runDir!.replace(/\/+$/, '');
   const out = flags.out ?? `${dir}.bundle.tar.gz`;
   checkOutputFile(out, '--out');

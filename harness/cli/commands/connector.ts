@@ -10,20 +10,12 @@ import { readCredentialsFile } from '../../external/credentials-file.js';
 import { parseDuration } from '../../scenario/duration.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { runSync } from '../../sync/engine.js';
-import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import { createLogger } from '../output/logger.js';
 import { progressBar } from '../output/progress.js';
 import type { CommandIO } from '../output/sink.js';
+import type { ConnectorOptions } from '../command-options.js';
 
-interface ConnectorFlags {
-  credentials: string;
-  file: string;
-  variant?: string;
-  requestTimeout?: string;
-  logLevel: LogLevel;
-  logFormat: LogFormat;
-}
-
-export async function run(flags: ConnectorFlags, [provider]: string[], io: CommandIO): Promise<number> {
+export async function run(flags: ConnectorOptions, [provider]: string[], io: CommandIO): Promise<number> {
   const module = await loadBuiltin(provider!);
   if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: entra, google, aws, scim)`);
   if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {

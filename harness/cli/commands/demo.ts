@@ -12,19 +12,13 @@ import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import type { CommandIO } from '../output/sink.js';
 import { run as stats } from './stats.js';
+import type { DemoOptions } from '../command-options.js';
 
 /**
  * The second sync skips every fourth user: 25 %, clearly past `diff`'s default drop threshold (more than
  * 10 %), so the `resource-type-drop` finding the demo announces is what `diff -f` shows.
  */
 const DROP_EVERY_NTH_USER = 4;
-
-interface DemoOptions {
-  out: string;
-  seed: string;
-  users: string;
-  groups: string;
-}
 
 export async function run(options: DemoOptions, _args: string[], io: CommandIO): Promise<number> {
   const seed = count('--seed', options.seed);

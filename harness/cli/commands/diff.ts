@@ -11,15 +11,7 @@ import { renderMarkdown } from '../../../reports/diff/render-markdown.js';
 import { blameDamage, openSides } from '../../diff/sides.js';
 import { UserError } from '../../errors.js';
 import type { CommandIO } from '../output/sink.js';
-
-interface DiffOptions {
-  file?: string;
-  baseSyncId?: string;
-  syncId?: string;
-  failOn: string[];
-  dropThreshold: string;
-  outputFormat: 'console' | 'json' | 'markdown' | 'html' | 'junit';
-}
+import type { DiffOptions } from '../command-options.js';
 
 export async function run(options: DiffOptions, files: string[], io: CommandIO): Promise<number> {
   const rules = (options.failOn ?? []).map(parseRule);

@@ -16,13 +16,7 @@ import { checkInputFile } from '../../fs/input-file.js';
 import { Scrubber } from '../../secrets/index.js';
 import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
-
-interface DoctorOptions {
-  log?: string;
-  file?: string;
-  expectIds?: string;
-  outputFormat: 'console' | 'json';
-}
+import type { DoctorOptions } from '../command-options.js';
 
 export async function run(options: DoctorOptions, _args: string[], io: CommandIO): Promise<number> {
   if (options.expectIds && !options.file) throw new UserError('doctor: --expect-ids compares against a sync (add -f FILE with the .c1z to check)');

@@ -7,15 +7,9 @@ import { UserError } from '../../errors.js';
 import { newToken, openExplorer, serveExplorer } from '../../explore/index.js';
 import { parentGone } from '../parent-watch.js';
 import type { CommandIO } from '../output/sink.js';
+import type { ExploreOptions } from '../command-options.js';
 
-interface ExploreFlags {
-  port?: string;
-  failOn: string[];
-  /** Commander's `--no-token`: false when given. */
-  token: boolean;
-}
-
-export async function run(flags: ExploreFlags, paths: string[], io: CommandIO): Promise<number> {
+export async function run(flags: ExploreOptions, paths: string[], io: CommandIO): Promise<number> {
   const port = flags.port === undefined ? 0 : portNumber(flags.port);
   if (flags.failOn.length > 0 && paths.length !== 2) throw new UserError('explore: --fail-on applies to a diff: give two .c1z files');
   const explorer = await openExplorer(paths, { failOn: flags.failOn });

@@ -8,14 +8,10 @@ import type { GrantFilter } from '../../c1z/types.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../output/sink.js';
 import { TableWriter } from '../output/table.js';
-import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
+import { JsonListWriter, rowView, withSyncFile } from './common.js';
+import type { GrantsOptions } from '../command-options.js';
 
-interface GrantOptions extends InspectOptions {
-  resource?: string;
-  entitlement?: string;
-}
-
-export async function run(options: GrantOptions, _args: string[], io: CommandIO): Promise<number> {
+export async function run(options: GrantsOptions, _args: string[], io: CommandIO): Promise<number> {
   const filter = grantFilter(options);
   return withSyncFile(options, ['syncs', 'resourceTypes', 'resources', 'entitlements', 'grants'], async (file) => {
     const view = await rowView(file, options, io);
@@ -48,7 +44,7 @@ export async function run(options: GrantOptions, _args: string[], io: CommandIO)
 }
 
 /** baton takes either a resource or an entitlement, not both. */
-function grantFilter(options: GrantOptions): GrantFilter {
+function grantFilter(options: GrantsOptions): GrantFilter {
   if (options.resource && options.entitlement) throw new UserError('grants: give --resource or --entitlement, not both');
   const filter: GrantFilter = { resourceTypeId: options.resourceType, entitlementId: options.entitlement };
   if (options.resource) {

@@ -8,22 +8,9 @@ import { UserError } from '../../errors.js';
 import { recordConnector, type RecordOutcome } from '../../external/record-session.js';
 import { formatDuration, parseDuration } from '../../scenario/duration.js';
 import type { CommandIO } from '../output/sink.js';
+import type { RecordOptions } from '../command-options.js';
 
-interface RecordFlags {
-  provider: string;
-  credentials?: string;
-  upstream?: string;
-  out?: string;
-  name: string;
-  seed: string;
-  region?: string;
-  scimHost?: string;
-  timeout: string;
-  verify: boolean;
-  outputFormat: 'console' | 'json';
-}
-
-export async function run(flags: RecordFlags, command: string[], io: CommandIO): Promise<number> {
+export async function run(flags: RecordOptions, command: string[], io: CommandIO): Promise<number> {
   if (command.length === 0) throw new UserError('record: give the connector command after --, e.g. record --provider entra -- ./baton-microsoft-entra --file {output}');
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(flags.name)) throw new UserError(`--name ${flags.name}: use letters, digits, dot, dash or underscore (it names the files)`);
   const timeoutMs = parseDuration(flags.timeout);

@@ -5,18 +5,13 @@
  * token into, must not carry a secret into a ticket.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildReport, renderReport, type ReportFormat } from '../../../reports/index.js';
+import { buildReport, renderReport } from '../../../reports/index.js';
 import { runSecrets } from '../../bundle/run-credentials.js';
 import { writeAtomically } from '../../fs/atomic-write.js';
 import { Scrubber, type Secret } from '../../secrets/index.js';
 import { checkOutputFile } from '../../fs/output-file.js';
 import type { CommandIO } from '../output/sink.js';
-
-interface ReportOptions {
-  lastGood?: string;
-  outputFormat: ReportFormat;
-  out?: string;
-}
+import type { ReportOptions } from '../command-options.js';
 
 export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {
   // Before the report is built: a missing folder or a folder in the way is known now, not at the rename.

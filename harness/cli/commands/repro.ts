@@ -3,11 +3,9 @@
  * whether it reproduces the report. Exit 0 reproduced, 1 not, 2 bad input.
  */
 import { isAbsolute, relative } from 'node:path';
-import { repro, type ReproOptions, type ReproOutcome } from '../../repro/repro.js';
+import { repro, type ReproOutcome } from '../../repro/repro.js';
 import type { CommandIO } from '../output/sink.js';
-
-/** Commander fills `out` and `runsDir` with their defaults. */
-type ReproFlags = ReproOptions & { out: string; runsDir: string; outputFormat: 'console' | 'json' };
+import type { ReproFlags } from '../command-options.js';
 
 export async function run(flags: ReproFlags, _args: string[], io: CommandIO): Promise<number> {
   const outcome = await repro(flags);

@@ -5,9 +5,10 @@ import { messageToJson } from '../../c1z/proto/json.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../output/sink.js';
 import { TableWriter } from '../output/table.js';
-import { JsonListWriter, rowView, withSyncFile, type InspectOptions } from './common.js';
+import { JsonListWriter, rowView, withSyncFile } from './common.js';
+import type { ListingOptions } from '../command-options.js';
 
-export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+export async function run(options: ListingOptions, _args: string[], io: CommandIO): Promise<number> {
   return withSyncFile(options, ['syncs', 'resourceTypes', 'resources'], async (file) => {
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);

@@ -17,24 +17,15 @@ import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../run
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { preflightProblem } from '../../run/preflight.js';
-import { createLogger, type LogFormat, type LogLevel } from '../output/logger.js';
+import { createLogger } from '../output/logger.js';
 import { scenarioProgress } from '../output/scenario-progress.js';
 import type { CommandIO } from '../output/sink.js';
-
-interface RunFlags {
-  connector?: string;
-  connectorMode: 'base-url' | 'proxy';
-  shard?: string;
-  outputFormat: 'console' | 'json' | 'junit';
-  runsDir: string;
-  logLevel: LogLevel;
-  logFormat: LogFormat;
-}
+import type { RunOptions } from '../command-options.js';
 
 /** A file to run, or one already known to be bad; `name` and `source` let `--shard` place both kinds. */
 type Planned = { name: string; source: { file: string } } & ({ scenario: LoadedScenario } | { error: ScenarioError });
 
-export async function run(flags: RunFlags, paths: string[], io: CommandIO): Promise<number> {
+export async function run(flags: RunOptions, paths: string[], io: CommandIO): Promise<number> {
   if (paths.length === 0) throw new UserError('run: no scenario files or folders given (e.g. sync-harness run scenarios/library)');
   const shard = flags.shard ? parseShard(flags.shard) : undefined;
   makeDirs(flags.runsDir, { label: '--runs-dir' });

@@ -13,25 +13,9 @@ import { serveProviders } from '../../../mocks/serve/serve-providers.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../output/sink.js';
+import type { ServeOptions } from '../command-options.js';
 
-interface ServeFlags {
-  provider?: string;
-  replay?: string;
-  seed: string;
-  users?: string;
-  groups?: string;
-  tenant?: string;
-  fault: string[];
-  port?: string;
-  journal: string;
-  writeBack?: boolean;
-  tls?: boolean;
-  proxy?: boolean;
-  scimHost: string;
-  tlsDir?: string;
-}
-
-export async function run(flags: ServeFlags, _args: string[], io: CommandIO): Promise<number> {
+export async function run(flags: ServeOptions, _args: string[], io: CommandIO): Promise<number> {
   if (flags.provider && flags.replay) throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording, not both');
   // The proxy answers for every provider's hosts at once unless told otherwise; a port serves one or a few.
   if (!flags.provider && !flags.replay && !flags.proxy) throw new UserError('serve: give --provider NAMES to simulate (entra, google, aws, scim), or --replay FILE to serve a recording');

@@ -7,11 +7,8 @@ import { selectForStats } from '../../c1z/sync-selection.js';
 import type { SyncRun, SyncStats } from '../../c1z/types.js';
 import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
-import { duration, int64, withSyncFile, type InspectOptions } from './common.js';
-
-interface StatsOptions extends InspectOptions {
-  recount?: boolean;
-}
+import { duration, int64, withSyncFile } from './common.js';
+import type { StatsOptions } from '../command-options.js';
 
 /**
  * What the stats a finished sync cached are read from. Counting rows instead reads the row tables too, and

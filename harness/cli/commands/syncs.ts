@@ -1,9 +1,10 @@
 /** `syncs`: every sync in the file, as baton's `syncs` command lists them. */
 import type { CommandIO } from '../output/sink.js';
 import { writeTable } from '../output/table.js';
-import { consoleTime, duration, withSyncFile, type InspectOptions } from './common.js';
+import { consoleTime, duration, withSyncFile } from './common.js';
+import type { SyncsOptions } from '../command-options.js';
 
-export async function run(options: InspectOptions, _args: string[], io: CommandIO): Promise<number> {
+export async function run(options: SyncsOptions, _args: string[], io: CommandIO): Promise<number> {
   return withSyncFile(options, ['syncs'], async (file) => {
     const syncs = file.syncs();
     if (options.outputFormat === 'json') {

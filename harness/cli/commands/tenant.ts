@@ -13,6 +13,7 @@ import type { TenantCounts, TenantShape } from '../../../mocks/tenant/model.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
 import type { CommandIO } from '../output/sink.js';
 import { progressBar } from '../output/progress.js';
+import type { TenantOptions } from '../command-options.js';
 
 /** The shape fields the CLI sets, as commander names them (camelCase of the flag). */
 const SHAPE_FLAGS = [
@@ -32,8 +33,6 @@ const SHAPE_FLAGS = [
   'serviceRatio',
   'disabledRatio',
 ] as const satisfies ReadonlyArray<keyof TenantShape>;
-
-type TenantOptions = { out: string; domain?: string } & Partial<Record<(typeof SHAPE_FLAGS)[number], string>>;
 
 export async function run(options: TenantOptions, args: string[], io: CommandIO): Promise<number> {
   const [action] = args;
