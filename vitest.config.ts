@@ -1,9 +1,30 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests beside the code: in one process (MSW in-process at most), no CLI build, so `npm run test:unit` is quick. */
 const BESIDE_CODE = ['harness/**/*.test.ts', 'mocks/**/*.test.ts', 'connectors/**/*.test.ts', 'reports/**/*.test.ts'];
 /** Beside the code but not unit tests: they spawn processes (a process tree, mkfifo) or bind loopback servers. */
 const SPAWNING = ['harness/run/process-tree.test.ts', 'harness/fs/input-file.test.ts', 'mocks/serve/loopback.test.ts', 'mocks/serve/lingering-close.test.ts', 'harness/run/staging.test.ts'];
+
+/**
+ * The unit tests share one module graph per worker (no isolation: 35 s instead of 160 s), which a test that
+ * replaces a module (`vi.mock`) cannot: the module may already be loaded by an earlier file, unmocked. Those
+ * files are found by their text, so a new one cannot slip into the shared graph, and run isolated.
+ */
+function replacingModules(folders: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.test.ts') && /\bvi\.(mock|doMock)\(/.test(readFileSync(path, 'utf8'))) found.push(path);
+    }
+  };
+  for (const folder of folders) walk(folder);
+  return found;
+}
+const MOCKING = replacingModules(BESIDE_CODE.map((glob) => glob.split('/')[0]!));
 
 export default defineConfig({
   test: {
@@ -16,9 +37,10 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores, which is one on a 2-core CI machine; much of the
     // suite waits on child processes and sockets, so two keep both cores busy.
     maxWorkers: 2,
-    // `npm test` runs both; `--project unit` or `--project integration` one of them.
+    // `npm test` runs them all; `--project unit` the quick ones, `--project 'unit*'` every test beside the code.
     projects: [
-      { extends: true, test: { name: 'unit', include: BESIDE_CODE, exclude: [...configDefaults.exclude, ...SPAWNING] } },
+      { extends: true, test: { name: 'unit', include: BESIDE_CODE, exclude: [...configDefaults.exclude, ...SPAWNING, ...MOCKING], isolate: false } },
+      { extends: true, test: { name: 'unit-isolated', include: MOCKING } },
       {
         extends: true,
         test: {
