@@ -318,7 +318,7 @@ const SPECS: CommandSpec[] = [
         .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
         .option('--proxy', `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`)
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
-        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA (ca.pem; ca-key.pem with mode 0600) (default: beside the journal)'),
+        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA certificate (ca.pem; its key is never written) (default: beside the journal)'),
     options: 'serveOptions',
     load: () => import('./commands/serve.js'),
   }),

@@ -2,7 +2,9 @@
  * A certificate authority made for one run, so HTTPS clients can be told to trust exactly it (curl
  * `--cacert`, Go's `SSL_CERT_FILE`, Node's `NODE_EXTRA_CA_CERTS`) and nothing the machine trusts otherwise
  * answers for the providers' hosts. Keys are made by node:crypto (native, fast); node-forge only builds and
- * signs the certificates. The CA's private key is written 0600 beside its certificate and never printed.
+ * signs the certificates. Only the certificate is written: the CA's private key never leaves this process's
+ * memory, since nothing else needs it and a run folder or bundle holding it could mint certificates its
+ * clients trust for the providers' hosts until it expires.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { makeDirs } from '../fs/make-dirs.js';
@@ -32,8 +34,6 @@ export function createRunCa(dir: string, name = 'sync-harness run CA'): RunCa {
   const certPem = forge.pki.certificateToPem(caCert);
   const certPath = join(dir, 'ca.pem');
   writeFileAtomic(certPath, certPem);
-  const keyPath = join(dir, 'ca-key.pem');
-  writeFileAtomic(keyPath, forge.pki.privateKeyToPem(caKeys.privateKey), 0o600);
 
   // One key for every leaf: hosts differ by name only, and an RSA key per host would cost tens of ms each.
   const leafKeys = rsaKeys();

@@ -45,7 +45,7 @@ export interface SimEnvOptions {
   settings: ServeSettings;
   clock?: () => Date;
   serving: Serving;
-  /** Where a served run's CA goes (`ca.pem`, `ca-key.pem` 0600): the run folder's `tls/`. */
+  /** Where a served run's CA certificate goes (`ca.pem`): the run folder's `tls/`. */
   tlsDir?: string;
 }
 

@@ -29,7 +29,7 @@ export interface ServeOptions {
   writeBack?: boolean;
   /** Default `http`. */
   mode?: ServeMode;
-  /** Where `tls` and `proxy` write the run's CA (`ca.pem`, and `ca-key.pem` with mode 0600). */
+  /** Where `tls` and `proxy` write the run's CA certificate (`ca.pem`; its key stays in memory). */
   tlsDir?: string;
   /** Serve this recording (HAR, nock JSON, or a folder of nock.back files) instead of simulators. */
   replay?: string;
