@@ -6,7 +6,7 @@
 import type { ItemRead, JournalDialect, RefusalKind } from '../../mocks/core/journal-dialect.js';
 import { descriptorOf } from '../../mocks/providers.js';
 
-export type Dialect = Required<Omit<JournalDialect, 'delegation'>> & Pick<JournalDialect, 'delegation'>;
+type Dialect = Required<Omit<JournalDialect, 'delegation'>> & Pick<JournalDialect, 'delegation'>;
 
 const REST: Omit<Dialect, 'itemRead'> = {
   operationInBody: false,
