@@ -7,13 +7,18 @@ import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { DoctorContext, Detector } from './context.js';
 import type { Finding } from './evidence.js';
 import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
-import { entryPermission, missingReadScopes, readPermissions } from './least-privilege.js';
+import { journalDialect } from './journal-dialect.js';
+import { entryPermission, readPermissions } from './least-privilege.js';
 import { credentialNoun, fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
 
-export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.policy));
+export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.grant));
 const okReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e));
-/** Google's token endpoint refusing the delegation: no DWD for the client, or a scope not in it. */
-const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => e.route === 'google.token' && e.status === 401);
+const delegation = (c: DoctorContext) => journalDialect(c.ev.provider).delegation;
+/** The token endpoint refusing the delegation (Google: no DWD for the client, or a scope not in it). */
+function delegationRefused(c: DoctorContext): JournalEntry[] {
+  const d = delegation(c);
+  return d ? c.ev.journal.filter((e) => e.route === d.route && e.status === d.refusedStatus) : [];
+}
 
 /**
  * Nothing was consented: refusals with an empty grant, or every read refused. A grant that holds only
@@ -21,8 +26,8 @@ const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => e.rou
  * which is `no-identities`.
  */
 export function consentMissing(c: DoctorContext): boolean {
-  // Google: one token per kind of data, so a refusal next to issued tokens, or next to a delegation that
-  // holds some read scopes, is one scope short, not no consent.
+  // Delegation (Google): one token per kind of data, so a refusal next to issued tokens, or next to a
+  // delegation that holds some read scopes, is one scope short, not no consent.
   if (delegationRefused(c).length > 0 && !tokenIssued(c) && !grantsAnyRead(c)) return true;
   if (deniedReads(c).length === 0 || signInOnly(c)) return false;
   return c.ev.granted.length === 0 || (okReads(c).length === 0 && !grantsAnyRead(c));
@@ -33,22 +38,18 @@ export function signInOnly(c: DoctorContext): boolean {
   return c.ev.granted.length > 0 && !grantsAnyRead(c);
 }
 
-const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route === 'google.token' && ok(e));
-
-/** AWS read actions a sync needs at least one of. */
-const AWS_READS = ['iam:ListUsers', 'iam:ListGroups', 'iam:ListRoles', 'iam:GetGroup', 'identitystore:ListUsers', 'identitystore:ListGroups'];
+const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route === delegation(c)?.route && ok(e));
 
 function grantsAnyRead(c: DoctorContext): boolean {
-  if (c.ev.provider === 'aws' && c.policy) return AWS_READS.some((action) => c.policy!.allows(action));
-  const granted = new Set(c.ev.granted);
   const reads = readPermissions(c.ev.provider);
-  return reads === undefined ? c.ev.granted.length > 0 : reads.some((p) => granted.has(p));
+  return reads === undefined ? c.ev.granted.length > 0 : reads.some((p) => c.grant.allows(p));
 }
 
-/** Google scopes refused at the token endpoint while others were issued: each kind of data the grant cannot read. */
+/** Delegated scopes refused at the token endpoint while others were issued: each kind of data the grant cannot read. */
 function scopeGaps(c: DoctorContext): string[] {
-  if (c.ev.provider !== 'google' || delegationRefused(c).length === 0 || !(tokenIssued(c) || grantsAnyRead(c))) return [];
-  return missingReadScopes(c.ev.granted);
+  const d = delegation(c);
+  if (!d || delegationRefused(c).length === 0 || !(tokenIssued(c) || grantsAnyRead(c))) return [];
+  return d.unreadable(c.ev.granted);
 }
 
 function matching(c: DoctorContext, pattern: RegExp): string[] {
@@ -76,13 +77,15 @@ function refusedLines(c: DoctorContext, entries: readonly JournalEntry[]): strin
 const consentMissingDetector: Detector = (c) => {
   if (!consentMissing(c)) return undefined;
   const refused = deniedReads(c);
-  const delegation = delegationRefused(c);
+  const refusedDelegation = delegationRefused(c);
   const needed = permissionsFor(c, refused.length ? refused : c.ev.journal.filter((e) => callKind(e) === 'read'));
   const granted = c.ev.granted.length ? `granted: ${c.ev.granted.join(', ')}` : 'granted: nothing';
   return {
     id: 'consent-missing',
-    title: c.ev.provider === 'google' && delegation.length ? 'Consent missing: domain-wide delegation refused the token request' : 'Consent missing: every directory read was refused',
-    evidence: [granted, ...firstFew([...delegation, ...refused].map(requestLine), 4), ...matching(c, /unauthorized_client|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2)],
+    title: refusedDelegation.length
+      ? 'Consent missing: domain-wide delegation refused the token request'
+      : 'Consent missing: every directory read was refused',
+    evidence: [granted, ...firstFew([...refusedDelegation, ...refused].map(requestLine), 4), ...matching(c, /unauthorized_client|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2)],
     fix: grantSteps(c.ev.provider, needed),
   };
 };
@@ -104,7 +107,7 @@ const permissionMissingDetector: Detector = (c) => {
 };
 
 const writeBackDetector: Detector = (c) => {
-  const writes = c.ev.journal.filter((e) => callKind(e) === 'write' && isDenied(e, c.policy));
+  const writes = c.ev.journal.filter((e) => callKind(e) === 'write' && isDenied(e, c.grant));
   const failedActions = c.ev.actions.filter((a) => !a.ok && /\b403\b|Forbidden|AccessDenied|Authorization_RequestDenied|Insufficient privileges|Not Authorized/i.test(a.error ?? ''));
   if ((writes.length === 0 && failedActions.length === 0) || okReads(c).length === 0) return undefined;
   const needed = permissionsFor(c, writes);
@@ -124,7 +127,7 @@ const INVALID_TEXT = /AADSTS7000215|Invalid client secret|InvalidClientTokenId|S
 
 /** The first credential failure, and whether anything of the provider had worked before it. */
 function credentialStory(c: DoctorContext): { first: JournalEntry; failures: JournalEntry[]; workedBefore: boolean } | undefined {
-  const failures = c.ev.journal.filter((e) => isCredentialFailure(e, c.policy));
+  const failures = c.ev.journal.filter((e) => isCredentialFailure(e, c.grant));
   const first = failures[0];
   if (!first) return undefined;
   return { first, failures, workedBefore: c.ev.journal.some((e) => e.seq < first.seq && e.provider === first.provider && ok(e) && callKind(e) !== 'unmatched') };

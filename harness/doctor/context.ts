@@ -1,16 +1,16 @@
 /**
- * What several detectors derive from the same evidence, computed once per diagnosis: the IAM policy the
- * grant amounts to, every error text, completeness keys split into resources and grants, and a lookup
- * from a synced id back to the tenant's user.
+ * What several detectors derive from the same evidence, computed once per diagnosis: what the grant
+ * allows (an IAM policy, or the permissions listed), every error text, completeness keys split into
+ * resources and grants, and a lookup from a synced id back to the tenant's user.
  */
-import type { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
+import type { Grant } from '../../mocks/core/journal-dialect.js';
 import type { TenantUser } from '../../mocks/tenant/model.js';
 import type { Finding, RunEvidence } from './evidence.js';
-import { awsPolicy, errorTexts } from './journal-facts.js';
+import { errorTexts, grantOf } from './journal-facts.js';
 
 export interface DoctorContext {
   ev: RunEvidence;
-  policy: ActionPolicy | undefined;
+  grant: Grant;
   texts: string[];
   /** Completeness keys that name resources (`<type>:<id>`), parsed. */
   missingResources: ResourceKey[];
@@ -47,7 +47,7 @@ export function createContext(ev: RunEvidence): DoctorContext {
   const extra = split(ev.completeness?.extra);
   return {
     ev,
-    policy: awsPolicy(ev),
+    grant: grantOf(ev),
     texts: errorTexts(ev),
     missingResources: missing.resources,
     extraResources: extra.resources,

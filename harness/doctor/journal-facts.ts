@@ -1,37 +1,30 @@
 /**
  * How the doctor reads a journal entry: as a printable request line, and as an auth, read or write call.
  * Providers disagree on what a refusal looks like (Graph 403, Identity Store 400 AccessDeniedException, IAM
- * 403 for both a refused action and a bad key), so classification lives here, once.
+ * 403 for both a refused action and a bad key): each provider's journal dialect (./journal-dialect.ts)
+ * says, and classification lives here, once.
  */
+import type { Grant } from '../../mocks/core/journal-dialect.js';
 import type { JournalEntry } from '../../mocks/core/journal.js';
-import { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
 import { PROVIDERS } from '../../mocks/providers.js';
 import type { RunEvidence } from './evidence.js';
+import { journalDialect } from './journal-dialect.js';
 
 /** `#12 GET /v1.0/users?$top=999 -> 429 (throttle:every=3)`: the form every finding quotes. */
 export function requestLine(e: JournalEntry): string {
-  // AWS puts the action in the body, so its URL alone (`/`) says nothing: the route name does.
-  const target = e.provider === 'aws' && e.route ? `${e.url} ${e.route}` : e.url;
+  // A provider naming the operation in the body (AWS) has URLs (`/`) that say nothing: the route name does.
+  const target = e.route && journalDialect(e.provider).operationInBody ? `${e.url} ${e.route}` : e.url;
   const notes = [e.fault, e.nearestRoute && `nearest: ${e.nearestRoute}`].filter(Boolean);
   return `#${e.seq} ${e.method} ${target} -> ${e.status}${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }
 
 export type CallKind = 'auth' | 'read' | 'write' | 'unmatched';
 
-/** AWS actions that only read. */
-const AWS_READ = /^(List|Get|Describe)/;
-
 export function callKind(e: JournalEntry): CallKind {
   const route = e.route;
   if (!route) return 'unmatched';
   if (PROVIDERS.some((p) => p.routes.auth?.test(route))) return 'auth';
-  if (e.provider === 'aws') return AWS_READ.test(awsAction(route)) ? 'read' : 'write';
-  return e.method.toUpperCase() === 'GET' ? 'read' : 'write';
-}
-
-/** `iam.ListUsers` -> `ListUsers`. */
-export function awsAction(route: string): string {
-  return route.slice(route.indexOf('.') + 1);
+  return journalDialect(e.provider).reads(route, e.method) ? 'read' : 'write';
 }
 
 export const ok = (e: JournalEntry): boolean => e.status >= 200 && e.status < 300;
@@ -46,39 +39,34 @@ export function credentialFault(e: JournalEntry): boolean {
   return CREDENTIAL_FAULT.test(e.fault ?? '');
 }
 
-/** What the evidence's IAM grant allows; `undefined` outside AWS. */
-export function awsPolicy(ev: RunEvidence): ActionPolicy | undefined {
-  return ev.provider === 'aws' ? new ActionPolicy(ev.granted) : undefined;
+/** What the evidence's grant allows, read as its provider reads it (IAM: action patterns). */
+export function grantOf(ev: RunEvidence): Grant {
+  return journalDialect(ev.provider).grant(ev.granted);
 }
 
 /**
  * A read or write the provider refused for want of a permission. AWS answers a bad key with the same 403
- * as a refused action, so there the granted policy decides: refused only if it does not allow the action.
+ * as a refused action, so there the grant decides: refused only if it does not allow the action.
  */
-export function isDenied(e: JournalEntry, policy: ActionPolicy | undefined): boolean {
+export function isDenied(e: JournalEntry, grant: Grant): boolean {
   const kind = callKind(e);
   if ((kind !== 'read' && kind !== 'write') || isThrottle(e) || credentialFault(e)) return false;
   if (/(^|; )(partial-consent|not-admin)/.test(e.fault ?? '') && e.status >= 400) return true;
-  if (e.provider === 'aws') {
-    const refusedStatus = e.status === 403 || (e.route!.startsWith('identitystore.') && e.status === 400);
-    return refusedStatus && !policy!.allows(`${e.route!.split('.')[0]}:${awsAction(e.route!)}`);
-  }
-  return e.status === 403;
+  return journalDialect(e.provider).refusal(e.route!, e.status, grant) === 'permission';
 }
 
 /**
  * A call the provider turned away for its credentials: the token endpoint refusing the secret or key, an
  * API refusing the token, or an AWS key or session IAM does not accept (403 on an action the policy allows).
  */
-export function isCredentialFailure(e: JournalEntry, policy: ActionPolicy | undefined): boolean {
+export function isCredentialFailure(e: JournalEntry, grant: Grant): boolean {
   if (isThrottle(e) || !e.route) return false;
   if (credentialFault(e) && e.status >= 400) return true;
   // A permission taken away (by a fault) is a refusal even where the policy on record allows the action.
   if (/(^|; )(partial-consent|not-admin)/.test(e.fault ?? '')) return false;
   const keyRefused = tokenRefusalStatus(e.route);
   if (keyRefused !== undefined) return e.status === keyRefused;
-  if (e.provider === 'aws') return e.status === 403 && policy!.allows(`${e.route.split('.')[0]}:${awsAction(e.route)}`);
-  return e.status === 401;
+  return journalDialect(e.provider).refusal(e.route, e.status, grant) === 'credential';
 }
 
 /** The status a token endpoint refuses a secret or key with, as its provider's descriptor says. */

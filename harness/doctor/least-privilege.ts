@@ -4,7 +4,6 @@
  * the permissions opening each kind, least privileged first. Nothing is built to find out.
  */
 import { descriptorOf, isProviderName } from '../../mocks/providers.js';
-import { ACCESS_SCOPES } from '../../mocks/google/scopes.js';
 import type { RunEvidence } from './evidence.js';
 
 /** `iam:ListUsers` for `iam.ListUsers`; undefined for routes that need none or no simulated route. */
@@ -19,15 +18,7 @@ export function entryPermission(entry: { provider: string; route?: string }, fal
   return leastPrivilege(isProviderName(entry.provider) ? entry.provider : fallback, entry.route);
 }
 
-/** Every permission that opens some directory read, where the provider has such a table (Entra, Google). */
+/** Every permission that opens some directory read, where the provider has such a table (Entra, Google, AWS). */
 export function readPermissions(provider: RunEvidence['provider']): readonly string[] | undefined {
   return descriptorOf(provider).routes.readPermissions;
-}
-
-/** For each kind of Google directory data the granted scopes cannot read, its least-privileged scope. */
-export function missingReadScopes(granted: readonly string[]): string[] {
-  const have = new Set(granted);
-  return Object.entries(ACCESS_SCOPES)
-    .filter(([access, scopes]) => !access.startsWith('write') && !scopes.some((scope) => have.has(scope)))
-    .map(([, scopes]) => scopes[0]!);
 }

@@ -7,7 +7,8 @@ import type { JournalEntry } from '../../mocks/core/journal.js';
 import { isGroupType, isUserType, type Detector, type DoctorContext } from './context.js';
 import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from './pagination-findings.js';
 import { hasPageFacts } from './paging/index.js';
-import { awsAction, callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
+import { journalDialect } from './journal-dialect.js';
+import { callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
 
 
 function guardTexts(c: DoctorContext, pattern: RegExp): string[] {
@@ -29,12 +30,13 @@ const paginationCycleDetector: Detector = (c) => {
   return texts.length === 0 ? undefined : paginationCycle([...texts.slice(0, 2), ...lastListings(c)]);
 };
 
-/** Top-level listing routes and the resource type they fill. */
+/** Top-level listing routes (`<api>.users.list`, or an action `<service>.ListUsers`) and the resource type they fill. */
 function listedKind(route: string): 'user' | 'group' | undefined {
-  const name = route.includes('.') && /^[A-Z]/.test(awsAction(route)) ? awsAction(route) : route;
+  const action = route.slice(route.indexOf('.') + 1);
+  const name = route.includes('.') && /^[A-Z]/.test(action) ? action : route;
   if (/members|Memberships|ForUser|ForGroup/i.test(name)) return undefined;
-  if (/^(graph|google|scim)\.users\.list$|^ListUsers$/.test(name)) return 'user';
-  if (/^(graph|google|scim)\.groups\.list$|^ListGroups$/.test(name)) return 'group';
+  if (/^\w+\.users\.list$|^ListUsers$/.test(name)) return 'user';
+  if (/^\w+\.groups\.list$|^ListGroups$/.test(name)) return 'group';
   return undefined;
 }
 
@@ -60,8 +62,8 @@ const noPaginationDetector: Detector = (c) => {
     const kind = listedKind(route)!;
     const missing = c.missingResources.filter((k) => (kind === 'user' ? isUserType(k.type) : isGroupType(k.type)));
     if (missing.length === 0) continue;
-    // AWS sends its Marker / NextToken in the POST body, out of the journal's sight: one call is the tell.
-    const paged = c.ev.provider === 'aws' ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
+    // A token in the body (AWS Marker / NextToken) is out of the journal's sight: one call is the tell.
+    const paged = journalDialect(c.ev.provider).operationInBody ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
     // A page that came back short was the whole listing: the items are missing for another reason.
     if (paged || !calls.some((e) => ok(e) && cameBackFull(e))) continue;
     lines.push(`${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`, ...calls.slice(0, 2).map(requestLine));

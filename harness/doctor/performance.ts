@@ -2,9 +2,11 @@
  * Costs that grow with the tenant: one GET per listed item (N+1) and heap that a connector keeps per
  * user instead of streaming pages through.
  */
+import type { ItemRead } from '../../mocks/core/journal-dialect.js';
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { isGroupType, isUserType, type Detector } from './context.js';
-import { awsAction, firstFew, requestLine } from './journal-facts.js';
+import { journalDialect } from './journal-dialect.js';
+import { firstFew, requestLine } from './journal-facts.js';
 
 /** Calls of one per-item route that make an N+1 pattern worth reporting. */
 export const N_PLUS_ONE_MIN_CALLS = 20;
@@ -14,24 +16,9 @@ export const N_PLUS_ONE_MIN_CALLS = 20;
  */
 export const RETAINED_BYTES_PER_USER = 200;
 
-/** AWS per-item reads (IAM GetGroup lists members, so it is a listing, not an item read). */
-const AWS_ITEM = /^(GetUser|GetRole|GetPolicy|DescribeUser|DescribeGroup)$/;
-
-/** The listing a per-item route shadows, and the resource kind both serve. */
-function itemRoute(e: JournalEntry): { list: string; kind: 'user' | 'group' | 'other' } | undefined {
-  const route = e.route;
-  if (!route) return undefined;
-  if (e.provider === 'aws') {
-    const action = awsAction(route);
-    if (!AWS_ITEM.test(action)) return undefined;
-    const noun = action.replace(/^(Get|Describe)/, '');
-    return { list: `${route.split('.')[0]}.List${noun}s`, kind: noun === 'User' ? 'user' : noun === 'Group' ? 'group' : 'other' };
-  }
-  const m = /^(graph|google|scim)\.(\w+)\.get$/.exec(route);
-  if (!m) return undefined;
-  // A SCIM group read for its members alone is that group's member listing (its grants), not a detail fetch.
-  if (route === 'scim.groups.get' && /[?&]attributes=members(&|$)/.test(e.url)) return undefined;
-  return { list: `${m[1]}.${m[2]}.list`, kind: m[2] === 'users' ? 'user' : m[2] === 'groups' ? 'group' : 'other' };
+/** The listing a per-item route shadows, and the resource kind both serve, as the provider's dialect says. */
+function itemRoute(e: JournalEntry): ItemRead | undefined {
+  return (e.route && journalDialect(e.provider).itemRead(e.route, e.url)) || undefined;
 }
 
 const nPlusOneDetector: Detector = (c) => {

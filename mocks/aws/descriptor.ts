@@ -3,12 +3,16 @@ import type { ProviderDescriptor } from '../core/provider-descriptor.js';
 import { hostsOf } from '../core/served-provider.js';
 import { awsConsentPlan } from './consent-plan.js';
 import { defaultBases, PROVIDER } from './env.js';
+import { AWS_JOURNAL } from './journal-dialect.js';
 import { AWS_PAGING, AWS_REFUSALS } from './paging-dialect.js';
 import { awsReplayRuntime } from './replay-runtime.js';
 import { AWS_LOG_TELLS, AWS_TERMS } from './troubleshooting.js';
 
 /** Actions anyone may call (STS answers who you are without a policy). */
 const UNGATED = new Set(['sts:GetCallerIdentity']);
+
+/** Read actions a sync needs at least one of. */
+const SYNC_READS = ['iam:ListUsers', 'iam:ListGroups', 'iam:ListRoles', 'iam:GetGroup', 'identitystore:ListUsers', 'identitystore:ListGroups'];
 
 /** The IAM action is the route's own name: `iam.ListUsers` needs `iam:ListUsers`. */
 function actionOf(route: string): string | undefined {
@@ -35,6 +39,7 @@ export const aws = {
     auth: /^sts\./,
     permissions: {},
     permissionOf: actionOf,
+    readPermissions: SYNC_READS,
     listings: {
       iam_user: { route: 'iam.ListUsers', field: 'users', pageSize: 100 },
       group: { route: 'iam.ListGroups', field: 'groups', pageSize: 100 },
@@ -42,6 +47,7 @@ export const aws = {
   },
   paging: AWS_PAGING,
   refusals: AWS_REFUSALS,
+  journal: AWS_JOURNAL,
   terms: AWS_TERMS,
   logTells: AWS_LOG_TELLS,
   repro: {

@@ -1,12 +1,13 @@
 /**
  * Everything the rest of the tool knows about one simulated provider, held once by the provider's own folder
  * (`mocks/<provider>/descriptor.ts`) and listed in mocks/providers.ts. The provider names, the simulator and
- * connector tables, the doctor's permissions and fix steps and repro's per-provider ingredients are all read
- * from here, so a new provider is its own folders plus one registry line. Plain data and small functions
+ * connector tables, the doctor's permissions, reading of journals and fix steps and repro's per-provider
+ * ingredients are all read from here, so a new provider is its own folders plus one registry line. Plain data and small functions
  * only: the registry is loaded by `--help`, so the simulator itself stays behind {@link ProviderDescriptor.simulator}.
  * The reference connector is found by the same name: `connectors/<name>/builtin.ts` (connectors/builtin.ts).
  */
 import type { SimContext } from './context.js';
+import type { JournalDialect } from './journal-dialect.js';
 import type { PagingDialect, RefusalAdvice } from './paging/dialect.js';
 import type { ProviderRuntime } from './route.js';
 import type { ProviderFactory } from './served-provider.js';
@@ -31,6 +32,8 @@ export interface ProviderDescriptor {
   paging: readonly PagingDialect[];
   /** What it supports instead of a request it refused as malformed, for the doctor's rejected-request finding. */
   refusals: readonly RefusalAdvice[];
+  /** How its calls read in a journal, where that differs from plain REST (absent: all REST). */
+  journal?: JournalDialect;
   /** The doctor's fix steps, in the provider's own troubleshooting words. */
   terms: ProviderTerms;
   /** Its tell-tale hosts, codes and connector names, for telling which provider a customer's log is from. */

@@ -5,6 +5,7 @@ import { hostsOf } from '../core/served-provider.js';
 import { googleConsentPlan } from './consent-plan.js';
 import { DIRECTORY_ROUTE_ACCESS } from './directory/route-access.js';
 import { DEFAULT_BASES, PROVIDER } from './env.js';
+import { GOOGLE_JOURNAL } from './journal-dialect.js';
 import { GOOGLE_PAGING, GOOGLE_REFUSALS } from './paging-dialect.js';
 import { googleReplayRuntime } from './replay-runtime.js';
 import { ACCESS_SCOPES } from './scopes.js';
@@ -34,6 +35,7 @@ export const google = {
   },
   paging: GOOGLE_PAGING,
   refusals: GOOGLE_REFUSALS,
+  journal: GOOGLE_JOURNAL,
   terms: GOOGLE_TERMS,
   logTells: GOOGLE_LOG_TELLS,
   repro: {

@@ -2,6 +2,7 @@
 import type { ProviderDescriptor } from '../core/provider-descriptor.js';
 import type { ProviderRuntime } from '../core/route.js';
 import { PROVIDER } from './env.js';
+import { SCIM_JOURNAL } from './journal-dialect.js';
 import { SCIM_PAGING, SCIM_REFUSALS } from './paging-dialect.js';
 import { SCIM_LOG_TELLS, SCIM_TERMS } from './troubleshooting.js';
 import { scimDialect } from './wire/dialect.js';
@@ -29,6 +30,7 @@ export const scim = {
   },
   paging: SCIM_PAGING,
   refusals: SCIM_REFUSALS,
+  journal: SCIM_JOURNAL,
   terms: SCIM_TERMS,
   logTells: SCIM_LOG_TELLS,
   repro: {
