@@ -193,7 +193,7 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void oldOutputSpelling(c, ['console', 'json'])
         .option('--log <file>', 'a Baton debug log (JSON or console zap lines): provider, tenant size and faults are inferred from it')
-        .option('--provider <name>', 'entra, google, aws or scim (with --log: overrides the guess)')
+        .option('--provider <name>', `one of ${PROVIDER_NAMES.join(', ')} (with --log: overrides the guess)`)
         .option('--symptom <ids>', 'for a report without a log: doctor finding ids, comma-separated (listed below)')
         .option('--users <n>', 'without a log: the tenant\'s users (capped so a run takes seconds; the cap is noted in the file)')
         .option('--groups <n>', 'without a log: the tenant\'s groups')
@@ -213,7 +213,7 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void oldOutputSpelling(c, ['console', 'json'])
         .argument('<command...>', 'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})')
-        .requiredOption('--provider <name>', 'the service it talks to: entra, google, aws or scim (sets the hosts the proxy answers for)')
+        .requiredOption('--provider <name>', `the service it talks to, one of ${PROVIDER_NAMES.join(', ')} (sets the hosts the proxy answers for)`)
         .option('--credentials <file>', "the connector's configuration as JSON, or serve's ready line (its loopback URLs move to the real hosts, so requests pass the proxy): its secrets are never written, and the replay gets it with ids mapped")
         .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts (default: the baseUrl of a ready line given as --credentials)')
         .option('--name <name>', 'names the files', 'recording')
@@ -305,7 +305,7 @@ const SPECS: CommandSpec[] = [
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
-        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim (default: all of them, with --proxy)')
+        .option('--provider <names>', `providers to simulate, comma-separated: ${PROVIDER_NAMES.join(', ')} (default: all of them, with --proxy)`)
         .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', `users in the generated tenant (default: ${DEFAULT_USERS})`)

@@ -3,6 +3,7 @@
  * runs: configured from a credentials file (what `serve` prints), syncing into `--file`, logging JSON lines
  * on stderr, exit 1 when the sync fails. Real time and real waits: this is the external path.
  */
+import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 import { loadBuiltin, type BuiltinConnectorModule, type BuiltinOptions } from '../../../connectors/builtin.js';
 import type { Connector } from '../../sync/contract.js';
 import { fileError, UserError } from '../../errors.js';
@@ -17,7 +18,7 @@ import type { ConnectorOptions } from '../command-options.js';
 
 export async function run(flags: ConnectorOptions, [provider]: string[], io: CommandIO): Promise<number> {
   const module = await loadBuiltin(provider!);
-  if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: entra, google, aws, scim)`);
+  if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: ${PROVIDER_NAMES.join(', ')})`);
   if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {
     throw new UserError(`connector: ${provider} has no variant ${JSON.stringify(flags.variant)} (known: ${module.variants.join(', ') || 'none'})`);
   }
