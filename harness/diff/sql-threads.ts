@@ -64,7 +64,7 @@ export function startTasks(db: Database.Database, paths: DatabasePaths, tasks: S
 }
 
 /** One task on one connection (self-contained: workers run it from its source text). */
-export function runTask(db: Database.Database, task: SqlTask): Rows {
+function runTask(db: Database.Database, task: SqlTask): Rows {
   const shortcut = task.shortcut;
   if (shortcut && db.prepare(shortcut.test).pluck().get(...(shortcut.testParams ?? []))) {
     return db.prepare(shortcut.sql).raw().all(...(shortcut.params ?? [])) as Rows;

@@ -7,12 +7,12 @@ import { isGroupType, isUserType, type Detector } from './context.js';
 import { awsAction, firstFew, requestLine } from './journal-facts.js';
 
 /** Calls of one per-item route that make an N+1 pattern worth reporting. */
-export const N_PLUS_ONE_MIN_CALLS = 20;
+const N_PLUS_ONE_MIN_CALLS = 20;
 /**
  * Retained heap growth per extra user above which a connector is holding its pages. A parsed Graph user
  * object alone costs V8 several hundred bytes; a streaming connector retains next to nothing per user.
  */
-export const RETAINED_BYTES_PER_USER = 200;
+const RETAINED_BYTES_PER_USER = 200;
 
 /** AWS per-item reads (IAM GetGroup lists members, so it is a listing, not an item read). */
 const AWS_ITEM = /^(GetUser|GetRole|GetPolicy|DescribeUser|DescribeGroup)$/;

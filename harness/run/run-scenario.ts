@@ -32,7 +32,6 @@ import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.j
 import { testPause } from '../test-pause.js';
 import { trackTempPath } from '../fs/temp-files.js';
 
-export { RUN_EPOCH };
 
 export interface RunOptions {
   /** Where run folders go; `runs` in the working directory by default. */

@@ -36,6 +36,6 @@ export class SchemaInfo {
   }
 }
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
