@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AppRole, AppRoleAssignment, DirectoryRole, Group, ServicePrincipal, UnifiedRoleAssignment, User } from '@microsoft/microsoft-graph-types';
-import type { AppRole as TenantAppRole, AppRoleAssignment as TenantAppRoleAssignment, RoleAssignment, TenantApp, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
+import type { AppRole as TenantAppRole, TenantApp, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
 
 export const ODATA_TYPE = { user: '#microsoft.graph.user', group: '#microsoft.graph.group', servicePrincipal: '#microsoft.graph.servicePrincipal' } as const;
 
@@ -102,7 +102,7 @@ export function renderDirectoryRole(r: TenantRole): DirectoryRole {
   return { id: r.objectId, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.templateId };
 }
 
-export function renderRoleAssignment(a: RoleAssignment, role: TenantRole, principalId: string): UnifiedRoleAssignment {
+export function renderRoleAssignment(role: TenantRole, principalId: string): UnifiedRoleAssignment {
   return { id: roleAssignmentId(role.templateId, principalId), principalId, roleDefinitionId: role.templateId, directoryScopeId: '/' };
 }
 
@@ -137,7 +137,6 @@ function renderAppRole(r: TenantAppRole): AppRole {
 }
 
 export function renderAppRoleAssignment(
-  a: TenantAppRoleAssignment,
   role: TenantAppRole,
   app: TenantApp,
   principal: { type: 'User' | 'Group'; id: string; displayName: string },
