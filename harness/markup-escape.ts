@@ -21,6 +21,6 @@ export function escapeHtml(text: string | number): string {
 
 /** XML 1.0 text and double-quoted attributes; the control characters XML forbids (all but tab, LF, CR) are dropped. */
 export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML forbids, matched to drop them
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"]/g, entity);
 }

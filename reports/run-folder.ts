@@ -10,7 +10,7 @@ import type { LogLine } from '../harness/doctor/evidence.js';
 import { fileError } from '../harness/errors.js';
 import type { ScenarioResult } from '../harness/run/result.js';
 
-export type StoredResult = ScenarioResult & { diagnosis?: string };
+type StoredResult = ScenarioResult & { diagnosis?: string };
 
 export interface RunFolder {
   dir: string;

@@ -7,9 +7,9 @@
 import type { JournalEntry } from '../mocks/core/journal.js';
 import type { LogLine } from '../harness/doctor/evidence.js';
 
-export const MAX_BUCKETS = 30;
+const MAX_BUCKETS = 30;
 
-export interface Bucket {
+interface Bucket {
   /** ISO time the slice starts at (inclusive). */
   start: string;
   requests: number;
@@ -31,9 +31,9 @@ export interface Timeline {
   unplacedRetries: number;
 }
 
-export const RETRY_MSG = 'retrying operation';
+const RETRY_MSG = 'retrying operation';
 
-export function isThrottled(entry: Pick<JournalEntry, 'status' | 'fault'>): boolean {
+function isThrottled(entry: Pick<JournalEntry, 'status' | 'fault'>): boolean {
   return entry.status === 429 || (entry.fault?.startsWith('throttle') ?? false);
 }
 

@@ -196,11 +196,11 @@ describe('an unknown --sync-id', () => {
     expect(result.stdout).toBe('');
     const [line, ...rest] = lines(result.stderr);
     expect(rest).toEqual([]);
-    expect(line).toMatch(new RegExp(`^sync-harness: ${escape(path)}: unknown --sync-id 2NoSuchSync`));
+    expect(line).toMatch(new RegExp(`^sync-harness: ${escapeRegExp(path)}: unknown --sync-id 2NoSuchSync`));
     for (const sync of syncs) expect(line).toContain(sync.id);
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -13,7 +13,7 @@ import { COMMANDS } from '../harness/cli/registry.js';
 import { packagesLoadedBy } from './support/packages-loaded.js';
 
 /** A value of the shape commander gives the option: what a user typing it would produce. */
-function valueOf(option: Option): unknown {
+function typedValue(option: Option): unknown {
   if (option.negate) return false;
   if (option.isBoolean()) return true;
   if (Array.isArray(option.defaultValue)) return ['x'];
@@ -22,13 +22,14 @@ function valueOf(option: Option): unknown {
 
 /** What commander hands over when only the required flags are given: the defaults and those flags. */
 function baseline(command: Command): Record<string, unknown> {
-  const required = command.options.filter((option) => option.mandatory).map((option) => [option.attributeName(), valueOf(option)]);
+  const required = command.options.filter((option) => option.mandatory).map((option) => [option.attributeName(), typedValue(option)]);
   return { ...command.opts(), ...Object.fromEntries(required) };
 }
 
 const commands = COMMANDS.map((spec) => {
   const command = new Command(spec.name);
   spec.configure(command);
+  // biome-ignore lint/performance/noDynamicNamespaceImportAccess: the registry names each schema; the test looks it up by that name
   const schema: z.ZodObject = schemas[spec.options];
   return { name: spec.name, command, schema };
 });
@@ -42,7 +43,7 @@ describe.each(commands)('$name', ({ name, command, schema }) => {
   it('each declared flag, given, parses through its schema', () => {
     const defaults = baseline(command);
     for (const option of command.options) {
-      const raw = { ...defaults, [option.attributeName()]: valueOf(option) };
+      const raw = { ...defaults, [option.attributeName()]: typedValue(option) };
       expect(() => parseOptions(name, schema, raw), option.flags).not.toThrow();
     }
   });

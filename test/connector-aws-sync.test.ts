@@ -14,7 +14,7 @@ import { groupMemberEntitlementId } from '../connectors/aws/ids.js';
 import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
 import { RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
 import type { Connector } from '../harness/sync/contract.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import type { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { awsProvider } from '../mocks/aws/index.js';
 import { createContext, type SimContext } from '../mocks/core/context.js';

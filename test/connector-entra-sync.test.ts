@@ -19,7 +19,7 @@ import {
   type EntraConnector,
 } from '../connectors/entra/index.js';
 import { builtin } from '../connectors/entra/builtin.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';
 import { syncConnector } from './support/synced-connector.js';

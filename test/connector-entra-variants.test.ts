@@ -6,7 +6,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/entra/builtin.js';
-import { createEntraConnector, createEntraVariant, ENTRA_VARIANTS, type EntraConnector } from '../connectors/entra/index.js';
+import { createEntraConnector, createEntraVariant, type ENTRA_VARIANTS, type EntraConnector } from '../connectors/entra/index.js';
 import { createContext } from '../mocks/core/context.js';
 import { entraProvider } from '../mocks/entra/index.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';

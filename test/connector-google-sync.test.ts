@@ -14,7 +14,7 @@ import { builtin } from '../connectors/google/builtin.js';
 import { createGoogleConnector, groupMemberEntitlementId, membershipGrantId, roleMemberEntitlementId, type GoogleConnector } from '../connectors/google/index.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../harness/c1z/proto/connector.js';
 import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { drain, storeSource } from '../mocks/core/paging/list-source.js';
 import { SYNC_SCOPES } from '../mocks/google/scopes.js';

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/scim/builtin.js';
 import { createScimConnector, memberEntitlementId, type ScimConnector } from '../connectors/scim/index.js';
 import type { Grant } from '../harness/c1z/proto/connector.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
 import { authMessages } from '../mocks/scim/authenticate.js';
 import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';

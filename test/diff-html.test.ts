@@ -50,7 +50,10 @@ async function openHtml(html: string): Promise<PageRead> {
     const page = await context.newPage();
     page.on('console', (m) => void (m.type() === 'error' && read.consoleErrors.push(m.text())));
     page.on('pageerror', (e) => void read.pageErrors.push(e.message));
-    page.on('dialog', (d) => void (read.dialogs.push(d.message()), d.dismiss()));
+    page.on('dialog', (d) => {
+      read.dialogs.push(d.message());
+      void d.dismiss();
+    });
     page.on('request', (r) => void (r.url() !== PAGE_URL && !read.requests.includes(r.url()) && read.requests.push(r.url())));
     await page.goto(PAGE_URL, { waitUntil: 'load' });
     return { ...read, dom: await page.evaluate(readDom) };

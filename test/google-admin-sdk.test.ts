@@ -130,7 +130,7 @@ describe('@googleapis/admin against the Google simulator', () => {
     const { directory, ctx } = setup({ faults: ['throttle:route=google.users.list,count=1'] });
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
     expect(error.status).toBe(403);
-    expect((error.response?.data as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('userRateLimitExceeded');
+    expect((error.response!.data as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('userRateLimitExceeded');
     expect(error.message).toBe('User Rate Limit Exceeded');
     expect(ctx.journal.query({ route: 'google.users.list' })).toHaveLength(1);
   });
@@ -177,7 +177,7 @@ describe('@googleapis/admin against the Google simulator', () => {
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
     expect(error.status).toBe(403);
     expect(error.message).toBe('Not Authorized to access this resource/api');
-    expect((error.response?.data as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('forbidden');
+    expect((error.response!.data as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('forbidden');
   });
 
   it('answers a token without the method\'s scope with 403 insufficientPermissions', async () => {
@@ -185,7 +185,7 @@ describe('@googleapis/admin against the Google simulator', () => {
     expect((await directory.groups.list({ customer: 'my_customer', maxResults: 1 })).data.groups).toHaveLength(1);
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
     expect(error.status).toBe(403);
-    expect((error.response?.data as { error: { message: string; errors: Array<{ reason: string }> } }).error).toMatchObject({
+    expect((error.response!.data as { error: { message: string; errors: Array<{ reason: string }> } }).error).toMatchObject({
       message: 'Request had insufficient authentication scopes.',
       errors: [{ reason: 'insufficientPermissions' }],
     });

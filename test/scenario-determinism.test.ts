@@ -13,7 +13,9 @@ import { runScenario } from '../harness/testing.js';
 import { repoRoot } from './support/paths.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 async function runOnce(file: string) {
   const runsDir = mkdtempSync(join(tmpdir(), 'determinism-'));

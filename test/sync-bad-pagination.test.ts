@@ -41,7 +41,7 @@ describe('a connector returning the same page token', () => {
 
   it('names the resource for a grants listing, in both versions', async () => {
     const stuck: Partial<ResourceSyncer> = {
-      grants: async (resource, token) => ({ grants: [], nextPageToken: token === '' ? 'p2' : token }),
+      grants: async (_resource, token) => ({ grants: [], nextPageToken: token === '' ? 'p2' : token }),
     };
     const current = await syncToFile(withGroups(stuck));
     expect(current.result.outcome === 'failed' && current.result.error.message).toBe(
@@ -74,7 +74,10 @@ describe('paging the SDK would follow forever', () => {
 
   it('stops endless fresh tokens at the page budget', async () => {
     let calls = 0;
-    const endless = listing((token) => (calls++, `t${Number(token.slice(1) || 0) + 1}`));
+    const endless = listing((token) => {
+      calls++;
+      return `t${Number(token.slice(1) || 0) + 1}`;
+    });
     const out = await syncToFile(withGroups(endless), { pageBudget: 50 });
     expect(out.result.outcome === 'failed' && out.result.error.message).toBe(
       'listing resources failed: page budget exceeded (50 pages, type=group, parent=<nil>, last token=t50) - likely a connector bug',

@@ -63,7 +63,10 @@ describe('a healthy sync', () => {
         org: {
           ...empty,
           list: async () => ({ resources: [org], nextPageToken: '' }),
-          grants: async (r) => (grantsAsked.push(r.id?.resource ?? ''), { grants: [], nextPageToken: '' }),
+          grants: async (r) => {
+            grantsAsked.push(r.id?.resource ?? '');
+            return { grants: [], nextPageToken: '' };
+          },
         },
         team: {
           ...empty,
@@ -72,7 +75,10 @@ describe('a healthy sync', () => {
             const resources = parent ? [create(ResourceSchema, { id: { resourceType: 'team', resource: 't1' }, parentResourceId: parent })] : [];
             return { resources, nextPageToken: '' };
           },
-          grants: async (r) => (grantsAsked.push(r.id?.resource ?? ''), { grants: [], nextPageToken: '' }),
+          grants: async (r) => {
+            grantsAsked.push(r.id?.resource ?? '');
+            return { grants: [], nextPageToken: '' };
+          },
         },
       },
     };
@@ -91,7 +97,10 @@ describe('a healthy sync', () => {
       resourceTypes: () => [create(ResourceTypeSchema, { id: 'team' })],
       syncers: {
         team: {
-          list: async () => (listings++, { resources: [team], nextPageToken: '' }),
+          list: async () => {
+            listings++;
+            return { resources: [team], nextPageToken: '' };
+          },
           entitlements: async () => ({ entitlements: [], nextPageToken: '' }),
           grants: async () => ({ grants: [], nextPageToken: '' }),
         },

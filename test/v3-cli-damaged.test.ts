@@ -22,7 +22,7 @@ function frames(bytes: Buffer): Array<{ name: string; offset: number; size: numb
   return index.entries.map((e) => ({ name: e.name, offset: Number(e.frameOffset), size: Number(e.compressedSize) }));
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describeWithSamples('damaged v3 files through the CLI', () => {
   const pebble = samplePath(SAMPLE.pebble);
@@ -42,7 +42,7 @@ describeWithSamples('damaged v3 files through the CLI', () => {
     const flipped = Buffer.from(bytes);
     const at = sst.offset + Math.floor(sst.size / 2);
     flipped[at] = flipped[at]! ^ 0x40;
-    write('flipped.c1z', flipped, new RegExp(`damaged v3 payload: .*${escape(sst.name)}`));
+    write('flipped.c1z', flipped, new RegExp(`damaged v3 payload: .*${escapeRegExp(sst.name)}`));
     write('truncated.c1z', bytes.subarray(0, Math.floor(bytes.length * 0.7)), /truncated v3 payload: the frame index footer \("C1ZIDX1"\) is missing/);
     write('frame-removed.c1z', Buffer.concat([bytes.subarray(0, sst.offset), bytes.subarray(sst.offset + sst.size)]), /damaged v3 payload: the frame index footer points at bytes/);
   });
@@ -68,7 +68,7 @@ describeWithSamples('damaged v3 files through the CLI', () => {
         expect(result.code, result.stderr).toBe(2);
         expect(result.stdout).toBe('');
         expect(lines(result.stderr)).toHaveLength(1);
-        expect(result.stderr).toMatch(new RegExp(`^sync-harness: ${escape(path)}: `));
+        expect(result.stderr).toMatch(new RegExp(`^sync-harness: ${escapeRegExp(path)}: `));
         expect(result.stderr).toMatch(problem);
         expect(result.stderr).toContain('ask for it again');
         expect(readdirSync(tmp)).toEqual([]);

@@ -45,7 +45,7 @@ function rowBlock(entries: Array<[Uint8Array, Uint8Array]>, interval = 2): Buffe
     previous = Buffer.from(key);
   });
   const tail = Buffer.alloc(4 * (restarts.length + 1));
-  restarts.forEach((r, i) => tail.writeUInt32LE(r, 4 * i));
+  for (const [i, r] of restarts.entries()) tail.writeUInt32LE(r, 4 * i);
   tail.writeUInt32LE(restarts.length, 4 * restarts.length);
   return Buffer.concat([Buffer.from(parts), tail]);
 }

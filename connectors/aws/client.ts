@@ -9,7 +9,7 @@ import { awsHttpError, isThrottling, jsonErrorDetail, queryErrorDetail, type Aws
 import { signedHeaders, type AwsKey } from './signer.js';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
-export const IAM_VERSION = '2010-05-08';
+const IAM_VERSION = '2010-05-08';
 /** IAM is global: signed for us-east-1 whatever the client's region (reference C1). */
 const IAM_SIGNING_REGION = 'us-east-1';
 const IDENTITY_STORE_TARGET = 'AWSIdentityStore';

@@ -62,7 +62,7 @@ export function parseXml(source: string): XmlElement {
   return top;
 }
 
-export function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
+function child(element: XmlElement | undefined, name: string): XmlElement | undefined {
   return element?.children.find((c) => c.name === name);
 }
 

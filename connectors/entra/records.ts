@@ -18,7 +18,7 @@ import {
 } from '../../harness/c1z/proto/connector.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
 
-export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlement, memberEntitlementId, principal };
+export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlement, memberEntitlementId };
 
 
 export const ODATA_USER = '#microsoft.graph.user';
@@ -101,7 +101,7 @@ export function ownerEntitlement(group: Resource): Entitlement {
 }
 
 /** `user` or `group` from `@odata.type`; service principals, devices and contacts are not synced. */
-export function principalType(object: DirectoryObject): 'user' | 'group' | undefined {
+function principalType(object: DirectoryObject): 'user' | 'group' | undefined {
   switch (object['@odata.type']) {
     case ODATA_USER:
       return 'user';

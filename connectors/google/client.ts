@@ -15,7 +15,7 @@ const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 /** Google refuses assertions that live longer than an hour. */
 const ASSERTION_LIFETIME_S = 3600;
-export const DIRECTORY_PATH = '/admin/directory/v1';
+const DIRECTORY_PATH = '/admin/directory/v1';
 
 export interface GoogleClientOptions {
   /** The key file's `client_email` and PKCS#8 `private_key`. */

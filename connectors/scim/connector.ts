@@ -180,7 +180,7 @@ function memberGrant(entitlement: Entitlement, member: ScimMember): Grant[] {
 /** The group and principal of a membership to provision; anything else is a caller's mistake. */
 function membershipOf(principal: Resource | undefined, entitlement: Entitlement | undefined): { groupId: string; principalType: PrincipalType; principalId: string } {
   const groupId = entitlement?.resource?.id?.resource;
-  if (!entitlement || entitlement.resource?.id?.resourceType !== 'group' || !groupId || entitlement.id !== memberEntitlementId(groupId)) {
+  if (entitlement?.resource?.id?.resourceType !== 'group' || !groupId || entitlement.id !== memberEntitlementId(groupId)) {
     throw new SyncError('InvalidArgument', `scim connector: can only provision a group's member entitlement, not ${JSON.stringify(entitlement?.id)}`);
   }
   const principalType = principal?.id?.resourceType;

@@ -53,7 +53,7 @@ export function selectForStats(file: string, syncs: readonly SyncRun[], syncId?:
   throw noSync(file);
 }
 
-export function noSync(file: string): UserError {
+function noSync(file: string): UserError {
   return new UserError(`${file}: no sync found in this file (it holds no sync runs; was the sync ever started?)`);
 }
 

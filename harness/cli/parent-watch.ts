@@ -28,7 +28,7 @@ export function parentGone(pollMs = POLL_MS): { gone: Promise<void>; stop: () =>
 }
 
 /** The parent of `pid` from /proc/<pid>/stat ("pid (comm) state ppid ..."); undefined where unreadable. */
-export function parentOf(pid: number): number | undefined {
+function parentOf(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);

@@ -14,7 +14,7 @@ import { examplesHelp } from './examples.js';
 import { proxyPreloadOptions } from '../external/preload-path.js';
 
 /** Where a command's code lives: its `run` reads the options its schema gives. */
-export interface CommandModule<O> {
+interface CommandModule<O> {
   run(options: O, args: string[], io: CommandIO): Promise<number>;
 }
 

@@ -21,7 +21,7 @@ export interface AttachedSide {
  * database holds the B-tree interiors the lookups revisit, where the default 16 MB only fills with pages
  * never read again (memory to allocate, per database and connection; measured a tenth faster).
  */
-export const CONNECTION_SETUP = ['PRAGMA main.cache_size = -2000', 'PRAGMA cmp.cache_size = -2000'];
+const CONNECTION_SETUP = ['PRAGMA main.cache_size = -2000', 'PRAGMA cmp.cache_size = -2000'];
 
 export class AttachedSyncs {
   readonly db: Database.Database;

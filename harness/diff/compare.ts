@@ -24,7 +24,7 @@ export interface CompareOptions {
 /** Rows in the largest table (both sides) from which a second thread pays for its start (tens of ms). */
 const THREADED_ROWS = 200_000;
 
-export const V3_FIELDS_NOTE = `a v1 (SQLite) file against a v3 (Pebble) file: only what v3 files keep is compared, not ${NOT_KEPT_BY_V3}`;
+const V3_FIELDS_NOTE = `a v1 (SQLite) file against a v3 (Pebble) file: only what v3 files keep is compared, not ${NOT_KEPT_BY_V3}`;
 
 export function compareSyncs(sides: Sides, options: CompareOptions): DiffReport {
   // openSides gives every side a database (a v3 file's rows are written into one), so objects always compare.

@@ -22,7 +22,7 @@ export interface TypeCounts {
   grants: Counts;
 }
 
-export interface ChangedObject {
+interface ChangedObject {
   id: string;
   resourceType: string;
   /** Top-level fields whose values differ (protojson names: `displayName`, `annotations`, `sources`). */
@@ -76,8 +76,4 @@ export interface DiffReport {
   /** True when an object was added, removed or changed, or a change finding was raised. */
   differ: boolean;
   gate: { passed: boolean; failures: GateFailure[] };
-}
-
-export function emptyCounts(): Counts {
-  return { base: 0, compare: 0, added: 0, removed: 0, changed: 0, unchanged: 0 };
 }

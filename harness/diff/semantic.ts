@@ -26,7 +26,7 @@ export interface StoredBlob {
 }
 
 /** The object as canonical JSON values per top-level field: equal strings mean equal values. */
-export function canonicalFields(table: Table, blob: StoredBlob, where: string): Map<string, string> {
+function canonicalFields(table: Table, blob: StoredBlob, where: string): Map<string, string> {
   const schema = SCHEMAS[table];
   const message = decodeMessage(schema, blob.data, where);
   if (table === 'grants' && blob.expansion && blob.expansion.length > 0 && !message.annotations.some((a) => a.typeUrl === GRANT_EXPANDABLE_URL)) {

@@ -44,7 +44,7 @@ export function startTaskGroups(db: Database.Database, paths: DatabasePaths, gro
   all.sort((a, b) => (b.task.cost ?? 0) - (a.task.cost ?? 0));
   const pending = startTasks(db, paths, all.map((entry) => entry.task), threads);
   const at = groups.map((tasks) => new Array<number>(tasks.length));
-  all.forEach((entry, position) => (at[entry.group]![entry.i] = position));
+  for (const [position, entry] of all.entries()) at[entry.group]![entry.i] = position;
   return at.map((positions) => (i: number) => pending.get(positions[i]!));
 }
 
@@ -64,7 +64,7 @@ export function startTasks(db: Database.Database, paths: DatabasePaths, tasks: S
 }
 
 /** One task on one connection (self-contained: workers run it from its source text). */
-export function runTask(db: Database.Database, task: SqlTask): Rows {
+function runTask(db: Database.Database, task: SqlTask): Rows {
   const shortcut = task.shortcut;
   if (shortcut && db.prepare(shortcut.test).pluck().get(...(shortcut.testParams ?? []))) {
     return db.prepare(shortcut.sql).raw().all(...(shortcut.params ?? [])) as Rows;

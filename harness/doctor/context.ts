@@ -60,7 +60,7 @@ export function createContext(ev: RunEvidence): DoctorContext {
  * `user:<id>` is a resource; a grant id (`group:<gid>:member:user:<uid>`) has more parts. An ARN id has
  * colons of its own (`arn:aws:iam::123:user/ada`: five), so one with more than five is a grant.
  */
-export function parseResourceKey(key: string): ResourceKey | undefined {
+function parseResourceKey(key: string): ResourceKey | undefined {
   const colon = key.indexOf(':');
   if (colon <= 0) return undefined;
   const type = key.slice(0, colon);

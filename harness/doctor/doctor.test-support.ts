@@ -8,7 +8,7 @@ import type { TenantStore, TenantUser } from '../../mocks/tenant/model.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 import type { RunEvidence, SyncedResource } from './evidence.js';
 
-export const T0 = Date.parse('2026-05-01T12:00:00Z');
+const T0 = Date.parse('2026-05-01T12:00:00Z');
 
 let shared: TenantStore | undefined;
 /** One small tenant with every kind of user, shared by the tests (it is never changed). */

@@ -38,7 +38,7 @@ function sameValue(extraId: string, value: string): boolean {
   return b.length >= 6 && a.endsWith(b) && /[^a-z0-9]$/.test(a.slice(0, a.length - b.length));
 }
 
-export function pairIdForms(c: DoctorContext): Pairing[] {
+function pairIdForms(c: DoctorContext): Pairing[] {
   const extra = c.extraResources;
   if (extra.length === 0 || c.missingResources.length === 0) return [];
   const byLower = new Map(extra.map((e) => [`${e.type}:${e.id.toLowerCase()}`, e]));

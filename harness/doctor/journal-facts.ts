@@ -35,7 +35,7 @@ export function isThrottle(e: JournalEntry): boolean {
 
 const CREDENTIAL_FAULT = /(^|; )(expired-secret|revoked-credential)/;
 
-export function credentialFault(e: JournalEntry): boolean {
+function credentialFault(e: JournalEntry): boolean {
   return CREDENTIAL_FAULT.test(e.fault ?? '');
 }
 

@@ -9,12 +9,12 @@ import { journalDialect } from './journal-dialect.js';
 import { firstFew, requestLine } from './journal-facts.js';
 
 /** Calls of one per-item route that make an N+1 pattern worth reporting. */
-export const N_PLUS_ONE_MIN_CALLS = 20;
+const N_PLUS_ONE_MIN_CALLS = 20;
 /**
  * Retained heap growth per extra user above which a connector is holding its pages. A parsed Graph user
  * object alone costs V8 several hundred bytes; a streaming connector retains next to nothing per user.
  */
-export const RETAINED_BYTES_PER_USER = 200;
+const RETAINED_BYTES_PER_USER = 200;
 
 /** The listing a per-item route shadows, and the resource kind both serve, as the provider's dialect says. */
 function itemRoute(e: JournalEntry): ItemRead | undefined {

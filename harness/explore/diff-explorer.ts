@@ -178,7 +178,6 @@ export async function openDiffExplorer(basePath: string, comparePath: string, op
   };
 }
 
-export { TABLES };
 
 interface Pair {
   id: string;

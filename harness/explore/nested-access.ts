@@ -47,7 +47,7 @@ export interface WalkLimits {
   entitlements: number;
 }
 
-export const DEFAULT_WALK_LIMITS: WalkLimits = { entitlements: 2000 };
+const DEFAULT_WALK_LIMITS: WalkLimits = { entitlements: 2000 };
 
 /**
  * `own`: the stored grants whose principal is `principal`; `expandableOf(p)`: those of `p` that carry a

@@ -71,20 +71,28 @@ export async function serveExplorer(options: ServeOptions): Promise<Serving> {
 function answer(request: IncomingMessage, response: ServerResponse, origin: string, options: ServeOptions): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
-    return send(response, 405, 'text/plain; charset=utf-8', 'explore is read-only: GET and HEAD only\n');
+    send(response, 405, 'text/plain; charset=utf-8', 'explore is read-only: GET and HEAD only\n');
+    return;
   }
   const verdict = checkAccess(request, origin, options.token);
-  if (!verdict.ok) return send(response, verdict.status, 'text/plain; charset=utf-8', `${verdict.message}\n`);
+  if (!verdict.ok) {
+    send(response, verdict.status, 'text/plain; charset=utf-8', `${verdict.message}\n`);
+    return;
+  }
   if (verdict.setCookie) response.setHeader('Set-Cookie', verdict.setCookie);
   const json = wantsJson(request);
   // A browser is sent on without the token in its address bar (and history); a script keeps its answer.
   if (verdict.redirect && !json) {
     response.setHeader('Location', verdict.redirect);
-    return send(response, 302, 'text/plain; charset=utf-8', '');
+    send(response, 302, 'text/plain; charset=utf-8', '');
+    return;
   }
   const url = new URL(request.url ?? '/', origin);
   const asset = STATIC[url.pathname];
-  if (asset) return send(response, 200, asset[0], asset[1]);
+  if (asset) {
+    send(response, 200, asset[0], asset[1]);
+    return;
+  }
   let view: View | undefined;
   try {
     view = route(options.routes, url);
@@ -92,11 +100,13 @@ function answer(request: IncomingMessage, response: ServerResponse, origin: stri
     if (!(error instanceof NotFound) && !(error instanceof UserError)) throw error;
     // A damaged row is the file's fault, said in one line like the CLI says it; a missing object is a 404.
     const status = error instanceof NotFound ? 404 : 422;
-    return reply(response, status, json, { error: error.message }, () => page({ title: error instanceof NotFound ? 'not found' : 'cannot show this', subject: options.subject, crumbs: [['/', 'home']], body: `<p class="bad">${esc(error.message)}</p>` }));
+    reply(response, status, json, { error: error.message }, () => page({ title: error instanceof NotFound ? 'not found' : 'cannot show this', subject: options.subject, crumbs: [['/', 'home']], body: `<p class="bad">${esc(error.message)}</p>` }));
+    return;
   }
   if (!view) {
     const message = `no page at ${url.pathname}`;
-    return reply(response, 404, json, { error: message }, () => page({ title: 'not found', subject: options.subject, crumbs: [['/', 'home']], body: `<p>${esc(message)}</p>` }));
+    reply(response, 404, json, { error: message }, () => page({ title: 'not found', subject: options.subject, crumbs: [['/', 'home']], body: `<p>${esc(message)}</p>` }));
+    return;
   }
   const found = view;
   reply(response, 200, json, found.data, () => page({ title: found.title, subject: options.subject, crumbs: found.crumbs, body: found.body() }));

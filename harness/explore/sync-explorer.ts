@@ -29,7 +29,7 @@ export interface Named extends ResourceRef {
   displayName?: string;
 }
 
-export interface TypeSummary {
+interface TypeSummary {
   id: string;
   displayName: string;
   traits: string[];
@@ -65,7 +65,7 @@ export interface Holder {
   sources: string[];
 }
 
-export interface EntitlementSummary {
+interface EntitlementSummary {
   id: string;
   displayName: string;
   slug: string;

@@ -5,7 +5,7 @@
  * by the run's CA, and the requests inside are answered by the same handlers as every other way of serving.
  * A host nothing simulates is refused with 403 and journaled: no request ever leaves the machine.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
 import type { SimContext } from '../../mocks/core/context.js';

@@ -5,7 +5,7 @@
  * not differ from the recorded one. What identifies the customer (the mapping, the recorded sync) stays in
  * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
  */
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { makeDirs } from '../fs/make-dirs.js';
 import { join } from 'node:path';
 import type { SimContext } from '../../mocks/core/context.js';

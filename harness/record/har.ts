@@ -11,7 +11,7 @@ interface HarHeader {
   value: string;
 }
 
-export interface HarEntry {
+interface HarEntry {
   startedDateTime: string;
   time: number;
   request: {

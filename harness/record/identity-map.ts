@@ -166,7 +166,7 @@ const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
  * keep their case, hex stays hex, separators stay where they were; a GUID keeps its version and variant
  * digits and an AWS id its type prefix (`AIDA`...), so nothing that checks a format notices.
  */
-export function scramble(real: string, random: () => number): string {
+function scramble(real: string, random: () => number): string {
   const guid = GUID.test(real);
   const hexLike = guid || (/^[0-9a-fA-F-]+$/.test(real) && /[a-fA-F]/.test(real) && /\d/.test(real));
   const hexAlphabet = /[A-F]/.test(real) && !/[a-f]/.test(real) ? HEX_UPPER : HEX_LOWER;

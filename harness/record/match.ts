@@ -35,7 +35,7 @@ export function shapeOf(method: string, url: URL, origin: string, operation: str
   return { method: method.toUpperCase(), target: `${origin}${path === '/' ? '' : path}`, query, ...(operation ? { operation } : {}), body: normalizeBody(body ?? '') };
 }
 
-export function lineKey(shape: RequestShape): string {
+function lineKey(shape: RequestShape): string {
   return `${shape.method} ${shape.target}?${shape.query.map(([k, v]) => `${k}=${v}`).join('&')}${shape.operation ? ` ${shape.operation}` : ''}`;
 }
 
@@ -44,7 +44,7 @@ function ignorable(name: string, value: string): boolean {
 }
 
 /** The part of a body that identifies the request: secrets, placeholders and volatile fields removed. */
-export function normalizeBody(body: string): string {
+function normalizeBody(body: string): string {
   if (body.trim() === '') return '';
   switch (sniffBody(body)) {
     case 'form':

@@ -43,7 +43,7 @@ export function toNock(exchanges: readonly Exchange[]): NockDefinition[] {
       scope: `${url.protocol}//${url.hostname}:${port}`,
       method: request.method,
       path: `${url.pathname}${url.search}`,
-      ...(request.body !== undefined && request.body.includes(REDACTED) ? {} : { body: request.body === undefined ? '' : asJsonOrText(request.headers, request.body) }),
+      ...(request.body?.includes(REDACTED) ? {} : { body: request.body === undefined ? '' : asJsonOrText(request.headers, request.body) }),
       status: response.status,
       response: binary ? Buffer.from(response.body, 'base64').toString('hex') : asJsonOrText(response.headers, response.body),
       rawHeaders: response.headers.flat(),

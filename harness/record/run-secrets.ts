@@ -34,7 +34,7 @@ export function secretsOfRun(credentials: unknown, exchanges: readonly Exchange[
 
 /** Values under secret-named fields (`clientSecret`, `private_key`, `access_token`...), at any depth. */
 function collect(node: unknown, path: string, add: (label: string, value: string) => void): void {
-  if (Array.isArray(node)) node.forEach((item, i) => collect(item, `${path}[${i}]`, add));
+  if (Array.isArray(node)) for (const [i, item] of node.entries()) collect(item, `${path}[${i}]`, add);
   else if (node !== null && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (typeof value === 'string' && fieldRule(key).kind === 'secret') add(`${path}.${key}`, value);

@@ -30,7 +30,7 @@ import { unmapC1z } from './unmap-c1z.js';
 export type RecordedProvider = 'entra' | 'google' | 'aws';
 
 /** The connector's clock: fixed, so token expiry and JWT times are the same in the recorded and replayed run. */
-export const RUN_START = new Date('2026-05-01T12:00:00Z');
+const RUN_START = new Date('2026-05-01T12:00:00Z');
 
 export interface SimulatedProvider {
   ctx: SimContext;

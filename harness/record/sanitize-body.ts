@@ -48,7 +48,7 @@ export function sanitizeBody(s: Sanitizer, kind: BodyKind, body: string): string
   }
 }
 
-export function sanitizeJsonText(s: Sanitizer, body: string): string {
+function sanitizeJsonText(s: Sanitizer, body: string): string {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -81,7 +81,7 @@ export function walkJson(s: Sanitizer, node: unknown, key: string | undefined, c
 const XML_TOKEN = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][\s\S]*?>|<(\/?)([A-Za-z_][\w:.-]*)[^>]*?(\/?)>|[^<]+/g;
 
 /** Text nodes by the element that holds them (`<UserName>`, `<Arn>`, `<Marker>`); tags and attributes kept. */
-export function sanitizeXml(s: Sanitizer, body: string): string {
+function sanitizeXml(s: Sanitizer, body: string): string {
   const open: string[] = [];
   let out = '';
   for (const m of body.matchAll(XML_TOKEN)) {

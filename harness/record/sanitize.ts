@@ -44,7 +44,7 @@ export function sanitizeExchanges(exchanges: readonly Exchange[], options: Sanit
   return { exchanges: exchanges.map((exchange) => sanitizeExchange(sanitizer, exchange)), map };
 }
 
-export function sanitizeExchange(s: Sanitizer, exchange: Exchange): Exchange {
+function sanitizeExchange(s: Sanitizer, exchange: Exchange): Exchange {
   const { request, response } = exchange;
   return {
     startedAt: exchange.startedAt,

@@ -177,15 +177,15 @@ export function safeDecode(text: string, plusIsSpace = false): string {
 }
 
 /** Path-segment encoding that leaves the characters paths commonly carry readable (`$`, `'`, `(`, `@`...). */
-export function encodeSegment(text: string): string {
+function encodeSegment(text: string): string {
   return encodeURIComponent(text).replace(/%(24|27|28|29|2C|3A|40|21|2A|3D)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-export function encodeQueryValue(text: string): string {
+function encodeQueryValue(text: string): string {
   return encodeSegment(text).replace(/[=&+#]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** `application/x-www-form-urlencoded`, as URLSearchParams writes it. */
-export function encodeForm(text: string): string {
+function encodeForm(text: string): string {
   return new URLSearchParams({ v: text }).toString().slice(2);
 }

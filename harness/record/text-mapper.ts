@@ -18,9 +18,8 @@ const WORD_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]*';
 const TOKENS = new RegExp(`(?<jwt>${JWT_SOURCE})|(?<arn>${ARN_SOURCE})|(?<email>${EMAIL_SOURCE})|(?<word>${WORD_SOURCE})`, 'g');
 const GUID_IN_WORD = new RegExp(`(?<![0-9a-fA-F])${GUID_SOURCE}(?![0-9a-fA-F])`, 'g');
 const HAS_GUID = new RegExp(GUID_SOURCE);
-export const GUID = new RegExp(`^${GUID_SOURCE}$`);
+const GUID = new RegExp(`^${GUID_SOURCE}$`);
 export const EMAIL = new RegExp(`^${EMAIL_SOURCE}$`);
-export const JWT = new RegExp(`^${JWT_SOURCE}$`);
 
 /** Public service domains: an address there says nothing about the customer, and hosts must stay real. */
 const PUBLIC_DOMAINS = /(^|\.)(microsoft\.com|microsoftonline\.com|windows\.net|googleapis\.com|google\.com|gserviceaccount\.com|amazonaws\.com|amazon\.com)$/i;
@@ -29,7 +28,7 @@ const PUBLIC_DOMAINS = /(^|\.)(microsoft\.com|microsoftonline\.com|windows\.net|
 const SHARED_GUID = /^(0{8}-0{4}-0{4}-0{4}-0{12}|0000000\d-0000-0000-c000-000000000000)$/i;
 
 /** Ids shorter than this are left alone: `1`, `42` or `abc` identify nobody and collide with everything. */
-export const MIN_ID_LENGTH = 6;
+const MIN_ID_LENGTH = 6;
 
 export class TextMapper {
   constructor(

@@ -119,7 +119,7 @@ export function reverseMapper(map: IdentityMap): (text: string) => string {
     if (whole !== undefined) return whole;
     for (let dot = run.indexOf('.'); dot >= 0; dot = run.indexOf('.', dot + 1)) {
       const domain = domains.get(run.slice(dot + 1));
-      if (domain !== undefined) return word(run.slice(0, dot)) + '.' + domain;
+      if (domain !== undefined) return `${word(run.slice(0, dot))}.${domain}`;
     }
     if (!/[.@_-]/.test(run)) return run;
     const guids = run.replace(GUIDS, (g) => reverse.get(g) ?? g);

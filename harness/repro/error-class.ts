@@ -4,7 +4,7 @@
  * engineer would name the cause; the error text decides only when no finding does.
  */
 
-export const ERROR_CLASSES = ['auth-failure', 'permission-denied', 'pagination-loop', 'network', 'provisioning', 'throttled', 'empty-sync', 'daemon', 'other-failure', 'none'] as const;
+const ERROR_CLASSES = ['auth-failure', 'permission-denied', 'pagination-loop', 'network', 'provisioning', 'throttled', 'empty-sync', 'daemon', 'other-failure', 'none'] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** Each finding id's class; ids not listed (identities, performance) do not decide the class. */

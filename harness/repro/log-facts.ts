@@ -11,7 +11,7 @@ export interface Cited<T> {
   line: number;
 }
 
-export interface Throttling {
+interface Throttling {
   /** Throttled answers seen (429 lines, provider throttle codes), not counting retry lines. */
   answers: number;
   /** `retrying operation` lines. */
@@ -23,7 +23,7 @@ export interface Throttling {
   retryAfter?: Cited<number> & { how: 'retry-after' | 'wait' };
 }
 
-export interface Refusal {
+interface Refusal {
   line: number;
   method?: string;
   url?: string;
@@ -31,7 +31,7 @@ export interface Refusal {
   permission?: string;
 }
 
-export interface Listing {
+interface Listing {
   /** The resource type whose listing broke (`user`, `group`...). */
   type: string;
   /** Whether the resources themselves, or one resource's entitlements or grants, were being listed. */
@@ -68,7 +68,7 @@ const PERMISSION = /\b((?:User|Group|GroupMember|Directory|RoleManagement|Applic
 /** The AWS SDK for Go's `operation error IAM: ListGroups`: the action, when the denial text does not repeat it. */
 const AWS_OPERATION = /operation error (IAM|identitystore|STS): (\w+)/i;
 
-export function namedPermission(text: string): string | undefined {
+function namedPermission(text: string): string | undefined {
   const named = PERMISSION.exec(text)?.[1];
   if (named) return named;
   const op = AWS_OPERATION.exec(text);

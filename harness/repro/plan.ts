@@ -9,7 +9,7 @@ import { recipe, type Ingredients, type RecipeInput } from './recipes.js';
 import type { ReproProvider } from './symptom-list.js';
 import { sizeTenant, type SizeInput } from './tenant-size.js';
 
-export interface PlannedSymptom {
+interface PlannedSymptom {
   id: string;
   /** Log lines that show it (empty for flags). */
   lines: number[];
@@ -17,7 +17,7 @@ export interface PlannedSymptom {
 }
 
 /** `builtin:<provider>[:<variant>]`, or the same reference connector as its own process. */
-export type PlannedConnector = string | { command: string[]; timeout: string };
+type PlannedConnector = string | { command: string[]; timeout: string };
 
 export interface ReproPlan {
   name: string;

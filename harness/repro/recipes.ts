@@ -39,7 +39,7 @@ export interface Ingredients {
 }
 
 /** Ingredients, or why the symptom cannot be reproduced for this provider. */
-export type Recipe = (input: RecipeInput) => Ingredients | string;
+type Recipe = (input: RecipeInput) => Ingredients | string;
 
 const at = (line: number | undefined) => (line === undefined ? '' : ` (line ${line})`);
 

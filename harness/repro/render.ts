@@ -9,7 +9,7 @@ import type { ReproPlan } from './plan.js';
 const WIDTH = 200;
 
 export function renderScenario(plan: ReproPlan): string {
-  return [...header(plan).map(comment), ...body(plan)].join('\n') + '\n';
+  return `${[...header(plan).map(comment), ...body(plan)].join('\n')}\n`;
 }
 
 function header(plan: ReproPlan): string[] {
@@ -64,7 +64,7 @@ function comment(line: string): string {
 /** Long comment lines broken at spaces, continued with the same indent. */
 function wrap(line: string): string[] {
   if (line.length <= WIDTH) return [line];
-  const indent = /^\s*/.exec(line)![0] + '    ';
+  const indent = `${/^\s*/.exec(line)![0]}    `;
   const out: string[] = [];
   let rest = line;
   while (rest.length > WIDTH) {

@@ -17,7 +17,7 @@ import { renderScenario } from './render.js';
 import { REPRO_PROVIDERS, type ReproProvider } from './symptom-list.js';
 import { writeScenarioFile } from './write.js';
 
-export const DEFAULT_OUT = 'scenarios/customers';
+const DEFAULT_OUT = 'scenarios/customers';
 
 export interface ReproOptions {
   log?: string;
@@ -40,7 +40,7 @@ export interface ReproOutcome {
 }
 
 /** Writes the scenario and returns its plan, without running it. */
-export function writeRepro(options: ReproOptions): { file: string; plan: ReproPlan } {
+function writeRepro(options: ReproOptions): { file: string; plan: ReproPlan } {
   const plan = makePlan(options);
   const text = renderScenario(plan);
   const file = join(options.out ?? DEFAULT_OUT, `${plan.name}.yaml`);
@@ -85,7 +85,7 @@ function givenProvider(name: string | undefined): { provider?: ReproProvider } {
 }
 
 /** `--ticket`, made a scenario name; else one from the log's file name or the flags. */
-export function scenarioName(options: ReproOptions): string {
+function scenarioName(options: ReproOptions): string {
   if (options.ticket !== undefined) {
     const name = slug(options.ticket);
     if (!name) throw new UserError(`repro: --ticket ${JSON.stringify(options.ticket)} has no letters or digits to name the scenario by (e.g. --ticket acme-1234)`);

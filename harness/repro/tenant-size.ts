@@ -7,9 +7,9 @@ import type { Cited } from './log-facts.js';
 
 /** Small enough for a run to take about a second; what a report says above it is noted, not simulated. */
 export const MAX_USERS = 2000;
-export const MAX_GROUPS = 300;
+const MAX_GROUPS = 300;
 const DEFAULT = { users: 50, groups: 10 };
-export const SEED = 7;
+const SEED = 7;
 
 export interface TenantNeeds {
   users?: number;

@@ -36,13 +36,13 @@ describe('CapturedOutput', () => {
   it('cuts an endless line after scrubbing, so a secret across the cut is not half kept', () => {
     const out = new CapturedOutput();
     const before = 'a'.repeat(MAX_LINE_BYTES - 5);
-    out.write('stdout', Buffer.from(before + 'SECRET-VALUE-123'));
+    out.write('stdout', Buffer.from(`${before}SECRET-VALUE-123`));
     for (let i = 0; i < 100; i++) out.write('stdout', Buffer.alloc(64 * 1024, 'b'));
     out.write('stdout', Buffer.from('\nafter\n'));
     out.end();
     const [first, second] = out.lines(scrub);
     expect(first).not.toContain('SECRET');
-    expect(first!.startsWith(before + '[reda')).toBe(true);
+    expect(first!.startsWith(`${before}[reda`)).toBe(true);
     expect(first).toMatch(/ \[\.\.\. \d+ bytes omitted \.\.\.\]$/);
     expect(second).toBe('after');
   });

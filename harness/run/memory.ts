@@ -9,7 +9,7 @@ import { runInNewContext } from 'node:vm';
 let collect: (() => void) | undefined;
 
 /** A full GC; `--expose-gc` is switched on for a fresh context when the process did not start with it. */
-export function fullGc(): void {
+function fullGc(): void {
   if (!collect) {
     const existing = (globalThis as { gc?: () => void }).gc;
     if (existing) collect = existing;

@@ -12,7 +12,7 @@ export interface ProcStat {
   zombie: boolean;
 }
 
-export function parseProcStat(text: string): ProcStat {
+function parseProcStat(text: string): ProcStat {
   // The command name (field 2) may hold spaces and parentheses, so split after its last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   return { ppid: Number(fields[1]), pgid: Number(fields[2]), start: fields[19]!, zombie: fields[0] === 'Z' };

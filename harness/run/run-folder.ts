@@ -13,7 +13,7 @@ import { UserError } from '../errors.js';
 export const RUN_MARKER = '.sync-harness-run';
 
 /** What the marker holds: who made the folder and for which scenario (small, and the same on every run). */
-export interface RunMarker {
+interface RunMarker {
   createdBy: 'sync-harness';
   scenario: string;
 }

@@ -32,7 +32,6 @@ import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.j
 import { testPause } from '../test-pause.js';
 import { trackTempPath } from '../fs/temp-files.js';
 
-export { RUN_EPOCH };
 
 export interface RunOptions {
   /** Where run folders go; `runs` in the working directory by default. */
@@ -166,7 +165,7 @@ async function readRuns(outcomes: readonly ConnectorOutcome[], truth: GroundTrut
     contents.push(read?.contents);
     const completeness = read && truth ? compareWithTruth(read.contents, truth) : { missing: [], extra: [] };
     // A program that exits 0 without finishing its sync did not succeed.
-    const unfinished = o.outcome === 'succeeded' && (!read || !read.finished);
+    const unfinished = o.outcome === 'succeeded' && !read?.finished;
     const error = unreadable
       ? `${o.name}: its output is not a sync file: ${unreadable}${o.error ? `; ${o.error}` : ''}`
       : unfinished

@@ -35,11 +35,10 @@ export const provider = z.string().superRefine((name, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', input: name, message: problem });
 });
 
-export const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty (write the text, or leave the key out)' });
+const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty (write the text, or leave the key out)' });
 
 /** Who holds what: an entitlement id (e.g. `group:<id>:member`) and a principal id (e.g. `user:<id>`). */
 export const grantPair = strictObject({ entitlement: nonEmptyText, principal: nonEmptyText });
-export type GrantPair = z.output<typeof grantPair>;
 
 export const wholeNumber = z
   .number()

@@ -86,7 +86,7 @@ export async function loadScenarioSet(paths: readonly string[]): Promise<Scenari
   return entries;
 }
 
-export async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
+async function scenarioFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
     const info = await stat(path).catch(() => undefined);

@@ -9,7 +9,7 @@ import { UserError } from '../errors.js';
 import { closest } from './suggest.js';
 
 /** Values every run provides, whatever the provider. */
-export const RUN_PLACEHOLDERS = [
+const RUN_PLACEHOLDERS = [
   'baseUrl', // where the mock is served (loopback), or the real provider URL when mode is proxy
   'output', // the c1z file the connector must write
   'runDir', // the run's folder, for anything else the connector wants to leave behind

@@ -63,9 +63,11 @@ const tenant = strictObject({
       return resolveShape(given ?? {}, { label: mark });
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 is the marker `mark` wraps a field name in
       const field = /\u0001(\w+)\u0001/.exec(error.message)?.[1];
       // "users -5: expected..." under the path tenant.users reads better without the repeated name.
       const own = field ? error.message.replace(`${mark(field)} `, '') : error.message;
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the same marker, dropped from the message
       const message = own.replace(/\u0001(\w+)\u0001/g, '$1');
       ctx.addIssue({ code: 'custom', path: field ? [field] : [], input: given, message });
       return z.NEVER;

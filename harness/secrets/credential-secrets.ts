@@ -18,7 +18,7 @@ export function credentialSecrets(credentials: unknown, path = 'credentials'): S
     if (value.length >= min && !found.has(value)) found.set(value, label);
   };
   const walk = (node: unknown, at: string, within: boolean) => {
-    if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${at}[${i}]`, within));
+    if (Array.isArray(node)) for (const [i, item] of node.entries()) walk(item, `${at}[${i}]`, within);
     else if (node !== null && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         const secret = isCredentialField(key);

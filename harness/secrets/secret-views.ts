@@ -59,11 +59,11 @@ function views(text: string): View[] {
   return out;
 }
 
-function decodeView(text: string, form: View['form'], escape: RegExp): View {
+function decodeView(text: string, form: View['form'], escapes: RegExp): View {
   let out = '';
   const offsets: number[] = [];
   let at = 0;
-  for (const match of text.matchAll(escape)) {
+  for (const match of text.matchAll(escapes)) {
     for (let i = at; i < match.index; i++) offsets.push(i);
     out += text.slice(at, match.index);
     offsets.push(match.index);
@@ -76,11 +76,11 @@ function decodeView(text: string, form: View['form'], escape: RegExp): View {
   return { form, text: out, offsets: Int32Array.from(offsets) };
 }
 
-function unescapeOne(escape: string): string {
-  if (escape === '+') return ' ';
-  if (escape.startsWith('%')) return String.fromCharCode(parseInt(escape.slice(1), 16));
-  const c = escape[1]!;
-  if (c === 'u') return String.fromCharCode(parseInt(escape.slice(2), 16));
+function unescapeOne(sequence: string): string {
+  if (sequence === '+') return ' ';
+  if (sequence.startsWith('%')) return String.fromCharCode(parseInt(sequence.slice(1), 16));
+  const c = sequence[1]!;
+  if (c === 'u') return String.fromCharCode(parseInt(sequence.slice(2), 16));
   return c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c;
 }
 

@@ -3,7 +3,7 @@
  * action-stack JSON there; this is a smaller, readable stand-in holding what a resume needs: how many
  * actions are done and which listing, at which page, was running.
  */
-export type ActionKind = 'resource_types' | 'resources' | 'entitlements' | 'grants';
+type ActionKind = 'resource_types' | 'resources' | 'entitlements' | 'grants';
 
 export interface Action {
   op: ActionKind;

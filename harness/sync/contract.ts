@@ -5,7 +5,10 @@
  */
 import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../c1z/proto/connector.js';
 
-/** The SDK's Capability enum names (1 PROVISION … 14 CREDENTIAL_ISSUE). */
+/**
+ * The SDK's Capability enum names (1 PROVISION … 14 CREDENTIAL_ISSUE).
+ * @public (with the page shapes below: the contract a connector is written against, named or not)
+ */
 export type Capability =
   | 'CAPABILITY_PROVISION'
   | 'CAPABILITY_SYNC'
@@ -22,6 +25,7 @@ export type Capability =
   | 'CAPABILITY_SERVICE_MODE_TARGETED_SYNC'
   | 'CAPABILITY_CREDENTIAL_ISSUE';
 
+/** @public */
 export interface ResourceTypeCapability {
   resourceType: ResourceType;
   capabilities: Capability[];
@@ -33,15 +37,18 @@ export interface ConnectorCapabilities {
   connectorCapabilities: Capability[];
 }
 
+/** @public */
 export interface ResourcePage {
   resources: Resource[];
   /** "" when the listing is done. */
   nextPageToken: string;
 }
+/** @public */
 export interface EntitlementPage {
   entitlements: Entitlement[];
   nextPageToken: string;
 }
+/** @public */
 export interface GrantPage {
   grants: Grant[];
   nextPageToken: string;

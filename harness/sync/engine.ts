@@ -34,7 +34,7 @@ export interface SyncOptions {
   pageBudget?: number;
 }
 
-export interface SyncCounts {
+interface SyncCounts {
   resourceTypes: number;
   resources: number;
   entitlements: number;
@@ -46,7 +46,7 @@ export type SyncResult =
   | { outcome: 'failed'; syncId: string; counts: SyncCounts; warnings: Error[]; error: Error };
 
 /** The SDK's `ErrTooManyWarnings` text, which starts the error's message. */
-export const TOO_MANY_WARNINGS = 'too many warnings, exiting sync';
+const TOO_MANY_WARNINGS = 'too many warnings, exiting sync';
 
 /** Warnings are too many once they pass both the count and this share of completed actions. */
 const WARNING_SHARE = 0.1;

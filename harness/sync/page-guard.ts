@@ -21,7 +21,7 @@ export interface PageGuardOptions {
 }
 
 /** Ten thousand pages is far beyond any real tenant's listing at the page sizes connectors use. */
-export const DEFAULT_PAGE_BUDGET = 10_000;
+const DEFAULT_PAGE_BUDGET = 10_000;
 
 /** One guard per listing: it remembers the tokens that listing has handed out. */
 export class PageGuard {

@@ -11,7 +11,7 @@ export type ProgressEvent =
   | { msg: 'Synced grants'; resource_type_id: string; count: number; total: number };
 
 /** A listing skipped after a NotFound, as the SDK logs each warning it collects. */
-export interface WarningLogEvent {
+interface WarningLogEvent {
   level: 'warn';
   msg: 'skipping action after a warning';
   error: string;
@@ -19,7 +19,7 @@ export interface WarningLogEvent {
 }
 
 /** The sync stopped; the error is also in the result. */
-export interface FailureLogEvent {
+interface FailureLogEvent {
   level: 'error';
   msg: 'sync failed';
   error: string;

@@ -43,7 +43,7 @@ export interface SyncedFile {
   grantIds: string[];
 }
 
-export const T0 = new Date('2026-05-01T12:00:00Z');
+const T0 = new Date('2026-05-01T12:00:00Z');
 
 /** Syncs `connector` into a temporary file, hands the open file to `read`, then removes it. */
 export async function readSyncedRun<T>(connector: Connector, options: SyncFileOptions, read: (run: SyncedRun) => T): Promise<T> {

@@ -29,7 +29,7 @@ export interface ConnectorUser {
   createDate: string;
 }
 
-export interface ConnectorRole {
+interface ConnectorRole {
   roleName: string;
   roleId: string;
   path: string;
@@ -44,8 +44,8 @@ export interface AwsAccount extends AwsCredentials {
   role: ConnectorRole;
 }
 
-export const CONNECTOR_USER_NAME = 'sync-harness-connector';
-export const CONNECTOR_ROLE_NAME = 'SyncHarnessConnectorRole';
+const CONNECTOR_USER_NAME = 'sync-harness-connector';
+const CONNECTOR_ROLE_NAME = 'SyncHarnessConnectorRole';
 
 export function awsAccount(ctx: SimContext, region: string): AwsAccount {
   const { seed } = ctx;

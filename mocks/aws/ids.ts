@@ -9,7 +9,7 @@ const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** As many bytes as asked, from SHA-256 blocks of `sync-harness:<seed>:aws:<purpose>:<i>`. */
-export function seededBytes(seed: number | string, purpose: string, length: number): Buffer {
+function seededBytes(seed: number | string, purpose: string, length: number): Buffer {
   const blocks: Buffer[] = [];
   for (let i = 0; blocks.length * 32 < length; i++) blocks.push(createHash('sha256').update(`sync-harness:${seed}:aws:${purpose}:${i}`).digest());
   return Buffer.concat(blocks).subarray(0, length);

@@ -9,7 +9,7 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /** Microsoft Graph documents a 4 MB limit per request. */
 export const GRAPH_MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** The most any served request may carry, whoever reads it (the admin API, an unmatched request): the largest provider limit. */
-export const MAX_BODY_BYTES = GRAPH_MAX_BODY_BYTES;
+export const MAX_BODY_BYTES = Math.max(DEFAULT_MAX_BODY_BYTES, GRAPH_MAX_BODY_BYTES);
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {

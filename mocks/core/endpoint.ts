@@ -28,7 +28,7 @@ export interface EndpointRequest<Env> {
 export type EndpointResult = Response | { response: Response; items?: number; page?: PageFacts };
 
 /** What `done` may add to a response for the journal: a list page's size and paging, a refusal's words. */
-export interface JournalFacts {
+interface JournalFacts {
   items?: number;
   page?: PageFacts;
   refusal?: Refusal;

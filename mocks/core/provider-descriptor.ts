@@ -48,7 +48,7 @@ export interface RecordedCall {
   body?: string;
 }
 
-export interface ProviderHosts {
+interface ProviderHosts {
   /**
    * The host names its API really lives at, for recording a connector against the real service; `missing`
    * says what to give when it has no well-known host and none was given (SCIM: `--scim-host`).
@@ -60,7 +60,7 @@ export interface ProviderHosts {
   anyHost?: boolean;
 }
 
-export interface ProviderRoutes {
+interface ProviderRoutes {
   /** Its sign-in routes (token endpoints, STS), which the doctor reads as authentication, not reads or writes. */
   auth?: RegExp;
   /** The status each token endpoint refuses a secret or key with (other refusals there are not the key's). */
@@ -78,7 +78,7 @@ export interface ProviderRoutes {
   listings: Readonly<Record<string, ListingRoute>>;
 }
 
-export interface ListingRoute {
+interface ListingRoute {
   route: string;
   field: 'users' | 'groups';
   pageSize: number;
@@ -98,7 +98,7 @@ export interface ProviderTerms {
 }
 
 /** The ingredients `repro` needs from each provider to turn a symptom into a scenario. */
-export interface ProviderRepro {
+interface ProviderRepro {
   /** Symptoms it cannot be reproduced for (by doctor finding id), with the reason the error gives. */
   cannot?: Readonly<Record<string, string>>;
   /** The provider's or SDK's error text for each refusal, as a scenario's `expect.error`. */

@@ -72,7 +72,6 @@ export function route(
     const started = performance.now();
     const { ctx, dialect } = runtime;
     const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url), headers: request.headers };
-    let fault: string | undefined;
     let result: RouteResult;
     const hit = ctx.faults.check(call, TRANSPORT_FAULTS, { units: runtime.cost?.(call) ?? 1, now: ctx.clock() });
     if (hit?.spec.kind === 'network-error' || hit?.spec.kind === 'hang') {
@@ -95,7 +94,7 @@ export function route(
         result = { response: new Response(result.response.body, { status: result.response.status, headers }), items: result.items };
       }
     }
-    fault = hit?.spec.text ?? result.fault;
+    const fault = hit?.spec.text ?? result.fault;
     const response = withHeaders(result.response, dialect.headers(call));
     if (hit?.spec.kind === 'reset') markTransport(response, 'reset');
     const retryAfter = response.headers.get('retry-after');

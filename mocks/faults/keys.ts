@@ -25,7 +25,7 @@ export const PAGINATION_MODES = ['repeat-token', 'cycle', 'empty-page-with-token
 /** Google's quota reasons (google/directory/errors.ts). */
 export const QUOTA_REASONS = ['userRateLimitExceeded', 'quotaExceeded', 'rateLimitExceeded'] as const;
 /** Entra's revoked-credential reasons (entra/auth/token-endpoint.ts). */
-export const REVOKED_REASONS = ['secret-deleted', 'app-disabled', 'app-deleted'] as const;
+const REVOKED_REASONS = ['secret-deleted', 'app-disabled', 'app-deleted'] as const;
 
 /** The targeting keys, which every kind but the serving faults takes. */
 export const TARGETING_KEYS: Record<string, Check> = {

@@ -42,7 +42,7 @@ export type FaultKind = (typeof FAULT_KINDS)[number];
  * given (a TLS server from a CA it is not told about, a port nothing listens on, a host name that does not
  * resolve), so they take no targeting keys and only apply to connectors that run as their own process.
  */
-export const SERVING_FAULTS = ['tls-untrusted', 'connection-refused', 'dns-failure'] as const satisfies readonly FaultKind[];
+const SERVING_FAULTS = ['tls-untrusted', 'connection-refused', 'dns-failure'] as const satisfies readonly FaultKind[];
 
 export function isServingFault(spec: FaultSpec): boolean {
   return (SERVING_FAULTS as readonly string[]).includes(spec.kind);

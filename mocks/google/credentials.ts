@@ -82,7 +82,7 @@ function hash(seed: number, name: string): Buffer {
 }
 
 /** Lower-case letters and digits, as in customer ids (`C03az79cb`) and project id suffixes. */
-export function alphanumerics(seed: number, name: string, length: number): string {
+function alphanumerics(seed: number, name: string, length: number): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   return [...hash(seed, name).subarray(0, length)].map((b) => alphabet[b % alphabet.length]).join('');
 }

@@ -84,7 +84,7 @@ async function answer(target: AnswerTarget, req: IncomingMessage, res: ServerRes
 async function writeHalfThenReset(res: ServerResponse, response: Response): Promise<void> {
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
+  for (const [name, value] of response.headers) headers[name] = value;
   res.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
   res.write(body.subarray(0, Math.max(1, body.length >> 1)), () => res.socket?.destroy());
 }

@@ -8,7 +8,7 @@ afterEach(() => new Promise<void>((done) => (server ? server.close(() => done())
 
 /** A server that answers 413 at once, leaving the body unread, as the body cap and the auth checks do. */
 async function refusingServer(): Promise<number> {
-  server = createServer((req, res) => void writeFetchResponse(res, new Response('too large', { status: 413 })));
+  server = createServer((_req, res) => void writeFetchResponse(res, new Response('too large', { status: 413 })));
   await new Promise<void>((ready) => server!.listen(0, '127.0.0.1', ready));
   return (server!.address() as AddressInfo).port;
 }

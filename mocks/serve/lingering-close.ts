@@ -11,8 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
 /** How long, and how much, a client may go on sending after its answer before the socket is closed anyway. */
-export const LINGER_MS = 2_000;
-export const LINGER_BYTES = 64 * 1024 * 1024;
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 64 * 1024 * 1024;
 
 /** Call before `res.end()` on a response whose request body was left unread. */
 export function lingerAfter(res: ServerResponse, limits = { ms: LINGER_MS, bytes: LINGER_BYTES }): void {

@@ -17,7 +17,7 @@ import { serveLoopback } from './loopback.js';
 import type { ProviderFactory, ServedProvider, ServeSettings } from '../core/served-provider.js';
 import { loadProvider, providerNames } from './provider-registry.js';
 
-export type ServeMode = 'http' | 'tls' | 'proxy';
+type ServeMode = 'http' | 'tls' | 'proxy';
 
 export interface ServeOptions {
   providers: string[];

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 
-export interface GenerateProgress {
+interface GenerateProgress {
   /** What is being written or indexed right now, e.g. `users`, `indexes: users`. */
   phase: string;
   /** Entities written so far (users, groups, roles, assignments, ...; memberships ride along with users). */

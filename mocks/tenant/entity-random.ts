@@ -11,7 +11,7 @@ import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 export const REFERENCE_DATE = '2026-01-01T00:00:00Z';
 
 /** Salts that separate the streams of different entity kinds with the same seq. */
-export const STREAM = {
+const STREAM = {
   user: 1,
   group: 2,
   role: 3,
@@ -22,7 +22,7 @@ export const STREAM = {
   policyAttachment: 8,
 } as const;
 
-export type StreamName = keyof typeof STREAM;
+type StreamName = keyof typeof STREAM;
 
 /** A faker whose randomness is set per entity with {@link EntityFaker.at}. */
 export interface EntityFaker {

@@ -22,7 +22,7 @@ import { NameCounter } from './name-counter.js';
 import { TABLES, TENANT_FORMAT } from './schema.js';
 import { validateShape } from './shape.js';
 
-export type { GenerateProgress, ProgressListener } from './batches.js';
+export type { ProgressListener } from './batches.js';
 
 export interface GenerateResult {
   shape: TenantShape;

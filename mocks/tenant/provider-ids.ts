@@ -13,7 +13,7 @@ export type EntityKind = 'user' | 'group' | 'role' | 'app' | 'policy';
  * IAM unique-id prefixes. Apps have no IAM entity of their own; an app's face in IAM is the role it
  * assumes, hence AROA.
  */
-export const AWS_PREFIX: Record<EntityKind, string> = { user: 'AIDA', group: 'AGPA', role: 'AROA', app: 'AROA', policy: 'ANPA' };
+const AWS_PREFIX: Record<EntityKind, string> = { user: 'AIDA', group: 'AGPA', role: 'AROA', app: 'AROA', policy: 'ANPA' };
 
 /** Google ids: 21 digits for users (`1034...`), shorter for the rest, as the Directory API shows them. */
 const GOOGLE_DIGITS: Record<EntityKind, number> = { user: 21, group: 15, role: 16, app: 17, policy: 17 };

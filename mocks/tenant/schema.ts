@@ -27,7 +27,7 @@ function idIndexes(table: string): string[] {
   return ['object_id', 'google_id', 'aws_id', 'scim_id'].map((c) => `CREATE UNIQUE INDEX ${table}_${c} ON ${table} (${c})`);
 }
 
-export const META: TableSchema = {
+const META: TableSchema = {
   name: 'tenant_meta',
   create: `CREATE TABLE tenant_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
   indexes: [],

@@ -16,7 +16,7 @@ const NUMBER_ROOM = 70;
 const CHAR = 7;
 const LABEL_CHARS = 32;
 
-export const SIDES = ['base', 'compare'] as const;
+const SIDES = ['base', 'compare'] as const;
 
 export function barChart(table: Table, rows: TypeCounts[]): string {
   const shown = rows.filter((row) => row[table].base + row[table].compare > 0);

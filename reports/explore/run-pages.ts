@@ -47,7 +47,7 @@ ${pager('/requests', query, table.offset, table.limit, table.total)}
 
 export function requestBody(e: JournalEntry, citedBy: string[]): string {
   const cited = citedBy.length ? `<p>cited by ${citedBy.map((id) => link(`/#finding-${id}`, id)).join(', ')}</p>` : '';
-  const around = link(href('/requests', { offset: Math.floor((e.seq - 1) / 50) * 50 || undefined }) + `#request-${e.seq}`, 'see it among the others');
+  const around = link(`${href('/requests', { offset: Math.floor((e.seq - 1) / 50) * 50 || undefined })}#request-${e.seq}`, 'see it among the others');
   return `${cited}<p>${around} · ${link(href('/requests', { route: e.route ?? '(unmatched)' }), `every ${e.route ?? 'unmatched'} request`)}</p>
 <pre>${esc(JSON.stringify(e, null, 2))}</pre>`;
 }

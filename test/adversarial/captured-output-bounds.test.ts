@@ -34,7 +34,13 @@ function peakRss(pid: number): { stop(): number } {
     }
   };
   const timer = setInterval(read, 20);
-  return { stop: () => (clearInterval(timer), read(), peak) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      read();
+      return peak;
+    },
+  };
 }
 
 describe('a connector that prints 50 MiB to stderr', () => {

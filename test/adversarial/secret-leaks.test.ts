@@ -38,8 +38,8 @@ function secretsSeen(dumps: string): { secrets: Secret[]; tokens: number } {
     if (c.clientSecret) secrets.push({ label: 'clientSecret', value: c.clientSecret });
     if (c.token) secrets.push({ label: 'token', value: c.token });
     if (c.serviceAccountKey) secrets.push({ label: 'private_key', value: c.serviceAccountKey.private_key }, { label: 'private_key_id', value: c.serviceAccountKey.private_key_id });
-    seen.tokens.forEach((value, i) => secrets.push({ label: `access token #${i + 1}`, value }));
-    seen.authorizations.forEach((value, i) => secrets.push({ label: `authorization #${i + 1}`, value: value.replace(/^\S+\s+/, '') }));
+    for (const [i, value] of seen.tokens.entries()) secrets.push({ label: `access token #${i + 1}`, value });
+    for (const [i, value] of seen.authorizations.entries()) secrets.push({ label: `authorization #${i + 1}`, value: value.replace(/^\S+\s+/, '') });
     tokens += seen.tokens.length;
   }
   return { secrets, tokens };

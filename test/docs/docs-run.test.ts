@@ -108,7 +108,14 @@ describeWithSamples('documented commands run as the docs say', () => {
 /** Commander's complaint about the arguments, or undefined when they parse (nothing runs). */
 async function parseError(args: string[]): Promise<string | undefined> {
   let text = '';
-  const sink = new Sink(new Writable({ write: (chunk: Buffer, _encoding, done) => void ((text += chunk.toString()), done()) }));
+  const sink = new Sink(
+    new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        text += chunk.toString();
+        done();
+      },
+    }),
+  );
   const program = createProgram({ stdout: new Sink(new Writable({ write: (_c, _e, done) => done() })), stderr: sink }, async () => {});
   try {
     await program.parseAsync(args, { from: 'user' });

@@ -17,7 +17,7 @@ import {
  * it as `"@value": "<base64>"`; the number is the largest allowed, so real messages do not use it.
  */
 export const RAW_VALUE_FIELD = 536_870_911;
-export const RAW_VALUE_JSON_NAME = '@value';
+const RAW_VALUE_JSON_NAME = '@value';
 
 export function withPlaceholders(base: Registry): Registry & { isPlaceholder(typeName: string): boolean } {
   const placeholders = new Map<string, DescMessage | undefined>();

@@ -9,7 +9,7 @@ export const C1Z_TABLES = ['v1_resource_types', 'v1_resources', 'v1_entitlements
 export class SchemaInfo {
   private readonly columns = new Map<string, Set<string>>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[];
     for (const table of tables) {
       const names = (db.prepare(`PRAGMA table_info(${quoteIdent(table)})`).all() as Array<{ name: string }>).map((c) => c.name);
@@ -36,6 +36,6 @@ export class SchemaInfo {
   }
 }
 
-export function quoteIdent(name: string): string {
+function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }

@@ -18,9 +18,9 @@ import {
 import type { SyncStats } from '../types.js';
 import { timestampRfc3339 } from './timestamp.js';
 
-export type V3SyncType = 'full' | 'partial' | 'resources_only' | 'partial_upserts' | 'partial_deletions' | 'unknown';
+type V3SyncType = 'full' | 'partial' | 'resources_only' | 'partial_upserts' | 'partial_deletions' | 'unknown';
 
-export interface V3SyncStats extends SyncStats {
+interface V3SyncStats extends SyncStats {
   assets: number;
 }
 

@@ -74,7 +74,7 @@ function reportingSource(path: string, db: PebbleStore): KeyValueSource {
 /** The SDK stamps its key layout; a layout this reader does not know would be misread, so it is refused. */
 function checkKeyspace(path: string, source: KeyValueSource): void {
   const stamp = source.get(KEYSPACE_VERSION_KEY);
-  if (!stamp || stamp.length !== 4) return;
+  if (stamp?.length !== 4) return;
   const version = Buffer.from(stamp).readUInt32BE(0);
   if (!KNOWN_KEYSPACE_VERSIONS.has(version)) {
     throw fileError(path, `v3 key layout version ${version}, which this reader does not know`, 'update sync-harness, or rerun the connector with --storage-engine sqlite');

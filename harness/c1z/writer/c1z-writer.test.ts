@@ -70,7 +70,9 @@ async function rows<T>(path: string, sql: string): Promise<T[]> {
 describe('C1zWriter columns', () => {
   it('keys resources by <type>:<id> (ids may hold colons) and records the parent', async () => {
     const scoped = resource('scoped_role', 'role-1:project-1');
-    const path = await write('resources.c1z', (w, s) => [parent, ada, scoped].forEach((r) => w.addResource(s, r)));
+    const path = await write('resources.c1z', (w, s) => {
+      for (const r of [parent, ada, scoped]) w.addResource(s, r);
+    });
     expect(await rows(path, `SELECT external_id, resource_type_id, parent_resource_type_id AS pt, parent_resource_id AS pid FROM v1_resources ORDER BY id`)).toEqual([
       { external_id: 'org:o1', resource_type_id: 'org', pt: null, pid: null },
       { external_id: 'user:ada', resource_type_id: 'user', pt: 'org', pid: 'o1' },
@@ -92,7 +94,9 @@ describe('C1zWriter columns', () => {
   });
 
   it('moves GrantExpandable into the expansion column and flags the grant for expansion', async () => {
-    const path = await write('expansion.c1z', (w, s) => [plainGrant, expandableGrant].forEach((g) => w.addGrant(s, g)));
+    const path = await write('expansion.c1z', (w, s) => {
+      for (const g of [plainGrant, expandableGrant]) w.addGrant(s, g);
+    });
     const stored = await rows<{ external_id: string; expansion: Uint8Array | null; needs_expansion: number; data: Uint8Array }>(
       path,
       `SELECT external_id, expansion, needs_expansion, data FROM v1_grants ORDER BY id`,

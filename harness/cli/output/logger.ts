@@ -5,12 +5,12 @@
  */
 import type { Sink } from './sink.js';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-export const LOG_FORMATS = ['json', 'console'] as const;
+const LOG_FORMATS = ['json', 'console'] as const;
 export type LogFormat = (typeof LOG_FORMATS)[number];
 
-export interface LogRecord {
+interface LogRecord {
   level: LogLevel;
   msg: string;
   [field: string]: unknown;

@@ -8,7 +8,7 @@ import type { LogFormat } from './logger.js';
 import { progressBar } from './progress.js';
 import type { Sink } from './sink.js';
 
-export interface FinishedScenario {
+interface FinishedScenario {
   name: string;
   outcome: 'succeeded' | 'failed' | 'error';
   met: boolean;

@@ -54,7 +54,7 @@ export class TableWriter {
   private format(cells: string[]): string {
     const widths = this.widths ?? [];
     return widths
-      .map((w, i) => fit(cells[i] ?? '', w, this.maxWidth !== undefined && this.shrink[i]!))
+      .map((w, i) => fitCell(cells[i] ?? '', w, this.maxWidth !== undefined && this.shrink[i]!))
       .join(GAP)
       .trimEnd();
   }
@@ -81,7 +81,7 @@ export function fitWidths(natural: number[], maxWidth: number, shrink: boolean[]
 }
 
 /** A cell padded to its column; longer than the column, it is cut only when it may be, else printed whole. */
-function fit(text: string, width: number, cut: boolean): string {
+function fitCell(text: string, width: number, cut: boolean): string {
   if (text.length <= width) return text.padEnd(width);
   return cut ? `${text.slice(0, Math.max(0, width - 1))}…` : text;
 }

@@ -83,7 +83,7 @@ function unfinished(sync: SyncRun, stoppedAt: StoppedAt | undefined, stats: Sync
       `sync ${sync.id} (${sync.syncType}) started ${sync.startedAt ?? '?'}, no end time`,
       ...(stoppedAt?.completedActions !== undefined ? [`${stoppedAt.completedActions} action(s) completed before it stopped`] : []),
       `written so far: ${stats.resources} resources (${byType || 'none'}), ${stats.entitlements} entitlements, ${stats.grants} grants`,
-      ...(stoppedAt && stoppedAt.pending.length ? [`still queued: ${stoppedAt.pending.slice(0, 4).join('; ')}${stoppedAt.pending.length > 4 ? ` and ${stoppedAt.pending.length - 4} more` : ''}`] : []),
+      ...(stoppedAt?.pending.length ? [`still queued: ${stoppedAt.pending.slice(0, 4).join('; ')}${stoppedAt.pending.length > 4 ? ` and ${stoppedAt.pending.length - 4} more` : ''}`] : []),
     ],
     fix: [
       "Find why it stopped in the connector's log at that step (run `npx sync-harness doctor --log` on it): a 401/403 or an expired secret aborts a sync; a deadline ends it as 'sync exited without finishing'.",

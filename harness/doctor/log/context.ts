@@ -24,7 +24,7 @@ export interface MatchedLine extends ParsedLine {
 export function matching(c: LogContext, pattern: RegExp, except?: RegExp): MatchedLine[] {
   return c.lines.flatMap((l) => {
     const found = pattern.exec(l.text);
-    return found && !(except && except.test(l.text)) ? [{ ...l, matched: found[0] }] : [];
+    return found && !except?.test(l.text) ? [{ ...l, matched: found[0] }] : [];
   });
 }
 

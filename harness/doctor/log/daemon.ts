@@ -13,7 +13,7 @@ const AUTH_ERROR = /Unauthenticated|unauthorized|\b401\b|authenticat|invalid cli
 const IDLE_POLL = /no tasks available|runner: no tasks to process/;
 const GOT_TASK = /got task|processing task|starting processing task/;
 /** How long a daemon may poll with nothing to do before it is worth a look: ConductorOne schedules syncs hourly or so. */
-export const IDLE_LIMIT_MS = 2 * 60 * 60 * 1000;
+const IDLE_LIMIT_MS = 2 * 60 * 60 * 1000;
 
 const daemonAuthFailed: LogDetector = (c) => {
   const lines = matching(c, AUTH_ERROR).filter((l) => DAEMON_LINE.test(l.text) && !/AADSTS/.test(l.text));

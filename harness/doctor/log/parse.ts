@@ -19,6 +19,7 @@ export interface ParsedLine {
   text: string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes console logs carry
 const ANSI = /\x1b\[[0-9;]*m/g;
 const LEVELS = new Set(['debug', 'info', 'warn', 'warning', 'error', 'dpanic', 'panic', 'fatal']);
 const CALLER = /^[\w./@-]+\.go:\d+$/;

@@ -9,11 +9,11 @@ import type { Finding } from '../evidence.js';
 import { cite, matching, type LogDetector } from './context.js';
 
 /** pkg/sync/syncer.go: `ErrTooManyWarnings = fmt.Errorf("too many warnings, exiting sync")`. */
-export const TOO_MANY_WARNINGS_TEXT = /too many warnings, exiting sync/;
+const TOO_MANY_WARNINGS_TEXT = /too many warnings, exiting sync/;
 /** pkg/sync/syncer.go: `l.Warn("skipping sync grant action")` and its entitlement and static entitlement twins. */
-export const SKIPPED_ACTION_TEXT = /skipping sync (?:grant|entitlement|static entitlements) action/;
+const SKIPPED_ACTION_TEXT = /skipping sync (?:grant|entitlement|static entitlements) action/;
 /** pkg/sync/syncer.go: the run-duration exit's info line, and `ErrSyncNotComplete`'s text. */
-export const RUN_EXPIRED_TEXT = /sync run duration has expired, exiting sync early|sync exited without finishing/;
+const RUN_EXPIRED_TEXT = /sync run duration has expired, exiting sync early|sync exited without finishing/;
 
 const tooManyWarnings: LogDetector = (c): Finding | undefined => {
   const exits = matching(c, TOO_MANY_WARNINGS_TEXT);

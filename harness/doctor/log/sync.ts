@@ -10,9 +10,9 @@ import { throttlingSteps } from '../provider-terms.js';
 import { cite, matching, type LogContext, type LogDetector } from './context.js';
 
 /** pkg/retry/retry.go: the SDK's retryer giving up (`l.Warn("max attempts reached")`) after `retrying operation` lines. */
-export const MAX_ATTEMPTS_TEXT = 'max attempts reached';
+const MAX_ATTEMPTS_TEXT = 'max attempts reached';
 /** pkg/uhttp/pagination.go: `ErrMissingPaginationData`, and WithPaginationData's "%T reported no pagination data". */
-export const MISSING_PAGINATION_TEXT = /uhttp: response is missing pagination data|reported no pagination data/;
+const MISSING_PAGINATION_TEXT = /uhttp: response is missing pagination data|reported no pagination data/;
 
 const THROTTLE = /retrying operation|Too Many Requests|status(?:_code)?["=: ]+429\b|HTTP\/[\d.]+ 429\b|\b429 Too Many|ThrottlingException|\bThrottling\b|TooManyRequests|rateLimitExceeded|Rate exceeded/i;
 

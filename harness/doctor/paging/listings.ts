@@ -110,6 +110,6 @@ export function pageLine(call: ListCall, requestLine: (e: JournalEntry) => strin
   return `${requestLine(call.entry)}${body}: ${call.items} item(s)${more}${total}`;
 }
 
-export function short(text: string): string {
+function short(text: string): string {
   return text.length > 24 ? `${text.slice(0, 12)}…${text.slice(-8)}` : text;
 }

@@ -7,7 +7,7 @@ import type { Finding } from '../evidence.js';
 import { firstFew, requestLine } from '../journal-facts.js';
 import { pageLine, saidMore, type ListCall, type Listing } from './listings.js';
 
-export interface OffsetStep {
+interface OffsetStep {
   from: ListCall;
   to: ListCall;
   /** First 1-based position the next page should have started at. */

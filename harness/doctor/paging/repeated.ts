@@ -18,7 +18,7 @@ function handedOut(previous: ListCall | undefined): string | undefined {
   return `startIndex=${previous.offset! + previous.items}`;
 }
 
-export interface Repeat {
+interface Repeat {
   call: ListCall;
   /** The answered call that had already served this page. */
   first: ListCall;

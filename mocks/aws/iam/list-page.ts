@@ -14,7 +14,7 @@ import { listingParams, type QueryRequest, type QueryResult } from '../query/que
 import { members, x, type Xml } from '../query/xml.js';
 import { iamErrors } from './iam-errors.js';
 
-export const DEFAULT_MAX_ITEMS = 100;
+const DEFAULT_MAX_ITEMS = 100;
 
 export interface IamListSpec<T> {
   /** Names the listing inside Markers: a Marker only works for the listing that issued it. */

@@ -10,7 +10,7 @@ export type QueryService = 'iam' | 'sts';
 
 export const QUERY_VERSION: Record<QueryService, string> = { iam: '2010-05-08', sts: '2011-06-15' };
 
-export const XMLNS: Record<QueryService, string> = {
+const XMLNS: Record<QueryService, string> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
 };

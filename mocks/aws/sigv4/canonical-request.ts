@@ -14,14 +14,14 @@ export interface SignableRequest {
 }
 
 /** The hash SigV4 puts on its last line for an empty body. */
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
 /** RFC 3986 encoding as SigV4 wants it: unreserved characters kept, the rest `%XX` upper case. */
-export function uriEncode(value: string): string {
+function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
@@ -55,11 +55,11 @@ export function canonicalQuery(search: string): string {
 }
 
 /** A header's value as signed: trimmed, runs of spaces and tabs collapsed, line breaks as spaces. */
-export function canonicalHeaderValue(value: string): string {
+function canonicalHeaderValue(value: string): string {
   return value.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').trim();
 }
 
-export function headerValue(headers: SignableRequest['headers'], name: string): string | undefined {
+function headerValue(headers: SignableRequest['headers'], name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
@@ -70,7 +70,7 @@ export function headerValue(headers: SignableRequest['headers'], name: string): 
  * as a header, so a body swapped after signing no longer matches. `UNSIGNED-PAYLOAD` is taken literally,
  * as services that accept it do.
  */
-export function payloadHash(request: SignableRequest): string {
+function payloadHash(request: SignableRequest): string {
   const claimed = headerValue(request.headers, 'x-amz-content-sha256');
   if (claimed === 'UNSIGNED-PAYLOAD') return claimed;
   return request.body.length === 0 ? EMPTY_SHA256 : sha256Hex(request.body);

@@ -14,15 +14,15 @@ export interface CredentialScope {
   service: string;
 }
 
-export function scopeString(scope: CredentialScope): string {
+function scopeString(scope: CredentialScope): string {
   return `${scope.date}/${scope.region}/${scope.service}/aws4_request`;
 }
 
-export function stringToSign(amzDate: string, scope: CredentialScope, canonical: string): string {
+function stringToSign(amzDate: string, scope: CredentialScope, canonical: string): string {
   return [ALGORITHM, amzDate, scopeString(scope), sha256Hex(canonical)].join('\n');
 }
 
-export function signingKey(secret: string, scope: CredentialScope): Buffer {
+function signingKey(secret: string, scope: CredentialScope): Buffer {
   const kDate = hmac(`AWS4${secret}`, scope.date);
   const kRegion = hmac(kDate, scope.region);
   const kService = hmac(kRegion, scope.service);

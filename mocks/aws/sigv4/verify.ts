@@ -9,7 +9,7 @@ import type { ParsedAuthorization } from './authorization-header.js';
 import { signature, toAmzDate } from './signature.js';
 
 /** How far a request's time may be from the server's, either way. */
-export const SKEW_LIMIT_MS = 5 * 60_000;
+const SKEW_LIMIT_MS = 5 * 60_000;
 
 export type Freshness = { ok: true } | { ok: false; message: string };
 

@@ -12,9 +12,9 @@ export interface AssumeRoleAsk {
   externalId?: string;
 }
 
-export const MIN_DURATION = 900;
-export const MAX_DURATION = 43_200;
-export const DEFAULT_DURATION = 3600;
+const MIN_DURATION = 900;
+const MAX_DURATION = 43_200;
+const DEFAULT_DURATION = 3600;
 
 export function assumeRoleRequest(params: URLSearchParams): AssumeRoleAsk {
   const invalid = (value: unknown, member: string, constraint: string) => new AwsFailure(400, 'ValidationError', constraintMessage(value, member, constraint));

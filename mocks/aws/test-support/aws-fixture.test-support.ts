@@ -74,8 +74,6 @@ export function awsFixture(server: { use(...handlers: RequestHandler[]): void },
   return { ctx, sim, tenant, query, identityStore, signedPost };
 }
 
-export type AwsFixture = ReturnType<typeof awsFixture>;
-
 /** The text of every `<tag>` in an XML document, in order. */
 export function xmlValues(xml: string, tag: string): string[] {
   return [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!);

@@ -10,7 +10,7 @@ import { GraphFailure } from './errors.js';
 
 const CLOCK_SKEW_SECONDS = 300;
 
-export const tokenMessages = {
+const tokenMessages = {
   empty: 'Access token is empty.',
   malformed: 'CompactToken parsing failed with error code: 80049217',
   expired: 'Lifetime validation failed, the token is expired.',
@@ -83,7 +83,7 @@ function messageFor(error: unknown): string {
   return tokenMessages.malformed;
 }
 
-export function unauthorized(env: EntraEnv, message: string): GraphFailure {
+function unauthorized(env: EntraEnv, message: string): GraphFailure {
   return new GraphFailure(401, 'InvalidAuthenticationToken', message, {
     'www-authenticate': `Bearer realm="", authorization_uri="${env.bases.login}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
   });

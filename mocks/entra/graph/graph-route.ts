@@ -13,7 +13,7 @@ import { GraphFailure, graphErrorResponse, graphErrors } from './errors.js';
 import { Grants, parseMissing } from './permissions.js';
 import { GRAPH_ROUTE_ACCESS, type GraphRouteName } from './route-access.js';
 
-export type GraphVersion = 'v1.0' | 'beta';
+type GraphVersion = 'v1.0' | 'beta';
 
 export interface GraphRequest extends EndpointRequest<EntraEnv> {
   version: GraphVersion;

@@ -5,15 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { AppRole, AppRoleAssignment, DirectoryRole, Group, ServicePrincipal, UnifiedRoleAssignment, User } from '@microsoft/microsoft-graph-types';
-import type { AppRole as TenantAppRole, AppRoleAssignment as TenantAppRoleAssignment, RoleAssignment, TenantApp, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
-
-/** Graph JSON of one object; `@odata.type` is added where a collection mixes types. */
-export type GraphObject = Record<string, unknown>;
+import type { AppRole as TenantAppRole, TenantApp, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
 
 export const ODATA_TYPE = { user: '#microsoft.graph.user', group: '#microsoft.graph.group', servicePrincipal: '#microsoft.graph.servicePrincipal' } as const;
 
 /** The default access role every app has; Graph never lists it among `appRoles`. */
-export const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
+const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
 
 /**
  * Rendered users by tenant object. Tenant user pages are cached and frozen, so a page read again renders
@@ -105,7 +102,7 @@ export function renderDirectoryRole(r: TenantRole): DirectoryRole {
   return { id: r.objectId, deletedDateTime: null, description: r.description, displayName: r.displayName, roleTemplateId: r.templateId };
 }
 
-export function renderRoleAssignment(a: RoleAssignment, role: TenantRole, principalId: string): UnifiedRoleAssignment {
+export function renderRoleAssignment(role: TenantRole, principalId: string): UnifiedRoleAssignment {
   return { id: roleAssignmentId(role.templateId, principalId), principalId, roleDefinitionId: role.templateId, directoryScopeId: '/' };
 }
 
@@ -140,7 +137,6 @@ function renderAppRole(r: TenantAppRole): AppRole {
 }
 
 export function renderAppRoleAssignment(
-  a: TenantAppRoleAssignment,
   role: TenantAppRole,
   app: TenantApp,
   principal: { type: 'User' | 'Group'; id: string; displayName: string },

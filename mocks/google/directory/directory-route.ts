@@ -19,7 +19,7 @@ import { DIRECTORY_JSON, DirectoryFailure, directoryErrorResponse, directoryErro
 import { userByKey } from './lookup.js';
 import { DIRECTORY_ROUTE_ACCESS, type DirectoryRouteName } from './route-access.js';
 
-export const DIRECTORY_PATH = '/admin/directory/v1';
+const DIRECTORY_PATH = '/admin/directory/v1';
 
 export interface DirectoryRequest extends EndpointRequest<GoogleEnv> {
   /** The token's grant, less what a partial-consent fault removed. */

@@ -6,7 +6,7 @@
 import type { GoogleAccount } from '../credentials.js';
 import { directoryErrors } from './errors.js';
 
-export const MY_CUSTOMER = 'my_customer';
+const MY_CUSTOMER = 'my_customer';
 
 export function maxResults(url: URL, limits: { min?: number; max: number; fallback: number }): number {
   const raw = url.searchParams.get('maxResults');

@@ -70,7 +70,7 @@ export function userName(u: TenantUser): { givenName: string; familyName: string
 }
 
 /** Members sit in an organisational unit per department; service accounts and guests in their own. */
-export function orgUnitPath(u: TenantUser): string {
+function orgUnitPath(u: TenantUser): string {
   if (u.kind === 'service') return '/Service Accounts';
   if (u.kind === 'guest' || u.kind === 'external') return '/Guests';
   return `/${u.department}`;

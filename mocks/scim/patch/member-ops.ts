@@ -56,7 +56,7 @@ function readOp(raw: unknown, i: number): MemberIntent {
 
   const target = parsePatchPath(raw.path);
   const resolved = resolveAttrPath(GROUP_SCHEMA, target.path);
-  if (!resolved || resolved.kind !== 'attribute') throw scimErrors.invalidPath(`${where}: no attribute '${formatAttrPath(target.path)}' on Group.`);
+  if (resolved?.kind !== 'attribute') throw scimErrors.invalidPath(`${where}: no attribute '${formatAttrPath(target.path)}' on Group.`);
   if (resolved.def.name !== 'members') throw notModelled(resolved.def.name);
   if (resolved.sub || target.sub) throw notModelled(`${raw.path}`);
   if (target.filter) {

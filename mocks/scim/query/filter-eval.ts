@@ -71,7 +71,7 @@ function locate(path: AttrPath, scope: Scope): { get: Getter; leaf: AttributeDef
     return { get: (e) => e[def.name], leaf: def };
   }
   const resolved = resolveAttrPath(scope.schema, path);
-  if (!resolved || resolved.kind !== 'attribute') throw scimErrors.invalidFilter(`Attribute '${name}' is not defined for ${scope.schema.resourceType} resources`);
+  if (resolved?.kind !== 'attribute') throw scimErrors.invalidFilter(`Attribute '${name}' is not defined for ${scope.schema.resourceType} resources`);
   const { container, def, sub } = resolved;
   scope.attributes.add(def.name);
   const top: Getter = container ? (n) => (n[container] as Resource | undefined)?.[def.name] : (n) => n[def.name];

@@ -9,8 +9,8 @@ import { parseAttrPath, type AttrPath } from '../schema/attr-path.js';
 import { ScimFailure, type ScimType } from '../wire/errors.js';
 
 export type Literal = string | number | boolean | null;
-export const COMPARE_OPS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'] as const;
-export type CompareOp = (typeof COMPARE_OPS)[number];
+const COMPARE_OPS = ['eq', 'ne', 'co', 'sw', 'ew', 'gt', 'ge', 'lt', 'le'] as const;
+type CompareOp = (typeof COMPARE_OPS)[number];
 
 /** What an attribute is tested with: a comparison, or `pr` (has a value). */
 export type Test = { op: CompareOp; value: Literal } | { op: 'pr' };
@@ -42,7 +42,7 @@ interface Token {
  * without a bound a client's `((((...` of 20,000 levels overflowed the stack: a RangeError, not SCIM's 400.
  * Real filters have a handful.
  */
-export const MAX_FILTER_NODES = 256;
+const MAX_FILTER_NODES = 256;
 
 export function parseFilter(text: string): Filter {
   const p = new Parser(text, 'invalidFilter', 'filter');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScimFailure } from '../wire/errors.js';
+import type { ScimFailure } from '../wire/errors.js';
 import { MAX_COUNT, pageBounds, readWindow } from './paging.js';
 
 const window = (query: string) => readWindow(new URLSearchParams(query));

@@ -9,7 +9,7 @@ import { scimErrors } from '../wire/errors.js';
 /** The most resources one page holds; advertised as `filter.maxResults` in /ServiceProviderConfig. */
 export const MAX_COUNT = 100;
 /** Page size when the client gives no `count`. */
-export const DEFAULT_COUNT = MAX_COUNT;
+const DEFAULT_COUNT = MAX_COUNT;
 
 export interface PageWindow {
   /** 1-based, at least 1. */

@@ -9,7 +9,7 @@ import { URN } from '../schema/urns.js';
 import { resourceMeta } from './meta.js';
 import { userLocation } from './render-user.js';
 
-export function groupLocation(root: string, id: string): string {
+function groupLocation(root: string, id: string): string {
   return `${root}/Groups/${id}`;
 }
 
@@ -30,7 +30,7 @@ export function renderGroup(root: string, tenant: TenantStore, group: TenantGrou
   };
 }
 
-export function renderMembers(root: string, tenant: TenantStore, groupSeq: number): Array<Record<string, string>> {
+function renderMembers(root: string, tenant: TenantStore, groupSeq: number): Array<Record<string, string>> {
   return directMembers(tenant, groupSeq).flatMap((m) => {
     const element = memberElement(root, tenant, m);
     return element ? [element] : [];

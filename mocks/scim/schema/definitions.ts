@@ -6,7 +6,7 @@
  */
 import { URN } from './urns.js';
 
-export type AttributeType = 'string' | 'boolean' | 'dateTime' | 'reference' | 'complex';
+type AttributeType = 'string' | 'boolean' | 'dateTime' | 'reference' | 'complex';
 
 export interface AttributeDef {
   name: string;

@@ -3,7 +3,7 @@
  * edits). Values past 2^53 lose precision; offsets, lengths and file numbers never get there.
  */
 
-export class VarintError extends Error {}
+class VarintError extends Error {}
 
 /** Reads a uvarint at `offset`; returns the value and the offset just past it. */
 export function readUvarint(bytes: Uint8Array, offset: number): [value: number, next: number] {

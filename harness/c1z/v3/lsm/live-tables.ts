@@ -22,7 +22,7 @@ export interface LiveTable {
   virtual: boolean;
 }
 
-export interface KeyBounds {
+interface KeyBounds {
   smallest: Uint8Array;
   largest: Uint8Array;
   /** The largest bound is an exclusive sentinel (sequence number all ones), not a key of the table. */

@@ -13,7 +13,7 @@ import type { BlockHandle } from './block-handle.js';
 import { PebbleCorruption, PebbleUnsupported } from './corruption.js';
 import type { TableFile } from './table-file.js';
 
-export const BLOCK_TRAILER_LENGTH = 5;
+const BLOCK_TRAILER_LENGTH = 5;
 
 /** Footer byte 0 (sstable/block ChecksumType): 1 crc32c, 3 xxhash64; LevelDB tables are always crc32c. */
 export type ChecksumType = 'crc32c' | 'xxhash64' | 'none';

@@ -21,7 +21,7 @@ export const PREFIX = {
   syncRun: Buffer.from([3, 6]),
 } as const;
 
-function escape(value: string): Buffer {
+function escapeSegment(value: string): Buffer {
   const bytes = Buffer.from(value, 'utf8');
   if (!bytes.includes(0) && !bytes.includes(1)) return bytes;
   const out: number[] = [];
@@ -36,7 +36,7 @@ function escape(value: string): Buffer {
 /** `head 00 e1 00 e2 ...`, plus a trailing 00 when `open` (a prefix for every key whose tuple continues). */
 export function tupleKey(head: Uint8Array, parts: string[], open = false): Buffer {
   const pieces: Uint8Array[] = [head];
-  for (const part of parts) pieces.push(Buffer.from([0]), escape(part));
+  for (const part of parts) pieces.push(Buffer.from([0]), escapeSegment(part));
   if (open) pieces.push(Buffer.from([0]));
   return Buffer.concat(pieces);
 }

@@ -14,7 +14,7 @@ export interface ResourceTypeRecord {
   sourcedExternally: boolean;
 }
 
-export interface ResourceRef {
+interface ResourceRef {
   resourceTypeId: string;
   resourceId: string;
 }

@@ -57,7 +57,7 @@ function directMembers(tenant: TenantStore, group: TenantGroup): ListSource<Dire
 }
 
 /** Everyone reachable through nested groups, each once, breadth first; nested groups are listed too. */
-export function transitiveMembers(tenant: TenantStore, root: TenantGroup): DirectoryEntity[] {
+function transitiveMembers(tenant: TenantStore, root: TenantGroup): DirectoryEntity[] {
   const seen = new Set<string>([`group:${root.seq}`]);
   const out: DirectoryEntity[] = [];
   const queue: TenantGroup[] = [root];

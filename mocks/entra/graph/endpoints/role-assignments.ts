@@ -25,8 +25,8 @@ export function roleAssignmentEndpoints(env: EntraEnv): HttpHandler[] {
       fragment: 'roleManagement/directory/roleAssignments',
       source,
       expandable: ['principal'],
-      render: ({ a, role, who }, options): Rendered => {
-        const obj: Record<string, unknown> = { ...renderRoleAssignment(a, role!, objectId(who!)) };
+      render: ({ role, who }, options): Rendered => {
+        const obj: Record<string, unknown> = { ...renderRoleAssignment(role!, objectId(who!)) };
         if (options.expand.includes('principal')) obj.principal = renderMember(who!, g.grants).obj;
         return { obj, defaults: roleAssignmentSchema.defaults };
       },

@@ -43,9 +43,9 @@ export function servicePrincipalEndpoints(env: EntraEnv): HttpHandler[] {
         schema: appRoleAssignmentSchema,
         fragment: `servicePrincipals('${sp.objectId}')/appRoleAssignedTo`,
         source: filterSource(resolved, (x) => x.role !== undefined && x.who !== undefined),
-        render: ({ a, role, who }) => {
+        render: ({ role, who }) => {
           const created = who!.type === 'user' ? who!.user.createdAt : who!.group.createdAt;
-          const assigned = renderAppRoleAssignment(a, role!, sp, { type: who!.type === 'user' ? 'User' : 'Group', id: objectId(who!), displayName: displayName(who!) }, created);
+          const assigned = renderAppRoleAssignment(role!, sp, { type: who!.type === 'user' ? 'User' : 'Group', id: objectId(who!), displayName: displayName(who!) }, created);
           return { obj: assigned as Record<string, unknown>, defaults: appRoleAssignmentSchema.defaults };
         },
       });

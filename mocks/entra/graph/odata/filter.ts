@@ -6,8 +6,8 @@
  */
 import { GraphFailure } from '../errors.js';
 
-export type Literal = string | number | boolean | null;
-export type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+type Literal = string | number | boolean | null;
+type CompareOp = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 
 export type FilterExpr =
   | { kind: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
@@ -24,7 +24,7 @@ type Token = { type: 'word' | 'string' | 'number' | 'punct'; text: string; value
  * without a bound `((((...` of 20,000 levels overflowed the stack: a RangeError, not Graph's 400. Real
  * filters have a handful (Graph itself refuses long `or` chains).
  */
-export const MAX_FILTER_NODES = 256;
+const MAX_FILTER_NODES = 256;
 
 export function parseFilter(text: string): FilterExpr {
   const tokens = tokenize(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphFailure } from '../errors.js';
+import type { GraphFailure } from '../errors.js';
 import { groupSchema, userSchema } from '../schemas.js';
 import { readQueryOptions } from './query-options.js';
 

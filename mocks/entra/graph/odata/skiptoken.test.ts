@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphFailure } from '../errors.js';
+import type { GraphFailure } from '../errors.js';
 import { SkipTokenCodec } from './skiptoken.js';
 
 describe('skiptoken', () => {
