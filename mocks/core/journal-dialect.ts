@@ -44,7 +44,7 @@ export interface ItemRead {
   kind: 'user' | 'group' | 'other';
 }
 
-export interface Delegation {
+interface Delegation {
   /** The token route, and the status it refuses a delegation with (Google: 401 unauthorized_client). */
   route: string;
   refusedStatus: number;
