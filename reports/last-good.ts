@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { compareSyncs } from '../harness/diff/compare.js';
 import type { DiffReport } from '../harness/diff/report.js';
 import { openSides } from '../harness/diff/sides.js';
-import { fileError } from '../harness/errors.js';
+import { fileError } from '../lib/errors.js';
 import { isRunFolder, readRunFolder } from './run-folder.js';
 
 /** The same default as `diff --drop-threshold`. */

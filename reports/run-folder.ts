@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../mocks/core/journal.js';
 import type { LogLine } from '../harness/doctor/evidence.js';
-import { fileError } from '../harness/errors.js';
+import { fileError } from '../lib/errors.js';
 import type { ScenarioResult } from '../harness/run/result.js';
 
 export type StoredResult = ScenarioResult & { diagnosis?: string };

@@ -11,7 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CompressStream } from 'zstd-napi';
 import { V1_MAGIC, SQLITE_MAGIC } from '../harness/c1z/format.js';
-import { liveTempDirs } from '../harness/fs/temp-files.js';
+import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { lines, runCli, spawnCli } from './support/cli.js';
 import { writeCut } from './support/c1z-bytes.js';
 import { writeCorruptProtobuf, writeSqliteWithoutTables } from './support/damaged-files.js';

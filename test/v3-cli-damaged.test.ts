@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IndexedFrameIndexSchema } from '../harness/c1z/proto/index.js';
-import { liveTempDirs } from '../harness/fs/temp-files.js';
+import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { lines, runCli, spawnCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 

@@ -7,7 +7,7 @@ import { Records } from '../harness/c1z/records.js';
 import type { SyncFile, SyncStats } from '../harness/c1z/types.js';
 import { openV3File } from '../harness/c1z/v3/open-v3.js';
 import { readV3Manifest } from '../harness/c1z/v3/manifest.js';
-import { liveTempDirs } from '../harness/fs/temp-files.js';
+import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
 const SYNC = '36zGvJw3uxU1QMJKU2yPVQ1hBOC';

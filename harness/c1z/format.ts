@@ -2,8 +2,8 @@
  * Which kind of sync file this is, from its first bytes (never from its name: customers rename files).
  */
 import { open } from 'node:fs/promises';
-import { fileError } from '../errors.js';
-import { checkInputFile } from '../fs/input-file.js';
+import { fileError } from '../../lib/errors.js';
+import { checkInputFile } from '../../lib/fs/input-file.js';
 
 export const V1_MAGIC = Buffer.from('C1ZF\0', 'latin1');
 export const V3_MAGIC = Buffer.from('C1Z3\0', 'latin1');

@@ -5,8 +5,8 @@
  */
 import { closeSync, copyFileSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError, fileError } from '../errors.js';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
+import { UserError, fileError } from '../../lib/errors.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import { detectFormat } from './format.js';
 import type { RowSource, RowTable, StatsOptions, SyncFile, SyncRun, SyncStats } from './types.js';
 import { inflateV1 } from './v1/decompress.js';

@@ -16,8 +16,8 @@
  *   - step 4 replaces the SDK's "no filter" fallback, which mixes the rows of every sync in the file;
  *   - `stats` shows an unfinished sync where the SDK prints "No finished sync found".
  */
-import { echo } from '../echo.js';
-import { UserError } from '../errors.js';
+import { echo } from '../../lib/echo.js';
+import { UserError } from '../../lib/errors.js';
 import type { SyncRun } from './types.js';
 
 export type RowSelection =

@@ -6,7 +6,7 @@
  * (grants may point at a resource that was not itself synced), so the listing is peeked before refusing.
  */
 import type { GrantFilter, RowSource, SyncScope } from '../c1z/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { closest } from '../scenario/suggest.js';
 
 /** Past this many candidates, no did-you-mean: the hint must not cost more than the listing. */

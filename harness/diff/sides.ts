@@ -11,7 +11,7 @@
 import { openSyncFile, reduceToV3Fields } from '../c1z/open.js';
 import { selectForRows } from '../c1z/sync-selection.js';
 import type { SyncFile, SyncRun } from '../c1z/types.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 export interface Side {
   file: SyncFile;

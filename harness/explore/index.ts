@@ -4,8 +4,8 @@
  * `serveExplorer` serves them behind the token and the Host and Origin checks.
  */
 import { statSync } from 'node:fs';
-import { UserError } from '../errors.js';
-import { checkInputFile } from '../fs/input-file.js';
+import { UserError } from '../../lib/errors.js';
+import { checkInputFile } from '../../lib/fs/input-file.js';
 import { openSync } from './open-sync.js';
 import { syncRoutes } from './sync-routes.js';
 import type { Route } from './view.js';

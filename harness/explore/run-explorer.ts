@@ -7,7 +7,7 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { buildRunReport, type RunReport } from '../../reports/model.js';
 import { readRunFolder } from '../../reports/run-folder.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { Explorer } from './index.js';
 import { openSync, type OpenedSync } from './open-sync.js';
 import { runRoutes } from './run-routes.js';

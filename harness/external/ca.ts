@@ -5,12 +5,12 @@
  * signs the certificates. The CA's private key is written 0600 beside its certificate and never printed.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { makeDirs } from '../fs/make-dirs.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import forge from 'node-forge';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../../lib/fs/atomic-write.js';
 
 export interface RunCa {
   /** PEM path of the CA certificate: what clients are told to trust. */

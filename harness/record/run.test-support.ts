@@ -24,7 +24,7 @@ import { recordingFetch, type Exchange } from './exchange.js';
 import type { IdentityMap } from './identity-map.js';
 import { replayContext, replayHandlers, type Replay } from './replay.js';
 import { mapConfiguration } from './sanitize.js';
-import type { Secret } from '../secrets/index.js';
+import type { Secret } from '../../lib/secrets/index.js';
 import { unmapC1z } from './unmap-c1z.js';
 
 export type RecordedProvider = 'entra' | 'google' | 'aws';

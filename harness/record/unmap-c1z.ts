@@ -17,9 +17,9 @@ import { GrantExpandableSchema } from '../c1z/proto/connector-annotations.js';
 import { registry } from '../c1z/proto/registry.js';
 import { inflateV1 } from '../c1z/v1/decompress.js';
 import { compressV1 } from '../c1z/writer/compress.js';
-import { fileError } from '../errors.js';
-import { writeAtomically } from '../fs/atomic-write.js';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
+import { fileError } from '../../lib/errors.js';
+import { writeAtomically } from '../../lib/fs/atomic-write.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import type { IdentityMap } from './identity-map.js';
 import { mapStrings } from './proto-strings.js';
 

@@ -4,7 +4,7 @@
  * the provider's reference connector and compared with the report.
  */
 import { basename, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { runScenario } from '../run/run-scenario.js';
 import type { ScenarioResult } from '../run/result.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareSyncs } from '../diff/compare.js';
 import { openSides } from '../diff/sides.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ConnectorSpec } from '../scenario/schema.js';
 import { FaultEngine } from '../../mocks/faults/engine.js';

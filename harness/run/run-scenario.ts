@@ -21,16 +21,16 @@ import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
 import type { ConnectorRun, ScenarioResult } from './result.js';
 import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
-import { FileError, UserError } from '../errors.js';
-import { makeDirs } from '../fs/make-dirs.js';
+import { FileError, UserError } from '../../lib/errors.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { runScrubber } from './run-scrubber.js';
 import { readSync, type ReadSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
 import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.js';
-import { testPause } from '../test-pause.js';
-import { trackTempPath } from '../fs/temp-files.js';
+import { testPause } from '../../lib/test-pause.js';
+import { trackTempPath } from '../../lib/fs/temp-files.js';
 
 export { RUN_EPOCH };
 

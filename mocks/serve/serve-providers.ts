@@ -6,8 +6,8 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { HttpHandler } from 'msw';
-import { UserError } from '../../harness/errors.js';
-import { keepPrevious } from '../../harness/fs/keep-previous.js';
+import { UserError } from '../../lib/errors.js';
+import { keepPrevious } from '../../lib/fs/keep-previous.js';
 import { createContext, type SimContext } from '../core/context.js';
 import type { FaultSpec } from '../faults/spec.js';
 import type { TenantStore } from '../tenant/model.js';

@@ -3,8 +3,8 @@
  * then totals, the types that moved, what changed in which fields, findings (examples folded away) and the
  * gate. It says what the console and HTML say (an unfinished side, the changed fields), only shorter.
  */
-import type { Sink } from '../../harness/cli/output/sink.js';
-import { escapeText } from '../../harness/markup-escape.js';
+import type { Sink } from '../../lib/output/sink.js';
+import { escapeText } from '../../lib/markup-escape.js';
 import { mdCell } from '../markdown-text.js';
 import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from '../../harness/diff/report.js';
 

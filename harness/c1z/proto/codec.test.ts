@@ -1,7 +1,7 @@
 import { create, toBinary } from '@bufbuild/protobuf';
 import { BinaryReader, BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import { describe, expect, it, vi } from 'vitest';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { decodeMessage, encodeMessage, GrantSchema, GrantSourcesSchema, packAnnotation, ResourceSchema, UserTraitSchema } from './index.js';
 import { sortMapEntries } from './sort-map-entries.js';
 

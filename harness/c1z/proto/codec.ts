@@ -1,6 +1,6 @@
 /** Binary encode/decode for stored protobufs: decode errors become one-line user errors, encoding matches Go. */
 import { fromBinary, toBinary, type DescMessage, type MessageShape } from '@bufbuild/protobuf';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { needsMapSort } from './needs-map-sort.js';
 import { sortMapEntries } from './sort-map-entries.js';
 

@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { AnySchema, timestampFromDate } from '@bufbuild/protobuf/wkt';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { GrantSchema, messageToJson, packAnnotation, ResourceSchema, SyncRunSchema, UserTraitSchema } from './index.js';
 
 describe('messageToJson', () => {

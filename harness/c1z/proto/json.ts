@@ -6,7 +6,7 @@
 import { clone, toJson, type DescField, type DescMessage, type JsonValue, type MessageShape } from '@bufbuild/protobuf';
 import { BinaryWriter, WireType } from '@bufbuild/protobuf/wire';
 import type { Any } from '@bufbuild/protobuf/wkt';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { RAW_VALUE_FIELD, withPlaceholders } from './placeholder-registry.js';
 import { registry } from './registry.js';
 

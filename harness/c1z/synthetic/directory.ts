@@ -21,7 +21,7 @@ import {
   type ResourceType,
 } from '../proto/connector.js';
 import type { C1zWriter } from '../writer/c1z-writer.js';
-import { seededRandom } from '../../seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import { addedCount, fateOf, type Mutation } from './mutation.js';
 
 export interface DirectoryShape {

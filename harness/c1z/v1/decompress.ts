@@ -8,8 +8,8 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { fileError } from '../../errors.js';
-import { threadSource } from '../../thread-source.js';
+import { fileError } from '../../../lib/errors.js';
+import { threadSource } from '../../../lib/thread-source.js';
 import { SQLITE_MAGIC, V1_MAGIC } from '../format.js';
 
 /**

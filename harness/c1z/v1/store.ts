@@ -3,7 +3,7 @@
  * sync and works on every schema vintage the SDK has written.
  */
 import Database from 'better-sqlite3';
-import { fileError } from '../../errors.js';
+import { fileError } from '../../../lib/errors.js';
 import { sdkTimeToRfc3339 } from '../sdk-time.js';
 import type {
   GrantFilter,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithSamples, SAMPLE, samplePath } from '../../../test/support/samples.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { readV3Manifest } from './manifest.js';
 
 const sum = (counts: Record<string, number>): number => Object.values(counts).reduce((a, b) => a + b, 0);

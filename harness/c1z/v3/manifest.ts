@@ -5,7 +5,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { timestampDate, type FileDescriptorSet, type Timestamp } from '@bufbuild/protobuf/wkt';
-import { fileError } from '../../errors.js';
+import { fileError } from '../../../lib/errors.js';
 import { describeOpenError, V3_MAGIC } from '../format.js';
 import {
   C1ZManifestV3Schema,

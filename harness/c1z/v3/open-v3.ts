@@ -12,8 +12,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileError, UserError } from '../../errors.js';
-import { makeTempDir, removeTempDir } from '../../fs/temp-files.js';
+import { fileError, UserError } from '../../../lib/errors.js';
+import { makeTempDir, removeTempDir } from '../../../lib/fs/temp-files.js';
 import type { RowSource, StatsOptions, SyncFile, SyncRun, SyncStats } from '../types.js';
 import { DuplicateRowError, writeRowsDatabase } from '../v1/rows-database.js';
 import { PebbleStore } from './lsm/pebble-store.js';

@@ -2,7 +2,7 @@
  * Turns failures inside the unpacked Pebble store into the one-line UserError the CLI prints: what is
  * wrong, in which file of the payload, and what to do.
  */
-import { fileError, UserError } from '../../errors.js';
+import { fileError, UserError } from '../../../lib/errors.js';
 import { ManifestError } from './lsm/live-tables.js';
 import { PebbleCorruption, PebbleUnsupported } from './sst/corruption.js';
 

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { liveTempDirs } from '../../fs/temp-files.js';
+import { liveTempDirs } from '../../../lib/fs/temp-files.js';
 import { openSyncFile } from '../open.js';
 import { ResourceSchema } from '../proto/connector.js';
 import { C1zWriter } from './c1z-writer.js';

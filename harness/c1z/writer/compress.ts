@@ -2,8 +2,8 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { CompressStream } from 'zstd-napi';
-import { fileError } from '../../errors.js';
-import { writeAtomically } from '../../fs/atomic-write.js';
+import { fileError } from '../../../lib/errors.js';
+import { writeAtomically } from '../../../lib/fs/atomic-write.js';
 import { V1_MAGIC } from '../format.js';
 
 /**

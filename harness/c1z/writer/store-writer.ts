@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { makeTempDir, removeTempDir } from '../../fs/temp-files.js';
+import { makeTempDir, removeTempDir } from '../../../lib/fs/temp-files.js';
 import { formatSdkTime } from '../sdk-time.js';
 import type { SyncType } from '../types.js';
 import { querySyncStats, statsColumnJson } from '../v1/stats-query.js';

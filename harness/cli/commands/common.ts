@@ -2,7 +2,7 @@
 import { openSyncFile } from '../../c1z/open.js';
 import { selectForRows } from '../../c1z/sync-selection.js';
 import type { RowSource, RowTable, SyncFile, SyncRun, SyncScope } from '../../c1z/types.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 
 export interface InspectOptions {
   file: string;

@@ -5,8 +5,8 @@
  */
 import { selectForStats } from '../../c1z/sync-selection.js';
 import type { SyncRun, SyncStats } from '../../c1z/types.js';
-import type { CommandIO } from '../output/sink.js';
-import { writeTable } from '../output/table.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { writeTable } from '../../../lib/output/table.js';
 import { duration, int64, withSyncFile } from './common.js';
 import type { StatsOptions } from '../command-options.js';
 

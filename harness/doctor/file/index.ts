@@ -5,7 +5,7 @@
  */
 import { openSyncFile } from '../../c1z/open.js';
 import type { SyncFile, SyncRun, SyncStats } from '../../c1z/types.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import type { Finding } from '../evidence.js';
 import { compareIds, expectIdsFindings, readExpectedIds, type ExpectIdsResult } from './expect-ids.js';
 import { readState } from './state.js';

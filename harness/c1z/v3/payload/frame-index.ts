@@ -4,7 +4,7 @@
  * u64 index offset (absolute) | u32 index length | u64 XXH64 of the index bytes | "C1ZIDX1\0".
  */
 import { fromBinary } from '@bufbuild/protobuf';
-import { fileError } from '../../../errors.js';
+import { fileError } from '../../../../lib/errors.js';
 import { IndexedFrameIndexSchema } from '../../proto/index.js';
 import { xxh64 } from '../hash/xxh64.js';
 

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileError } from '../../../errors.js';
+import { fileError } from '../../../../lib/errors.js';
 import { Xxh64 } from '../hash/xxh64.js';
 import { INDEX_FOOTER_LENGTH, parseFrameIndex, type FrameEntry } from './frame-index.js';
 import { FrameError, inflateRange } from './zstd-range.js';

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { x as extract } from 'tar';
 import { DecompressStream } from 'zstd-napi';
-import { fileError } from '../../../errors.js';
+import { fileError } from '../../../../lib/errors.js';
 
 export async function unpackTar(path: string, payloadStart: number, dir: string, zstd: boolean): Promise<void> {
   const source = createReadStream(path, { start: payloadStart });

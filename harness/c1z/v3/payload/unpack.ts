@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileError } from '../../../errors.js';
+import { fileError } from '../../../../lib/errors.js';
 import type { V3Manifest } from '../manifest.js';
 import { unpackIndexedZstd } from './indexed-zstd.js';
 import { unpackTar } from './tar-payload.js';

@@ -5,7 +5,7 @@
  * order (resource type, then id), where v1 gives insertion order.
  */
 import { fromBinary, type DescMessage } from '@bufbuild/protobuf';
-import { fileError } from '../../../errors.js';
+import { fileError } from '../../../../lib/errors.js';
 import type {
   GrantFilter,
   ResourceFilter,
