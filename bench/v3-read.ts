@@ -8,11 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { Records } from '../harness/c1z/records.js';
-import type { SyncFile } from '../harness/c1z/types.js';
-import { detectFormat } from '../harness/c1z/format.js';
-import { openV3File } from '../harness/c1z/v3/open-v3.js';
+import { openSyncFile } from '../c1z/index.js';
+import { Records } from '../c1z/index.js';
+import type { SyncFile } from '../c1z/index.js';
+import { detectFormat } from '../c1z/index.js';
+import { openV3File } from '../c1z/index.js';
 import { measure } from './measure.js';
 import { syntheticFile } from './synthetic-file.js';
 

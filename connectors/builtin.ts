@@ -3,7 +3,7 @@
  * credentials its simulator hands out (the `credentials` of `ServedProvider`, the same object `serve`
  * prints), so a builtin run and an external process get exactly the same configuration.
  */
-import type { Connector } from '../harness/sync/contract.js';
+import type { Connector } from '../c1z/contract/index.js';
 import type { TenantStore } from '../mocks/tenant/model.js';
 
 export interface BuiltinOptions {

@@ -4,7 +4,7 @@
  * succeeds, the findings, requests and retries over time, memory and the permissions it needs.
  */
 import type { Finding } from '../harness/doctor/evidence.js';
-import type { SyncStats } from '../harness/c1z/types.js';
+import type { SyncStats } from '../c1z/index.js';
 import type { SinceLastGood } from './last-good.js';
 import type { RunFolder } from './run-folder.js';
 import { buildTimeline, isError, type Timeline } from './timeline.js';

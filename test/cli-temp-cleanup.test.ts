@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CompressStream } from 'zstd-napi';
-import { V1_MAGIC, SQLITE_MAGIC } from '../harness/c1z/format.js';
+import { V1_MAGIC, SQLITE_MAGIC } from '../c1z/format.js';
 import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { lines, runCli, spawnCli } from './support/cli.js';
 import { writeCut } from './support/c1z-bytes.js';

@@ -7,8 +7,8 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema } from '../harness/c1z/proto/connector-annotations.js';
+import { unpackAnnotation } from '../c1z/proto/annotation.js';
+import { GrantExpandableSchema } from '../c1z/proto/connector-annotations.js';
 import {
   APP_RESOURCE_TYPE,
   DEFAULT_APP_ROLE_ID,
@@ -19,7 +19,7 @@ import {
   type EntraConnector,
 } from '../connectors/entra/index.js';
 import { builtin } from '../connectors/entra/builtin.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { ConnectorHttpError, SyncError } from '../c1z/contract/sync-errors.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';
 import { syncConnector } from './support/synced-connector.js';

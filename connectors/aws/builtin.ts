@@ -5,7 +5,7 @@
  * takes an IAM user page shorter than IAM's default 100 for the last, though IsTruncated says more follows.
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import type { Connector } from '../../harness/sync/contract.js';
+import type { Connector } from '../../c1z/contract/index.js';
 import { createAwsConnector } from './connector.js';
 import { IAM_USER } from './ids.js';
 import { awsGroundTruth } from './ground-truth.js';

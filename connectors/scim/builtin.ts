@@ -3,7 +3,7 @@
  * Variant `fixed-stride` advances users' startIndex by a hard-coded 150 whatever the page returned.
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import type { Connector } from '../../harness/sync/contract.js';
+import type { Connector } from '../../c1z/contract/index.js';
 import { createScimConnector } from './connector.js';
 import { startIndexOf } from './paging.js';
 import { scimGroundTruth } from './ground-truth.js';

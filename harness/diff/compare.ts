@@ -4,7 +4,7 @@
  * against a v3 one is compared on what v3 keeps, and the report's note says so.
  */
 import { availableParallelism } from 'node:os';
-import { NOT_KEPT_BY_V3 } from '../c1z/v3/store/kept-by-v3.js';
+import { NOT_KEPT_BY_V3 } from '../../c1z/index.js';
 import { AttachedSyncs } from './attached.js';
 import { countFindings, idFindings, removedExamples } from './change-findings.js';
 import { evaluateGates, type GateRule } from './gates.js';

@@ -13,7 +13,7 @@
  */
 import type { JsonValue } from '@bufbuild/protobuf';
 import { fromBinary } from '@bufbuild/protobuf';
-import { messageToJson } from '../c1z/proto/json.js';
+import { messageToJson } from '../../c1z/index.js';
 import type { Table } from './report.js';
 import { canonicalField, changedFields, schemaOf, type StoredBlob } from './semantic.js';
 

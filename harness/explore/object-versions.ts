@@ -3,9 +3,9 @@
  * as `diff` judges them (FieldJudge: decoded values, map order ignored).
  */
 import type { DescMessage } from '@bufbuild/protobuf';
-import { decodeMessage } from '../c1z/proto/codec.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
-import { messageToJson } from '../c1z/proto/json.js';
+import { decodeMessage } from '../../c1z/index.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema } from '../../c1z/contract/index.js';
+import { messageToJson } from '../../c1z/index.js';
 import type { AttachedSide, AttachedSyncs } from '../diff/attached.js';
 import { FieldJudge } from '../diff/field-judge.js';
 import { SQL_TABLE } from '../diff/object-counts.js';

@@ -2,7 +2,7 @@
  * What a scenario run produced, as `run -o json` prints it and `runs/<name>/result.json` keeps it.
  * Wall-clock values (`durationMs`, journal times) stay out of anything compared for determinism.
  */
-import type { SyncStats } from '../c1z/types.js';
+import type { SyncStats } from '../../c1z/index.js';
 import type { ActionOutcome, Finding } from '../doctor/evidence.js';
 
 export interface ConnectorRun {

@@ -4,11 +4,11 @@
  * on stderr, exit 1 when the sync fails. Real time and real waits: this is the external path.
  */
 import { loadBuiltin, type BuiltinConnectorModule, type BuiltinOptions } from '../../../connectors/builtin.js';
-import type { Connector } from '../../sync/contract.js';
+import type { Connector } from '../../../c1z/contract/index.js';
 import { fileError, UserError } from '../../../lib/errors.js';
 import { readCredentialsFile } from '../../external/credentials-file.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
+import { C1zWriter } from '../../../c1z/index.js';
 import { runSync } from '../../sync/engine.js';
 import { createLogger } from '../output/logger.js';
 import { progressBar } from '../output/progress.js';

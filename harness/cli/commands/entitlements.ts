@@ -1,7 +1,7 @@
 /** `entitlements`: the entitlements of a sync, optionally on one resource type (baton `entitlements`). */
-import { Records } from '../../c1z/records.js';
-import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
-import { messageToJson } from '../../c1z/proto/json.js';
+import { Records } from '../../../c1z/index.js';
+import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
+import { messageToJson } from '../../../c1z/index.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 import { TableWriter } from '../../../lib/output/table.js';

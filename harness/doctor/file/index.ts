@@ -3,8 +3,8 @@
  * is unfinished, where it stopped (its sync token) and what it had written by then; then state findings
  * from its rows, and with `--expect-ids`, the expected ids against the sync's.
  */
-import { openSyncFile } from '../../c1z/open.js';
-import type { SyncFile, SyncRun, SyncStats } from '../../c1z/types.js';
+import { openSyncFile } from '../../../c1z/index.js';
+import type { SyncFile, SyncRun, SyncStats } from '../../../c1z/index.js';
 import { UserError } from '../../../lib/errors.js';
 import type { Finding } from '../evidence.js';
 import { compareIds, expectIdsFindings, readExpectedIds, type ExpectIdsResult } from './expect-ids.js';
