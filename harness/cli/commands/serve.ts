@@ -9,7 +9,7 @@ import { parentGone } from '../parent-watch.js';
 import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
-import { serveProviders } from '../../../mocks/serve/serve-providers.js';
+import { serveProviders } from '../../serve/serve-providers.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
 import type { CommandIO } from '../../../lib/output/sink.js';

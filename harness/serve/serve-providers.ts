@@ -8,14 +8,14 @@ import { dirname, resolve } from 'node:path';
 import type { HttpHandler } from 'msw';
 import { UserError } from '../../lib/errors.js';
 import { keepPrevious } from '../../lib/fs/keep-previous.js';
-import { createContext, type SimContext } from '../core/context.js';
-import type { FaultSpec } from '../faults/spec.js';
-import type { TenantStore } from '../tenant/model.js';
-import { createAnswer } from './answer.js';
-import { openJournalFile, type JournalFile } from './journal-file.js';
-import { serveLoopback } from './loopback.js';
-import type { ProviderFactory, ServedProvider, ServeSettings } from '../core/served-provider.js';
-import { loadProvider, providerNames } from './provider-registry.js';
+import { createContext, type SimContext } from '../../mocks/core/context.js';
+import type { FaultSpec } from '../../mocks/faults/spec.js';
+import type { TenantStore } from '../../mocks/tenant/model.js';
+import { createAnswer } from '../../mocks/serve/answer.js';
+import { openJournalFile, type JournalFile } from '../../mocks/serve/journal-file.js';
+import { serveLoopback } from '../../mocks/serve/loopback.js';
+import type { ProviderFactory, ServedProvider, ServeSettings } from '../../mocks/core/served-provider.js';
+import { loadProvider, providerNames } from '../../mocks/serve/provider-registry.js';
 
 export type ServeMode = 'http' | 'tls' | 'proxy';
 
@@ -91,7 +91,7 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   if (mode === 'proxy') {
     await build(undefined);
     const hosts = new Map(served.flatMap((s) => s.provider.hosts.map((host) => [host, s.name] as const)));
-    const { serveProxy } = await import('../../harness/external/proxy.js');
+    const { serveProxy } = await import('../external/proxy.js');
     const resetAndRebuild = async () => {
       await reset();
       await build(undefined);
@@ -147,7 +147,7 @@ async function listening<T>(port: number | undefined, listen: () => Promise<T>):
 
 /** The run's CA, written where asked; a folder it cannot write is the user's to fix. */
 async function runCa(dir: string, asked: boolean) {
-  const { createRunCa } = await import('../../harness/external/ca.js');
+  const { createRunCa } = await import('../external/ca.js');
   try {
     return createRunCa(dir);
   } catch (error) {
@@ -161,7 +161,7 @@ async function runCa(dir: string, asked: boolean) {
 
 /** Loaded only when asked for: replaying needs the recording code, simulating does not. */
 async function replayFactory(file: string): Promise<ProviderFactory> {
-  const { readFixtures, replayProvider } = await import('../../harness/record/index.js');
+  const { readFixtures, replayProvider } = await import('../record/index.js');
   let exchanges;
   try {
     exchanges = readFixtures(file);
