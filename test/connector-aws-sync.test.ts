@@ -10,6 +10,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/aws/builtin.js';
+import { awsGroundTruth } from '../harness/ground-truth/aws.js';
 import { groupMemberEntitlementId } from '../connectors/aws/ids.js';
 import { unpackAnnotation } from '../c1z/proto/annotation.js';
 import { RawIdSchema } from '../c1z/proto/connector-annotations.js';
@@ -95,7 +96,7 @@ describeConnectorSuite({
     const f = await fixture({ faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: f.connector(), secret: String(f.credentials.secretAccessKey) };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => awsGroundTruth(tenant),
   idIsRawId: false,
   // IAM throttles with HTTP 400 Throttling and no Retry-After: the engine's linear step.
   throttle: { fault: 'throttle:every=7', status: 400, route: /^iam\./, sleepMs: 1000 },

@@ -19,6 +19,7 @@ import {
   type EntraConnector,
 } from '../connectors/entra/index.js';
 import { builtin } from '../connectors/entra/builtin.js';
+import { entraGroundTruth } from '../harness/ground-truth/entra.js';
 import { ConnectorHttpError, SyncError } from '../c1z/contract/sync-errors.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';
@@ -93,7 +94,7 @@ describeConnectorSuite({
     const f = fixture({ faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.sim.credentials.clientSecret };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => entraGroundTruth(tenant),
   idIsRawId: true,
   throttle: { fault: 'throttle:every=5,retry-after=1', status: 429, sleepMs: 1000 },
   expiredSecret: { texts: ['AADSTS7000222'], code: 'Unauthenticated' },

@@ -3,7 +3,7 @@
  * lacks, and which it has that the tenant does not (including the same id twice, which the file's upsert
  * hides, so only a wrong id shows as extra).
  */
-import type { GroundTruth } from '../../connectors/builtin.js';
+import type { GroundTruth } from '../ground-truth/index.js';
 import type { SyncContents } from '../doctor/evidence.js';
 
 export interface Completeness {

@@ -10,7 +10,7 @@ import { diagnose } from '../doctor/index.js';
 import type { Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector, ConnectorSpec } from '../scenario/schema.js';
-import { loadBuiltin, type GroundTruth } from '../../connectors/builtin.js';
+import { loadGroundTruth, type GroundTruth } from '../ground-truth/index.js';
 import { runActions } from './actions.js';
 import { compareWithTruth } from './completeness.js';
 import { runConnectors, type ConnectorOutcome, type TaggedLogLine } from './connector-runs.js';
@@ -93,7 +93,7 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
     });
     stopSampling();
     sampler.sample();
-    const truth = (await loadBuiltin(scenario.provider))?.groundTruth(env.tenant, scenario.permissions);
+    const truth = (await loadGroundTruth(scenario.provider))?.(env.tenant, scenario.permissions);
     const { runs, contents } = await readRuns(outcomes, truth, work);
     const builtin = outcomes.find((o) => o.connector)?.connector;
     time.advance(1000);

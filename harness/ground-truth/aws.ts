@@ -15,8 +15,8 @@ import { ActionPolicy, defaultAllowedActions } from '../../mocks/aws/auth/action
 import { awsAccount } from '../../mocks/aws/credentials.js';
 import { IamDirectory } from '../../mocks/aws/iam/directory.js';
 import type { TenantGroup, TenantStore, TenantUser } from '../../mocks/tenant/model.js';
-import type { GroundTruth } from '../builtin.js';
-import { grantId, groupMemberEntitlementId, IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER, ssoGroupArn, ssoGroupMemberEntitlementId, ssoUserArn } from './ids.js';
+import type { GroundTruth } from './model.js';
+import { grantId, groupMemberEntitlementId, IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER, ssoGroupArn, ssoGroupMemberEntitlementId, ssoUserArn } from '../../connectors/aws/ids.js';
 
 const REGION = 'us-east-1';
 
@@ -60,3 +60,6 @@ export function awsGroundTruth(tenant: TenantStore, permissions?: readonly strin
   }
   return { resources: resources.sort(), grants: grants.sort() };
 }
+
+/** The name harness/ground-truth/index.ts loads a provider's ground truth by. */
+export const groundTruth = awsGroundTruth;

@@ -9,15 +9,15 @@
  * Assumes the simulator's seed is the tenant's (`createContext`'s default): role assignment ids derive
  * from it.
  */
-import type { GroundTruth } from '../builtin.js';
+import type { GroundTruth } from './model.js';
 import { drain, storeSource } from '../../mocks/core/paging/list-source.js';
 import { AdminSubjects } from '../../mocks/google/admin-subjects.js';
 import { directMembers } from '../../mocks/google/directory/memberships.js';
 import { roleAssignmentId } from '../../mocks/google/directory/render.js';
 import { SYNC_SCOPES } from '../../mocks/google/scopes.js';
 import type { RoleAssignment, TenantStore } from '../../mocks/tenant/model.js';
-import { membershipGrantId } from './connector.js';
-import { fullScope, READ_SCOPES, type ReadKind } from './scopes.js';
+import { membershipGrantId } from '../../connectors/google/connector.js';
+import { fullScope, READ_SCOPES, type ReadKind } from '../../connectors/google/scopes.js';
 
 export function googleGroundTruth(tenant: TenantStore, permissions?: readonly string[]): GroundTruth {
   const granted = new Set((permissions ?? SYNC_SCOPES).map(fullScope));
@@ -49,3 +49,6 @@ export function googleGroundTruth(tenant: TenantStore, permissions?: readonly st
   }
   return { resources, grants };
 }
+
+/** The name harness/ground-truth/index.ts loads a provider's ground truth by. */
+export const groundTruth = googleGroundTruth;

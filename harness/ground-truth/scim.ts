@@ -3,9 +3,9 @@
  * and one grant per direct membership (users and nested groups). SCIM has no permission model: one token
  * reads everything, so the granted permissions change nothing.
  */
-import type { GroundTruth } from '../builtin.js';
+import type { GroundTruth } from './model.js';
 import type { Page, PageRequest, TenantStore } from '../../mocks/tenant/model.js';
-import { grantId, memberEntitlementId } from './connector.js';
+import { grantId, memberEntitlementId } from '../../connectors/scim/connector.js';
 
 const CHUNK = 1000;
 
@@ -33,3 +33,6 @@ function* all<T>(read: (page: PageRequest) => Page<T>): Generator<T> {
     after = page.next;
   }
 }
+
+/** The name harness/ground-truth/index.ts loads a provider's ground truth by. */
+export const groundTruth = scimGroundTruth;

@@ -20,9 +20,9 @@
  */
 import { GRANTS, type Access } from '../../mocks/entra/graph/permissions.js';
 import type { Page, PageRequest, PrincipalType, TenantStore } from '../../mocks/tenant/model.js';
-import type { GroundTruth } from '../builtin.js';
-import { appAssignmentEntitlementId } from './apps.js';
-import { memberEntitlementId, ownerEntitlementId } from './records.js';
+import type { GroundTruth } from './model.js';
+import { appAssignmentEntitlementId } from '../../connectors/entra/apps.js';
+import { memberEntitlementId, ownerEntitlementId } from '../../connectors/entra/records.js';
 
 const PAGE = 1000;
 
@@ -74,3 +74,6 @@ function* drain<T>(list: (page: PageRequest) => Page<T>): Generator<T> {
     after = page.next;
   }
 }
+
+/** The name harness/ground-truth/index.ts loads a provider's ground truth by. */
+export const groundTruth = entraGroundTruth;
