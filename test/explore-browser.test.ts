@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ResourceSchema, ResourceTypeSchema, ResourceTypeTrait } from '../c1z/proto/connector.js';
 import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
 import { C1zWriter } from '../c1z/writer/c1z-writer.js';
-import type { DiffReport } from '../harness/diff/report.js';
+import type { DiffReport } from '../reports/diff/report.js';
 import { runScenario } from '../harness/testing.js';
 import { runCli } from './support/cli.js';
 import { startTestExplorer, type TestExplorer } from './support/explorer.js';

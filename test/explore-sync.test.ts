@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResourceSchema, ResourceTypeSchema, ResourceTypeTrait } from '../c1z/proto/connector.js';
 import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
-import type { EntitlementPage, ResourceList, ResourcePage, SyncOverview } from '../harness/explore/sync-explorer.js';
+import type { EntitlementPage, ResourceList, ResourcePage, SyncOverview } from '../reports/explore/sync-model.js';
 import { tokenCookie } from '../harness/explore/access-guard.js';
 import { CSP } from '../harness/explore/server.js';
 import { runCli } from './support/cli.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareSyncs } from '../../harness/diff/compare.js';
-import type { DiffReport } from '../../harness/diff/report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides } from '../../harness/diff/sides.js';
 import { C1zWriter } from '../writer/c1z-writer.js';
 import { writeDirectory, type DirectoryCounts, type DirectoryShape } from './directory.js';

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { create } from 'tar';
-import { buildReportOf, renderReport } from '../../reports/index.js';
+import { renderReport } from '../../reports/index.js';
+import { buildReportOf } from '../report/build-report.js';
 import { readRunFolder } from '../../reports/run-folder.js';
 import { packageVersion } from '../cli/version.js';
 import { writeAtomically } from '../../lib/fs/atomic-write.js';

@@ -12,7 +12,7 @@ import { decodeMessage } from '../../c1z/index.js';
 import { ResourceSchema } from '../../c1z/contract/index.js';
 import type { AttachedSyncs } from './attached.js';
 import type { CountsByType } from './object-counts.js';
-import type { Finding } from './report.js';
+import type { Finding } from '../../reports/diff/report.js';
 
 export const EXAMPLES = 5;
 

@@ -9,7 +9,7 @@ import { AttachedSyncs } from './attached.js';
 import { countFindings, idFindings, removedExamples } from './change-findings.js';
 import { evaluateGates, type GateRule } from './gates.js';
 import { planTable, SQL_TABLE, type CountsByType, type TableComparison } from './object-counts.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table, type TypeCounts } from './report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table, type TypeCounts } from '../../reports/diff/report.js';
 import type { Side, Sides } from './sides.js';
 import { startTaskGroups } from './sql-threads.js';
 import { planStateFindings } from './state-findings.js';

@@ -10,7 +10,7 @@
  */
 import { UserError } from '../../lib/errors.js';
 import { percent } from './change-findings.js';
-import type { Counts, DiffReport, GateFailure, Table } from './report.js';
+import type { Counts, DiffReport, GateFailure, Table } from '../../reports/diff/report.js';
 
 type Op = '>' | '>=' | '<' | '<=' | '=';
 

@@ -9,7 +9,7 @@ import { AnySchema } from '@bufbuild/protobuf/wkt';
 import { decodeMessage } from '../../c1z/index.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../../c1z/contract/index.js';
 import { messageToJson } from '../../c1z/index.js';
-import type { Table } from './report.js';
+import type { Table } from '../../reports/diff/report.js';
 
 const GRANT_EXPANDABLE_URL = 'type.googleapis.com/c1.connector.v2.GrantExpandable';
 

@@ -5,7 +5,7 @@
  */
 import type { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
 import type { TenantUser } from '../../mocks/tenant/model.js';
-import type { Finding, RunEvidence } from './evidence.js';
+import type { Finding, RunEvidence } from '../../reports/evidence.js';
 import { awsPolicy, errorTexts } from './journal-facts.js';
 
 export interface DoctorContext {

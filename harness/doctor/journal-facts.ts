@@ -6,7 +6,7 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { ActionPolicy } from '../../mocks/aws/auth/action-policy.js';
 import { PROVIDERS } from '../../mocks/providers.js';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 
 /** `#12 GET /v1.0/users?$top=999 -> 429 (throttle:every=3)`: the form every finding quotes. */
 export function requestLine(e: JournalEntry): string {

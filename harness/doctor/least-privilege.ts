@@ -5,7 +5,7 @@
  */
 import { descriptorOf, isProviderName } from '../../mocks/providers.js';
 import { ACCESS_SCOPES } from '../../mocks/google/scopes.js';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 
 /** `iam:ListUsers` for `iam.ListUsers`; undefined for routes that need none or no simulated route. */
 export function leastPrivilege(provider: RunEvidence['provider'], route: string | undefined): string | undefined {

@@ -8,7 +8,7 @@ import { AttachedSyncs } from '../diff/attached.js';
 import { compareSyncs } from '../diff/compare.js';
 import { parseRule } from '../diff/gates.js';
 import { SQL_TABLE } from '../diff/object-counts.js';
-import { TABLES, type DiffReport, type Table } from '../diff/report.js';
+import { TABLES, type DiffReport, type Table } from '../../reports/diff/report.js';
 import { blameDamage, openSides, type Sides } from '../diff/sides.js';
 import { diffRoutes } from './diff-routes.js';
 import type { Explorer } from './index.js';
@@ -16,19 +16,7 @@ import { ObjectVersions } from './object-versions.js';
 import { FieldJudge } from '../diff/field-judge.js';
 import { PAGE_SIZE, SyncExplorer } from './sync-explorer.js';
 import { syncRoutes } from './sync-routes.js';
-
-export type ChangeKind = 'added' | 'removed' | 'changed';
-
-export interface ChangeList {
-  table: Table;
-  resourceType: string;
-  kind: ChangeKind;
-  offset: number;
-  limit: number;
-  /** From the report's per-type counts. */
-  total: number;
-  items: Array<{ id: string; fields?: string[] }>;
-}
+import type { ChangeKind, ChangeList } from '../../reports/explore/diff-model.js';
 
 /** Added or removed ids kept per table and kind (about 100 bytes each): 10% of a 1M-grant sync. */
 const KEPT_IDS = 100_000;

@@ -13,29 +13,7 @@ import { openSync, type OpenedSync } from './open-sync.js';
 import { runRoutes } from './run-routes.js';
 import { PAGE_SIZE } from './sync-explorer.js';
 import { syncRoutes } from './sync-routes.js';
-
-export interface RequestFilter {
-  route?: string;
-  status?: number;
-  fault?: string;
-}
-
-export interface RequestTable {
-  filter: RequestFilter;
-  /** The values each filter can take, from the whole journal. */
-  choices: { routes: string[]; statuses: number[]; faults: string[] };
-  offset: number;
-  limit: number;
-  total: number;
-  items: JournalEntry[];
-}
-
-export interface CitedFinding {
-  id: string;
-  title: string;
-  evidence: Array<{ line: string; requests: number[] }>;
-  fix: string[];
-}
+import type { CitedFinding, RequestFilter, RequestTable } from '../../reports/explore/run-model.js';
 
 /** `#12`, `journal #12`: how the doctor's evidence lines name a request (harness/doctor/journal-facts.ts). */
 const CITATION = /#(\d+)\b/g;

@@ -11,10 +11,14 @@ import { messageToJson } from '../../c1z/index.js';
 import { Records } from '../../c1z/index.js';
 import { selectForRows } from '../../c1z/index.js';
 import type { StoredGrant, SyncFile, SyncRun, SyncStats } from '../../c1z/index.js';
-import { NameIndex, type NamedResource } from './name-index.js';
-import { heldAccess, type GrantEdge, type HeldEntitlement, type ResourceRef } from './nested-access.js';
+import { NameIndex } from './name-index.js';
+import { heldAccess, type GrantEdge } from './nested-access.js';
 import { SyncScope } from './sync-scope.js';
 import { NotFound } from './not-found.js';
+import type {
+  EntitlementPage, EntitlementSummary, GrantPage, HeldEntitlement, HeldItem, Holder, Named, NamedResource, ResourceList, ResourcePage,
+  ResourceRef, SyncOverview, TypeSummary,
+} from '../../reports/explore/sync-model.js';
 
 /** Rows a list page shows at once. */
 export const PAGE_SIZE = 50;
@@ -24,87 +28,6 @@ const HOLDERS_INLINE = 10;
 const ENTITLEMENTS_SHOWN = 200;
 /** A principal's own grants read for its page (and per group while walking nested groups). */
 const GRANTS_OF_PRINCIPAL = 5000;
-
-export interface Named extends ResourceRef {
-  displayName?: string;
-}
-
-export interface TypeSummary {
-  id: string;
-  displayName: string;
-  traits: string[];
-  resources: number;
-  entitlements: number;
-  grants: number;
-}
-
-export interface SyncOverview {
-  file: string;
-  format: string;
-  sync?: SyncRun;
-  /** Why this sync is shown, when it is not the latest finished full one. */
-  note?: string;
-  totals: { resourceTypes: number; resources: number; entitlements: number; grants: number };
-  resourceTypes: TypeSummary[];
-}
-
-export interface ResourceList {
-  resourceType?: string;
-  query: string;
-  offset: number;
-  limit: number;
-  total: number;
-  items: NamedResource[];
-}
-
-export interface Holder {
-  grantId: string;
-  principal: Named;
-  /** False for a grant the file records as inherited (expanded files), with the entitlements it came from. */
-  direct: boolean;
-  sources: string[];
-}
-
-export interface EntitlementSummary {
-  id: string;
-  displayName: string;
-  slug: string;
-  holders: number;
-  firstHolders: Holder[];
-  raw: unknown;
-}
-
-export interface HeldItem extends HeldEntitlement {
-  resourceName?: string;
-  via?: Named[];
-}
-
-export interface ResourcePage {
-  resource: Named;
-  parent?: Named;
-  raw: unknown;
-  entitlements: EntitlementSummary[];
-  moreEntitlements: number;
-  /** What it holds as a principal, directly and through nested groups. */
-  holds: { items: HeldItem[]; truncated: boolean };
-}
-
-export interface EntitlementPage {
-  entitlement: { id: string; displayName: string; slug: string; resource: Named };
-  raw: unknown;
-  offset: number;
-  limit: number;
-  total: number;
-  holders: Holder[];
-}
-
-export interface GrantPage {
-  id: string;
-  entitlementId: string;
-  resource: Named;
-  principal: Named;
-  raw: unknown;
-}
 
 export class SyncExplorer {
   private readonly db: Database.Database;

@@ -13,7 +13,7 @@ import { createAnswer } from '../../mocks/serve/answer.js';
 import { UserError } from '../../lib/errors.js';
 import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import { compareSyncs } from '../diff/compare.js';
-import type { DiffReport } from '../diff/report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides } from '../diff/sides.js';
 import { mapConfiguration, recordingFetch, replayContext, replayHandlers, sanitizeExchanges, secretsOfRun, writeRecording, type Exchange, type IdentityMap, type RecordingFiles } from '../record/index.js';
 import { unmapC1z } from '../record/unmap-c1z.js';

@@ -17,7 +17,7 @@ import type { TenantShape } from '../../mocks/tenant/model.js';
 import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
 import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { compareSyncs } from '../diff/compare.js';
-import type { DiffReport } from '../diff/report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides } from '../diff/sides.js';
 import { runSync, type SyncResult } from '../sync/engine.js';
 import { recordingFetch, type Exchange } from './exchange.js';

@@ -6,7 +6,7 @@
 import { basename, join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { runScenario } from '../run/run-scenario.js';
-import type { ScenarioResult } from '../run/result.js';
+import type { ScenarioResult } from '../../reports/run/result.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';
 import { providerProblem } from '../scenario/fields.js';
 import { compareRun, type Comparison } from './compare.js';

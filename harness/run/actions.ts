@@ -9,7 +9,7 @@ import { GrantSchema, ResourceSchema, type Resource } from '../../c1z/contract/i
 import type { Connector } from '../../c1z/contract/index.js';
 import { provisionGrant, provisionRevoke } from '../sync/provision.js';
 import type { ScenarioAction } from '../scenario/schema.js';
-import type { ActionOutcome, SyncContents, SyncedResource } from '../doctor/evidence.js';
+import type { ActionOutcome, SyncContents, SyncedResource } from '../../reports/evidence.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
 import { providerIds, resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 

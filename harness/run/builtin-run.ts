@@ -6,7 +6,7 @@
 import { C1zWriter } from '../../c1z/index.js';
 import { runSync } from '../sync/engine.js';
 import type { Connector } from '../../c1z/contract/index.js';
-import type { LogLine } from '../doctor/evidence.js';
+import type { LogLine } from '../../reports/evidence.js';
 import { formatDuration } from '../scenario/duration.js';
 import { loadBuiltin } from '../../connectors/builtin.js';
 import type { BuiltinConnector } from '../scenario/schema.js';

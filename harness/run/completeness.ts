@@ -4,7 +4,7 @@
  * hides, so only a wrong id shows as extra).
  */
 import type { GroundTruth } from '../ground-truth/index.js';
-import type { SyncContents } from '../doctor/evidence.js';
+import type { SyncContents } from '../../reports/evidence.js';
 
 export interface Completeness {
   missing: string[];

@@ -13,7 +13,7 @@ import type { ConnectorSpec } from '../scenario/schema.js';
 import { FaultEngine } from '../../mocks/faults/engine.js';
 import { runConnectors, type ConnectorOutcome, type TaggedLogLine } from './connector-runs.js';
 import type { Lockstep } from './lockstep.js';
-import type { RerunResult } from './result.js';
+import type { RerunResult } from '../../reports/run/result.js';
 import type { SimEnv } from './sim-env.js';
 
 /** A diff flags a type that lost more than this share, as the CLI does by default. */

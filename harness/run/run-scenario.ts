@@ -5,7 +5,7 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
+import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../../reports/evidence.js';
 import { diagnose } from '../doctor/index.js';
 import type { Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
@@ -19,7 +19,7 @@ import { unmetExpectations } from './expectations.js';
 import { Lockstep } from './lockstep.js';
 import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
-import type { ConnectorRun, ScenarioResult } from './result.js';
+import type { ConnectorRun, ScenarioResult } from '../../reports/run/result.js';
 import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
 import { FileError, UserError } from '../../lib/errors.js';
 import { makeDirs } from '../../lib/fs/make-dirs.js';

@@ -9,7 +9,7 @@ import { UserTraitSchema } from '../../c1z/contract/index.js';
 import { Records } from '../../c1z/index.js';
 import type { SyncStats } from '../../c1z/index.js';
 import type { Grant } from '../../c1z/contract/index.js';
-import type { SyncContents, SyncedGrant } from '../doctor/evidence.js';
+import type { SyncContents, SyncedGrant } from '../../reports/evidence.js';
 
 export interface ReadSync {
   contents: SyncContents;

@@ -5,7 +5,7 @@
  * can read the chart back and check it against the JSON.
  */
 import { escapeXml } from '../../lib/markup-escape.js';
-import type { Table, TypeCounts } from '../../harness/diff/report.js';
+import type { Table, TypeCounts } from './report.js';
 
 const BAR = 12;
 const GAP = 3;

@@ -10,7 +10,7 @@
  */
 import { escapeXml } from '../../lib/markup-escape.js';
 import { barChart } from './render-html-chart.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from '../../harness/diff/report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from './report.js';
 
 const MEASURES = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as const;
 const CHANGED_SHOWN = 10;

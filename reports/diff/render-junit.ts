@@ -7,7 +7,7 @@
  * The testcases fail exactly when the diff exits 1.
  */
 import { escapeXml } from '../../lib/markup-escape.js';
-import { TABLES, type DiffReport, type Finding } from '../../harness/diff/report.js';
+import { TABLES, type DiffReport, type Finding } from './report.js';
 
 interface Case {
   classname: string;

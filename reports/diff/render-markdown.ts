@@ -6,7 +6,7 @@
 import type { Sink } from '../../lib/output/sink.js';
 import { escapeText } from '../../lib/markup-escape.js';
 import { mdCell } from '../markdown-text.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from '../../harness/diff/report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from './report.js';
 
 /** Changed objects listed per table, as the console lists them (the HTML shows more; JSON has them all). */
 const CHANGED_SHOWN = 10;

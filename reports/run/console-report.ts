@@ -4,7 +4,7 @@
  */
 import { TableWriter } from '../../lib/output/table.js';
 import type { Sink } from '../../lib/output/sink.js';
-import { isScenarioError, type ScenarioRow } from '../../harness/run/result.js';
+import { isScenarioError, type ScenarioRow } from './result.js';
 
 export async function consoleReport(results: readonly ScenarioRow[], out: Sink): Promise<void> {
   const table = new TableWriter(out, ['', 'Scenario', 'Provider', 'Outcome', 'Requests', 'Findings']);

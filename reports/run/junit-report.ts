@@ -4,7 +4,7 @@
  * A scenario that could not run is an error carrying its one-line message.
  */
 import { escapeXml } from '../../lib/markup-escape.js';
-import { isScenarioError, type ScenarioRow } from '../../harness/run/result.js';
+import { isScenarioError, type ScenarioRow } from './result.js';
 
 export function junitReport(rows: readonly ScenarioRow[]): string {
   const errors = rows.filter(isScenarioError).length;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { diagnoseFile, type FileDiagnosis } from '../../doctor/file/index.js';
 import { stoppedAtLine } from '../../doctor/file/token.js';
-import type { Finding } from '../../doctor/evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { clipEvidence } from '../../doctor/evidence-clip.js';
 import { diagnoseLog, type LogDiagnosis } from '../../doctor/log/index.js';
 import { UserError, fileError } from '../../../lib/errors.js';

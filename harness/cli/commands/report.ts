@@ -5,7 +5,8 @@
  * token into, must not carry a secret into a ticket.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildReport, renderReport } from '../../../reports/index.js';
+import { renderReport } from '../../../reports/index.js';
+import { buildReport } from '../../report/build-report.js';
 import { runSecrets } from '../../bundle/run-credentials.js';
 import { writeAtomically } from '../../../lib/fs/atomic-write.js';
 import { Scrubber, type Secret } from '../../../lib/secrets/index.js';

@@ -13,7 +13,7 @@ import type { ExternalConnector } from '../../scenario/schema.js';
 import { consoleReport } from '../../../reports/run/console-report.js';
 import { jsonReport } from '../../../reports/run/json-report.js';
 import { junitReport } from '../../../reports/run/junit-report.js';
-import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../run/result.js';
+import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../../reports/run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { preflightProblem } from '../../run/preflight.js';

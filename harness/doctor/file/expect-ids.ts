@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { checkInputFile } from '../../../lib/fs/input-file.js';
 import { fileError } from '../../../lib/errors.js';
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew } from '../journal-facts.js';
 
 export interface ExpectIdsResult {

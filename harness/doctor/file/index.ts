@@ -6,7 +6,7 @@
 import { openSyncFile } from '../../../c1z/index.js';
 import type { SyncFile, SyncRun, SyncStats } from '../../../c1z/index.js';
 import { UserError } from '../../../lib/errors.js';
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { compareIds, expectIdsFindings, readExpectedIds, type ExpectIdsResult } from './expect-ids.js';
 import { readState } from './state.js';
 import { decodeSyncToken, stoppedAtLine, type StoppedAt } from './token.js';

@@ -8,7 +8,7 @@ import { unpackAnnotation } from '../../../c1z/contract/index.js';
 import { RawIdSchema } from '../../../c1z/contract/index.js';
 import { Records } from '../../../c1z/index.js';
 import type { RowSource, SyncScope } from '../../../c1z/index.js';
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { SyncStateCheck } from '../sync-state.js';
 
 export interface SyncState {

@@ -3,7 +3,7 @@
  * Wall-clock values (`durationMs`, journal times) stay out of anything compared for determinism.
  */
 import type { SyncStats } from '../../c1z/index.js';
-import type { ActionOutcome, Finding } from '../doctor/evidence.js';
+import type { ActionOutcome, Finding } from '../evidence.js';
 
 export interface ConnectorRun {
   /** `builtin:entra`, or the external connector's name. */

@@ -3,22 +3,15 @@
  * (a run folder or a .c1z), through the diff library, so the report and `sync-harness diff` agree.
  */
 import { existsSync, statSync } from 'node:fs';
-import { compareSyncs } from '../harness/diff/compare.js';
-import type { DiffReport } from '../harness/diff/report.js';
-import { openSides } from '../harness/diff/sides.js';
-import { fileError } from '../lib/errors.js';
-import { isRunFolder, readRunFolder } from './run-folder.js';
+import { compareSyncs } from './compare.js';
+import { openSides } from './sides.js';
+import { fileError } from '../../lib/errors.js';
+import type { SinceLastGood } from '../../reports/model.js';
+import { isRunFolder, readRunFolder } from '../../reports/run-folder.js';
 
 /** The same default as `diff --drop-threshold`. */
 const DROP_THRESHOLD = 10;
 
-export interface SinceLastGood {
-  /** What the user gave. */
-  path: string;
-  diff: DiffReport;
-  /** Said when a side's sync is not a finished full one (e.g. the failed run stopped early). */
-  notes: string[];
-}
 
 export async function compareWithLastGood(lastGood: string, current: string | undefined): Promise<SinceLastGood> {
   if (!current) throw fileError(lastGood, 'cannot compare: the run wrote no sync file', 'the run stopped before its connector wrote one; drop --last-good');

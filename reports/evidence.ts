@@ -3,9 +3,9 @@
  * what the sync file holds, how it compares with the tenant, and memory samples. Everything is plain data
  * so a run folder can be diagnosed again later (`runs/<id>/`), and tests can build evidence by hand.
  */
-import type { JournalEntry } from '../../mocks/core/journal.js';
-import type { TenantStore } from '../../mocks/tenant/model.js';
-import type { ProviderName } from '../../mocks/providers.js';
+import type { JournalEntry } from '../mocks/core/journal.js';
+import type { TenantStore } from '../mocks/tenant/model.js';
+import type { ProviderName } from '../mocks/providers.js';
 
 /** One structured log line: the engine's events (`retrying operation`, `sync failed`...) or a connector's. */
 export interface LogLine {
