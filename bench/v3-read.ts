@@ -8,11 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSyncFile } from '../c1z/index.js';
-import { Records } from '../c1z/index.js';
-import type { SyncFile } from '../c1z/index.js';
-import { detectFormat } from '../c1z/index.js';
-import { openV3File } from '../c1z/index.js';
+import { openSyncFile, Records, type SyncFile, detectFormat, openV3File } from '../c1z/index.js';
 import { measure } from './measure.js';
 import { syntheticFile } from './synthetic-file.js';
 

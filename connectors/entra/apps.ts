@@ -5,9 +5,7 @@
  * group ones (`<type>:<id>:<slug>`), so a grant id is `<entitlementId>:<principalType>:<principalId>`.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../c1z/contract/index.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../c1z/contract/index.js';
-import { AppTraitSchema } from '../../c1z/contract/index.js';
+import { packAnnotation, GrantExpandableSchema, RawIdSchema, AppTraitSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,

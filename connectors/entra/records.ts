@@ -4,9 +4,7 @@
  * comes from `@odata.type`. Shared by the syncers, the provisioner and the buggy variants.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../c1z/contract/index.js';
-import { RawIdSchema } from '../../c1z/contract/index.js';
-import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
+import { packAnnotation, RawIdSchema, AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,

@@ -7,9 +7,18 @@
  * (members.insert / members.delete).
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../c1z/contract/index.js';
-import { RawIdSchema } from '../../c1z/contract/index.js';
-import { AccountType, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
+import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  RoleTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+  type Connector,
+  type ResourceSyncer,
+  ConnectorHttpError,
+} from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -22,8 +31,6 @@ import {
   type Resource,
   type ResourceType,
 } from '../../c1z/contract/index.js';
-import type { Connector, ResourceSyncer } from '../../c1z/contract/index.js';
-import { ConnectorHttpError } from '../../c1z/contract/index.js';
 import { GoogleClient, type GoogleClientOptions } from './client.js';
 import { WRITE_MEMBERS_SCOPE, type ReadKind } from './scopes.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, expandable, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';

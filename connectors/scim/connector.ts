@@ -12,12 +12,21 @@
  * costs one call per group, which the engine's per-resource grants call makes anyway.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../c1z/contract/index.js';
-import { RawIdSchema } from '../../c1z/contract/index.js';
-import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
-import { ResourceSchema, type Entitlement, type Grant, type Resource } from '../../c1z/contract/index.js';
-import type { Connector, ResourceSyncer } from '../../c1z/contract/index.js';
-import { SyncError } from '../../c1z/contract/index.js';
+import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+  ResourceSchema,
+  type Entitlement,
+  type Grant,
+  type Resource,
+  type Connector,
+  type ResourceSyncer,
+  SyncError,
+} from '../../c1z/contract/index.js';
 import { ScimClient, ScimHttpError, type ScimClientOptions } from './client.js';
 import { PAGE_SIZE, nextPageToken, startIndexOf, type ListResponse } from './paging.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant } from '../shared/group-membership.js';

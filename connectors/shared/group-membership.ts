@@ -5,8 +5,7 @@
  * into that group's own members.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../c1z/contract/index.js';
-import { GrantExpandableSchema } from '../../c1z/contract/index.js';
+import { packAnnotation, GrantExpandableSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,

@@ -3,9 +3,8 @@
  * as `diff` judges them (FieldJudge: decoded values, map order ignored).
  */
 import type { DescMessage } from '@bufbuild/protobuf';
-import { decodeMessage } from '../../c1z/index.js';
+import { decodeMessage, messageToJson } from '../../c1z/index.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../../c1z/contract/index.js';
-import { messageToJson } from '../../c1z/index.js';
 import type { AttachedSide, AttachedSyncs } from '../diff/attached.js';
 import { FieldJudge } from '../diff/field-judge.js';
 import { SQL_TABLE } from '../diff/object-counts.js';

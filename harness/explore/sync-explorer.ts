@@ -4,13 +4,16 @@
  * so no page reads more than it shows: on 1M grants a page answers in milliseconds once the file is open.
  */
 import Database from 'better-sqlite3';
-import { unpackAnnotation } from '../../c1z/contract/index.js';
-import { GrantExpandableSchema } from '../../c1z/contract/index.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Grant } from '../../c1z/contract/index.js';
-import { messageToJson } from '../../c1z/index.js';
-import { Records } from '../../c1z/index.js';
-import { selectForRows } from '../../c1z/index.js';
-import type { StoredGrant, SyncFile, SyncRun, SyncStats } from '../../c1z/index.js';
+import {
+  unpackAnnotation,
+  GrantExpandableSchema,
+  EntitlementSchema,
+  GrantSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  type Grant,
+} from '../../c1z/contract/index.js';
+import { messageToJson, Records, selectForRows, type StoredGrant, type SyncFile, type SyncRun, type SyncStats } from '../../c1z/index.js';
 import { NameIndex } from './name-index.js';
 import { heldAccess, type GrantEdge } from './nested-access.js';
 import { SyncScope } from './sync-scope.js';

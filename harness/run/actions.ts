@@ -5,8 +5,7 @@
  * goes through the SDK-style dispatch, so a type without a provisioner fails with the SDK's text.
  */
 import { create } from '@bufbuild/protobuf';
-import { GrantSchema, ResourceSchema, type Resource } from '../../c1z/contract/index.js';
-import type { Connector } from '../../c1z/contract/index.js';
+import { GrantSchema, ResourceSchema, type Resource, type Connector } from '../../c1z/contract/index.js';
 import { provisionGrant, provisionRevoke } from '../sync/provision.js';
 import type { ScenarioAction } from '../scenario/schema.js';
 import type { ActionOutcome, SyncContents, SyncedResource } from '../../reports/evidence.js';

@@ -2,13 +2,8 @@
  * What a run's sync file holds, read back the way a user of the file sees it: the latest sync's resource
  * types, resources (with RawId, login and email), grants (entitlement and principal) and counts.
  */
-import { openSyncFile } from '../../c1z/index.js';
-import { unpackAnnotation } from '../../c1z/contract/index.js';
-import { RawIdSchema } from '../../c1z/contract/index.js';
-import { UserTraitSchema } from '../../c1z/contract/index.js';
-import { Records } from '../../c1z/index.js';
-import type { SyncStats } from '../../c1z/index.js';
-import type { Grant } from '../../c1z/contract/index.js';
+import { openSyncFile, Records, type SyncStats } from '../../c1z/index.js';
+import { unpackAnnotation, RawIdSchema, UserTraitSchema, type Grant } from '../../c1z/contract/index.js';
 import type { SyncContents, SyncedGrant } from '../../reports/evidence.js';
 
 export interface ReadSync {

@@ -1,7 +1,13 @@
 /** What the inspection commands share: opening the file, picking the sync, baton's JSON conventions. */
-import { openSyncFile } from '../../../c1z/index.js';
-import { selectForRows } from '../../../c1z/index.js';
-import type { RowSource, RowTable, SyncFile, SyncRun, SyncScope } from '../../../c1z/index.js';
+import {
+  openSyncFile,
+  selectForRows,
+  type RowSource,
+  type RowTable,
+  type SyncFile,
+  type SyncRun,
+  type SyncScope,
+} from '../../../c1z/index.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 
 export interface InspectOptions {

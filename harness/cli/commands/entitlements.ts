@@ -1,7 +1,6 @@
 /** `entitlements`: the entitlements of a sync, optionally on one resource type (baton `entitlements`). */
-import { Records } from '../../../c1z/index.js';
+import { Records, messageToJson } from '../../../c1z/index.js';
 import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
-import { messageToJson } from '../../../c1z/index.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 import { TableWriter } from '../../../lib/output/table.js';

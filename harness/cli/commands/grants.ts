@@ -1,10 +1,8 @@
 /** `grants`: the grants of a sync, filtered by resource type, resource or entitlement (baton `grants`). */
 import { echo } from '../../../lib/echo.js';
 import { UserError } from '../../../lib/errors.js';
-import { Records, resourceRef } from '../../../c1z/index.js';
+import { Records, resourceRef, messageToJson, type GrantFilter } from '../../../c1z/index.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
-import { messageToJson } from '../../../c1z/index.js';
-import type { GrantFilter } from '../../../c1z/index.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 import { TableWriter } from '../../../lib/output/table.js';

@@ -1,7 +1,6 @@
 /** `resource-types`: the resource types of a sync (baton `resource-types`). */
-import { Records } from '../../../c1z/index.js';
+import { Records, messageToJson } from '../../../c1z/index.js';
 import { ResourceTypeSchema, ResourceTypeTrait } from '../../../c1z/contract/index.js';
-import { messageToJson } from '../../../c1z/index.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 import { TableWriter } from '../../../lib/output/table.js';
 import { JsonListWriter, rowView, withSyncFile } from './common.js';

@@ -1,7 +1,6 @@
 /** `resources`: the resources of a sync, optionally of one type (baton `resources`). */
-import { Records, resourceRef } from '../../../c1z/index.js';
+import { Records, resourceRef, messageToJson } from '../../../c1z/index.js';
 import { ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
-import { messageToJson } from '../../../c1z/index.js';
 import { unknownFilter } from '../listing-filters.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 import { TableWriter } from '../../../lib/output/table.js';

@@ -3,8 +3,7 @@
  * is unfinished, where it stopped (its sync token) and what it had written by then; then state findings
  * from its rows, and with `--expect-ids`, the expected ids against the sync's.
  */
-import { openSyncFile } from '../../../c1z/index.js';
-import type { SyncFile, SyncRun, SyncStats } from '../../../c1z/index.js';
+import { openSyncFile, type SyncFile, type SyncRun, type SyncStats } from '../../../c1z/index.js';
 import { UserError } from '../../../lib/errors.js';
 import type { Finding } from '../../../reports/evidence.js';
 import { compareIds, expectIdsFindings, readExpectedIds, type ExpectIdsResult } from './expect-ids.js';

@@ -4,10 +4,8 @@
  * read from the file in one pass over resources and grants; the resource keys gathered on the way serve
  * `--expect-ids`.
  */
-import { unpackAnnotation } from '../../../c1z/contract/index.js';
-import { RawIdSchema } from '../../../c1z/contract/index.js';
-import { Records } from '../../../c1z/index.js';
-import type { RowSource, SyncScope } from '../../../c1z/index.js';
+import { unpackAnnotation, RawIdSchema } from '../../../c1z/contract/index.js';
+import { Records, type RowSource, type SyncScope } from '../../../c1z/index.js';
 import type { Finding } from '../../../reports/evidence.js';
 import { SyncStateCheck } from '../sync-state.js';
 
