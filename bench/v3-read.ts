@@ -8,7 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSyncFile, Records, type SyncFile, detectFormat, openV3File } from '../c1z/index.js';
+import { openSyncFile, Records, type SyncFile, detectFormat } from '../c1z/index.js';
+import { openV3File } from '../c1z/v3/open-v3.js';
 import { measure } from './measure.js';
 import { syntheticFile } from './synthetic-file.js';
 
