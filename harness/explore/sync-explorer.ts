@@ -19,8 +19,7 @@ import { heldAccess, type GrantEdge } from './nested-access.js';
 import { SyncScope } from './sync-scope.js';
 import { NotFound } from './not-found.js';
 import type {
-  EntitlementPage, EntitlementSummary, GrantPage, HeldEntitlement, HeldItem, Holder, Named, NamedResource, ResourceList, ResourcePage,
-  ResourceRef, SyncOverview, TypeSummary,
+  EntitlementPage, EntitlementSummary, GrantPage, Holder, Named, ResourceList, ResourcePage, ResourceRef, SyncOverview,
 } from '../../reports/explore/sync-model.js';
 
 /** Rows a list page shows at once. */
