@@ -1,7 +1,7 @@
 /**
  * The layer rule (.dependency-cruiser.cjs) bites: cruised with the project's config, the fixture tree's
- * deliberate upward imports, its reach past c1z's doors and its import cycle are each reported; the repository
- * itself, cruised exactly as `npm run depcruise` (and .ci/run) does, has none.
+ * deliberate upward imports, its reach past c1z's doors and its import cycles (of values, of types) are each
+ * reported; the repository itself, cruised exactly as `npm run depcruise` (and .ci/run) does, has none.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -39,13 +39,14 @@ describe('the layer rule', () => {
       'connectors-use-the-contract-door: connectors/reaches-in.ts -> c1z/proto/message.ts',
       'lib-imports-nothing: lib/upward.ts -> harness/app.ts',
       'no-circular: mocks/ping.ts -> mocks/pong.ts',
+      'no-circular: mocks/shape-a.ts -> mocks/shape-b.ts',
       'reports-import-below-the-harness: reports/uses-harness.ts -> harness/app.ts',
     ]);
     expect(violations.every((v) => v.rule.severity === 'error')).toBe(true);
     // Errors fail the command (its status is how many), so npm run depcruise fails and .ci/run with it.
     const run = cruise(fixture, folders, 'err');
     expect(run.stdout).toContain('error lib-imports-nothing: lib/upward.ts → harness/app.ts');
-    expect(run.status).toBe(5);
+    expect(run.status).toBe(6);
   });
 
   it('finds no violation in the repository, cruised as npm run depcruise does', { timeout: 120_000 }, () => {
