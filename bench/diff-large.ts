@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { DiffReport } from '../harness/diff/report.js';
+import type { DiffReport } from '../reports/diff/report.js';
 import { measure } from './measure.js';
 import { LARGE, LARGE_LATER, syntheticFile } from './synthetic-file.js';
 

@@ -5,7 +5,7 @@
  *   floor <tenant.db> <out.c1z>  the same rows built from the tenant and written straight into a c1z
  * Prints one JSON line: requests, rows written, seconds.
  */
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { C1zWriter } from '../c1z/index.js';
 import { runSync } from '../harness/sync/engine.js';
 import { builtin } from '../connectors/entra/builtin.js';
 import {

@@ -1,9 +1,7 @@
 /** Builds (once, then reuses) the synthetic sync files the benchmarks read. */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeDirectory, type DirectoryShape } from '../harness/c1z/synthetic/directory.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { writeDirectory, type DirectoryShape, steppingClock, C1zWriter } from '../c1z/index.js';
 
 /** 100k resources (95k users, 4k groups, 1k roles) and 1M grants (memberships, role assignments, nesting). */
 export const LARGE: DirectoryShape = { users: 95_000, groups: 4_000, roles: 1_000, memberships: 899_800, roleAssignments: 100_000, seed: 42 };

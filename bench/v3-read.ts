@@ -8,11 +8,8 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { Records } from '../harness/c1z/records.js';
-import type { SyncFile } from '../harness/c1z/types.js';
-import { detectFormat } from '../harness/c1z/format.js';
-import { openV3File } from '../harness/c1z/v3/open-v3.js';
+import { openSyncFile, Records, type SyncFile, detectFormat } from '../c1z/index.js';
+import { openV3File } from '../c1z/v3/open-v3.js';
 import { measure } from './measure.js';
 import { syntheticFile } from './synthetic-file.js';
 

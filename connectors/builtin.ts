@@ -3,8 +3,7 @@
  * credentials its simulator hands out (the `credentials` of `ServedProvider`, the same object `serve`
  * prints), so a builtin run and an external process get exactly the same configuration.
  */
-import type { Connector } from '../harness/sync/contract.js';
-import type { TenantStore } from '../mocks/tenant/model.js';
+import type { Connector } from '../c1z/contract/index.js';
 
 export interface BuiltinOptions {
   fetch?: typeof fetch;
@@ -14,21 +13,9 @@ export interface BuiltinOptions {
   variant?: string;
 }
 
-/**
- * What the tenant exposes to a connector with the given grants, in the connector's own terms: resources as
- * `<type>:<id>` and grants by their ids, exactly as the connector writes them. A scenario's `complete`
- * compares a sync with this, so "why is an identity missing or duplicated?" gets an exact answer.
- */
-export interface GroundTruth {
-  resources: string[];
-  grants: string[];
-}
-
 export interface BuiltinConnectorModule {
   provider: string;
   create(credentials: Record<string, unknown>, options: BuiltinOptions): Connector;
-  /** `permissions` is the scenario's granted set; undefined means the simulator's default (full read) set. */
-  groundTruth(tenant: TenantStore, permissions?: readonly string[]): GroundTruth;
   /** Buggy variants this connector has, for `builtin:<provider>:<variant>`. */
   variants: readonly string[];
 }

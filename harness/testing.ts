@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScenario, type LoadedScenario } from './scenario/load.js';
 import type { ConnectorSpec } from './scenario/schema.js';
-import type { ScenarioResult } from './run/result.js';
+import type { ScenarioResult } from '../reports/run/result.js';
 import { runScenario as run } from './run/run-scenario.js';
 
-export type { ScenarioResult } from './run/result.js';
-export type { Finding } from './doctor/evidence.js';
+export type { ScenarioResult } from '../reports/run/result.js';
+export type { Finding } from '../reports/evidence.js';
 
 export interface TestRunOptions {
   /** An external command (argument list, or one string for a shell) that replaces the scenario's connector. */

@@ -1,5 +1,5 @@
-/** HTML helpers for the report pages; the escape itself is harness/markup-escape.ts, shared by every renderer. */
-import { escapeHtml } from '../harness/markup-escape.js';
+/** HTML helpers for the report pages; the escape itself is lib/markup-escape.ts, shared by every renderer. */
+import { escapeHtml } from '../lib/markup-escape.js';
 
 /** Escaping for HTML text and attribute values: everything from a run goes through here. */
 export const esc = escapeHtml;

@@ -3,11 +3,20 @@
  * connector, the exact error, when it started, what changed since the last good sync, whether a test sync
  * succeeds, the findings, requests and retries over time, memory and the permissions it needs.
  */
-import type { Finding } from '../harness/doctor/evidence.js';
-import type { SyncStats } from '../harness/c1z/types.js';
-import type { SinceLastGood } from './last-good.js';
+import type { Finding } from './evidence.js';
+import type { SyncStats } from '../c1z/index.js';
+import type { DiffReport } from './diff/report.js';
 import type { RunFolder } from './run-folder.js';
 import { buildTimeline, isError, type Timeline } from './timeline.js';
+
+/** "What changed since the last good sync" (harness/diff/last-good.ts): the run's sync against the one the user says last worked. */
+export interface SinceLastGood {
+  /** What the user gave. */
+  path: string;
+  diff: DiffReport;
+  /** Said when a side's sync is not a finished full one (e.g. the failed run stopped early). */
+  notes: string[];
+}
 
 export interface RunReport {
   scenario: string;

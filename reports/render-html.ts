@@ -3,7 +3,7 @@
  * SVG, no script, and a Content-Security-Policy that forbids loading anything, so it opens offline and
  * leaks nothing. Every text from the run is escaped; numbers carry `data-metric`/`data-value` hooks.
  */
-import { TABLES } from '../harness/diff/report.js';
+import { TABLES } from './diff/report.js';
 import { esc, metric } from './html-text.js';
 import { formatWidth, NO_LAST_GOOD, type RunReport } from './model.js';
 import { svgTimeline } from './svg-timeline.js';

@@ -2,7 +2,7 @@
  * A run's report as Markdown for a support ticket or a pull request: the verdict and the facts a support
  * page asks for first, then the detail. Everything taken from the run is escaped (markdown-text.ts).
  */
-import { TABLES } from '../harness/diff/report.js';
+import { TABLES } from './diff/report.js';
 import { mdBlock, mdCode, mdTable, mdText } from './markdown-text.js';
 import { formatWidth, NO_LAST_GOOD, type RunReport } from './model.js';
 

@@ -6,9 +6,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JournalEntry } from '../mocks/core/journal.js';
-import type { LogLine } from '../harness/doctor/evidence.js';
-import { fileError } from '../harness/errors.js';
-import type { ScenarioResult } from '../harness/run/result.js';
+import type { LogLine } from './evidence.js';
+import { fileError } from '../lib/errors.js';
+import type { ScenarioResult } from './run/result.js';
 
 type StoredResult = ScenarioResult & { diagnosis?: string };
 

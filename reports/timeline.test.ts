@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../mocks/core/journal.js';
-import type { LogLine } from '../harness/doctor/evidence.js';
+import type { LogLine } from './evidence.js';
 import { bucketWidth, buildTimeline, placeRetries } from './timeline.js';
 
 const T0 = Date.parse('2026-05-01T12:00:00.000Z');

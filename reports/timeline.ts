@@ -5,7 +5,7 @@
  * each is placed at the failed request it retries (same method and path, in order).
  */
 import type { JournalEntry } from '../mocks/core/journal.js';
-import type { LogLine } from '../harness/doctor/evidence.js';
+import type { LogLine } from './evidence.js';
 
 const MAX_BUCKETS = 30;
 

@@ -6,7 +6,7 @@ import { IAMClient, paginateListUsers } from '@aws-sdk/client-iam';
 import { IdentitystoreClient, ListGroupsCommand } from '@aws-sdk/client-identitystore';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../harness/serve/serve-providers.js';
 import { providerNames } from '../mocks/serve/provider-registry.js';
 import { createTenant } from '../mocks/tenant/store.js';
 

@@ -56,8 +56,9 @@ describe('the build', () => {
     expect([...entries].sort()).toEqual(['harness/cli/main.ts', 'harness/external/proxy-preload.ts', 'harness/testing.ts']);
     for (const entry of entries) expect(shipped).toContain(entry);
 
-    // The reference connectors are imported by name (connectors/builtin.ts), which no import line shows.
-    const byName = new Set(PROVIDER_NAMES.map((name) => `connectors/${name}/builtin.ts`));
+    // The reference connectors and their ground truths are imported by name (connectors/builtin.ts,
+    // harness/ground-truth/index.ts), which no import line shows.
+    const byName = new Set(PROVIDER_NAMES.flatMap((name) => [`connectors/${name}/builtin.ts`, `harness/ground-truth/${name}.ts`]));
     const testOnly = shipped.filter((file) => {
       if (entries.has(file) || byName.has(file) || file.endsWith('/index.ts')) return false;
       const by = importers.get(file) ?? [];

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openSyncFile } from '../harness/c1z/open.js';
+import { openSyncFile } from '../c1z/open.js';
 import {
   encodeMessage,
   EntitlementSchema,
@@ -20,11 +20,11 @@ import {
   ResourceTypeTrait,
   unpackAnnotation,
   UserTraitSchema,
-} from '../harness/c1z/proto/index.js';
-import { Records } from '../harness/c1z/records.js';
-import type { SyncFile } from '../harness/c1z/types.js';
-import { C1Z_TABLES } from '../harness/c1z/v1/schema-info.js';
-import { KsuidSource } from '../harness/c1z/writer/ksuid.js';
+} from '../c1z/proto/index.js';
+import { Records } from '../c1z/records.js';
+import type { SyncFile } from '../c1z/types.js';
+import { C1Z_TABLES } from '../c1z/v1/schema-info.js';
+import { KsuidSource } from '../c1z/writer/ksuid.js';
 import { describeWithTools, sh, sqlite, SQLITE3, ZSTD } from './support/system-tools.js';
 import { oldestSchemaSql } from './support/oldest-schema.js';
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../harness/cli/registry.js';
 import { DEFAULT_USERS } from '../mocks/tenant/shape.js';
-import { serveProviders } from '../mocks/serve/serve-providers.js';
+import { serveProviders } from '../harness/serve/serve-providers.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { runCli } from './support/cli.js';
 import { CURL, describeWithTools } from './support/system-tools.js';

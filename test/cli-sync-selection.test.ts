@@ -1,7 +1,7 @@
 /**
  * Which sync each command shows, end to end: files with several syncs written by the project's writer, every
  * inspection command run on each, the shown sync recognised by its counts. The rules are the ones at the top
- * of harness/c1z/sync-selection.ts: listings prefer the latest finished full sync, stats the latest finished
+ * of c1z/sync-selection.ts: listings prefer the latest finished full sync, stats the latest finished
  * sync of any type, and both fall back to the latest unfinished sync with a note.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

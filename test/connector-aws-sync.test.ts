@@ -10,11 +10,12 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/aws/builtin.js';
+import { groundTruth as awsGroundTruth } from '../harness/ground-truth/aws.js';
 import { groupMemberEntitlementId } from '../connectors/aws/ids.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../harness/c1z/proto/connector-annotations.js';
-import type { Connector } from '../harness/sync/contract.js';
-import type { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { unpackAnnotation } from '../c1z/proto/annotation.js';
+import { RawIdSchema } from '../c1z/proto/connector-annotations.js';
+import type { Connector } from '../c1z/contract/connector.js';
+import type { ConnectorHttpError, SyncError } from '../c1z/contract/sync-errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { awsProvider } from '../mocks/aws/index.js';
 import { createContext, type SimContext } from '../mocks/core/context.js';
@@ -95,7 +96,7 @@ describeConnectorSuite({
     const f = await fixture({ faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: f.connector(), secret: String(f.credentials.secretAccessKey) };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => awsGroundTruth(tenant),
   idIsRawId: false,
   // IAM throttles with HTTP 400 Throttling and no Retry-After: the engine's linear step.
   throttle: { fault: 'throttle:every=7', status: 400, route: /^iam\./, sleepMs: 1000 },

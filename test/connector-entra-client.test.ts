@@ -6,7 +6,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EntraClient, parseRetryAfter } from '../connectors/entra/index.js';
-import { ConnectorHttpError } from '../harness/sync/errors.js';
+import { ConnectorHttpError } from '../c1z/contract/sync-errors.js';
 import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 
 const server = setupServer();

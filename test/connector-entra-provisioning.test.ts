@@ -6,11 +6,11 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraConnector, memberEntitlementId, type EntraConnector } from '../connectors/entra/index.js';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema } from '../harness/c1z/proto/connector-annotations.js';
-import type { Entitlement, Resource } from '../harness/c1z/proto/connector.js';
-import { derivedCapabilities } from '../harness/sync/contract.js';
-import { ConnectorHttpError, SyncError } from '../harness/sync/errors.js';
+import { unpackAnnotation } from '../c1z/proto/annotation.js';
+import { GrantExpandableSchema } from '../c1z/proto/connector-annotations.js';
+import type { Entitlement, Resource } from '../c1z/proto/connector.js';
+import { derivedCapabilities } from '../c1z/contract/connector.js';
+import { ConnectorHttpError, SyncError } from '../c1z/contract/sync-errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { entraFixture, type EntraFixture } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import type { PrincipalType } from '../mocks/tenant/model.js';

@@ -7,8 +7,8 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { unpackAnnotation } from '../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema } from '../harness/c1z/proto/connector-annotations.js';
+import { unpackAnnotation } from '../c1z/proto/annotation.js';
+import { GrantExpandableSchema } from '../c1z/proto/connector-annotations.js';
 import {
   APP_RESOURCE_TYPE,
   DEFAULT_APP_ROLE_ID,
@@ -18,8 +18,8 @@ import {
   memberEntitlementId,
   type EntraConnector,
 } from '../connectors/entra/index.js';
-import { builtin } from '../connectors/entra/builtin.js';
-import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
+import { groundTruth as entraGroundTruth } from '../harness/ground-truth/entra.js';
+import { ConnectorHttpError, type SyncError } from '../c1z/contract/sync-errors.js';
 import { entraFixture, type EntraFixture, type FixtureOptions } from '../mocks/entra/test-support/entra-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';
 import { syncConnector } from './support/synced-connector.js';
@@ -93,7 +93,7 @@ describeConnectorSuite({
     const f = fixture({ faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.sim.credentials.clientSecret };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => entraGroundTruth(tenant),
   idIsRawId: true,
   throttle: { fault: 'throttle:every=5,retry-after=1', status: 429, sleepMs: 1000 },
   expiredSecret: { texts: ['AADSTS7000222'], code: 'Unauthenticated' },

@@ -6,6 +6,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/entra/builtin.js';
+import { groundTruth as entraGroundTruth } from '../harness/ground-truth/entra.js';
 import { createEntraConnector, createEntraVariant, type ENTRA_VARIANTS, type EntraConnector } from '../connectors/entra/index.js';
 import { createContext } from '../mocks/core/context.js';
 import { entraProvider } from '../mocks/entra/index.js';
@@ -64,7 +65,7 @@ describe('builtin:entra, the clean connector', () => {
     expect(Object.keys(credentials).sort()).toEqual(['authority', 'clientId', 'clientSecret', 'graphBase', 'scope', 'tenantId']);
     const out = await syncConnector(builtin.create(credentials, {}));
     expect(out.result.outcome).toBe('succeeded');
-    const truth = builtin.groundTruth(tenant);
+    const truth = entraGroundTruth(tenant);
     expect(truth.resources).toHaveLength(SHAPE.users + SHAPE.groups + tenant.counts().apps);
     expect(truth.grants.some((g) => g.includes(':assignment:'))).toBe(true);
     expect(truth.grants.some((g) => g.includes(':member:group:'))).toBe(true);
@@ -77,22 +78,22 @@ describe('builtin:entra, the clean connector', () => {
     const { tenant, credentials } = served({ users: 1003, groups: 2, membershipsPerUser: 0.2, guestRatio: 0 });
     const out = await syncConnector(builtin.create(credentials, { variant: 'first-page-only' }));
     expect(out.result.outcome).toBe('succeeded');
-    const truth = builtin.groundTruth(tenant).resources;
+    const truth = entraGroundTruth(tenant).resources;
     expect(truth.filter((r) => !out.resourceKeys.includes(r))).toEqual([1000, 1001, 1002, 1003].map((seq) => `user:${tenant.user(seq)!.objectId}`));
   });
 
   it('restricts the ground truth to what the permissions read', () => {
     const { tenant } = served({ users: 8, groups: 3 });
-    const full = builtin.groundTruth(tenant);
+    const full = entraGroundTruth(tenant);
     const users = full.resources.filter((r) => r.startsWith('user:'));
     const groups = full.resources.filter((r) => r.startsWith('group:'));
     const groupGrants = full.grants.filter((g) => g.startsWith('group:'));
-    expect(builtin.groundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'])).toEqual(full);
-    expect(builtin.groundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All'])).toEqual({ resources: [...users, ...groups], grants: groupGrants });
-    expect(builtin.groundTruth(tenant, ['User.ReadBasic.All'])).toEqual({ resources: users, grants: [] });
+    expect(entraGroundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'])).toEqual(full);
+    expect(entraGroundTruth(tenant, ['User.Read.All', 'GroupMember.Read.All'])).toEqual({ resources: [...users, ...groups], grants: groupGrants });
+    expect(entraGroundTruth(tenant, ['User.ReadBasic.All'])).toEqual({ resources: users, grants: [] });
     // GroupMember.Read.All reads groups and their members; members it may not read show as limited objects.
-    expect(builtin.groundTruth(tenant, ['GroupMember.Read.All'])).toEqual({ resources: groups, grants: groupGrants });
-    expect(builtin.groundTruth(tenant, [])).toEqual({ resources: [], grants: [] });
+    expect(entraGroundTruth(tenant, ['GroupMember.Read.All'])).toEqual({ resources: groups, grants: groupGrants });
+    expect(entraGroundTruth(tenant, [])).toEqual({ resources: [], grants: [] });
   });
 });
 
@@ -117,7 +118,7 @@ describe('builtin:entra buggy variants', () => {
     expect(new Set(members.map((g) => g.principalType))).toEqual(new Set(['User', 'Group']));
     expect(out.grants.filter((g) => g.entitlementId.endsWith(':owner')).every((g) => g.principalType === 'user')).toBe(true);
     // Same memberships, none of them under the id the ground truth expects.
-    const truth = builtin.groundTruth(f.tenant).grants.filter((id) => id.includes(':member:'));
+    const truth = entraGroundTruth(f.tenant).grants.filter((id) => id.includes(':member:'));
     expect(sorted(members.map((g) => g.id.replace(':member:User:', ':member:user:').replace(':member:Group:', ':member:group:')))).toEqual(sorted(truth));
     expect(members.some((g) => truth.includes(g.id))).toBe(false);
   });
@@ -131,7 +132,7 @@ describe('builtin:entra buggy variants', () => {
     expect(sorted(gets.map((e) => e.url.split('?')[0]!.split('/').pop()!))).toEqual(sorted(usersOf(f).map((u) => u.objectId)));
     expect(f.ctx.journal.query({ route: 'graph.users.list' })).toHaveLength(SHAPE.users / TOP);
     // The records themselves are right: the bug is the calls.
-    expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
+    expect(sorted(out.resourceKeys)).toEqual(sorted(entraGroundTruth(f.tenant).resources));
 
     const g = fixture();
     await syncConnector(clean(g));
@@ -172,7 +173,7 @@ describe('builtin:entra buggy variants', () => {
     const f = fixture();
     const out = await syncConnector(variant(f, 'first-page-only'));
     expect(out.result.outcome).toBe('succeeded');
-    const truth = builtin.groundTruth(f.tenant).resources;
+    const truth = entraGroundTruth(f.tenant).resources;
     const missing = truth.filter((r) => !out.resourceKeys.includes(r));
     const firstUsers = usersOf(f).slice(0, TOP).map((u) => `user:${u.objectId}`);
     const firstGroups = Array.from({ length: TOP }, (_, i) => `group:${f.tenant.group(i + 1)!.objectId}`);
@@ -188,7 +189,7 @@ describe('builtin:entra buggy variants', () => {
     expect(out.result.outcome).toBe('succeeded');
     const guests = usersOf(f).filter((u) => u.kind === 'guest' || u.kind === 'external');
     expect(guests.length).toBeGreaterThan(0);
-    const truth = builtin.groundTruth(f.tenant).resources;
+    const truth = entraGroundTruth(f.tenant).resources;
     expect(sorted(truth.filter((r) => !out.resourceKeys.includes(r)))).toEqual(sorted(guests.map((u) => `user:${u.objectId}`)));
     expect(out.resourceKeys.filter((r) => !truth.includes(r))).toEqual([]);
     expect(f.ctx.journal.query({ route: 'graph.users.list', status: 200 })[0]?.url).toContain('$filter=userType');

@@ -11,10 +11,11 @@ import { create } from '@bufbuild/protobuf';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/google/builtin.js';
+import { groundTruth as googleGroundTruth } from '../harness/ground-truth/google.js';
 import { createGoogleConnector, groupMemberEntitlementId, membershipGrantId, roleMemberEntitlementId, type GoogleConnector } from '../connectors/google/index.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema } from '../harness/c1z/proto/connector.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
+import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
+import { ConnectorHttpError, type SyncError } from '../c1z/contract/sync-errors.js';
 import { provisionGrant, provisionRevoke } from '../harness/sync/provision.js';
 import { drain, storeSource } from '../mocks/core/paging/list-source.js';
 import { SYNC_SCOPES } from '../mocks/google/scopes.js';
@@ -73,7 +74,7 @@ describeConnectorSuite({
     const f = fixture({ shape: { users: 30, groups: 6 }, faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.key.private_key };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => googleGroundTruth(tenant),
   idIsRawId: true,
   // Google's default throttle is 403 userRateLimitExceeded without Retry-After: the SDK's linear step.
   throttle: { fault: 'throttle:every=4,route=google.*.list', status: 403, sleepMs: 1000 },
@@ -140,8 +141,8 @@ describe('the Google connector syncing a healthy tenant', () => {
     const f = fixture({ shape: { users: 450, groups: 3, membershipsPerUser: 2, nestedGroupRatio: 0 } });
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
-    expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
-    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(builtin.groundTruth(f.tenant).grants));
+    expect(sorted(out.resourceKeys)).toEqual(sorted(googleGroundTruth(f.tenant).resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(googleGroundTruth(f.tenant).grants));
     expect(sorted(out.grants.filter((g) => g.entitlementId.startsWith('group:')).map((g) => g.id))).toEqual(sorted(tenantMemberGrants(f)));
 
     // 450 users at 200 a page: three pages, sorted by email, the later ones by Google's nextPageToken.
@@ -164,7 +165,7 @@ describe('the Google connector under faults', () => {
     const throttled = f.ctx.journal.query({ fault: true });
     expect(throttled.length).toBeGreaterThan(0);
     expect(out.sleeps).toEqual(throttled.map(() => 3000));
-    expect(sorted(out.resourceKeys)).toEqual(sorted(builtin.groundTruth(f.tenant).resources));
+    expect(sorted(out.resourceKeys)).toEqual(sorted(googleGroundTruth(f.tenant).resources));
   });
 
   it('skips only the data of a scope the delegation grant lacks, as its ground truth says', async () => {
@@ -172,7 +173,7 @@ describe('the Google connector under faults', () => {
     const f = fixture({ shape: { users: 30, groups: 6 }, sim: { grantedScopes: [...granted] } });
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
-    const truth = builtin.groundTruth(f.tenant, granted);
+    const truth = googleGroundTruth(f.tenant, granted);
     expect(truth.resources.some((k) => k.startsWith('role:'))).toBe(false);
     expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
     expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
@@ -190,7 +191,7 @@ describe('the Google connector under faults', () => {
     expect(out.result.error.message).toContain('401: unauthorized_client: Client is unauthorized to retrieve access tokens');
     expect((out.result.error as SyncError).code).toBe('Unauthenticated');
     expect(out.syncs[0]?.endedAt).toBeUndefined();
-    expect(builtin.groundTruth(f.tenant, granted)).toEqual({ resources: [], grants: [] });
+    expect(googleGroundTruth(f.tenant, granted)).toEqual({ resources: [], grants: [] });
   });
 });
 

@@ -8,9 +8,10 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/scim/builtin.js';
+import { groundTruth as scimGroundTruth } from '../harness/ground-truth/scim.js';
 import { createScimConnector, memberEntitlementId, type ScimConnector } from '../connectors/scim/index.js';
-import type { Grant } from '../harness/c1z/proto/connector.js';
-import { ConnectorHttpError, type SyncError } from '../harness/sync/errors.js';
+import type { Grant } from '../c1z/proto/connector.js';
+import { ConnectorHttpError, type SyncError } from '../c1z/contract/sync-errors.js';
 import { authMessages } from '../mocks/scim/authenticate.js';
 import { scimFixture, type ScimFixture, type ScimFixtureOptions } from '../mocks/scim/test-support/scim-fixture.test-support.js';
 import { describeConnectorSuite } from './support/connector-suite.js';
@@ -57,7 +58,7 @@ describeConnectorSuite({
     const f = fixture({ faults });
     return { tenant: f.tenant, ctx: f.ctx, connector: connectorFor(f), secret: f.token };
   },
-  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  groundTruth: (tenant) => scimGroundTruth(tenant),
   idIsRawId: true,
   throttle: { fault: 'throttle:every=4,retry-after=1', status: 429, sleepMs: 1000 },
   expiredSecret: { texts: [authMessages.expired], status: 401, code: 'Unauthenticated' },

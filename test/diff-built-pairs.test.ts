@@ -18,7 +18,7 @@ import {
   RawIdSchema,
   ResourceSchema,
   type Resource,
-} from '../harness/c1z/proto/index.js';
+} from '../c1z/proto/index.js';
 import { lines, runCli } from './support/cli.js';
 import { describeWithTools, sh, SQLITE3 } from './support/system-tools.js';
 import { oldestSchemaSql } from './support/oldest-schema.js';

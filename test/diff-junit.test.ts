@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EntitlementSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema, type Resource } from '../harness/c1z/proto/index.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { EntitlementSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema, type Resource } from '../c1z/proto/index.js';
+import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { runCli } from './support/cli.js';
 
 interface ParsedCase {

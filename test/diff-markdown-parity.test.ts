@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDirectory } from '../harness/c1z/synthetic/directory.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { writeDirectory } from '../c1z/synthetic/directory.js';
+import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
+import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { lines, runCli } from './support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diff-md-'));

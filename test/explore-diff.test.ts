@@ -4,10 +4,9 @@
  * and both versions, findings link to objects that open, and each side's sync view is there.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DiffReport } from '../harness/diff/report.js';
-import type { ChangeList } from '../harness/explore/diff-explorer.js';
-import type { ObjectDiff } from '../harness/explore/object-versions.js';
-import type { SyncOverview } from '../harness/explore/sync-explorer.js';
+import type { DiffReport } from '../reports/diff/report.js';
+import type { ChangeList, ObjectDiff } from '../reports/explore/diff-model.js';
+import type { SyncOverview } from '../reports/explore/sync-model.js';
 import { runCli } from './support/cli.js';
 import { startTestExplorer, type TestExplorer } from './support/explorer.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';

@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../harness/scenario/load.js';
 import { runScenario } from '../harness/testing.js';
-import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../harness/serve/serve-providers.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { repoRoot } from './support/paths.js';
 import { describeWithTools, GO } from './support/system-tools.js';

@@ -10,7 +10,7 @@ import { delimiter, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './support/paths.js';
 
-const protoRoot = join(repoRoot, 'harness/c1z/proto');
+const protoRoot = join(repoRoot, 'c1z/proto');
 const bin = join(repoRoot, 'node_modules/.bin');
 
 function filesUnder(dir: string, suffix: string): string[] {

@@ -11,9 +11,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeDirectory } from '../harness/c1z/synthetic/directory.js';
-import { steppingClock } from '../harness/c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+import { writeDirectory } from '../c1z/synthetic/directory.js';
+import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
+import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 import { runCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath, samplesDir } from './support/samples.js';
 

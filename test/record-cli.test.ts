@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanForSecrets, secretsOfRun } from '../harness/record/index.js';
-import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../harness/serve/serve-providers.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { builtCli, readyLine, runCli, spawnCli } from './support/cli.js';
 

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openSyncFile } from '../harness/c1z/open.js';
+import { openSyncFile } from '../c1z/open.js';
 import { readFixtures } from '../harness/record/files.js';
 import { replayContext, replayProvider } from '../harness/record/replay.js';
 import { syncBuiltin } from '../harness/record/run.test-support.js';

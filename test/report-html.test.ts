@@ -110,7 +110,7 @@ describe('report -o html in Chromium', () => {
   it('escapes every text from the run', async () => {
     const run = runs.control!;
     const { renderHtml } = await import('../reports/render-html.js');
-    const { buildReport } = await import('../reports/index.js');
+    const { buildReport } = await import('../harness/report/build-report.js');
     const report = await buildReport(run.runDir);
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & \'single\'';
     const html = renderHtml({ ...report, scenario: hostile, error: hostile, findings: [{ id: 'x"><b>', title: hostile, evidence: [hostile], fix: [hostile] }] });

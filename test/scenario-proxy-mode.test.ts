@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { JournalEntry } from '../mocks/core/journal.js';
-import { serveProviders } from '../mocks/serve/serve-providers.js';
+import { serveProviders } from '../harness/serve/serve-providers.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { loadScenario } from '../harness/scenario/load.js';
 import { expectMet, runScenario } from '../harness/testing.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { JournalEntry } from '../mocks/core/journal.js';
-import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../harness/serve/serve-providers.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { readyLine, spawnCli } from './support/cli.js';
 import { CURL, describeWithTools } from './support/system-tools.js';

@@ -3,7 +3,7 @@
  * and the file is still written with everything stored before the failure and the checkpoint token.
  */
 import { describe, expect, it } from 'vitest';
-import { ConnectorHttpError } from '../harness/sync/errors.js';
+import { ConnectorHttpError } from '../c1z/contract/sync-errors.js';
 import { fakeDirectory, type FakeCall } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

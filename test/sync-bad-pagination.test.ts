@@ -4,7 +4,7 @@
  * and leaves it unfinished, with the rows written before the bad listing kept.
  */
 import { describe, expect, it } from 'vitest';
-import type { Connector, ResourceSyncer } from '../harness/sync/contract.js';
+import type { Connector, ResourceSyncer } from '../c1z/contract/connector.js';
 import { fakeDirectory, fakeGroup, fakeUser } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

@@ -1,10 +1,10 @@
 /** A well-behaved connector syncs into a finished c1z whose counts match what it served. */
 import { describe, expect, it } from 'vitest';
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../harness/c1z/proto/annotation.js';
-import { ChildResourceTypeSchema, SkipGrantsSchema } from '../harness/c1z/proto/connector-annotations.js';
-import { ResourceSchema, ResourceTypeSchema } from '../harness/c1z/proto/connector.js';
-import type { Connector } from '../harness/sync/contract.js';
+import { packAnnotation } from '../c1z/proto/annotation.js';
+import { ChildResourceTypeSchema, SkipGrantsSchema } from '../c1z/proto/connector-annotations.js';
+import { ResourceSchema, ResourceTypeSchema } from '../c1z/proto/connector.js';
+import type { Connector } from '../c1z/contract/connector.js';
 import { fakeDirectory } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

@@ -4,7 +4,7 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { ResourceSchema } from '../harness/c1z/proto/connector.js';
+import { ResourceSchema } from '../c1z/proto/connector.js';
 import { fakeDirectory } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

@@ -3,7 +3,7 @@
  * than 10 % of completed actions, the sync stops with the SDK's `too many warnings, exiting sync`.
  */
 import { describe, expect, it } from 'vitest';
-import { ConnectorHttpError } from '../harness/sync/errors.js';
+import { ConnectorHttpError } from '../c1z/contract/sync-errors.js';
 import { fakeDirectory, type FakeCall } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

@@ -3,7 +3,7 @@
  * 60 s), else attempts × 1 s — and the sync then completes. Nothing really sleeps: the sleeper records.
  */
 import { describe, expect, it } from 'vitest';
-import { ConnectorHttpError } from '../harness/sync/errors.js';
+import { ConnectorHttpError } from '../c1z/contract/sync-errors.js';
 import { fakeDirectory, type FakeCall } from '../harness/sync/fake-connector.test-support.js';
 import { syncToFile } from '../harness/sync/test-kit.test-support.js';
 

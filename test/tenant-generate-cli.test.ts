@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as tenantCommand } from '../harness/cli/commands/tenant.js';
-import { Sink } from '../harness/cli/output/sink.js';
+import { Sink } from '../lib/output/sink.js';
 import { openTenant } from '../mocks/tenant/store.js';
 import { lines, runCli } from './support/cli.js';
 

@@ -14,7 +14,7 @@ import { loadScenario } from '../harness/scenario/load.js';
 import { runScenario } from '../harness/testing.js';
 import { createSimEnv } from '../harness/run/sim-env.js';
 import { parseFaultSpec } from '../mocks/faults/spec.js';
-import { serveProviders, type Serving } from '../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../harness/serve/serve-providers.js';
 import { resolveShape } from '../mocks/tenant/shape.js';
 import { createTenant } from '../mocks/tenant/store.js';
 import { runCli } from './support/cli.js';

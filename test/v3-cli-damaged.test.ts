@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IndexedFrameIndexSchema } from '../harness/c1z/proto/index.js';
-import { liveTempDirs } from '../harness/fs/temp-files.js';
+import { IndexedFrameIndexSchema } from '../c1z/proto/index.js';
+import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { lines, runCli, spawnCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { c as createTar } from 'tar';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compress, decompress } from 'zstd-napi';
-import { UserError } from '../harness/errors.js';
-import { C1ZManifestV3Schema, IndexedFrameIndexSchema, type C1ZManifestV3, type PayloadEncoding } from '../harness/c1z/proto/index.js';
-import { openV3File } from '../harness/c1z/v3/open-v3.js';
-import { xxh64 } from '../harness/c1z/v3/hash/xxh64.js';
+import { UserError } from '../lib/errors.js';
+import { C1ZManifestV3Schema, IndexedFrameIndexSchema, type C1ZManifestV3, type PayloadEncoding } from '../c1z/proto/index.js';
+import { openV3File } from '../c1z/v3/open-v3.js';
+import { xxh64 } from '../c1z/v3/hash/xxh64.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
 const SYNC = '36zGvJw3uxU1QMJKU2yPVQ1hBOC';

@@ -4,15 +4,15 @@
  * tombstones and range deletions hide older entries, MERGE operands concatenate).
  */
 import { describe, expect, it } from 'vitest';
-import { snappyUncompress, SnappyError } from '../harness/c1z/v3/codec/snappy.js';
-import { crc32c, maskCrc } from '../harness/c1z/v3/hash/crc32c.js';
-import { xxh64, Xxh64 } from '../harness/c1z/v3/hash/xxh64.js';
-import { mergedScan } from '../harness/c1z/v3/lsm/merged-scan.js';
-import { RangeTombstones } from '../harness/c1z/v3/lsm/range-tombstones.js';
-import { LogCorruption, readLogRecords } from '../harness/c1z/v3/lsm/record-log.js';
-import { decodeVersionEdit } from '../harness/c1z/v3/lsm/version-edit.js';
-import { decodePrefixBytes } from '../harness/c1z/v3/colblk/prefix-bytes.js';
-import { Kind, type InternalEntry } from '../harness/c1z/v3/sst/internal-key.js';
+import { snappyUncompress, SnappyError } from '../c1z/v3/codec/snappy.js';
+import { crc32c, maskCrc } from '../c1z/v3/hash/crc32c.js';
+import { xxh64, Xxh64 } from '../c1z/v3/hash/xxh64.js';
+import { mergedScan } from '../c1z/v3/lsm/merged-scan.js';
+import { RangeTombstones } from '../c1z/v3/lsm/range-tombstones.js';
+import { LogCorruption, readLogRecords } from '../c1z/v3/lsm/record-log.js';
+import { decodeVersionEdit } from '../c1z/v3/lsm/version-edit.js';
+import { decodePrefixBytes } from '../c1z/v3/colblk/prefix-bytes.js';
+import { Kind, type InternalEntry } from '../c1z/v3/sst/internal-key.js';
 
 const text = (s: string) => Buffer.from(s, 'latin1');
 const str = (b: Uint8Array) => Buffer.from(b).toString('latin1');

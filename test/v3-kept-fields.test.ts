@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, describe } from 'vitest';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { messageToJson } from '../harness/c1z/proto/json.js';
+import { openSyncFile } from '../c1z/open.js';
+import { messageToJson } from '../c1z/proto/json.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -21,13 +21,13 @@ import {
   ResourceSchema,
   ResourceTypeSchema,
   ResourceTypeTrait,
-} from '../harness/c1z/proto/index.js';
-import { decodeMessage } from '../harness/c1z/proto/codec.js';
-import type { SyncFile } from '../harness/c1z/types.js';
-import { writeRowsDatabase, type RowsToWrite } from '../harness/c1z/v1/rows-database.js';
-import { V1Store } from '../harness/c1z/v1/store.js';
-import { keptByV3 } from '../harness/c1z/v3/store/kept-by-v3.js';
-import { C1zWriter } from '../harness/c1z/writer/c1z-writer.js';
+} from '../c1z/proto/index.js';
+import { decodeMessage } from '../c1z/proto/codec.js';
+import type { SyncFile } from '../c1z/types.js';
+import { writeRowsDatabase, type RowsToWrite } from '../c1z/v1/rows-database.js';
+import { V1Store } from '../c1z/v1/store.js';
+import { keptByV3 } from '../c1z/v3/store/kept-by-v3.js';
+import { C1zWriter } from '../c1z/writer/c1z-writer.js';
 
 const userType = create(ResourceTypeSchema, { id: 'user', displayName: 'User', traits: [ResourceTypeTrait.USER], description: 'people' });
 const groupType = create(ResourceTypeSchema, { id: 'group', displayName: 'Group', traits: [ResourceTypeTrait.GROUP] });

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32c, maskCrc } from '../harness/c1z/v3/hash/crc32c.js';
-import { PebbleCorruption } from '../harness/c1z/v3/sst/corruption.js';
-import { Kind } from '../harness/c1z/v3/sst/internal-key.js';
-import { Table } from '../harness/c1z/v3/sst/table.js';
-import { TableFile } from '../harness/c1z/v3/sst/table-file.js';
+import { crc32c, maskCrc } from '../c1z/v3/hash/crc32c.js';
+import { PebbleCorruption } from '../c1z/v3/sst/corruption.js';
+import { Kind } from '../c1z/v3/sst/internal-key.js';
+import { Table } from '../c1z/v3/sst/table.js';
+import { TableFile } from '../c1z/v3/sst/table-file.js';
 
 const text = (s: string) => Buffer.from(s, 'latin1');
 const str = (b: Uint8Array) => Buffer.from(b).toString('latin1');

@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredResource, SyncRun } from '../harness/c1z/types.js';
-import { DuplicateRowError, writeRowsDatabase } from '../harness/c1z/v1/rows-database.js';
-import { V1Store } from '../harness/c1z/v1/store.js';
+import type { StoredResource, SyncRun } from '../c1z/types.js';
+import { DuplicateRowError, writeRowsDatabase } from '../c1z/v1/rows-database.js';
+import { V1Store } from '../c1z/v1/store.js';
 
 const run: SyncRun = {
   id: 'sync-1',

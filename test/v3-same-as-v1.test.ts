@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openSyncFile } from '../harness/c1z/open.js';
-import { compressV1 } from '../harness/c1z/writer/compress.js';
+import { openSyncFile } from '../c1z/open.js';
+import { compressV1 } from '../c1z/writer/compress.js';
 import { runCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 

@@ -3,11 +3,11 @@
  * listings decode into connector messages, and filtered listings and lookups agree with the full scan.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Records } from '../harness/c1z/records.js';
-import type { SyncFile, SyncStats } from '../harness/c1z/types.js';
-import { openV3File } from '../harness/c1z/v3/open-v3.js';
-import { readV3Manifest } from '../harness/c1z/v3/manifest.js';
-import { liveTempDirs } from '../harness/fs/temp-files.js';
+import { Records } from '../c1z/records.js';
+import type { SyncFile, SyncStats } from '../c1z/types.js';
+import { openV3File } from '../c1z/v3/open-v3.js';
+import { readV3Manifest } from '../c1z/v3/manifest.js';
+import { liveTempDirs } from '../lib/fs/temp-files.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
 const SYNC = '36zGvJw3uxU1QMJKU2yPVQ1hBOC';

@@ -5,10 +5,9 @@
  * takes an IAM user page shorter than IAM's default 100 for the last, though IsTruncated says more follows.
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import type { Connector } from '../../harness/sync/contract.js';
+import type { Connector } from '../../c1z/contract/index.js';
 import { createAwsConnector } from './connector.js';
 import { IAM_USER } from './ids.js';
-import { awsGroundTruth } from './ground-truth.js';
 
 const VARIANTS = ['ignores-retry-after', 'stops-on-short-page'] as const;
 
@@ -37,7 +36,6 @@ export const builtin: BuiltinConnectorModule = {
     });
     return variant === 'stops-on-short-page' ? stopsOnShortPage(connector) : connector;
   },
-  groundTruth: awsGroundTruth,
 };
 
 /** IAM's default page size, which the clean connector never overrides. */

@@ -4,7 +4,7 @@
  * runs in-process under MSW or against `serve` unchanged. Failures become ConnectorHttpErrors (errors.ts);
  * the engine does the retrying.
  */
-import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { ConnectorHttpError } from '../../c1z/contract/index.js';
 import { awsHttpError, isThrottling, jsonErrorDetail, queryErrorDetail, type AwsErrorDetail } from './errors.js';
 import { signedHeaders, type AwsKey } from './signer.js';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';

@@ -5,8 +5,7 @@
  * membership is provisioned with AddUserToGroup / RemoveUserFromGroup. Page tokens are AWS's own Markers
  * and NextTokens, handed back by the engine.
  */
-import type { ResourceType } from '../../harness/c1z/proto/connector.js';
-import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import type { ResourceType, Connector, ResourceSyncer } from '../../c1z/contract/index.js';
 import { AwsClient, type AwsClientOptions } from './client.js';
 import { iamGroupSyncer, iamRoleSyncer, iamUserSyncer } from './iam-syncers.js';
 import { IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER } from './ids.js';

@@ -1,6 +1,6 @@
 /** The entitlements baton-aws offers on groups, roles and Identity Center groups, and grants of them. */
 import { create } from '@bufbuild/protobuf';
-import { EntitlementPurpose, EntitlementSchema, GrantSchema, type Entitlement, type Grant, type Resource } from '../../harness/c1z/proto/connector.js';
+import { EntitlementPurpose, EntitlementSchema, GrantSchema, type Entitlement, type Grant, type Resource } from '../../c1z/contract/index.js';
 import { grantId, groupMemberEntitlementId, roleAssignmentEntitlementId, ssoGroupMemberEntitlementId } from './ids.js';
 import { IAM_USER_TYPE, principalRef, SSO_USER_TYPE } from './resources.js';
 

@@ -5,7 +5,7 @@
  * abort on. So the error code decides: throttling becomes 429 (retried), credential problems 401, denials
  * 403, missing entities 404; anything else keeps its status. The AWS code and message stay in the text.
  */
-import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { ConnectorHttpError } from '../../c1z/contract/index.js';
 import { childText, parseXml } from './xml.js';
 
 /** The SDK's throttling codes (reference C4). */

@@ -3,9 +3,7 @@
  * `MaxItems`, as baton-aws does, so pages are IAM's default size (100) or shorter: IAM may cut a page
  * short and still say it is truncated, so the connector never infers the end from a page's length.
  */
-import { SyncError } from '../../harness/sync/errors.js';
-import type { Entitlement, Grant, Resource } from '../../harness/c1z/proto/connector.js';
-import type { ResourceSyncer } from '../../harness/sync/contract.js';
+import { SyncError, type Entitlement, type Grant, type Resource, type ResourceSyncer } from '../../c1z/contract/index.js';
 import type { AwsClient } from './client.js';
 import { grantOf, groupMemberEntitlement, roleAssignmentEntitlement } from './entitlements.js';
 import { IAM_GROUP, IAM_USER, iamNameFromArn } from './ids.js';

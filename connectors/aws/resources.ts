@@ -4,10 +4,20 @@
  * synthesized ARN with the store's id as RawId.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AccountType, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
-import { ResourceSchema, ResourceTypeSchema, ResourceTypeTrait, type Resource, type ResourceType } from '../../harness/c1z/proto/connector.js';
+import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  RoleTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  ResourceTypeTrait,
+  type Resource,
+  type ResourceType,
+} from '../../c1z/contract/index.js';
 import { IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER, ssoGroupArn, ssoUserArn } from './ids.js';
 import { childText, type XmlElement } from './xml.js';
 

@@ -2,7 +2,7 @@
  * Identity Center users and groups from the Identity Store, and group memberships. Listings follow
  * `NextToken` until it is absent and pass no `MaxResults` (the service's default page), as baton-aws does.
  */
-import type { ResourceSyncer } from '../../harness/sync/contract.js';
+import type { ResourceSyncer } from '../../c1z/contract/index.js';
 import type { AwsClient } from './client.js';
 import { grantOf, ssoGroupMemberEntitlement } from './entitlements.js';
 import { identityStoreIdFromArn, SSO_USER, ssoUserArn } from './ids.js';

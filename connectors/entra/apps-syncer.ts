@@ -4,7 +4,7 @@
  * grants from `appRoleAssignedTo`, then `owners`. Like every listing here, a 403 fails the sync: the real
  * connector has no optional types, so an app without Application.Read.All cannot complete a sync.
  */
-import type { ResourceSyncer } from '../../harness/sync/contract.js';
+import type { ResourceSyncer } from '../../c1z/contract/index.js';
 import {
   SERVICE_PRINCIPAL_SELECT,
   appAssignmentEntitlements,

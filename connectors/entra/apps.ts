@@ -5,9 +5,7 @@
  * group ones (`<type>:<id>:<slug>`), so a grant id is `<entitlementId>:<principalType>:<principalId>`.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AppTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
+import { packAnnotation, GrantExpandableSchema, RawIdSchema, AppTraitSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -19,7 +17,7 @@ import {
   type Grant,
   type Resource,
   type ResourceType,
-} from '../../harness/c1z/proto/connector.js';
+} from '../../c1z/contract/index.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlementId, principal } from '../shared/group-membership.js';
 import { ownerGrant, type DirectoryObject } from './records.js';
 

@@ -5,7 +5,6 @@
  * only misbehave on a tenant with more than 999 users or groups.
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import { entraGroundTruth } from './ground-truth.js';
 import { createEntraVariant, ENTRA_VARIANT_NAMES } from './variants/index.js';
 
 const FIELDS = ['tenantId', 'clientId', 'clientSecret', 'authority', 'graphBase'] as const;
@@ -19,6 +18,5 @@ export const builtin: BuiltinConnectorModule = {
     // `scope` is always Graph's `.default`, which the client asks for itself.
     return createEntraVariant(options.variant, { tenantId, clientId, clientSecret, authority, graphBase, fetch: options.fetch, now: options.now });
   },
-  groundTruth: entraGroundTruth,
   variants: ENTRA_VARIANT_NAMES,
 };

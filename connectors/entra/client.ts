@@ -5,7 +5,7 @@
  * becomes a {@link ConnectorHttpError} carrying the status, Graph's error text and any Retry-After, so the
  * engine decides what to do.
  */
-import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { ConnectorHttpError } from '../../c1z/contract/index.js';
 import { parseRetryAfter } from '../shared/retry-after.js';
 
 export { parseRetryAfter };

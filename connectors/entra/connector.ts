@@ -7,7 +7,7 @@
  * (`enterprise_application`, apps.ts) are listed last. Group membership can be granted and revoked (see
  * provisioning.ts). Records are built in records.ts.
  */
-import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import type { Connector, ResourceSyncer } from '../../c1z/contract/index.js';
 import { APP_RESOURCE_TYPE } from './apps.js';
 import { appSyncer } from './apps-syncer.js';
 import { EntraClient, type EntraClientOptions } from './client.js';

@@ -13,5 +13,4 @@ export {
 export type { EntraConnector, EntraConnectorOptions } from './connector.js';
 export { EntraClient, GRAPH_SCOPE, parseRetryAfter } from './client.js';
 export type { EntraClientOptions } from './client.js';
-export { entraGroundTruth } from './ground-truth.js';
 export { createEntraVariant, ENTRA_VARIANT_NAMES, ENTRA_VARIANTS, type EntraVariant } from './variants/index.js';

@@ -4,9 +4,7 @@
  * `member` entitlement can be provisioned; Graph's refusal (403 Authorization_RequestDenied when write-back
  * was never consented) reaches the caller as a ConnectorHttpError with Graph's own text.
  */
-import type { Entitlement, Grant, Resource } from '../../harness/c1z/proto/connector.js';
-import type { ResourceSyncer } from '../../harness/sync/contract.js';
-import { SyncError } from '../../harness/sync/errors.js';
+import { type Entitlement, type Grant, type Resource, type ResourceSyncer, SyncError } from '../../c1z/contract/index.js';
 import type { EntraClient } from './client.js';
 import { memberGrant, ODATA_GROUP, ODATA_USER } from './records.js';
 

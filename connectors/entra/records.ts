@@ -4,9 +4,7 @@
  * comes from `@odata.type`. Shared by the syncers, the provisioner and the buggy variants.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
+import { packAnnotation, RawIdSchema, AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -15,7 +13,7 @@ import {
   type Entitlement,
   type Grant,
   type Resource,
-} from '../../harness/c1z/proto/connector.js';
+} from '../../c1z/contract/index.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
 
 export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlement, memberEntitlementId };

@@ -4,7 +4,6 @@
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
 import { createGoogleConnector, type GoogleConnectorOptions } from './connector.js';
-import { googleGroundTruth } from './ground-truth.js';
 
 interface KeyFile {
   client_email?: unknown;
@@ -36,7 +35,6 @@ export const builtin: BuiltinConnectorModule = {
       ...(options.variant ? { pageSizes: VARIANTS[options.variant] ?? unknownVariant(options.variant) } : {}),
     });
   },
-  groundTruth: googleGroundTruth,
   variants: Object.keys(VARIANTS),
 };
 

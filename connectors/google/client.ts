@@ -7,7 +7,7 @@
  * message carries Google's own error text.
  */
 import { importPKCS8, SignJWT } from 'jose';
-import { ConnectorHttpError, type GrpcCode } from '../../harness/sync/errors.js';
+import { ConnectorHttpError, type GrpcCode } from '../../c1z/contract/index.js';
 import { parseRetryAfter } from '../shared/retry-after.js';
 import { READ_SCOPES, type ReadKind } from './scopes.js';
 

@@ -7,9 +7,18 @@
  * (members.insert / members.delete).
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AccountType, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
+import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  RoleTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+  type Connector,
+  type ResourceSyncer,
+  ConnectorHttpError,
+} from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -21,9 +30,7 @@ import {
   type Grant,
   type Resource,
   type ResourceType,
-} from '../../harness/c1z/proto/connector.js';
-import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
-import { ConnectorHttpError } from '../../harness/sync/errors.js';
+} from '../../c1z/contract/index.js';
 import { GoogleClient, type GoogleClientOptions } from './client.js';
 import { WRITE_MEMBERS_SCOPE, type ReadKind } from './scopes.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, expandable, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';

@@ -13,4 +13,3 @@ export type { GoogleConnector, GoogleConnectorOptions } from './connector.js';
 export { GoogleClient, GoogleQuotaError, GoogleTokenError } from './client.js';
 export type { GoogleClientOptions } from './client.js';
 export { READ_SCOPES, WRITE_MEMBERS_SCOPE } from './scopes.js';
-export { googleGroundTruth } from './ground-truth.js';

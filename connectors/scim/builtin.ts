@@ -3,10 +3,9 @@
  * Variant `fixed-stride` advances users' startIndex by a hard-coded 150 whatever the page returned.
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
-import type { Connector } from '../../harness/sync/contract.js';
+import type { Connector } from '../../c1z/contract/index.js';
 import { createScimConnector } from './connector.js';
 import { startIndexOf } from './paging.js';
-import { scimGroundTruth } from './ground-truth.js';
 
 export const builtin: BuiltinConnectorModule = {
   provider: 'scim',
@@ -19,7 +18,6 @@ export const builtin: BuiltinConnectorModule = {
     if (options.variant !== 'fixed-stride') throw new Error(`builtin:scim has no variant ${JSON.stringify(options.variant)} (known: fixed-stride)`);
     return fixedStride(connector);
   },
-  groundTruth: (tenant) => scimGroundTruth(tenant),
   variants: ['fixed-stride'],
 };
 

@@ -4,7 +4,7 @@
  * `serve`. Every HTTP failure becomes a {@link ScimHttpError}: the status, the SCIM error's `detail`, its
  * `scimType` and any Retry-After, so the engine decides what to retry and a revoke can tell "not there".
  */
-import { ConnectorHttpError, type ConnectorHttpErrorInit } from '../../harness/sync/errors.js';
+import { ConnectorHttpError, type ConnectorHttpErrorInit } from '../../c1z/contract/index.js';
 import { parseRetryAfter } from '../shared/retry-after.js';
 
 export { parseRetryAfter };

@@ -12,12 +12,21 @@
  * costs one call per group, which the engine's per-resource grants call makes anyway.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
-import { ResourceSchema, type Entitlement, type Grant, type Resource } from '../../harness/c1z/proto/connector.js';
-import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
-import { SyncError } from '../../harness/sync/errors.js';
+import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+  ResourceSchema,
+  type Entitlement,
+  type Grant,
+  type Resource,
+  type Connector,
+  type ResourceSyncer,
+  SyncError,
+} from '../../c1z/contract/index.js';
 import { ScimClient, ScimHttpError, type ScimClientOptions } from './client.js';
 import { PAGE_SIZE, nextPageToken, startIndexOf, type ListResponse } from './paging.js';
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant } from '../shared/group-membership.js';

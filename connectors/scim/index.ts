@@ -4,4 +4,3 @@ export type { ScimConnector, ScimConnectorOptions } from './connector.js';
 export { ScimClient, ScimHttpError, PATCH_OP_URN, SCIM_MEDIA_TYPE, parseRetryAfter } from './client.js';
 export type { PatchOperation, ScimClientOptions } from './client.js';
 export { PAGE_SIZE, nextPageToken, startIndexOf } from './paging.js';
-export { scimGroundTruth } from './ground-truth.js';

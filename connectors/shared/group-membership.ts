@@ -5,8 +5,7 @@
  * into that group's own members.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema } from '../../harness/c1z/proto/connector-annotations.js';
+import { packAnnotation, GrantExpandableSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -18,7 +17,7 @@ import {
   type Grant,
   type Resource,
   type ResourceType,
-} from '../../harness/c1z/proto/connector.js';
+} from '../../c1z/contract/index.js';
 
 export type MemberType = 'user' | 'group';
 

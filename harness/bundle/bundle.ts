@@ -6,18 +6,19 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { create } from 'tar';
-import { buildReportOf, renderReport } from '../../reports/index.js';
+import { renderReport } from '../../reports/index.js';
+import { buildReportOf } from '../report/build-report.js';
 import { readRunFolder } from '../../reports/run-folder.js';
 import { packageVersion } from '../cli/version.js';
-import { writeAtomically } from '../fs/atomic-write.js';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
+import { writeAtomically } from '../../lib/fs/atomic-write.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import { planInputFromLog, readLogReport } from '../repro/from-log.js';
 import { planRepro } from '../repro/plan.js';
 import { renderScenario } from '../repro/render.js';
 import { connectorVersion } from './connector-version.js';
 import { renderReadme } from './readme.js';
 import { runSecrets } from './run-credentials.js';
-import { scanForSecrets, Scrubber, type Secret } from '../secrets/index.js';
+import { scanForSecrets, Scrubber, type Secret } from '../../lib/secrets/index.js';
 
 export interface BundleOptions {
   runDir: string;

@@ -3,7 +3,7 @@
  * their version on start (`"version":"v0.3.1"` as a zap field, or `version v0.3.1` in text); the builtin
  * reference connectors are versioned with sync-harness itself.
  */
-import type { LogLine } from '../doctor/evidence.js';
+import type { LogLine } from '../../reports/evidence.js';
 import { packageVersion } from '../cli/version.js';
 
 export function connectorVersion(connector: string, log: readonly LogLine[], given?: string): string {

@@ -5,8 +5,8 @@
  * when one is near) as a one-line error, exit 2. A name with rows in the listing exists for this purpose
  * (grants may point at a resource that was not itself synced), so the listing is peeked before refusing.
  */
-import type { GrantFilter, RowSource, SyncScope } from '../c1z/types.js';
-import { UserError } from '../errors.js';
+import type { GrantFilter, RowSource, SyncScope } from '../../c1z/index.js';
+import { UserError } from '../../lib/errors.js';
 import { closest } from '../scenario/suggest.js';
 
 /** Past this many candidates, no did-you-mean: the hint must not cost more than the listing. */

@@ -6,9 +6,9 @@
 import { CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { installCleanupHandlers } from '../fs/temp-files.js';
-import { oneLine } from '../echo.js';
-import { Sink, type CommandIO } from './output/sink.js';
+import { installCleanupHandlers } from '../../lib/fs/temp-files.js';
+import { oneLine } from '../../lib/echo.js';
+import { Sink, type CommandIO } from '../../lib/output/sink.js';
 import { createProgram } from './program.js';
 
 export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {

@@ -4,7 +4,7 @@
  * the CLI's one line and exit 2, never as zod's multi-line dump.
  */
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 export function parseOptions<O>(command: string, schema: z.ZodType<O>, raw: Record<string, unknown>): O {
   const result = schema.safeParse(raw);

@@ -4,9 +4,9 @@
  * a renamed or removed flag fails the docs that still use it.
  */
 import { Command } from 'commander';
-import { echo, oneLine } from '../echo.js';
+import { echo, oneLine } from '../../lib/echo.js';
 import { COMMANDS, type CommandSpec } from './registry.js';
-import type { CommandIO } from './output/sink.js';
+import type { CommandIO } from '../../lib/output/sink.js';
 import { packageVersion } from './version.js';
 
 /** What happens when a command's flags parsed: `main` runs it (`spec.run` checks the flags and loads its module). */

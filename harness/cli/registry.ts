@@ -4,8 +4,8 @@
  */
 import { Argument, Option, type Command } from 'commander';
 import type { z } from 'zod';
-import { UserError } from '../errors.js';
-import type { CommandIO } from './output/sink.js';
+import { UserError } from '../../lib/errors.js';
+import type { CommandIO } from '../../lib/output/sink.js';
 import { symptomHelp } from '../repro/symptom-list.js';
 import { DEFAULT_USERS } from '../../mocks/tenant/shape.js';
 import { PROVIDER_NAMES } from '../../mocks/providers.js';

@@ -4,7 +4,7 @@
  * sync, so two syncs of one file compare the same way as two files.
  */
 import Database from 'better-sqlite3';
-import { fileError } from '../errors.js';
+import { fileError } from '../../lib/errors.js';
 import type { Side } from './sides.js';
 
 export interface AttachedSide {

@@ -8,11 +8,11 @@
  *     different ids (the "duplicate objects" symptom downstream).
  * The id findings match the removed against the added resources in temporary tables inside SQLite.
  */
-import { decodeMessage } from '../c1z/proto/codec.js';
-import { ResourceSchema } from '../c1z/proto/connector.js';
+import { decodeMessage } from '../../c1z/index.js';
+import { ResourceSchema } from '../../c1z/contract/index.js';
 import type { AttachedSyncs } from './attached.js';
 import type { CountsByType } from './object-counts.js';
-import type { Finding } from './report.js';
+import type { Finding } from '../../reports/diff/report.js';
 
 export const EXAMPLES = 5;
 

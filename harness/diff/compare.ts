@@ -4,12 +4,12 @@
  * against a v3 one is compared on what v3 keeps, and the report's note says so.
  */
 import { availableParallelism } from 'node:os';
-import { NOT_KEPT_BY_V3 } from '../c1z/v3/store/kept-by-v3.js';
+import { NOT_KEPT_BY_V3 } from '../../c1z/index.js';
 import { AttachedSyncs } from './attached.js';
 import { countFindings, idFindings, removedExamples } from './change-findings.js';
 import { evaluateGates, type GateRule } from './gates.js';
 import { planTable, SQL_TABLE, type CountsByType, type TableComparison } from './object-counts.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table, type TypeCounts } from './report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table, type TypeCounts } from '../../reports/diff/report.js';
 import type { Side, Sides } from './sides.js';
 import { startTaskGroups } from './sql-threads.js';
 import { planStateFindings } from './state-findings.js';

@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { encodeMessage, GrantExpandableSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema } from '../c1z/proto/index.js';
+import { encodeMessage, GrantExpandableSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema } from '../../c1z/proto/index.js';
 import { FieldJudge, splitFields } from './field-judge.js';
 import { changedFields } from './semantic.js';
 

@@ -13,8 +13,8 @@
  */
 import type { JsonValue } from '@bufbuild/protobuf';
 import { fromBinary } from '@bufbuild/protobuf';
-import { messageToJson } from '../c1z/proto/json.js';
-import type { Table } from './report.js';
+import { messageToJson } from '../../c1z/index.js';
+import type { Table } from '../../reports/diff/report.js';
 import { canonicalField, changedFields, schemaOf, type StoredBlob } from './semantic.js';
 
 /** Distinct field values kept; past this the cache starts over, so memory stays bounded. */

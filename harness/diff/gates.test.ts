@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGates, parseRule } from './gates.js';
-import type { DiffReport } from './report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 
 const report = (base: number, removed: number): Omit<DiffReport, 'gate'> => ({
   base: { file: 'a', syncId: 'A', syncType: 'full', finished: true },

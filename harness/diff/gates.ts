@@ -8,9 +8,9 @@
  *   finding:<id>          a change finding, or a state finding about the compared sync, with that id
  *                         (e.g. finding:case-only-id-change, finding:principal-not-found)
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { percent } from './change-findings.js';
-import type { Counts, DiffReport, GateFailure, Table } from './report.js';
+import type { Counts, DiffReport, GateFailure, Table } from '../../reports/diff/report.js';
 
 type Op = '>' | '>=' | '<' | '<=' | '=';
 

@@ -20,7 +20,7 @@ import type { AttachedSide, AttachedSyncs } from './attached.js';
 import { FieldJudge } from './field-judge.js';
 import type { StoredBlob } from './semantic.js';
 import type { Rows, SqlTask } from './sql-threads.js';
-import type { ChangeDetail, Counts, Table } from './report.js';
+import type { ChangeDetail, Counts, Table } from '../../reports/diff/report.js';
 
 export const SQL_TABLE: Record<Table, string> = { resources: 'v1_resources', entitlements: 'v1_entitlements', grants: 'v1_grants' };
 /** Changed objects listed by name in a report, per table; the rest are counted. */

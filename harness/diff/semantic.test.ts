@@ -1,6 +1,6 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { encodeMessage, GrantExpandableSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema } from '../c1z/proto/index.js';
+import { encodeMessage, GrantExpandableSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema } from '../../c1z/proto/index.js';
 import { canonical, changedFields } from './semantic.js';
 
 // Hand-written protobuf: Resource{display_name=3, profile=9 Struct{fields=1 map<string, Value{string_value=3}>}}.

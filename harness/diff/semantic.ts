@@ -6,10 +6,9 @@
  */
 import { create, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { AnySchema } from '@bufbuild/protobuf/wkt';
-import { decodeMessage } from '../c1z/proto/codec.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
-import { messageToJson } from '../c1z/proto/json.js';
-import type { Table } from './report.js';
+import { decodeMessage, messageToJson } from '../../c1z/index.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema } from '../../c1z/contract/index.js';
+import type { Table } from '../../reports/diff/report.js';
 
 const GRANT_EXPANDABLE_URL = 'type.googleapis.com/c1.connector.v2.GrantExpandable';
 

@@ -8,10 +8,8 @@
  * comparison joins the same way whatever the engines. A v1 sync compared with a v3 one is first reduced to
  * what v3 files keep (reduceToV3Fields): fields only one side can have are not compared.
  */
-import { openSyncFile, reduceToV3Fields } from '../c1z/open.js';
-import { selectForRows } from '../c1z/sync-selection.js';
-import type { SyncFile, SyncRun } from '../c1z/types.js';
-import { UserError } from '../errors.js';
+import { openSyncFile, reduceToV3Fields, selectForRows, type SyncFile, type SyncRun } from '../../c1z/index.js';
+import { UserError } from '../../lib/errors.js';
 
 export interface Side {
   file: SyncFile;

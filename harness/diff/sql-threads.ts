@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { threadSource } from '../thread-source.js';
+import { threadSource } from '../../lib/thread-source.js';
 
 export interface SqlTask {
   sql: string;

@@ -8,7 +8,7 @@
 import type { AttachedSide, AttachedSyncs } from './attached.js';
 import { EXAMPLES } from './change-findings.js';
 import type { Rows, SqlTask } from './sql-threads.js';
-import type { Finding } from './report.js';
+import type { Finding } from '../../reports/diff/report.js';
 
 /** The annotation's type URL as it sits in the encoded Any: a byte search inside SQLite, no decoding. */
 const RAW_ID_URL = `x'${Buffer.from('type.googleapis.com/c1.connector.v2.RawId').toString('hex')}'`;

@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDirectory, type DirectoryShape } from '../c1z/synthetic/directory.js';
-import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../c1z/writer/c1z-writer.js';
+import { writeDirectory, type DirectoryShape } from '../../c1z/synthetic/directory.js';
+import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
+import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { compareSyncs } from './compare.js';
-import type { DiffReport } from './report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides, type SideOptions } from './sides.js';
 import { startTasks } from './sql-threads.js';
 

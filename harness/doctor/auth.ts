@@ -5,7 +5,7 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { DoctorContext, Detector } from './context.js';
-import type { Finding } from './evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
 import { journalDialect } from './journal-dialect.js';
 import { entryPermission, readPermissions } from './least-privilege.js';

@@ -5,7 +5,7 @@
  */
 import type { Grant } from '../../mocks/core/journal-dialect.js';
 import type { TenantUser } from '../../mocks/tenant/model.js';
-import type { Finding, RunEvidence } from './evidence.js';
+import type { Finding, RunEvidence } from '../../reports/evidence.js';
 import { errorTexts, grantOf } from './journal-facts.js';
 
 export interface DoctorContext {

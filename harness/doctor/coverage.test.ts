@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 import { diagnose } from './index.js';
 import { healthyEntra, JournalBuilder } from './doctor.test-support.js';
 

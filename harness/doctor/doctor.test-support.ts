@@ -6,7 +6,7 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { TenantStore, TenantUser } from '../../mocks/tenant/model.js';
 import { createTenant } from '../../mocks/tenant/store.js';
-import type { RunEvidence, SyncedResource } from './evidence.js';
+import type { RunEvidence, SyncedResource } from '../../reports/evidence.js';
 
 const T0 = Date.parse('2026-05-01T12:00:00Z');
 

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEntraConnector } from '../../connectors/entra/index.js';
-import { C1zWriter } from '../c1z/writer/c1z-writer.js';
+import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 import { runSync } from '../sync/engine.js';
 import { entraFixture, type FixtureOptions } from '../../mocks/entra/test-support/entra-fixture.test-support.js';
-import type { LogLine, RunEvidence } from './evidence.js';
+import type { LogLine, RunEvidence } from '../../reports/evidence.js';
 import { diagnose } from './index.js';
 
 const server = setupServer();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvidence, SyncedResource } from './evidence.js';
+import type { RunEvidence, SyncedResource } from '../../reports/evidence.js';
 import { diagnose } from './index.js';
 import { healthyEntra, JournalBuilder, userResource, users } from './doctor.test-support.js';
 

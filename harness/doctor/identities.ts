@@ -6,7 +6,7 @@ import type { TenantUser } from '../../mocks/tenant/model.js';
 import { SyncStateCheck } from './sync-state.js';
 import { consentMissing, deniedReads, signInOnly } from './auth.js';
 import { isUserType, type Detector } from './context.js';
-import type { SyncedResource } from './evidence.js';
+import type { SyncedResource } from '../../reports/evidence.js';
 import { callKind, firstFew, ok, requestLine } from './journal-facts.js';
 import { isTransportFailure } from './transport.js';
 

@@ -6,7 +6,7 @@
 import { authDetectors } from './auth.js';
 import { createContext, type Detector } from './context.js';
 import { coverageDetectors } from './coverage.js';
-import type { Diagnosis, RunEvidence } from './evidence.js';
+import type { Diagnosis, RunEvidence } from '../../reports/evidence.js';
 import { idFormDetector } from './id-forms.js';
 import { identityDetectors } from './identities.js';
 import { ok } from './journal-facts.js';
@@ -19,7 +19,7 @@ import { throttlingDetectors } from './throttling.js';
 import { transportDetectors } from './transport.js';
 import { unexplained } from './unexplained.js';
 
-export type { Diagnosis, Finding, RunEvidence } from './evidence.js';
+export type { Diagnosis, Finding, RunEvidence } from '../../reports/evidence.js';
 
 const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector, idFormDetector];
 

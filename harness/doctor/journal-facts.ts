@@ -7,8 +7,8 @@
 import type { Grant } from '../../mocks/core/journal-dialect.js';
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { PROVIDERS } from '../../mocks/providers.js';
-import type { RunEvidence } from './evidence.js';
 import { journalDialect } from './journal-dialect.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 
 /** `#12 GET /v1.0/users?$top=999 -> 429 (throttle:every=3)`: the form every finding quotes. */
 export function requestLine(e: JournalEntry): string {

@@ -4,7 +4,7 @@
  * the permissions opening each kind, least privileged first. Nothing is built to find out.
  */
 import { descriptorOf, isProviderName } from '../../mocks/providers.js';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 
 /** `iam:ListUsers` for `iam.ListUsers`; undefined for routes that need none or no simulated route. */
 export function leastPrivilege(provider: RunEvidence['provider'], route: string | undefined): string | undefined {

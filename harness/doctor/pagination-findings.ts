@@ -3,7 +3,7 @@
  * customer's Baton log): the texts that show them (harness/sync/page-guard.ts: the SDK's current and
  * legacy wording, plus the harness's cycle check) and what to do about each.
  */
-import type { Finding } from './evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 
 export const UNCHANGED_TOKEN_TEXT = /next page token unchanged|next page token is the same as the current page token|page token is the same as the next page token/;
 export const CYCLE_TEXT = /pagination cycle detected/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unchangedText } from '../sync/page-guard.js';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 import { diagnose } from './index.js';
 import { healthyAws, healthyEntra, healthyScim, JournalBuilder, users } from './doctor.test-support.js';
 

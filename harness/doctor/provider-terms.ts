@@ -5,7 +5,7 @@
  * descriptor's (mocks/<provider>/troubleshooting.ts).
  */
 import { descriptorOf } from '../../mocks/providers.js';
-import type { RunEvidence } from './evidence.js';
+import type { RunEvidence } from '../../reports/evidence.js';
 
 type Provider = RunEvidence['provider'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { createContext } from './context.js';
-import type { Finding, RunEvidence } from './evidence.js';
+import type { Finding, RunEvidence } from '../../reports/evidence.js';
 import { rejectedRequestDetector } from './rejected.js';
 import { healthyAws, healthyEntra, healthyGoogle, JournalBuilder } from './doctor.test-support.js';
 

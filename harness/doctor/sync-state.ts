@@ -5,7 +5,7 @@
  * Fed one resource and one grant at a time, so a large file is never held in memory; all resources come first.
  */
 import { isGroupType, isUserType } from './context.js';
-import type { Finding } from './evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 
 const SHOWN = 4;
 

@@ -5,7 +5,7 @@
  * journal adds the handshakes the server saw broken off, which a quiet connector may never log.
  */
 import type { Detector } from './context.js';
-import type { Finding } from './evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 import { networkDetectors, NETWORK_RULES } from './log/network.js';
 import { parseLog } from './log/parse.js';
 

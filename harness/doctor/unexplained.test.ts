@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from './context.js';
-import type { Finding, LogLine, RunEvidence } from './evidence.js';
+import type { Finding, LogLine, RunEvidence } from '../../reports/evidence.js';
 import { healthyScim, JournalBuilder, users } from './doctor.test-support.js';
 import { STDERR_TAIL_LINES, unexplained } from './unexplained.js';
 

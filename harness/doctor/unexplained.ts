@@ -6,7 +6,7 @@
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import { isGroupType, isUserType, type DoctorContext, type ResourceKey } from './context.js';
-import type { Finding } from './evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 import { callKind, firstFew, ok, quote, requestLine } from './journal-facts.js';
 import { listingsOf, saidMore } from './paging/index.js';
 

@@ -8,27 +8,12 @@ import { AttachedSyncs } from '../diff/attached.js';
 import { compareSyncs } from '../diff/compare.js';
 import { parseRule } from '../diff/gates.js';
 import { SQL_TABLE } from '../diff/object-counts.js';
-import { TABLES, type DiffReport, type Table } from '../diff/report.js';
-import { blameDamage, openSides, type Sides } from '../diff/sides.js';
-import { diffRoutes } from './diff-routes.js';
-import type { Explorer } from './index.js';
+import { TABLES, type DiffReport, type Table } from '../../reports/diff/report.js';
+import { blameDamage, type Sides } from '../diff/sides.js';
 import { ObjectVersions } from './object-versions.js';
 import { FieldJudge } from '../diff/field-judge.js';
 import { PAGE_SIZE, SyncExplorer } from './sync-explorer.js';
-import { syncRoutes } from './sync-routes.js';
-
-export type ChangeKind = 'added' | 'removed' | 'changed';
-
-export interface ChangeList {
-  table: Table;
-  resourceType: string;
-  kind: ChangeKind;
-  offset: number;
-  limit: number;
-  /** From the report's per-type counts. */
-  total: number;
-  items: Array<{ id: string; fields?: string[] }>;
-}
+import type { ChangeKind, ChangeList } from '../../reports/explore/diff-model.js';
 
 /** Added or removed ids kept per table and kind (about 100 bytes each): 10% of a 1M-grant sync. */
 const KEPT_IDS = 100_000;
@@ -159,23 +144,6 @@ export class DiffExplorer {
       this.sides.close();
     }
   }
-}
-
-export async function openDiffExplorer(basePath: string, comparePath: string, options: DiffOptions = {}): Promise<Explorer> {
-  const sides = await openSides({ files: [basePath, comparePath] });
-  let explorer: DiffExplorer;
-  try {
-    explorer = new DiffExplorer(sides, options);
-  } catch (error) {
-    sides.close();
-    throw error;
-  }
-  return {
-    kind: 'diff',
-    subject: `${basePath} → ${comparePath}`,
-    routes: [...diffRoutes(explorer), ...syncRoutes(explorer.base, '/base', 'base'), ...syncRoutes(explorer.compare, '/compare', 'compare')],
-    close: () => explorer.close(),
-  };
 }
 
 

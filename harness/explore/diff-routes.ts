@@ -1,8 +1,9 @@
 /** The diff view's routes: the report, the change lists, one object on both sides. */
 import { changeListBody, diffOverviewBody, objectBody, type LinkedFinding } from '../../reports/explore/diff-pages.js';
 import { syncPaths } from '../../reports/explore/sync-links.js';
-import { TABLES, type Table } from '../diff/report.js';
-import type { ChangeKind, DiffExplorer } from './diff-explorer.js';
+import { TABLES, type Table } from '../../reports/diff/report.js';
+import type { DiffExplorer } from './diff-explorer.js';
+import type { ChangeKind } from '../../reports/explore/diff-model.js';
 import { NotFound } from './not-found.js';
 import { queryNumber, type Route } from './view.js';
 

@@ -3,12 +3,7 @@
  * no decoding: display names live inside the protobuf blobs, which SQLite cannot index. 100k resources take
  * about 15 MB here; a search is one pass over the lowered keys (a few ms at that size).
  */
-
-export interface NamedResource {
-  resourceTypeId: string;
-  resourceId: string;
-  displayName: string;
-}
+import type { NamedResource } from '../../reports/explore/sync-model.js';
 
 export interface SearchPage {
   items: NamedResource[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heldAccess, type GrantEdge, type ResourceRef } from './nested-access.js';
+import type { ResourceRef } from '../../reports/explore/sync-model.js';
+import { heldAccess, type GrantEdge } from './nested-access.js';
 
 const ref = (resourceTypeId: string, resourceId: string): ResourceRef => ({ resourceTypeId, resourceId });
 const member = (group: string) => `group:${group}:member`;

@@ -5,11 +5,7 @@
  * edges breadth first from the principal's direct grants gives the shortest path, in files before expansion
  * (only the edges) and after it (where the inherited grants are also stored, with their `sources`).
  */
-
-export interface ResourceRef {
-  resourceTypeId: string;
-  resourceId: string;
-}
+import type { HeldEntitlement, ResourceRef } from '../../reports/explore/sync-model.js';
 
 /** A grant as the walk needs it. */
 export interface GrantEdge {
@@ -22,18 +18,6 @@ export interface GrantEdge {
   expandable?: { entitlementIds: string[]; shallow: boolean; resourceTypeIds: string[] };
   /** Entitlement ids of the grant's recorded `sources` (expanded files): the grant's own id means direct. */
   sources: string[];
-}
-
-export interface HeldEntitlement {
-  entitlementId: string;
-  resource: ResourceRef;
-  /** The stored grant giving it to the principal, when there is one (always, for a direct grant). */
-  grantId?: string;
-  direct: boolean;
-  /** For inherited access: the groups (or other principals) it passes through, outermost first. */
-  via?: ResourceRef[];
-  /** For a stored inherited grant the walk did not reach: the sources the file records for it. */
-  sources?: string[];
 }
 
 export interface HeldAccess {

@@ -3,27 +3,16 @@
  * as `diff` judges them (FieldJudge: decoded values, map order ignored).
  */
 import type { DescMessage } from '@bufbuild/protobuf';
-import { decodeMessage } from '../c1z/proto/codec.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
-import { messageToJson } from '../c1z/proto/json.js';
+import { decodeMessage, messageToJson } from '../../c1z/index.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema } from '../../c1z/contract/index.js';
 import type { AttachedSide, AttachedSyncs } from '../diff/attached.js';
 import { FieldJudge } from '../diff/field-judge.js';
 import { SQL_TABLE } from '../diff/object-counts.js';
-import type { Table } from '../diff/report.js';
+import type { Table } from '../../reports/diff/report.js';
 import { NotFound } from './not-found.js';
+import type { ObjectDiff } from '../../reports/explore/diff-model.js';
 
 const SCHEMA: Record<Table, DescMessage> = { resources: ResourceSchema, entitlements: EntitlementSchema, grants: GrantSchema };
-
-export interface ObjectDiff {
-  table: Table;
-  id: string;
-  resourceType: string;
-  state: 'added' | 'removed' | 'changed' | 'unchanged';
-  /** Top-level fields that differ (protojson names), for a changed object. */
-  fields: string[];
-  base?: unknown;
-  compare?: unknown;
-}
 
 interface Row {
   type: string;

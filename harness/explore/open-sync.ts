@@ -1,5 +1,5 @@
 /** One sync file opened for exploring: inflated (or unpacked) once into its SQLite database, then indexed. */
-import { openSyncFile } from '../c1z/open.js';
+import { openSyncFile } from '../../c1z/index.js';
 import { SyncExplorer } from './sync-explorer.js';
 
 export interface OpenedSync {

@@ -5,37 +5,9 @@
  * fault, and the run's sync file under /sync.
  */
 import type { JournalEntry } from '../../mocks/core/journal.js';
-import { buildRunReport, type RunReport } from '../../reports/model.js';
-import { readRunFolder } from '../../reports/run-folder.js';
-import { UserError } from '../errors.js';
-import type { Explorer } from './index.js';
-import { openSync, type OpenedSync } from './open-sync.js';
-import { runRoutes } from './run-routes.js';
+import type { RunReport } from '../../reports/model.js';
 import { PAGE_SIZE } from './sync-explorer.js';
-import { syncRoutes } from './sync-routes.js';
-
-export interface RequestFilter {
-  route?: string;
-  status?: number;
-  fault?: string;
-}
-
-export interface RequestTable {
-  filter: RequestFilter;
-  /** The values each filter can take, from the whole journal. */
-  choices: { routes: string[]; statuses: number[]; faults: string[] };
-  offset: number;
-  limit: number;
-  total: number;
-  items: JournalEntry[];
-}
-
-export interface CitedFinding {
-  id: string;
-  title: string;
-  evidence: Array<{ line: string; requests: number[] }>;
-  fix: string[];
-}
+import type { CitedFinding, RequestFilter, RequestTable } from '../../reports/explore/run-model.js';
 
 /** `#12`, `journal #12`: how the doctor's evidence lines name a request (harness/doctor/journal-facts.ts). */
 const CITATION = /#(\d+)\b/g;
@@ -80,22 +52,3 @@ export class RunExplorer {
   }
 }
 
-export async function openRunExplorer(dir: string): Promise<Explorer> {
-  const run = readRunFolder(dir);
-  const explorer = new RunExplorer(run.journal, buildRunReport(run));
-  let sync: OpenedSync | undefined;
-  let syncProblem: string | undefined;
-  // A failed run is what people explore most, and its sync file may be empty or cut short: say so on the page.
-  try {
-    if (run.syncFiles[0]) sync = await openSync(run.syncFiles[0]);
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-    syncProblem = error.message;
-  }
-  return {
-    kind: 'run',
-    subject: dir,
-    routes: [...runRoutes(explorer, sync !== undefined, syncProblem), ...(sync ? syncRoutes(sync.explorer, '/sync', 'sync') : [])],
-    close: () => sync?.close(),
-  };
-}

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { page } from '../../reports/explore/layout.js';
 import { SCRIPT, STYLESHEET } from '../../reports/explore/assets.js';
 import { esc } from '../../reports/html-text.js';

@@ -4,17 +4,23 @@
  * so no page reads more than it shows: on 1M grants a page answers in milliseconds once the file is open.
  */
 import Database from 'better-sqlite3';
-import { unpackAnnotation } from '../c1z/proto/annotation.js';
-import { GrantExpandableSchema } from '../c1z/proto/connector-annotations.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Grant } from '../c1z/proto/connector.js';
-import { messageToJson } from '../c1z/proto/json.js';
-import { Records } from '../c1z/records.js';
-import { selectForRows } from '../c1z/sync-selection.js';
-import type { StoredGrant, SyncFile, SyncRun, SyncStats } from '../c1z/types.js';
-import { NameIndex, type NamedResource } from './name-index.js';
-import { heldAccess, type GrantEdge, type HeldEntitlement, type ResourceRef } from './nested-access.js';
+import {
+  unpackAnnotation,
+  GrantExpandableSchema,
+  EntitlementSchema,
+  GrantSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  type Grant,
+} from '../../c1z/contract/index.js';
+import { messageToJson, Records, selectForRows, type StoredGrant, type SyncFile, type SyncRun, type SyncStats } from '../../c1z/index.js';
+import { NameIndex } from './name-index.js';
+import { heldAccess, type GrantEdge } from './nested-access.js';
 import { SyncScope } from './sync-scope.js';
 import { NotFound } from './not-found.js';
+import type {
+  EntitlementPage, EntitlementSummary, GrantPage, Holder, Named, ResourceList, ResourcePage, ResourceRef, SyncOverview,
+} from '../../reports/explore/sync-model.js';
 
 /** Rows a list page shows at once. */
 export const PAGE_SIZE = 50;
@@ -24,87 +30,6 @@ const HOLDERS_INLINE = 10;
 const ENTITLEMENTS_SHOWN = 200;
 /** A principal's own grants read for its page (and per group while walking nested groups). */
 const GRANTS_OF_PRINCIPAL = 5000;
-
-export interface Named extends ResourceRef {
-  displayName?: string;
-}
-
-interface TypeSummary {
-  id: string;
-  displayName: string;
-  traits: string[];
-  resources: number;
-  entitlements: number;
-  grants: number;
-}
-
-export interface SyncOverview {
-  file: string;
-  format: string;
-  sync?: SyncRun;
-  /** Why this sync is shown, when it is not the latest finished full one. */
-  note?: string;
-  totals: { resourceTypes: number; resources: number; entitlements: number; grants: number };
-  resourceTypes: TypeSummary[];
-}
-
-export interface ResourceList {
-  resourceType?: string;
-  query: string;
-  offset: number;
-  limit: number;
-  total: number;
-  items: NamedResource[];
-}
-
-export interface Holder {
-  grantId: string;
-  principal: Named;
-  /** False for a grant the file records as inherited (expanded files), with the entitlements it came from. */
-  direct: boolean;
-  sources: string[];
-}
-
-interface EntitlementSummary {
-  id: string;
-  displayName: string;
-  slug: string;
-  holders: number;
-  firstHolders: Holder[];
-  raw: unknown;
-}
-
-export interface HeldItem extends HeldEntitlement {
-  resourceName?: string;
-  via?: Named[];
-}
-
-export interface ResourcePage {
-  resource: Named;
-  parent?: Named;
-  raw: unknown;
-  entitlements: EntitlementSummary[];
-  moreEntitlements: number;
-  /** What it holds as a principal, directly and through nested groups. */
-  holds: { items: HeldItem[]; truncated: boolean };
-}
-
-export interface EntitlementPage {
-  entitlement: { id: string; displayName: string; slug: string; resource: Named };
-  raw: unknown;
-  offset: number;
-  limit: number;
-  total: number;
-  holders: Holder[];
-}
-
-export interface GrantPage {
-  id: string;
-  entitlementId: string;
-  resource: Named;
-  principal: Named;
-  raw: unknown;
-}
 
 export class SyncExplorer {
   private readonly db: Database.Database;

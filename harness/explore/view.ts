@@ -13,6 +13,15 @@ export interface Route {
   answer(params: string[], query: URLSearchParams): View;
 }
 
+/** One explored thing (a sync, a diff, a run folder): its pages, and what to release when the server stops. */
+export interface Explorer {
+  kind: 'sync' | 'diff' | 'run';
+  /** What is explored, in a few words, for every page's header. */
+  subject: string;
+  routes: Route[];
+  close(): void;
+}
+
 /** A whole number from the query (`offset`), or the default when absent or not one. */
 export function queryNumber(query: URLSearchParams, name: string, fallback = 0): number {
   const n = Number(query.get(name) ?? fallback);

@@ -7,12 +7,12 @@
  * clients trust for the providers' hosts until it expires.
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { makeDirs } from '../fs/make-dirs.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import forge from 'node-forge';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../../lib/fs/atomic-write.js';
 
 export interface RunCa {
   /** PEM path of the CA certificate: what clients are told to trust. */

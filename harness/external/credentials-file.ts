@@ -5,8 +5,8 @@
  * provider's entry is taken. Anything else is the user's to fix, said in one line.
  */
 import { readFileSync } from 'node:fs';
-import { fileError } from '../errors.js';
-import { checkInputFile } from '../fs/input-file.js';
+import { fileError } from '../../lib/errors.js';
+import { checkInputFile } from '../../lib/fs/input-file.js';
 
 export interface CredentialsFile {
   credentials: Record<string, unknown>;

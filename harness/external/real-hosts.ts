@@ -4,7 +4,7 @@
  * own defaults, so recording and simulating agree on every host.
  */
 import { descriptorOf, PROVIDER_NAMES } from '../../mocks/providers.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 export interface HostOptions {
   /** AWS region of the Identity Store (and of regional STS, which the AWS SDK v3 uses by default). */

@@ -6,19 +6,19 @@
  * `private/`, mode 0700; the CA lives in a temp folder removed at the end.
  */
 import { chmodSync, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { makeDirs } from '../fs/make-dirs.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import { join } from 'node:path';
 import type { SimContext } from '../../mocks/core/context.js';
 import { createAnswer } from '../../mocks/serve/answer.js';
-import { UserError } from '../errors.js';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
+import { UserError } from '../../lib/errors.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import { compareSyncs } from '../diff/compare.js';
-import type { DiffReport } from '../diff/report.js';
+import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides } from '../diff/sides.js';
 import { mapConfiguration, recordingFetch, replayContext, replayHandlers, sanitizeExchanges, secretsOfRun, writeRecording, type Exchange, type IdentityMap, type RecordingFiles } from '../record/index.js';
 import { unmapC1z } from '../record/unmap-c1z.js';
 import { runExternal, type ExternalRun } from '../run/external-run.js';
-import { credentialSecrets, Scrubber } from '../secrets/index.js';
+import { credentialSecrets, Scrubber } from '../../lib/secrets/index.js';
 import type { ExternalConnector } from '../scenario/schema.js';
 import { createRunCa, type RunCa } from './ca.js';
 import { forwardingAnswer, toUpstream } from './forward.js';

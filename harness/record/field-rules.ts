@@ -4,7 +4,7 @@
  * without case, dashes or underscores (`client_secret`, `ClientSecret` and `client-secret` are one field).
  * Which fields are credentials is the secrets module's one list.
  */
-import { normalizeField, secretFieldKind } from '../secrets/index.js';
+import { normalizeField, secretFieldKind } from '../../lib/secrets/index.js';
 import type { MappedKind } from './identity-map.js';
 
 export { normalizeField };

@@ -6,13 +6,13 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { writeFileAtomic } from '../../lib/fs/atomic-write.js';
 import type { Exchange } from './exchange.js';
 import { toHar } from './har.js';
 import type { IdentityMap } from './identity-map.js';
 import { toNock } from './nock.js';
 import { parseFixtures } from './replay.js';
-import { scanText, SecretMatcher, type Secret, type SecretFinding } from '../secrets/index.js';
+import { scanText, SecretMatcher, type Secret, type SecretFinding } from '../../lib/secrets/index.js';
 
 export interface RecordingFiles {
   har: string;

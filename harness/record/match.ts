@@ -6,7 +6,7 @@
  * JWTs (a fresh Google assertion each time) and signatures never take part. Identical requests get the
  * recorded answers in order, then the last one again, as a real API would keep answering.
  */
-import { editDistance } from '../edit-distance.js';
+import { editDistance } from '../../lib/edit-distance.js';
 import { headerValue, type Exchange } from './exchange.js';
 import { fieldRule, REDACTED } from './field-rules.js';
 import { sniffBody } from './sanitize-body.js';

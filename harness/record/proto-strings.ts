@@ -6,7 +6,7 @@
  */
 import { ScalarType, type DescMessage, type Registry } from '@bufbuild/protobuf';
 import type { Any } from '@bufbuild/protobuf/wkt';
-import { decodeMessage, encodeMessage } from '../c1z/proto/codec.js';
+import { decodeMessage, encodeMessage } from '../../c1z/index.js';
 
 type Message = Record<string, unknown>;
 

@@ -6,7 +6,7 @@
  */
 import type { Exchange, HeaderList } from './exchange.js';
 import { fieldRule, REDACTED } from './field-rules.js';
-import type { Secret } from '../secrets/index.js';
+import type { Secret } from '../../lib/secrets/index.js';
 import { sniffBody } from './sanitize-body.js';
 
 /** Shorter values are not worth scanning for: they would match by chance. */

@@ -3,7 +3,7 @@
  * answers), forms (token requests, IAM's Query API) and anything else as free text. A body nothing was
  * changed in is returned byte for byte, so formatting and big numbers survive.
  */
-import { escapeText } from '../markup-escape.js';
+import { escapeText } from '../../lib/markup-escape.js';
 import { headerValue, type HeaderList } from './exchange.js';
 import { PLACEHOLDERS } from './field-rules.js';
 import type { Sanitizer } from './sanitizer.js';

@@ -14,7 +14,7 @@
 import { bodyKind, sanitizeBody, sanitizeHeaders, walkJson } from './sanitize-body.js';
 import type { Exchange } from './exchange.js';
 import { IdentityMap } from './identity-map.js';
-import { SecretMatcher, type Secret } from '../secrets/index.js';
+import { SecretMatcher, type Secret } from '../../lib/secrets/index.js';
 import { Sanitizer } from './sanitizer.js';
 
 export interface SanitizeOptions {

@@ -6,7 +6,7 @@
  */
 import { fieldRule, normalizeField, PLACEHOLDERS, REDACTED } from './field-rules.js';
 import type { IdentityMap } from './identity-map.js';
-import type { SecretMatcher } from '../secrets/index.js';
+import type { SecretMatcher } from '../../lib/secrets/index.js';
 import { EMAIL, TextMapper } from './text-mapper.js';
 
 export interface SanitizerOptions {

@@ -17,7 +17,7 @@ import { IdentityMap } from './identity-map.js';
 import { diffFiles, recordRun, replayRun, simulate, type RecordedProvider, type SimulatedProvider } from './run.test-support.js';
 import { secretsOfRun } from './run-secrets.js';
 import { sanitizeExchanges } from './sanitize.js';
-import { scanForSecrets, type Secret } from '../secrets/index.js';
+import { scanForSecrets, type Secret } from '../../lib/secrets/index.js';
 
 export interface SuiteOptions {
   /** Big enough that every listing pages. */

@@ -3,7 +3,7 @@
  * may show more: a simulated sync sees its own journal, a customer's log only what was logged), and the
  * same outcome when the report says how the sync ended.
  */
-import type { ScenarioResult } from '../run/result.js';
+import type { ScenarioResult } from '../../reports/run/result.js';
 import { errorClass, type ErrorClass } from './error-class.js';
 import type { ReproPlan } from './plan.js';
 

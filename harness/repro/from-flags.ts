@@ -3,7 +3,7 @@
  * Everything is checked before anything is written: an unknown provider or symptom gets the closest
  * known one, a symptom that does not apply to the provider says why.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { providerProblem } from '../scenario/fields.js';
 import { closest } from '../scenario/suggest.js';
 import type { PlanInput } from './plan.js';

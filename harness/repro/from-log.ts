@@ -4,13 +4,13 @@
  * provider is the one the log's hosts, error codes and connector name point at (or `--provider`).
  */
 import { readFileSync } from 'node:fs';
-import { checkInputFile } from '../fs/input-file.js';
+import { checkInputFile } from '../../lib/fs/input-file.js';
 import { basename } from 'node:path';
 import { guessProvider } from '../doctor/log/context.js';
 import { clipAround } from '../doctor/evidence-clip.js';
 import { diagnoseLog } from '../doctor/log/index.js';
 import { lineEvidence, parseLog, type ParsedLine } from '../doctor/log/parse.js';
-import { fileError } from '../errors.js';
+import { fileError } from '../../lib/errors.js';
 import { logFacts } from './log-facts.js';
 import type { PlanInput } from './plan.js';
 import { redact } from './render.js';

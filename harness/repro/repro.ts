@@ -4,9 +4,9 @@
  * the provider's reference connector and compared with the report.
  */
 import { basename, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { runScenario } from '../run/run-scenario.js';
-import type { ScenarioResult } from '../run/result.js';
+import type { ScenarioResult } from '../../reports/run/result.js';
 import { loadScenario, parseScenario } from '../scenario/load.js';
 import { providerProblem } from '../scenario/fields.js';
 import { compareRun, type Comparison } from './compare.js';

@@ -6,8 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fileError } from '../errors.js';
-import { makeDirs } from '../fs/make-dirs.js';
+import { fileError } from '../../lib/errors.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 
 export function writeScenarioFile(target: string, text: string, force: boolean): void {
   makeDirs(dirname(target), { label: '--out' });

@@ -5,11 +5,10 @@
  * goes through the SDK-style dispatch, so a type without a provisioner fails with the SDK's text.
  */
 import { create } from '@bufbuild/protobuf';
-import { GrantSchema, ResourceSchema, type Resource } from '../c1z/proto/connector.js';
-import type { Connector } from '../sync/contract.js';
+import { GrantSchema, ResourceSchema, type Resource, type Connector } from '../../c1z/contract/index.js';
 import { provisionGrant, provisionRevoke } from '../sync/provision.js';
 import type { ScenarioAction } from '../scenario/schema.js';
-import type { ActionOutcome, SyncContents, SyncedResource } from '../doctor/evidence.js';
+import type { ActionOutcome, SyncContents, SyncedResource } from '../../reports/evidence.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
 import { providerIds, resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 

@@ -3,10 +3,10 @@
  * on that clock, and a sleep past the scenario's deadline stops the run, so a permanent error retried
  * without end fails in milliseconds instead of hanging CI.
  */
-import { C1zWriter } from '../c1z/writer/c1z-writer.js';
+import { C1zWriter } from '../../c1z/index.js';
 import { runSync } from '../sync/engine.js';
-import type { Connector } from '../sync/contract.js';
-import type { LogLine } from '../doctor/evidence.js';
+import type { Connector } from '../../c1z/contract/index.js';
+import type { LogLine } from '../../reports/evidence.js';
 import { formatDuration } from '../scenario/duration.js';
 import { loadBuiltin } from '../../connectors/builtin.js';
 import type { BuiltinConnector } from '../scenario/schema.js';

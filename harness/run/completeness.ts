@@ -3,8 +3,8 @@
  * lacks, and which it has that the tenant does not (including the same id twice, which the file's upsert
  * hides, so only a wrong id shows as extra).
  */
-import type { GroundTruth } from '../../connectors/builtin.js';
-import type { SyncContents } from '../doctor/evidence.js';
+import type { GroundTruth } from '../ground-truth/index.js';
+import type { SyncContents } from '../../reports/evidence.js';
 
 export interface Completeness {
   missing: string[];

@@ -5,8 +5,8 @@
  * secrets before anyone sees them.
  */
 import { dirname, join } from 'node:path';
-import type { Connector } from '../sync/contract.js';
-import type { LogLine } from '../doctor/evidence.js';
+import type { Connector } from '../../c1z/contract/index.js';
+import type { LogLine } from '../../reports/evidence.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ConnectorSpec } from '../scenario/schema.js';
 import { runBuiltin, RunTimeout, type BuiltinRuntime } from './builtin-run.js';

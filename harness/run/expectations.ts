@@ -2,11 +2,11 @@
  * A run against its scenario's `expect`: one line per expectation that does not hold, saying what was
  * expected and what happened, so a red CI line explains itself.
  */
-import type { SyncStats } from '../c1z/types.js';
+import type { SyncStats } from '../../c1z/index.js';
 import type { CountRange, ErrorMatcher, Expectations } from '../scenario/schema.js';
-import type { Finding } from '../doctor/evidence.js';
+import type { Finding } from '../../reports/evidence.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
-import type { ConnectorRun, RerunResult } from './result.js';
+import type { ConnectorRun, RerunResult } from '../../reports/run/result.js';
 import { isMember, resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 
 export interface RunFacts {

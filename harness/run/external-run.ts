@@ -7,12 +7,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { delimiter, resolve } from 'node:path';
-import { onInterrupt } from '../fs/temp-files.js';
+import { onInterrupt } from '../../lib/fs/temp-files.js';
 import { ProcessTree, residentBytes } from './process-tree.js';
 import { expandCommand, expandText } from '../scenario/placeholders.js';
 import { formatDuration } from '../scenario/duration.js';
 import type { ExternalConnector } from '../scenario/schema.js';
-import type { Scrubber } from '../secrets/index.js';
+import type { Scrubber } from '../../lib/secrets/index.js';
 import { CapturedOutput } from './captured-output.js';
 import { ownBinDirs } from './own-bin.js';
 

@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
-import type { LogLine } from '../doctor/evidence.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
+import type { LogLine } from '../../reports/evidence.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { SimEnv } from './sim-env.js';
 

@@ -4,7 +4,7 @@
  * so the simulator's own caches and the journal, which also grow with the tenant, are not counted.
  */
 import { join } from 'node:path';
-import { makeTempDir, removeTempDir } from '../fs/temp-files.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector } from '../scenario/schema.js';
 import { scaledShape } from '../../mocks/tenant/shape.js';

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { formatPath, type Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ConnectorSpec } from '../scenario/schema.js';

@@ -7,13 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { compareSyncs } from '../diff/compare.js';
 import { openSides } from '../diff/sides.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { ConnectorSpec } from '../scenario/schema.js';
 import { FaultEngine } from '../../mocks/faults/engine.js';
 import { runConnectors, type ConnectorOutcome, type TaggedLogLine } from './connector-runs.js';
 import type { Lockstep } from './lockstep.js';
-import type { RerunResult } from './result.js';
+import type { RerunResult } from '../../reports/run/result.js';
 import type { SimEnv } from './sim-env.js';
 
 /** A diff flags a type that lost more than this share, as the CLI does by default. */

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 /** The marker's name inside every run folder. */
 export const RUN_MARKER = '.sync-harness-run';

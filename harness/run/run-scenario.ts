@@ -5,12 +5,12 @@
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../doctor/evidence.js';
+import type { ActionOutcome, MemoryEvidence, RunEvidence, SyncContents } from '../../reports/evidence.js';
 import { diagnose } from '../doctor/index.js';
 import type { Path } from '../scenario/issue-message.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { BuiltinConnector, ConnectorSpec } from '../scenario/schema.js';
-import { loadBuiltin, type GroundTruth } from '../../connectors/builtin.js';
+import { loadGroundTruth, type GroundTruth } from '../ground-truth/index.js';
 import { runActions } from './actions.js';
 import { compareWithTruth } from './completeness.js';
 import { runConnectors, type ConnectorOutcome, type TaggedLogLine } from './connector-runs.js';
@@ -19,18 +19,18 @@ import { unmetExpectations } from './expectations.js';
 import { Lockstep } from './lockstep.js';
 import { retainedAt } from './memory-check.js';
 import { HeapSampler } from './memory.js';
-import type { ConnectorRun, ScenarioResult } from './result.js';
+import type { ConnectorRun, ScenarioResult } from '../../reports/run/result.js';
 import { createSimEnv, type Serving, type SimEnv } from './sim-env.js';
-import { FileError, UserError } from '../errors.js';
-import { makeDirs } from '../fs/make-dirs.js';
+import { FileError, UserError } from '../../lib/errors.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import { isServingFault } from '../../mocks/faults/spec.js';
 import { rerun } from './rerun.js';
 import { runScrubber } from './run-scrubber.js';
 import { readSync, type ReadSync } from './sync-contents.js';
 import { assertReplaceable, markRunFolder, replaceRunFolder } from './run-folder.js';
 import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.js';
-import { testPause } from '../test-pause.js';
-import { trackTempPath } from '../fs/temp-files.js';
+import { testPause } from '../../lib/test-pause.js';
+import { trackTempPath } from '../../lib/fs/temp-files.js';
 
 
 export interface RunOptions {
@@ -92,7 +92,7 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
     });
     stopSampling();
     sampler.sample();
-    const truth = (await loadBuiltin(scenario.provider))?.groundTruth(env.tenant, scenario.permissions);
+    const truth = (await loadGroundTruth(scenario.provider))?.(env.tenant, scenario.permissions);
     const { runs, contents } = await readRuns(outcomes, truth, work);
     const builtin = outcomes.find((o) => o.connector)?.connector;
     time.advance(1000);

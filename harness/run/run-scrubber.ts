@@ -4,7 +4,7 @@
  * was issued, so the log lines, the connector's output, the journal, the result and the console report
  * are all scrubbed of the same secrets.
  */
-import { credentialSecrets, Scrubber } from '../secrets/index.js';
+import { credentialSecrets, Scrubber } from '../../lib/secrets/index.js';
 import type { SimEnv } from './sim-env.js';
 
 const byEnv = new WeakMap<SimEnv, { scrubber: Scrubber; issued: number }>();

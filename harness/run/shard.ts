@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 export interface Shard {
   index: number;

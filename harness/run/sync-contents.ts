@@ -2,14 +2,9 @@
  * What a run's sync file holds, read back the way a user of the file sees it: the latest sync's resource
  * types, resources (with RawId, login and email), grants (entitlement and principal) and counts.
  */
-import { openSyncFile } from '../c1z/open.js';
-import { unpackAnnotation } from '../c1z/proto/annotation.js';
-import { RawIdSchema } from '../c1z/proto/connector-annotations.js';
-import { UserTraitSchema } from '../c1z/proto/connector-traits.js';
-import { Records } from '../c1z/records.js';
-import type { SyncStats } from '../c1z/types.js';
-import type { Grant } from '../c1z/proto/connector.js';
-import type { SyncContents, SyncedGrant } from '../doctor/evidence.js';
+import { openSyncFile, Records, type SyncStats } from '../../c1z/index.js';
+import { unpackAnnotation, RawIdSchema, UserTraitSchema, type Grant } from '../../c1z/contract/index.js';
+import type { SyncContents, SyncedGrant } from '../../reports/evidence.js';
 
 export interface ReadSync {
   contents: SyncContents;

@@ -4,7 +4,7 @@
  * (object id, Google id, IAM unique id, SCIM id) or a mail address / UPN. Keys may hold colons (ARNs),
  * so the kind is the first segment and the slug the last.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { PrincipalType, ProviderIds, TenantGroup, TenantStore, TenantUser } from '../../mocks/tenant/model.js';
 
 export interface EntitlementRef {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { grantPair, kebabId, wholeNumber } from './fields.js';
 import { strictObject } from './strict-object.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { parseRule, type GateRule } from '../diff/gates.js';
 
 /** A `diff --fail-on` rule, checked when the scenario is loaded. */

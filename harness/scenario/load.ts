@@ -6,8 +6,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError, fileError } from '../errors.js';
-import { checkInputFile } from '../fs/input-file.js';
+import { UserError, fileError } from '../../lib/errors.js';
+import { checkInputFile } from '../../lib/fs/input-file.js';
 import { formatPath, problemsOf, valueAt, type Path } from './issue-message.js';
 import { SCENARIO_VERSIONS, scenarioSchema, type Scenario } from './schema.js';
 import { locate, type Position } from './yaml-locate.js';

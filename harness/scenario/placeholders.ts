@@ -5,7 +5,7 @@
  * Checked when the scenario is loaded (so a typo fails before any tenant is built) and expanded when run.
  */
 import { PROVIDERS } from '../../mocks/providers.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { closest } from './suggest.js';
 
 /** Values every run provides, whatever the provider. */

@@ -4,7 +4,7 @@
  * in ms, faults parsed, the tenant shape resolved with defaults, `connector` folded into `connectors`.
  */
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { parseFaultSpec, specLabel } from '../../mocks/faults/spec.js';
 import { resolveShape, scaledShape, validateShape } from '../../mocks/tenant/shape.js';
 import type { TenantShape } from '../../mocks/tenant/model.js';

@@ -2,4 +2,4 @@
  * "Did you mean" for a mistyped key or value: the closest known word, only when it is close enough that
  * suggesting it helps rather than confuses (a wild guess is worse than the list of known words).
  */
-export { closest } from '../edit-distance.js';
+export { closest } from '../../lib/edit-distance.js';

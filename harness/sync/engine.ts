@@ -6,13 +6,21 @@
  * the rows and the checkpoint token are there to inspect or resume from.
  */
 import type { Any } from '@bufbuild/protobuf/wkt';
-import { unpackAnnotation } from '../c1z/proto/annotation.js';
-import { ChildResourceTypeSchema } from '../c1z/proto/connector-annotations.js';
-import type { Entitlement, Grant, Resource, ResourceId, ResourceType } from '../c1z/proto/connector.js';
-import type { C1zWriter } from '../c1z/writer/c1z-writer.js';
+import {
+  unpackAnnotation,
+  ChildResourceTypeSchema,
+  type Entitlement,
+  type Grant,
+  type Resource,
+  type ResourceId,
+  type ResourceType,
+  type Connector,
+  type ResourceSyncer,
+  SyncError,
+  dispositionOf,
+} from '../../c1z/contract/index.js';
+import type { C1zWriter } from '../../c1z/index.js';
 import { checkpointToken, describeAction, type Action } from './checkpoint.js';
-import type { Connector, ResourceSyncer } from './contract.js';
-import { SyncError, dispositionOf } from './errors.js';
 import { PageGuard, type Listing, type SdkTextVersion } from './page-guard.js';
 import type { ProgressEvent, SyncLogEvent } from './progress.js';
 import { Retryer, type Sleep } from './retry.js';

@@ -4,8 +4,8 @@
  * and may throw, which is how tests inject HTTP failures at an exact call.
  */
 import { create } from '@bufbuild/protobuf';
-import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Resource, type ResourceType } from '../c1z/proto/connector.js';
-import type { Connector, ResourceSyncer } from './contract.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Resource, type ResourceType } from '../../c1z/proto/connector.js';
+import type { Connector, ResourceSyncer } from '../../c1z/contract/connector.js';
 
 export interface FakeCall {
   op: 'resources' | 'entitlements' | 'grants';

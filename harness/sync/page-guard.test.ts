@@ -1,7 +1,7 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { ResourceIdSchema } from '../c1z/proto/connector.js';
-import { SyncError } from './errors.js';
+import { ResourceIdSchema } from '../../c1z/proto/connector.js';
+import { SyncError } from '../../c1z/contract/sync-errors.js';
 import { PageGuard, unchangedText } from './page-guard.js';
 
 const users = { kind: 'resources', resourceTypeId: 'user' } as const;

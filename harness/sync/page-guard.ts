@@ -3,8 +3,7 @@
  * its exact error texts, plus two checks the SDK lacks: a token seen earlier in the same listing (a cycle,
  * A→B→A, which the SDK follows forever) and a page budget (endless fresh tokens, equally endless there).
  */
-import type { ResourceId } from '../c1z/proto/connector.js';
-import { SyncError } from './errors.js';
+import { type ResourceId, SyncError } from '../../c1z/contract/index.js';
 
 /** `current`: SDK ≥ v0.7.0 (commit 1ddf4ee3); `legacy`: SDK v0.1.27 … v0.6.x. */
 export type SdkTextVersion = 'current' | 'legacy';

@@ -1,8 +1,8 @@
 import { create } from '@bufbuild/protobuf';
 import { describe, expect, it } from 'vitest';
-import { EntitlementSchema, GrantSchema } from '../c1z/proto/connector.js';
-import { capabilitiesOf, derivedCapabilities, type Connector } from './contract.js';
-import { ConnectorHttpError, SyncError } from './errors.js';
+import { EntitlementSchema, GrantSchema } from '../../c1z/proto/connector.js';
+import { capabilitiesOf, derivedCapabilities, type Connector } from '../../c1z/contract/connector.js';
+import { ConnectorHttpError, SyncError } from '../../c1z/contract/sync-errors.js';
 import { GROUP_TYPE, USER_TYPE, fakeDirectory, fakeGroup, fakeUser } from './fake-connector.test-support.js';
 import { noProvisionerText, provisionGrant, provisionRevoke } from './provision.js';
 

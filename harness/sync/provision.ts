@@ -4,9 +4,7 @@
  * SDK's Unimplemented text whatever its capabilities claim: a declared CAPABILITY_PROVISION is a promise
  * the builder never checks, so a connector can advertise provisioning and still fail every call.
  */
-import type { Entitlement, Grant, Resource } from '../c1z/proto/connector.js';
-import { canProvision, type Connector } from './contract.js';
-import { SyncError } from './errors.js';
+import { type Entitlement, type Grant, type Resource, canProvision, type Connector, SyncError } from '../../c1z/contract/index.js';
 
 /** The SDK's text (gRPC Unimplemented), the same for grant and revoke. */
 export function noProvisionerText(resourceTypeId: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectorHttpError } from './errors.js';
+import { ConnectorHttpError } from '../../c1z/contract/sync-errors.js';
 import { Retryer, goDuration, type RetryLogEvent } from './retry.js';
 
 /** A sleeper that records what it was asked and returns at once. */

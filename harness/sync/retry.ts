@@ -4,7 +4,7 @@
  * attempts × 1 s; both capped at 60 s, no jitter; the attempt count resets after a success. Time is
  * injected (`sleep`, `clock`) so tests never wait.
  */
-import { ConnectorHttpError, dispositionOf } from './errors.js';
+import { ConnectorHttpError, dispositionOf } from '../../c1z/contract/index.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 

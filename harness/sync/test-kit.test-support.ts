@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSyncFile } from '../c1z/open.js';
-import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
-import type { SyncFile, SyncRun, SyncStats } from '../c1z/types.js';
-import { C1zWriter } from '../c1z/writer/c1z-writer.js';
-import type { Connector } from './contract.js';
+import { openSyncFile } from '../../c1z/open.js';
+import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
+import type { SyncFile, SyncRun, SyncStats } from '../../c1z/types.js';
+import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
+import type { Connector } from '../../c1z/contract/connector.js';
 import { runSync, type SyncOptions, type SyncResult } from './engine.js';
 import type { ProgressEvent, SyncLogEvent } from './progress.js';
 

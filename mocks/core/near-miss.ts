@@ -2,7 +2,7 @@
  * For a request no simulated route matched: the closest route, so a journal says "did you mean
  * GET /v1.0/groups/{id}/members" instead of leaving the user to guess whether it is a typo or a gap.
  */
-import { editDistance } from '../../harness/edit-distance.js';
+import { editDistance } from '../../lib/edit-distance.js';
 import type { Method } from './route.js';
 
 export interface KnownRoute {

@@ -3,7 +3,7 @@
  * targets, and probabilities come from a generator seeded by the run's seed and the rule's position.
  */
 import type { FaultKind, FaultSpec } from './spec.js';
-import { seededRandom } from '../../harness/seeded-random.js';
+import { seededRandom } from '../../lib/seeded-random.js';
 
 /** One call to a simulated route, as the fault engine and the journal see it. */
 export interface RouteCall {

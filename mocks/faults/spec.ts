@@ -12,9 +12,9 @@
  *                     (default a tenth of the bucket); each call costs the provider's units for it
  * Kind-specific keys (retry-after, status, mode, missing, ms...) are documented with each kind.
  */
-import { echo } from '../../harness/echo.js';
-import { closest } from '../../harness/edit-distance.js';
-import { UserError } from '../../harness/errors.js';
+import { echo } from '../../lib/echo.js';
+import { closest } from '../../lib/edit-distance.js';
+import { UserError } from '../../lib/errors.js';
 import { NEEDS, OWN_KEYS, TARGETING_KEYS } from './keys.js';
 
 export const FAULT_KINDS = [

@@ -10,7 +10,7 @@
  * Only clients that addressed the server by a loopback name and send no foreign `Origin` get here
  * (admin-guard.ts); the rest get 403.
  */
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { SimContext } from '../core/context.js';
 import { parseFaultSpec } from '../faults/spec.js';
 

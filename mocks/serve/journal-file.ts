@@ -5,8 +5,8 @@
  */
 import { createWriteStream, openSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { UserError } from '../../harness/errors.js';
-import { makeDirs } from '../../harness/fs/make-dirs.js';
+import { UserError } from '../../lib/errors.js';
+import { makeDirs } from '../../lib/fs/make-dirs.js';
 import type { SimContext } from '../core/context.js';
 
 export interface JournalFile {

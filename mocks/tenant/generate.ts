@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { writeAtomically } from '../../harness/fs/atomic-write.js';
+import { writeAtomically } from '../../lib/fs/atomic-write.js';
 import { Batches, type ProgressListener } from './batches.js';
 import { entityFaker } from './entity-random.js';
 import { generateAppRoleAssignments, generateApps } from './gen-apps.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import { stableUuid } from '../core/ids.js';
 import { resolveShape } from './shape.js';
 

@@ -3,7 +3,7 @@
  * nonsense (negative sizes, ratios above 1, a real-looking domain) into a one-line UserError before any
  * generation starts.
  */
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import { stableUuid } from '../core/ids.js';
 import type { TenantShape } from './model.js';
 

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import type Database from 'better-sqlite3';
 import { generateTenant, generateTenantInMemory } from './generate.js';
 import type { Membership, Page, PageRequest } from './model.js';

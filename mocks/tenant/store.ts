@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { UserError, fileError } from '../../harness/errors.js';
+import { UserError, fileError } from '../../lib/errors.js';
 import { generateTenantInMemory } from './generate.js';
 import { MemberOverlay } from './member-overlay.js';
 import type {

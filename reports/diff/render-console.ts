@@ -1,7 +1,7 @@
 /** `diff -o console`: the sides, totals, per-type counts, what changed in which fields, findings, gates. */
-import type { Sink } from '../../harness/cli/output/sink.js';
-import { writeTable } from '../../harness/cli/output/table.js';
-import { TABLES, type Counts, type DiffReport, type Finding } from '../../harness/diff/report.js';
+import type { Sink } from '../../lib/output/sink.js';
+import { writeTable } from '../../lib/output/table.js';
+import { TABLES, type Counts, type DiffReport, type Finding } from './report.js';
 
 const n = (value: number | null): string => (value === null ? '-' : String(value));
 

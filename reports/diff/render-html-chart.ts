@@ -4,8 +4,8 @@
  * Each bar carries `data-type`, `data-table`, `data-side` and `data-value`, and prints its number, so a test
  * can read the chart back and check it against the JSON.
  */
-import { escapeXml } from '../../harness/markup-escape.js';
-import type { Table, TypeCounts } from '../../harness/diff/report.js';
+import { escapeXml } from '../../lib/markup-escape.js';
+import type { Table, TypeCounts } from './report.js';
 
 const BAR = 12;
 const GAP = 3;

@@ -8,9 +8,9 @@
  * a resource type's row, `data-side` for a chart bar), so tests read the page back and compare it with the
  * JSON. Every text taken from the files (paths, ids, type names, messages) goes through `escapeXml()`.
  */
-import { escapeXml } from '../../harness/markup-escape.js';
+import { escapeXml } from '../../lib/markup-escape.js';
 import { barChart } from './render-html-chart.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from '../../harness/diff/report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo, type Table } from './report.js';
 
 const MEASURES = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as const;
 const CHANGED_SHOWN = 10;

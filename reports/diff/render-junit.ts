@@ -6,8 +6,8 @@
  *     as `finding:<id>`), its examples in `system-out` so the tab shows them.
  * The testcases fail exactly when the diff exits 1.
  */
-import { escapeXml } from '../../harness/markup-escape.js';
-import { TABLES, type DiffReport, type Finding } from '../../harness/diff/report.js';
+import { escapeXml } from '../../lib/markup-escape.js';
+import { TABLES, type DiffReport, type Finding } from './report.js';
 
 interface Case {
   classname: string;

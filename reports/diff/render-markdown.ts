@@ -3,10 +3,10 @@
  * then totals, the types that moved, what changed in which fields, findings (examples folded away) and the
  * gate. It says what the console and HTML say (an unfinished side, the changed fields), only shorter.
  */
-import type { Sink } from '../../harness/cli/output/sink.js';
-import { escapeText } from '../../harness/markup-escape.js';
+import type { Sink } from '../../lib/output/sink.js';
+import { escapeText } from '../../lib/markup-escape.js';
 import { mdCell } from '../markdown-text.js';
-import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from '../../harness/diff/report.js';
+import { TABLES, type Counts, type DiffReport, type Finding, type SideInfo } from './report.js';
 
 /** Changed objects listed per table, as the console lists them (the HTML shows more; JSON has them all). */
 const CHANGED_SHOWN = 10;

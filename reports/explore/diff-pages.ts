@@ -1,8 +1,8 @@
 /** The diff view's pages: the `diff` report with every count a link, a change list, one object on both sides. */
-import type { ChangeList } from '../../harness/explore/diff-explorer.js';
-import type { ObjectDiff } from '../../harness/explore/object-versions.js';
-import type { Counts, DiffReport, Finding } from '../../harness/diff/report.js';
-import { TABLES } from '../../harness/diff/report.js';
+import type { ChangeList } from './diff-model.js';
+import type { ObjectDiff } from './diff-model.js';
+import type { Counts, DiffReport, Finding } from '../diff/report.js';
+import { TABLES } from '../diff/report.js';
 import { esc, metric } from '../html-text.js';
 import { href, link, pager } from './layout.js';
 import { syncPaths } from './sync-links.js';

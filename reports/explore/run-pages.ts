@@ -1,6 +1,6 @@
 /** The run view's pages: the run with its findings and timeline, the request table, one request. */
 import type { JournalEntry } from '../../mocks/core/journal.js';
-import type { CitedFinding, RequestTable } from '../../harness/explore/run-explorer.js';
+import type { CitedFinding, RequestTable } from './run-model.js';
 import { esc, metric } from '../html-text.js';
 import { formatWidth, type RunReport } from '../model.js';
 import { svgTimeline } from '../svg-timeline.js';

@@ -1,5 +1,5 @@
 /** The sync view's pages: the file's types and counts, a resource search, a resource, an entitlement, a grant. */
-import type { EntitlementPage, GrantPage, HeldItem, Holder, ResourceList, ResourcePage, SyncOverview } from '../../harness/explore/sync-explorer.js';
+import type { EntitlementPage, GrantPage, HeldItem, Holder, ResourceList, ResourcePage, SyncOverview } from './sync-model.js';
 import { esc, metric } from '../html-text.js';
 import { href, link, num, pager, rawJson } from './layout.js';
 import { refText, syncPaths, type Ref } from './sync-links.js';

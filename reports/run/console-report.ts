@@ -2,9 +2,9 @@
  * The summary table `run` prints: one row per scenario (met or not, outcome, requests, findings; `ERROR`
  * for one that could not run), then for each unmet scenario what did not hold, and a last line with the totals.
  */
-import { TableWriter } from '../../harness/cli/output/table.js';
-import type { Sink } from '../../harness/cli/output/sink.js';
-import { isScenarioError, type ScenarioRow } from '../../harness/run/result.js';
+import { TableWriter } from '../../lib/output/table.js';
+import type { Sink } from '../../lib/output/sink.js';
+import { isScenarioError, type ScenarioRow } from './result.js';
 
 export async function consoleReport(results: readonly ScenarioRow[], out: Sink): Promise<void> {
   const table = new TableWriter(out, ['', 'Scenario', 'Provider', 'Outcome', 'Requests', 'Findings']);

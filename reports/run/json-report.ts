@@ -2,7 +2,7 @@
  * `run -o json`: `{"scenarios":[...]}`, one entry per scenario with the fields CI scripts read; a scenario
  * that could not run has outcome `error`, met false and its one-line error.
  */
-import { isScenarioError, type ScenarioRow } from '../../harness/run/result.js';
+import { isScenarioError, type ScenarioRow } from './result.js';
 
 export function jsonReport(results: readonly ScenarioRow[]): string {
   const scenarios = results.map((r) =>

@@ -3,8 +3,8 @@
  * the unmet expectations and the doctor's findings, so CI test tabs show why without opening the run folder.
  * A scenario that could not run is an error carrying its one-line message.
  */
-import { escapeXml } from '../../harness/markup-escape.js';
-import { isScenarioError, type ScenarioRow } from '../../harness/run/result.js';
+import { escapeXml } from '../../lib/markup-escape.js';
+import { isScenarioError, type ScenarioRow } from './result.js';
 
 export function junitReport(rows: readonly ScenarioRow[]): string {
   const errors = rows.filter(isScenarioError).length;

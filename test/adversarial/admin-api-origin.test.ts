@@ -7,7 +7,7 @@
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseFaultSpec } from '../../mocks/faults/spec.js';
-import { serveProviders, type Serving } from '../../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../../harness/serve/serve-providers.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 
 interface Raw {

@@ -5,7 +5,7 @@
  * connection is not open" from the closed database.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveProviders, type Serving } from '../../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../../harness/serve/serve-providers.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 
 interface EntraCredentials {

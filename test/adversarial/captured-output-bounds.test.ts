@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runSecrets } from '../../harness/bundle/run-credentials.js';
 import { HEAD_BYTES, STDERR_TAIL_BYTES, TAIL_BYTES } from '../../harness/run/output-limits.js';
-import { scanForSecrets } from '../../harness/secrets/index.js';
+import { scanForSecrets } from '../../lib/secrets/index.js';
 import { spawnCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimEnv } from '../../harness/run/sim-env.js';
-import { serveProviders, type Serving } from '../../mocks/serve/serve-providers.js';
+import { serveProviders, type Serving } from '../../harness/serve/serve-providers.js';
 import { resolveShape } from '../../mocks/tenant/shape.js';
 import { createTenant } from '../../mocks/tenant/store.js';
 import { CURL, describeWithTools } from '../support/system-tools.js';

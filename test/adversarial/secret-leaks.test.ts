@@ -10,8 +10,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inflateV1 } from '../../harness/c1z/v1/decompress.js';
-import { scanForSecrets, scanText, SecretMatcher, type Secret } from '../../harness/secrets/index.js';
+import { inflateV1 } from '../../c1z/v1/decompress.js';
+import { scanForSecrets, scanText, SecretMatcher, type Secret } from '../../lib/secrets/index.js';
 import { builtCli, runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 

@@ -16,7 +16,7 @@ import { Writable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProgram } from '../../harness/cli/program.js';
-import { Sink } from '../../harness/cli/output/sink.js';
+import { Sink } from '../../lib/output/sink.js';
 import { builtCli, runCli } from '../support/cli.js';
 import { repoRoot } from '../support/paths.js';
 import { describeWithSamples, SAMPLE, samplePath } from '../support/samples.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import { parseScenario } from '../../harness/scenario/load.js';
 import { runScenario } from '../../harness/testing.js';
 import { repoRoot } from '../support/paths.js';

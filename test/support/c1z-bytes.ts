@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compress, decompress } from 'zstd-napi';
-import { V1_MAGIC } from '../../harness/c1z/format.js';
+import { V1_MAGIC } from '../../c1z/format.js';
 
 /** The SQLite database inside a v1 file. */
 export function sqliteOf(c1z: string): Buffer {

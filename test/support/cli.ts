@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { main } from '../../harness/cli/main.js';
-import { Sink } from '../../harness/cli/output/sink.js';
+import { Sink } from '../../lib/output/sink.js';
 import { repoRoot } from './paths.js';
 
 export interface CliResult {

@@ -5,8 +5,8 @@
  * unfinished. Each provider's file gives its world and what its provider says, and keeps its own cases.
  */
 import { describe, expect, it } from 'vitest';
-import type { Connector } from '../../harness/sync/contract.js';
-import { ConnectorHttpError, type SyncError } from '../../harness/sync/errors.js';
+import type { Connector } from '../../c1z/contract/connector.js';
+import { ConnectorHttpError, type SyncError } from '../../c1z/contract/sync-errors.js';
 import type { SimContext } from '../../mocks/core/context.js';
 import type { TenantStore } from '../../mocks/tenant/model.js';
 import { syncConnector } from './synced-connector.js';

@@ -4,8 +4,8 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { inflateV1 } from '../../harness/c1z/v1/decompress.js';
-import { makeTempDir, removeTempDir } from '../../harness/fs/temp-files.js';
+import { inflateV1 } from '../../c1z/v1/decompress.js';
+import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 
 export interface InflatedDb {
   db: Database.Database;

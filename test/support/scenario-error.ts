@@ -1,6 +1,6 @@
 /** The one-line error the loader gives for scenario text it must refuse; fails the test when it loads. */
 import { expect } from 'vitest';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../lib/errors.js';
 import { parseScenario } from '../../harness/scenario/load.js';
 
 export function scenarioError(text: string, file = 'scenarios/t.yaml'): string {

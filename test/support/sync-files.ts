@@ -5,10 +5,10 @@
  * types `sync-<n>-<k>`, which name the sync in a `resource-types` listing.
  */
 import { create } from '@bufbuild/protobuf';
-import { ResourceTypeSchema } from '../../harness/c1z/proto/connector.js';
-import { writeDirectory, type DirectoryShape } from '../../harness/c1z/synthetic/directory.js';
-import { steppingClock } from '../../harness/c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../../harness/c1z/writer/c1z-writer.js';
+import { ResourceTypeSchema } from '../../c1z/proto/connector.js';
+import { writeDirectory, type DirectoryShape } from '../../c1z/synthetic/directory.js';
+import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
+import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
 
 export interface SyncPlan {
   /** 1, 2, 3...: different sizes give different resource, entitlement and grant counts. */

@@ -3,13 +3,13 @@
  * connector tests compare with the tenant and with the module's ground truth. Built on the engine tests'
  * `readSyncedRun`, so both kinds of test run the engine the same way (stepping clock, recording sleeper).
  */
-import { unpackAnnotation } from '../../harness/c1z/proto/annotation.js';
-import { GrantExpandableSchema, RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
-import type { Entitlement, Resource } from '../../harness/c1z/proto/connector.js';
-import { Records } from '../../harness/c1z/records.js';
-import type { SyncRun } from '../../harness/c1z/types.js';
-import type { Connector } from '../../harness/sync/contract.js';
+import { unpackAnnotation } from '../../c1z/proto/annotation.js';
+import { GrantExpandableSchema, RawIdSchema } from '../../c1z/proto/connector-annotations.js';
+import { UserStatus, UserTraitSchema } from '../../c1z/proto/connector-traits.js';
+import type { Entitlement, Resource } from '../../c1z/proto/connector.js';
+import { Records } from '../../c1z/records.js';
+import type { SyncRun } from '../../c1z/types.js';
+import type { Connector } from '../../c1z/contract/connector.js';
 import type { SyncResult } from '../../harness/sync/engine.js';
 import type { ProgressEvent, SyncLogEvent } from '../../harness/sync/progress.js';
 import { readSyncedRun, type SyncFileOptions } from '../../harness/sync/test-kit.test-support.js';

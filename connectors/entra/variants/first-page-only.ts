@@ -1,5 +1,5 @@
 /** Bug: users and groups are read from the first page only; `@odata.nextLink` is never followed. */
-import type { ResourceSyncer } from '../../../harness/sync/contract.js';
+import type { ResourceSyncer } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { patchSyncer } from './patch.js';
 

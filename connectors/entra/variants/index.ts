@@ -2,7 +2,7 @@
  * The Entra connector's buggy variants, for `builtin:entra:<variant>`: each is the reference connector with
  * one small, realistic mistake, so a scenario can show which check catches it.
  */
-import { UserError } from '../../../harness/errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { dropsGuests } from './drops-guests.js';
 import { dropsSome } from './drops-some.js';

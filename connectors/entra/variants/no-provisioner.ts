@@ -4,7 +4,7 @@
  * builder does not check the claim, so every grant fails at run time with "does not have provisioner
  * configured".
  */
-import { derivedCapabilities } from '../../../harness/sync/contract.js';
+import { derivedCapabilities } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 
 export function noProvisioner(options: EntraConnectorOptions): EntraConnector {

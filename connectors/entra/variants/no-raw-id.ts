@@ -1,8 +1,6 @@
 /** Bug: users and groups carry no RawId annotation, so nothing ties a resource to Graph's object id. */
 import { anyIs } from '@bufbuild/protobuf/wkt';
-import { RawIdSchema } from '../../../harness/c1z/proto/connector-annotations.js';
-import type { Resource } from '../../../harness/c1z/proto/connector.js';
-import type { ResourceSyncer } from '../../../harness/sync/contract.js';
+import { RawIdSchema, type Resource, type ResourceSyncer } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { patchSyncer } from './patch.js';
 

@@ -1,6 +1,6 @@
 /** Bug: user ids are upper-cased (a GUID normalised with ToUpper), so every user is synced under another id. */
 import { clone } from '@bufbuild/protobuf';
-import { ResourceSchema } from '../../../harness/c1z/proto/connector.js';
+import { ResourceSchema } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { patchSyncer } from './patch.js';
 

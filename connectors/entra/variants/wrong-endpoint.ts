@@ -3,7 +3,7 @@
  * have. Real Graph answers 400 "Resource not found for the segment 'group'"; the harness, which only knows
  * real routes, says which route was nearest, so the typo is found at once.
  */
-import type { ResourceSyncer } from '../../../harness/sync/contract.js';
+import type { ResourceSyncer } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { patchSyncer } from './patch.js';
 

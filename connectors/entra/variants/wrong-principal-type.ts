@@ -4,7 +4,7 @@
  * ids (built from the type, as the SDK builds them) differ from the clean connector's.
  */
 import { create } from '@bufbuild/protobuf';
-import { GrantSchema, ResourceSchema, type Grant } from '../../../harness/c1z/proto/connector.js';
+import { GrantSchema, ResourceSchema, type Grant } from '../../../c1z/contract/index.js';
 import { createEntraConnector, type EntraConnector, type EntraConnectorOptions } from '../connector.js';
 import { patchSyncer } from './patch.js';
 

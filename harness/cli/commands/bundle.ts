@@ -3,9 +3,9 @@
  * secret survived scrubbing (nothing is written), 2 for bad input.
  */
 import { BundleLeakError, writeBundle } from '../../bundle/bundle.js';
-import { checkInputFile } from '../../fs/input-file.js';
-import { checkOutputFile } from '../../fs/output-file.js';
-import type { CommandIO } from '../output/sink.js';
+import { checkInputFile } from '../../../lib/fs/input-file.js';
+import { checkOutputFile } from '../../../lib/fs/output-file.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { BundleOptions } from '../command-options.js';
 
 export async function run(flags: BundleOptions, [runDir]: string[], io: CommandIO): Promise<number> {

@@ -1,8 +1,14 @@
 /** What the inspection commands share: opening the file, picking the sync, baton's JSON conventions. */
-import { openSyncFile } from '../../c1z/open.js';
-import { selectForRows } from '../../c1z/sync-selection.js';
-import type { RowSource, RowTable, SyncFile, SyncRun, SyncScope } from '../../c1z/types.js';
-import type { CommandIO } from '../output/sink.js';
+import {
+  openSyncFile,
+  selectForRows,
+  type RowSource,
+  type RowTable,
+  type SyncFile,
+  type SyncRun,
+  type SyncScope,
+} from '../../../c1z/index.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 
 export interface InspectOptions {
   file: string;

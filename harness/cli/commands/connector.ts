@@ -5,15 +5,15 @@
  */
 import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 import { loadBuiltin, type BuiltinConnectorModule, type BuiltinOptions } from '../../../connectors/builtin.js';
-import type { Connector } from '../../sync/contract.js';
-import { fileError, UserError } from '../../errors.js';
+import type { Connector } from '../../../c1z/contract/index.js';
+import { fileError, UserError } from '../../../lib/errors.js';
 import { readCredentialsFile } from '../../external/credentials-file.js';
 import { parseDuration } from '../../scenario/duration.js';
-import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
+import { C1zWriter } from '../../../c1z/index.js';
 import { runSync } from '../../sync/engine.js';
 import { createLogger } from '../output/logger.js';
 import { progressBar } from '../output/progress.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { ConnectorOptions } from '../command-options.js';
 
 export async function run(flags: ConnectorOptions, [provider]: string[], io: CommandIO): Promise<number> {

@@ -3,14 +3,12 @@
  * second one lost a quarter of its users and their grants, as a sync that ran into trouble would) and shows
  * its stats, so a new user sees the inspection commands work before pointing them at a real file.
  */
-import { makeDirs } from '../../fs/make-dirs.js';
-import { checkOutputFile } from '../../fs/output-file.js';
+import { makeDirs } from '../../../lib/fs/make-dirs.js';
+import { checkOutputFile } from '../../../lib/fs/output-file.js';
 import { dirname } from 'node:path';
-import { UserError } from '../../errors.js';
-import { writeDirectory } from '../../c1z/synthetic/directory.js';
-import { steppingClock } from '../../c1z/synthetic/stepping-clock.js';
-import { C1zWriter } from '../../c1z/writer/c1z-writer.js';
-import type { CommandIO } from '../output/sink.js';
+import { UserError } from '../../../lib/errors.js';
+import { writeDirectory, steppingClock, C1zWriter } from '../../../c1z/index.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import { run as stats } from './stats.js';
 import type { DemoOptions } from '../command-options.js';
 

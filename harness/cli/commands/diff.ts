@@ -9,8 +9,8 @@ import { renderHtml } from '../../../reports/diff/render-html.js';
 import { renderJunit } from '../../../reports/diff/render-junit.js';
 import { renderMarkdown } from '../../../reports/diff/render-markdown.js';
 import { blameDamage, openSides } from '../../diff/sides.js';
-import { UserError } from '../../errors.js';
-import type { CommandIO } from '../output/sink.js';
+import { UserError } from '../../../lib/errors.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { DiffOptions } from '../command-options.js';
 
 export async function run(options: DiffOptions, files: string[], io: CommandIO): Promise<number> {

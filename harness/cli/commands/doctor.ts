@@ -8,14 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { diagnoseFile, type FileDiagnosis } from '../../doctor/file/index.js';
 import { stoppedAtLine } from '../../doctor/file/token.js';
-import type { Finding } from '../../doctor/evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { clipEvidence } from '../../doctor/evidence-clip.js';
 import { diagnoseLog, type LogDiagnosis } from '../../doctor/log/index.js';
-import { UserError, fileError } from '../../errors.js';
-import { checkInputFile } from '../../fs/input-file.js';
-import { Scrubber } from '../../secrets/index.js';
-import type { CommandIO } from '../output/sink.js';
-import { writeTable } from '../output/table.js';
+import { UserError, fileError } from '../../../lib/errors.js';
+import { checkInputFile } from '../../../lib/fs/input-file.js';
+import { Scrubber } from '../../../lib/secrets/index.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { writeTable } from '../../../lib/output/table.js';
 import type { DoctorOptions } from '../command-options.js';
 
 export async function run(options: DoctorOptions, _args: string[], io: CommandIO): Promise<number> {

@@ -1,10 +1,9 @@
 /** `entitlements`: the entitlements of a sync, optionally on one resource type (baton `entitlements`). */
-import { Records } from '../../c1z/records.js';
-import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
-import { messageToJson } from '../../c1z/proto/json.js';
+import { Records, messageToJson } from '../../../c1z/index.js';
+import { EntitlementSchema, ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
 import { unknownFilter } from '../listing-filters.js';
-import type { CommandIO } from '../output/sink.js';
-import { TableWriter } from '../output/table.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { TableWriter } from '../../../lib/output/table.js';
 import { JsonListWriter, rowView, withSyncFile } from './common.js';
 import type { ListingOptions } from '../command-options.js';
 

@@ -3,10 +3,10 @@
  * URL (with its token) as the one line on stdout, serves until Ctrl-C or SIGTERM, or until the process that
  * started it is gone, then removes the decompressed databases and exits 0.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { newToken, openExplorer, serveExplorer } from '../../explore/index.js';
 import { parentGone } from '../parent-watch.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { ExploreOptions } from '../command-options.js';
 
 export async function run(flags: ExploreOptions, paths: string[], io: CommandIO): Promise<number> {

@@ -1,13 +1,11 @@
 /** `grants`: the grants of a sync, filtered by resource type, resource or entitlement (baton `grants`). */
-import { echo } from '../../echo.js';
-import { UserError } from '../../errors.js';
-import { Records, resourceRef } from '../../c1z/records.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
-import { messageToJson } from '../../c1z/proto/json.js';
-import type { GrantFilter } from '../../c1z/types.js';
+import { echo } from '../../../lib/echo.js';
+import { UserError } from '../../../lib/errors.js';
+import { Records, resourceRef, messageToJson, type GrantFilter } from '../../../c1z/index.js';
+import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
 import { unknownFilter } from '../listing-filters.js';
-import type { CommandIO } from '../output/sink.js';
-import { TableWriter } from '../output/table.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { TableWriter } from '../../../lib/output/table.js';
 import { JsonListWriter, rowView, withSyncFile } from './common.js';
 import type { GrantsOptions } from '../command-options.js';
 

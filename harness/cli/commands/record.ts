@@ -4,10 +4,10 @@
  * recording replays to the same sync, 1 when it does not, 2 for bad input.
  */
 import { relative } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { recordConnector, type RecordOutcome } from '../../external/record-session.js';
 import { formatDuration, parseDuration } from '../../scenario/duration.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { RecordOptions } from '../command-options.js';
 
 export async function run(flags: RecordOptions, command: string[], io: CommandIO): Promise<number> {

@@ -5,12 +5,13 @@
  * token into, must not carry a secret into a ticket.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildReport, renderReport } from '../../../reports/index.js';
+import { renderReport } from '../../../reports/index.js';
+import { buildReport } from '../../report/build-report.js';
 import { runSecrets } from '../../bundle/run-credentials.js';
-import { writeAtomically } from '../../fs/atomic-write.js';
-import { Scrubber, type Secret } from '../../secrets/index.js';
-import { checkOutputFile } from '../../fs/output-file.js';
-import type { CommandIO } from '../output/sink.js';
+import { writeAtomically } from '../../../lib/fs/atomic-write.js';
+import { Scrubber, type Secret } from '../../../lib/secrets/index.js';
+import { checkOutputFile } from '../../../lib/fs/output-file.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { ReportOptions } from '../command-options.js';
 
 export async function run(options: ReportOptions, [runDir]: string[], io: CommandIO): Promise<number> {

@@ -4,7 +4,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { repro, type ReproOutcome } from '../../repro/repro.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { ReproFlags } from '../command-options.js';
 
 export async function run(flags: ReproFlags, _args: string[], io: CommandIO): Promise<number> {

@@ -1,9 +1,8 @@
 /** `resource-types`: the resource types of a sync (baton `resource-types`). */
-import { Records } from '../../c1z/records.js';
-import { ResourceTypeSchema, ResourceTypeTrait } from '../../c1z/proto/connector.js';
-import { messageToJson } from '../../c1z/proto/json.js';
-import type { CommandIO } from '../output/sink.js';
-import { TableWriter } from '../output/table.js';
+import { Records, messageToJson } from '../../../c1z/index.js';
+import { ResourceTypeSchema, ResourceTypeTrait } from '../../../c1z/contract/index.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { TableWriter } from '../../../lib/output/table.js';
 import { JsonListWriter, rowView, withSyncFile } from './common.js';
 import type { ResourceTypesOptions } from '../command-options.js';
 

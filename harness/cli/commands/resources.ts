@@ -1,10 +1,9 @@
 /** `resources`: the resources of a sync, optionally of one type (baton `resources`). */
-import { Records, resourceRef } from '../../c1z/records.js';
-import { ResourceSchema, ResourceTypeSchema } from '../../c1z/proto/connector.js';
-import { messageToJson } from '../../c1z/proto/json.js';
+import { Records, resourceRef, messageToJson } from '../../../c1z/index.js';
+import { ResourceSchema, ResourceTypeSchema } from '../../../c1z/contract/index.js';
 import { unknownFilter } from '../listing-filters.js';
-import type { CommandIO } from '../output/sink.js';
-import { TableWriter } from '../output/table.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { TableWriter } from '../../../lib/output/table.js';
 import { JsonListWriter, rowView, withSyncFile } from './common.js';
 import type { ListingOptions } from '../command-options.js';
 

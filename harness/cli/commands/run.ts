@@ -6,20 +6,20 @@
  * the harness failed on one), else 0.
  */
 import { basename, extname } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { loadScenarioSet, type LoadedScenario } from '../../scenario/load.js';
-import { makeDirs } from '../../fs/make-dirs.js';
+import { makeDirs } from '../../../lib/fs/make-dirs.js';
 import type { ExternalConnector } from '../../scenario/schema.js';
 import { consoleReport } from '../../../reports/run/console-report.js';
 import { jsonReport } from '../../../reports/run/json-report.js';
 import { junitReport } from '../../../reports/run/junit-report.js';
-import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../run/result.js';
+import { isScenarioError, type ScenarioError, type ScenarioRow } from '../../../reports/run/result.js';
 import { runScenario } from '../../run/run-scenario.js';
 import { parseShard, pickShard } from '../../run/shard.js';
 import { preflightProblem } from '../../run/preflight.js';
 import { createLogger } from '../output/logger.js';
 import { scenarioProgress } from '../output/scenario-progress.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { RunOptions } from '../command-options.js';
 
 /** A file to run, or one already known to be bad; `name` and `source` let `--shard` place both kinds. */

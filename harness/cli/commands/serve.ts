@@ -4,16 +4,16 @@
  * the process that started it is gone, when it flushes the journal and exits 0. The previous journal at the
  * same path is kept as journal.1.jsonl.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { parentGone } from '../parent-watch.js';
 import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
 import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
-import { serveProviders } from '../../../mocks/serve/serve-providers.js';
+import { serveProviders } from '../../serve/serve-providers.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
 import { createTenant, openTenant } from '../../../mocks/tenant/store.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import type { ServeOptions } from '../command-options.js';
 
 export async function run(flags: ServeOptions, _args: string[], io: CommandIO): Promise<number> {

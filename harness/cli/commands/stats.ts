@@ -3,10 +3,9 @@
  * Unlike the SDK, a file whose syncs all stopped early shows the latest unfinished one with a note on
  * stderr (and no `endedAt`), because that is exactly the file a support engineer is handed.
  */
-import { selectForStats } from '../../c1z/sync-selection.js';
-import type { SyncRun, SyncStats } from '../../c1z/types.js';
-import type { CommandIO } from '../output/sink.js';
-import { writeTable } from '../output/table.js';
+import { selectForStats, type SyncRun, type SyncStats } from '../../../c1z/index.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { writeTable } from '../../../lib/output/table.js';
 import { duration, int64, withSyncFile } from './common.js';
 import type { StatsOptions } from '../command-options.js';
 

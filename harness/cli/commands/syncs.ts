@@ -1,6 +1,6 @@
 /** `syncs`: every sync in the file, as baton's `syncs` command lists them. */
-import type { CommandIO } from '../output/sink.js';
-import { writeTable } from '../output/table.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
+import { writeTable } from '../../../lib/output/table.js';
 import { consoleTime, duration, withSyncFile } from './common.js';
 import type { SyncsOptions } from '../command-options.js';
 

@@ -4,14 +4,14 @@
  * the shape's defaults, which scale with `--users`.
  */
 import { existsSync, statSync } from 'node:fs';
-import { makeDirs } from '../../fs/make-dirs.js';
-import { checkOutputFile } from '../../fs/output-file.js';
+import { makeDirs } from '../../../lib/fs/make-dirs.js';
+import { checkOutputFile } from '../../../lib/fs/output-file.js';
 import { dirname, join } from 'node:path';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../../lib/errors.js';
 import { generateTenant } from '../../../mocks/tenant/generate.js';
 import type { TenantCounts, TenantShape } from '../../../mocks/tenant/model.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
-import type { CommandIO } from '../output/sink.js';
+import type { CommandIO } from '../../../lib/output/sink.js';
 import { progressBar } from '../output/progress.js';
 import type { TenantOptions } from '../command-options.js';
 

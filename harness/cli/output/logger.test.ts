@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logger.js';
-import { Sink } from './sink.js';
+import { Sink } from '../../../lib/output/sink.js';
 
 const NOW = () => new Date('2026-05-01T12:00:00Z');
 

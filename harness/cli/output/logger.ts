@@ -3,7 +3,7 @@
  * `--log-format json|console`. JSON lines carry zap's field names (`level`, `ts`, `msg`) so one parser reads
  * a connector's log and ours; console lines are for people. Written to stderr, never mixed with reports.
  */
-import type { Sink } from './sink.js';
+import type { Sink } from '../../../lib/output/sink.js';
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

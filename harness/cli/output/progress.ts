@@ -4,7 +4,7 @@
  * jobs that need a bar (SQLite generation) block the event loop and a timer would never fire.
  */
 import cliProgress from 'cli-progress';
-import type { Sink } from './sink.js';
+import type { Sink } from '../../../lib/output/sink.js';
 
 export interface ProgressReporter {
   update(done: number, total: number, phase: string): void;

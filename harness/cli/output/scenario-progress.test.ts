@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { scenarioProgress } from './scenario-progress.js';
-import { Sink } from './sink.js';
+import { Sink } from '../../../lib/output/sink.js';
 
 function capture(terminal = false) {
   const stream = new PassThrough();

@@ -6,7 +6,7 @@
  */
 import type { LogFormat } from './logger.js';
 import { progressBar } from './progress.js';
-import type { Sink } from './sink.js';
+import type { Sink } from '../../../lib/output/sink.js';
 
 interface FinishedScenario {
   name: string;

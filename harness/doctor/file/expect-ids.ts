@@ -4,9 +4,9 @@
  * present only in another case is called out apart, since that is the usual cause.
  */
 import { readFileSync } from 'node:fs';
-import { checkInputFile } from '../../fs/input-file.js';
-import { fileError } from '../../errors.js';
-import type { Finding } from '../evidence.js';
+import { checkInputFile } from '../../../lib/fs/input-file.js';
+import { fileError } from '../../../lib/errors.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew } from '../journal-facts.js';
 
 export interface ExpectIdsResult {

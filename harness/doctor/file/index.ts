@@ -3,10 +3,9 @@
  * is unfinished, where it stopped (its sync token) and what it had written by then; then state findings
  * from its rows, and with `--expect-ids`, the expected ids against the sync's.
  */
-import { openSyncFile } from '../../c1z/open.js';
-import type { SyncFile, SyncRun, SyncStats } from '../../c1z/types.js';
-import { UserError } from '../../errors.js';
-import type { Finding } from '../evidence.js';
+import { openSyncFile, type SyncFile, type SyncRun, type SyncStats } from '../../../c1z/index.js';
+import { UserError } from '../../../lib/errors.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { compareIds, expectIdsFindings, readExpectedIds, type ExpectIdsResult } from './expect-ids.js';
 import { readState } from './state.js';
 import { decodeSyncToken, stoppedAtLine, type StoppedAt } from './token.js';

@@ -4,11 +4,9 @@
  * read from the file in one pass over resources and grants; the resource keys gathered on the way serve
  * `--expect-ids`.
  */
-import { unpackAnnotation } from '../../c1z/proto/annotation.js';
-import { RawIdSchema } from '../../c1z/proto/connector-annotations.js';
-import { Records } from '../../c1z/records.js';
-import type { RowSource, SyncScope } from '../../c1z/types.js';
-import type { Finding } from '../evidence.js';
+import { unpackAnnotation, RawIdSchema } from '../../../c1z/contract/index.js';
+import { Records, type RowSource, type SyncScope } from '../../../c1z/index.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { SyncStateCheck } from '../sync-state.js';
 
 export interface SyncState {

@@ -3,7 +3,7 @@
  * error codes, Graph's Authorization_RequestDenied) inside the connector's error lines. Whether any
  * listing worked ("Synced resources" with a count) tells no consent at all from one permission short.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { fixSecretSteps, grantSteps, renewSecretSteps } from '../provider-terms.js';
 import { cite, matching, type LogContext, type LogDetector } from './context.js';
 import { DAEMON_LINE } from './daemon.js';

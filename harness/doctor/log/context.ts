@@ -2,7 +2,7 @@
  * What every log detector reads: the parsed lines, the provider the log is about (guessed from its own
  * texts, since a log does not say), and helpers to pick lines and quote them as evidence.
  */
-import type { Finding, RunEvidence } from '../evidence.js';
+import type { Finding, RunEvidence } from '../../../reports/evidence.js';
 import { firstFew } from '../journal-facts.js';
 import { lineEvidence, type ParsedLine } from './parse.js';
 import { PROVIDERS } from '../../../mocks/providers.js';

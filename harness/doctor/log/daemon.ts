@@ -3,7 +3,7 @@
  * (baton-sdk pkg/connectorrunner "runner: error getting next task", pkg/tasks/c1api "no tasks available").
  * A poll refused for the credentials, and polls that go on for a long time with nothing to do.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { cite, matching, type LogDetector } from './context.js';
 import type { ParsedLine } from './parse.js';
 

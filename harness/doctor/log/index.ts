@@ -3,7 +3,7 @@
  * same. Uses the run doctor's Finding shape and provider fix texts; ids match the run doctor's where the
  * log can show the same fault.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { authDetectors } from './auth.js';
 import { guessProvider, type LogContext, type LogDetector, type Provider } from './context.js';
 import { daemonDetectors } from './daemon.js';

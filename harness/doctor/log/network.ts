@@ -3,7 +3,7 @@
  * certificate it does not trust (usually a TLS-inspecting proxy). Go and Node word these differently;
  * both are matched.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { cite, matching, type LogContext, type LogDetector } from './context.js';
 
 export interface NetworkRule {

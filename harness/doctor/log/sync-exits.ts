@@ -5,7 +5,7 @@
  * duration running out (`l.Info("sync run duration has expired, exiting sync early")`, returned as
  * `ErrSyncNotComplete`). Both keep the sync file, and the next run resumes it.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { cite, matching, type LogDetector } from './context.js';
 
 /** pkg/sync/syncer.go: `ErrTooManyWarnings = fmt.Errorf("too many warnings, exiting sync")`. */

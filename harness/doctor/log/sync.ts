@@ -4,7 +4,7 @@
  * the harness's cycle check), found here in a customer's log, and what its uhttp and retry packages say
  * when an answer lacks paging data or retries run out.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { CYCLE_TEXT, UNCHANGED_TOKEN_TEXT, pageTokenUnchanged, paginationCycle } from '../pagination-findings.js';
 import { throttlingSteps } from '../provider-terms.js';
 import { cite, matching, type LogContext, type LogDetector } from './context.js';

@@ -3,7 +3,7 @@
  * start right after the items the last one returned. Starting later skips items; earlier reads some twice.
  * The usual causes: advancing by the `count` asked when the server served fewer, or a 0-based index.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew, requestLine } from '../journal-facts.js';
 import { pageLine, saidMore, type ListCall, type Listing } from './listings.js';
 

@@ -4,7 +4,7 @@
  * its tokens is the provider's fault, and has its own findings). A retry after a failed request is not a
  * repeat. Then it either stopped, or looped: asked for the same pages again and again.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew, requestLine } from '../journal-facts.js';
 import { pageLine, saidMore, type ListCall, type Listing } from './listings.js';
 

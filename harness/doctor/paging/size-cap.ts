@@ -3,7 +3,7 @@
  * AWS refuse the request; SCIM serves its maximum, which breaks a connector that then assumes it got what
  * it asked for.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew, requestLine } from '../journal-facts.js';
 import { sizeCap } from '../../../mocks/core/paging/dialect.js';
 import type { Listing } from './listings.js';

@@ -3,7 +3,7 @@
  * and no later request of the same listing asked for it. Whatever the page size: IAM serves short pages
  * that are still truncated, so a connector that stops on a short page loses the rest.
  */
-import type { Finding } from '../evidence.js';
+import type { Finding } from '../../../reports/evidence.js';
 import { firstFew, ok, requestLine } from '../journal-facts.js';
 import { pageLine, saidMore, type ListCall, type Listing } from './listings.js';
 

@@ -4,7 +4,7 @@
  * shorter than MaxItems while IsTruncated stays true, as IAM's documentation warns; `bad-pagination`
  * breaks the continuation on purpose.
  */
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';

@@ -3,7 +3,7 @@
  * is not documented), an opaque `NextToken` present only when there is more, `bad-pagination` applied.
  * A token the service cannot use is ValidationException "Invalid NextToken." (wording not verified).
  */
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { constraintMessage } from '../failure.js';

@@ -3,7 +3,7 @@
  * spaces like IAM's own answers. Absent values (undefined) leave their element out, as AWS omits unset
  * members.
  */
-import { escapeText } from '../../../harness/markup-escape.js';
+import { escapeText } from '../../../lib/markup-escape.js';
 
 export interface Xml {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import { arraySource } from './list-source.js';
 import { badPaginationMode, servePage, type BadPaginationMode, type PageState } from './pager.js';
 

@@ -8,7 +8,7 @@
  * Without a usable redirect (unknown tenant or app, no redirect_uri) eSTS shows an error page instead.
  */
 import type { HttpHandler } from 'msw';
-import { escapeText } from '../../../harness/markup-escape.js';
+import { escapeText } from '../../../lib/markup-escape.js';
 import { route } from '../../core/route.js';
 import type { RouteCall } from '../../faults/engine.js';
 import { callIds } from '../call-ids.js';

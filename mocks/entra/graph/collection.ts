@@ -3,7 +3,7 @@
  * one page served (or broken by `bad-pagination`), `$select` projected, and the envelope written with
  * `@odata.context`, `@odata.count` (first page of an advanced query only) and an absolute next link.
  */
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import { arraySource, drain, filterSource, mapSource, type ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { graphJson, graphJsonText } from './content-types.js';

@@ -4,7 +4,7 @@
  * `nextPageToken` only when more pages follow. One page is served per request, correctly or broken by
  * the `bad-pagination` fault.
  */
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import type { ListSource } from '../../core/paging/list-source.js';
 import { badPaginationMode, servePage } from '../../core/paging/pager.js';
 import { directoryJson, type DirectoryRequest, type DirectoryResult } from './directory-route.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import { badPaginationMode, planPage, type ScimBadPaginationMode } from './bad-pagination.js';
 
 const TOTAL = 25;

@@ -7,7 +7,7 @@
  * filter that pins an indexed attribute with `eq` (`userName eq "x"`, what IdPs send before creating a
  * user) is answered by one lookup and then checked like any other.
  */
-import { seededRandom } from '../../../harness/seeded-random.js';
+import { seededRandom } from '../../../lib/seeded-random.js';
 import { shuffle } from '../../core/paging/pager.js';
 import type { RouteResult } from '../../core/route.js';
 import { compileFilter, type Resource } from '../query/filter-eval.js';
