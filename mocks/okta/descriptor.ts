@@ -8,6 +8,7 @@ import { OKTA_PAGING, OKTA_REFUSALS } from './paging-dialect.js';
 import { oktaReplayRuntime } from './replay-runtime.js';
 import { ROUTE_SCOPES, SCOPE_OPENERS } from './scopes.js';
 import { OKTA_LOG_TELLS, OKTA_TERMS } from './troubleshooting.js';
+import { THROTTLE_REASONS } from './wire/throttle-reasons.js';
 
 export const okta = {
   name: PROVIDER,
@@ -32,6 +33,7 @@ export const okta = {
   refusals: OKTA_REFUSALS,
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
+  faultValues: { 'throttle.reason': THROTTLE_REASONS },
   repro: {
     cannot: {
       'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',

@@ -13,8 +13,7 @@ import type { FaultDialect } from '../../core/route.js';
 import { OktaFailure, oktaErrorResponse, oktaErrors } from './errors.js';
 import { rateHeaders, RateLimits } from './rate-limits.js';
 import { errorId, requestId } from './request-ids.js';
-
-export const THROTTLE_REASONS = ['org', 'concurrent'] as const;
+import { THROTTLE_REASONS } from './throttle-reasons.js';
 
 export function oktaDialect(ctx: SimContext, rates = new RateLimits(ctx.clock)): FaultDialect {
   return {
