@@ -30,6 +30,11 @@ export function oktaDialect(ctx: SimContext, rates = new RateLimits(ctx.clock)):
     },
     serverError: (_call, status) => oktaErrorResponse(status === 503 ? oktaErrors.readOnly() : oktaErrors.internal(status), errorId(ctx.ids)),
     tooLarge: (_call, limit) => oktaErrorResponse(oktaErrors.tooLarge(limit), errorId(ctx.ids)),
+    // A 429 asks the client to wait until X-Rate-Limit-Reset; the doctor reads that as its Retry-After.
+    waitSeconds(response, now) {
+      const reset = response.headers.get('x-rate-limit-reset');
+      return reset !== null && /^\d+$/.test(reset) ? Math.max(0, Number(reset) - Math.floor(now.getTime() / 1000)) : undefined;
+    },
     headers: (call) => ({
       // The simulation clock, unlike the other providers: the Node SDK waits `Reset - Date`, so both must
       // come from the same clock or a moved clock makes it retry at once or never.
