@@ -233,3 +233,12 @@ describe('server, socket and body faults', () => {
     expect(html.headers.get('content-type')).toContain('text/html');
   });
 });
+
+describe('granted reads', () => {
+  it('an SSWS token reads only what the granted set (its admin\'s role) covers: 403 E0000006 elsewhere', async () => {
+    const f = oktaFixture(server, { sim: { grantedScopes: ['okta.groups.read'] } });
+    expect((await f.call('/api/v1/groups')).status).toBe(200);
+    const { status, body } = await f.json('/api/v1/users');
+    expect([status, body.errorCode]).toEqual([403, 'E0000006']);
+  });
+});

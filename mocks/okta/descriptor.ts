@@ -46,11 +46,12 @@ export const okta = {
       invalidSecret: '/E0000011|invalid_client/',
       // An OAuth token short of a scope: 403, empty body, insufficient_scope in WWW-Authenticate; SSWS: E0000006.
       permissionMissing: '/insufficient_scope|E0000006|HTTP 403/',
-      // None of the requested scopes granted: consent_required at the token endpoint.
-      consentMissing: '/consent_required|E0000011/',
+      // None granted: consent_required at the token endpoint (the Node SDK then ends on 401), or E0000006 for SSWS.
+      consentMissing: '/consent_required|invalid_token|E0000011|E0000006|HTTP 401/',
     },
     expired: { from: 3, saysExpired: false },
     throttle: {},
+    noIdentities: { permission: 'okta.groups.read', error: '/insufficient_scope|E0000006|HTTP 403/' },
     writeBackRefused: { writeBack: false, note: 'the Okta simulator serves reads only: a membership revoke is refused' },
     consentPlan: oktaConsentPlan,
   },
