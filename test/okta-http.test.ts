@@ -170,6 +170,21 @@ describe('Okta groups, members, roles and apps', () => {
     }
   });
 
+  it('lists the users holding a role in {value, _links.next} pages, with the Link header too (as baton-okta reads it)', async () => {
+    const f = oktaFixture(server, { shape: { users: 120, roleAssignments: 40 } });
+    const holders = [...new Set(drain(storeSource((p) => f.tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort((a, b) => a - b);
+    expect(holders.length).toBeGreaterThan(5);
+    const seen: string[] = [];
+    let next: string | undefined = '/api/v1/iam/assignees/users?limit=5';
+    while (next) {
+      const { body, response } = await f.json<{ value: Array<{ id: string; orn: string }>; _links: { next?: { href: string } } }>(next);
+      seen.push(...body.value.map((u) => u.id));
+      expect(body._links.next?.href).toBe(nextLink(response.headers.get('link')!));
+      next = body._links.next?.href;
+    }
+    expect(seen).toEqual(holders.map((seq) => oktaId(5, 'user', seq)));
+  });
+
   it('lists apps and each app\'s user (USER or GROUP scope) and group assignments', async () => {
     const f = oktaFixture(server);
     const t = f.tenant;
