@@ -177,7 +177,8 @@ describe('Okta groups, members, roles and apps', () => {
     const seen: string[] = [];
     let next: string | undefined = '/api/v1/iam/assignees/users?limit=5';
     while (next) {
-      const { body, response } = await f.json<{ value: Array<{ id: string; orn: string }>; _links: { next?: { href: string } } }>(next);
+      const answer: { body: { value: Array<{ id: string }>; _links: { next?: { href: string } } }; response: Response } = await f.json(next);
+      const { body, response } = answer;
       seen.push(...body.value.map((u) => u.id));
       expect(body._links.next?.href).toBe(nextLink(response.headers.get('link')!));
       next = body._links.next?.href;
