@@ -16,7 +16,12 @@ const PATHS: [RegExp, OktaScope][] = [
   [/\/api\/v1\/apps\b/, 'okta.apps.read'],
   [/\/api\/v1\/iam\b/, 'okta.roles.read'],
 ];
-const ROUTES: Record<OktaScope, string> = { 'okta.users.read': 'okta.users.list', 'okta.groups.read': 'okta.groups.list', 'okta.roles.read': 'okta.userRoles.list', 'okta.apps.read': 'okta.apps.list' };
+const ROUTES: Record<OktaScope, string> = {
+  'okta.users.read': 'okta.users.list',
+  'okta.groups.read': 'okta.groups.list',
+  'okta.roles.read': 'okta.userRoles.list',
+  'okta.apps.read': 'okta.apps.list',
+};
 
 export function oktaConsentPlan(clues: PermissionClues): PermissionPlan {
   const byName = (name: string) => (Object.keys(SCOPE_OPENERS) as OktaScope[]).find((scope) => SCOPE_OPENERS[scope].includes(name));

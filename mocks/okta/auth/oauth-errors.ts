@@ -19,7 +19,11 @@ const client = (description: string, status = 401): TokenError => ({ status, err
 
 export const tokenErrors = {
   /** [U] */
-  unsupportedGrant: (grant: string): TokenError => ({ status: 400, error: 'unsupported_grant_type', description: `The authorization grant type '${grant}' is not supported by the authorization server. Configured grant types: [client_credentials].` }),
+  unsupportedGrant: (grant: string): TokenError => ({
+    status: 400,
+    error: 'unsupported_grant_type',
+    description: `The authorization grant type '${grant}' is not supported by the authorization server. Configured grant types: [client_credentials].`,
+  }),
   /** [I zitadel/oidc#635] */
   assertionType: () => client('The client_assertion_type is invalid.'),
   /** [U] */
