@@ -3,7 +3,8 @@
  * URLs and an opaque `after`, limit defaults and clamping, the status rule of the plain user listing,
  * search and filter, Okta's error bodies and codes, the X-Rate-Limit-* headers, and the objects' shapes.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { exportJWK, importPKCS8, SignJWT } from 'jose';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drain, filterSource, storeSource } from '../mocks/core/paging/list-source.js';
@@ -282,5 +283,34 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('');
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it('with DPoP required: no proof is invalid_dpop_proof, a proof without our nonce use_dpop_nonce, and the token is DPoP-bound', async () => {
+    const f = oktaFixture(server, { sim: { dpop: true } });
+    const form = async () => ({ grant_type: 'client_credentials', scope: 'okta.users.read', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: await f.assertion() });
+    const post = async (dpop?: string) =>
+      fetch(`${f.orgUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(dpop ? { dpop } : {}) }, body: new URLSearchParams(await form()) });
+    const missing = await post();
+    expect([missing.status, await missing.json()]).toEqual([400, { error: 'invalid_dpop_proof', error_description: 'The DPoP proof JWT header is missing.' }]);
+    const key = await importPKCS8(f.sim.credentials.privateKey, 'RS256');
+    const jwk = await exportJWK(createPublicKey(f.sim.credentials.privateKey));
+    const proof = (claims: Record<string, unknown>) =>
+      new SignJWT({ iat: Math.floor(Date.now() / 1000), jti: `p-${Math.random()}`, ...claims }).setProtectedHeader({ typ: 'dpop+jwt', alg: 'RS256', jwk }).sign(key);
+    const tokenUrl = `${f.orgUrl}/oauth2/v1/token`;
+    const challenged = await post(await proof({ htm: 'POST', htu: tokenUrl }));
+    expect(((await challenged.json()) as Record<string, unknown>).error).toBe('use_dpop_nonce');
+    const nonce = challenged.headers.get('dpop-nonce')!;
+    const issued = await post(await proof({ htm: 'POST', htu: tokenUrl, nonce }));
+    const body = (await issued.json()) as { token_type: string; access_token: string };
+    expect(body.token_type).toBe('DPoP');
+    const usersUrl = `${f.orgUrl}/api/v1/users`;
+    const ath = createHash('sha256').update(body.access_token).digest('base64url');
+    const ok = await fetch(`${usersUrl}?limit=2`, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: usersUrl, ath }) } });
+    expect(ok.status).toBe(200);
+    const asBearer = await f.call('/api/v1/users', { authorization: `Bearer ${body.access_token}` });
+    expect(asBearer.status).toBe(401);
+    const wrongPath = await fetch(usersUrl, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: `${f.orgUrl}/api/v1/groups`, ath }) } });
+    expect(wrongPath.status).toBe(401);
+    expect(wrongPath.headers.get('www-authenticate')).toMatch(/^DPoP algs="RS256 .*error="invalid_dpop_proof"/);
   });
 });

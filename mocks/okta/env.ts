@@ -16,6 +16,10 @@ export interface OktaEnv {
   app: ServiceApp;
   /** Scopes granted to the service app (its grants collection). */
   granted: readonly string[];
+  /** The service app requires DPoP: proofs at the token endpoint (with a server nonce) and on every API call. */
+  dpop: boolean;
+  /** DPoP nonces handed out, with when each stops being accepted (seconds, simulation clock). */
+  dpopNonces: Map<string, number>;
   tokens: AccessTokens;
   credential: CredentialState;
   cursors: CursorCodec;

@@ -6,6 +6,9 @@
  *   new okta.Client({ orgUrl: sim.credentials.orgUrl, token: sim.credentials.token });
  *   // or { authorizationMode: 'PrivateKey', clientId, privateKey, keyId, scopes } from sim.credentials
  *
+ * The service app issues Bearer tokens, or DPoP-bound ones with `{ dpop: true }` (auth/dpop.ts), the
+ * default for API service apps Okta creates today; `serve` has no flag for it yet.
+ *
  * What it renders from the tenant: users with Okta statuses (render/user-status.ts; the plain listing
  * omits DEPROVISIONED), OKTA_GROUPs and APP_GROUPs with direct user members only (Okta groups do not
  * nest), no group rules (the tenant has no dynamic groups), admin role assignments (render/role.ts) and

@@ -27,6 +27,8 @@ export interface OktaSimulatorOptions {
    * baton-okta asks for on a read-only sync (every read).
    */
   grantedScopes?: readonly string[];
+  /** The service app requires DPoP-bound tokens (Okta's default for new API service apps). Default off. */
+  dpop?: boolean;
 }
 
 export interface OktaSimulator {
@@ -45,6 +47,8 @@ export function createOktaSimulator(ctx: SimContext, options: OktaSimulatorOptio
     token: sswsToken(ctx.seed),
     app,
     granted: [...(options.grantedScopes ?? SYNC_SCOPES)],
+    dpop: options.dpop ?? false,
+    dpopNonces: new Map(),
     tokens: new AccessTokens(ctx, orgUrl),
     credential: new CredentialState(),
     cursors: new CursorCodec(ctx.seed),
