@@ -34,6 +34,7 @@ export const okta = {
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
   faultValues: { 'throttle.reason': THROTTLE_REASONS },
+  authSchemes: ['SSWS', 'DPoP'],
   repro: {
     cannot: {
       'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
