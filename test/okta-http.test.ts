@@ -208,6 +208,30 @@ describe('Okta groups, members, roles and apps', () => {
   });
 });
 
+describe('Okta group membership writes', () => {
+  it('with writeBack: PUT adds and DELETE removes a user member (204), seen by the members listing', async () => {
+    const f = oktaFixture(server, { sim: { writeBack: true } });
+    const group = range(6).find((seq) => f.tenant.group(seq)!.kind !== 'distribution')!;
+    const outsider = range(40).find((seq) => !directUserMembers(f.tenant, group).includes(oktaId(5, 'user', seq)))!;
+    const path = `/api/v1/groups/${oktaId(5, 'group', group)}/users/${oktaId(5, 'user', outsider)}`;
+    const write = (method: string) => fetch(`${f.orgUrl}${path}`, { method, headers: { authorization: `SSWS ${f.token}` } });
+    expect((await write('PUT')).status).toBe(204);
+    expect((await f.walk(`/api/v1/groups/${oktaId(5, 'group', group)}/users`)).items.map((u) => u.id)).toContain(oktaId(5, 'user', outsider));
+    expect((await write('DELETE')).status).toBe(204);
+    expect((await f.walk(`/api/v1/groups/${oktaId(5, 'group', group)}/users`)).items.map((u) => u.id)).not.toContain(oktaId(5, 'user', outsider));
+  });
+
+  it('without writeBack, or with a read-only OAuth token, the write is refused', async () => {
+    const f = oktaFixture(server);
+    const path = `${f.orgUrl}/api/v1/groups/${oktaId(5, 'group', 1)}/users/${oktaId(5, 'user', 1)}`;
+    const ssws = await fetch(path, { method: 'DELETE', headers: { authorization: `SSWS ${f.token}` } });
+    expect([ssws.status, ((await ssws.json()) as Record<string, unknown>).errorCode]).toEqual([403, 'E0000006']);
+    const bearer = await fetch(path, { method: 'PUT', headers: { authorization: `Bearer ${await f.accessToken()}` } });
+    expect(bearer.status).toBe(403);
+    expect(bearer.headers.get('www-authenticate')).toContain('scope="okta.groups.manage"');
+  });
+});
+
 describe('Okta authentication and errors', () => {
   it('answers a bad or missing SSWS token with 401 E0000011', async () => {
     const f = oktaFixture(server);

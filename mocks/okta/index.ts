@@ -40,6 +40,6 @@ export { THROTTLE_REASONS as OKTA_THROTTLE_REASONS } from './wire/throttle-reaso
 
 /** For `serve` and scenario runs: the org at the base URL (or at the default org behind the proxy). */
 export const oktaProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createOktaSimulator(ctx, { orgUrl: baseUrl, grantedScopes: settings.permissions });
+  const sim = createOktaSimulator(ctx, { orgUrl: baseUrl, grantedScopes: settings.permissions, writeBack: settings.writeBack });
   return { handlers: sim.handlers, hosts: hostsOf(sim.env.orgUrl), granted: sim.env.granted, credentials: { ...sim.credentials } };
 };
