@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entryPermission, leastPrivilege } from '../../harness/doctor/least-privilege.js';
 import { createContext } from '../core/context.js';
 import { providerOfHost } from '../providers.js';
 import { createTenant } from '../tenant/store.js';
@@ -36,5 +37,9 @@ describe('the Okta descriptor', () => {
     expect(okta.routes.permissions['okta.members.list']).toBe('okta.groups.read');
     expect(okta.routes.permissions['okta.appUsers.list']).toBe('okta.apps.read');
     expect(okta.routes.readPermissions).toContain('okta.users.manage');
+    // As the doctor's least-privilege report reads them.
+    expect(leastPrivilege('okta', 'okta.userRoles.list')).toBe('okta.roles.read');
+    expect(entryPermission({ provider: 'okta', route: 'okta.members.remove' }, 'okta')).toBe('okta.groups.manage');
+    expect(leastPrivilege('okta', 'okta.token')).toBeUndefined();
   });
 });
