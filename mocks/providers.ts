@@ -3,13 +3,15 @@
  * (mocks/core/provider-descriptor.ts); every provider name list, table and lookup elsewhere is derived from
  * this array, so adding a provider is its own folders plus one line here.
  */
+import { addCredentialSchemes } from '../lib/secrets/credential-schemes.js';
 import { aws } from './aws/descriptor.js';
 import type { ProviderDescriptor } from './core/provider-descriptor.js';
 import { entra } from './entra/descriptor.js';
 import { google } from './google/descriptor.js';
+import { okta } from './okta/descriptor.js';
 import { scim } from './scim/descriptor.js';
 
-const REGISTERED = [entra, google, aws, scim] as const satisfies readonly ProviderDescriptor[];
+const REGISTERED = [entra, google, aws, scim, okta] as const satisfies readonly ProviderDescriptor[];
 
 export type ProviderName = (typeof REGISTERED)[number]['name'];
 
@@ -17,6 +19,9 @@ export type ProviderName = (typeof REGISTERED)[number]['name'];
 export type RegisteredProvider = ProviderDescriptor & { name: ProviderName };
 
 export const PROVIDERS: readonly RegisteredProvider[] = REGISTERED;
+
+// A provider's own Authorization scheme (Okta's SSWS) is a credential shape every scrubber must know.
+addCredentialSchemes(PROVIDERS.flatMap((p) => p.authSchemes ?? []));
 
 /** In registry order (the order `serve` lists several providers in). */
 export const PROVIDER_NAMES: readonly ProviderName[] = PROVIDERS.map((p) => p.name);

@@ -4,6 +4,7 @@
  * leaves page tokens and ordinary text alone.
  */
 import { describe, expect, it } from 'vitest';
+import { addCredentialSchemes } from './credential-schemes.js';
 import { SecretMatcher, type Secret } from './secret-forms.js';
 import { Scrubber } from './scrubber.js';
 import { scanText } from './secret-scan.js';
@@ -47,6 +48,14 @@ describe('Scrubber', () => {
     expect(out).not.toContain('hunter22');
     expect(out).not.toContain('scim_rawtokenvalue');
     expect(out).toContain('x=1');
+  });
+
+  it('blanks the values of a scheme a provider adds (Okta: SSWS and DPoP)', () => {
+    addCredentialSchemes(['SSWS', 'DPoP']);
+    const out = new Scrubber().scrub('Authorization: SSWS 00abcdEFGH1234-token_value and authorization=DPoP eyJnotajwt.opaque-access');
+    expect(out).not.toContain('00abcdEFGH1234');
+    expect(out).not.toContain('opaque-access');
+    expect(out).toContain('SSWS [redacted]');
   });
 
   it('keeps page tokens and ordinary text', () => {
