@@ -1,0 +1,166 @@
+/**
+ * The Okta connector's HTTP side: the org's Management API with plain `fetch`, so the connector runs
+ * in-process under MSW or against `serve`. Two ways in (REFERENCE.md §8): an `SSWS` API token, which carries
+ * its admin's rights, or an OAuth service app, whose client-credentials token is bought with a
+ * `private_key_jwt` assertion and holds only the scopes the app was granted. Lists follow the `Link`
+ * header's next URL; every failure is an {@link OktaHttpError} in Okta's words.
+ */
+import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { assertionKey, clientAssertion, type AssertionKey } from './client-assertion.js';
+import { oktaHttpError, OktaHttpError } from './errors.js';
+import { nextLink } from './link-header.js';
+import { READ_SCOPES } from './scopes.js';
+
+export const TOKEN_PATH = '/oauth2/v1/token';
+const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** A token is fixed at an hour; renewing five minutes early keeps a long page walk from meeting its end. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+export type OktaAuth =
+  | { kind: 'ssws'; token: string }
+  | { kind: 'oauth'; clientId: string; privateKey: string | Record<string, unknown>; keyId?: string; scopes?: readonly string[] };
+
+export interface OktaClientOptions {
+  /** `https://acme.okta.com`: the org, where both `/api/v1` and the org authorization server live. */
+  orgUrl: string;
+  auth: OktaAuth;
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /**
+   * The `ignores-retry-after` bug: a 429 is sent again at once, this many times, before the engine (which
+   * waits for X-Rate-Limit-Reset) sees it. 0 for the clean connector.
+   */
+  immediateThrottleResends?: number;
+}
+
+export interface OktaPage<T> {
+  items: T[];
+  /** The absolute `rel="next"` URL; undefined on the last page. */
+  next?: string;
+}
+
+interface CachedToken {
+  value: string;
+  refreshAt: number;
+  /** What the org granted, which may be fewer than asked (partial consent). */
+  scopes: Set<string>;
+}
+
+export class OktaClient {
+  readonly orgUrl: string;
+  private readonly fetch: typeof fetch;
+  private readonly now: () => Date;
+  private signer: AssertionKey | undefined;
+  private cached: CachedToken | undefined;
+  private pending: Promise<CachedToken> | undefined;
+  /** Token requests made, for tests of the cache. */
+  tokenRequests = 0;
+
+  constructor(private readonly options: OktaClientOptions) {
+    this.orgUrl = options.orgUrl.replace(/\/+$/, '');
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * The scopes this client may use: all of them with an SSWS token (its admin's rights decide), else
+   * what the service app's token was granted.
+   */
+  async grantedScopes(): Promise<ReadonlySet<string>> {
+    if (this.options.auth.kind === 'ssws') return new Set(Object.values(READ_SCOPES));
+    return (await this.token()).scopes;
+  }
+
+  /** One page of a collection: the first from `url`, or a next link as given. */
+  async list<T>(url: string): Promise<OktaPage<T>> {
+    const { response, text } = await this.send(url);
+    const json = parseJson(text);
+    if (!Array.isArray(json)) throw new ConnectorHttpError(502, { message: `GET ${pathOf(url)}: the answer is not a JSON array` });
+    return { items: json as T[], next: nextLink(response.headers.get('link')) };
+  }
+
+  private async send(url: string): Promise<{ response: Response; text: string }> {
+    const where = `GET ${pathOf(url)}`;
+    let resends = this.options.immediateThrottleResends ?? 0;
+    let renewed = false;
+    for (;;) {
+      const authorization = await this.authorization();
+      const response = await this.fetch(url, { headers: { authorization, accept: 'application/json' } });
+      // Read to the end even on failure: an abandoned body keeps the connection (and MSW) waiting.
+      const text = await response.text();
+      if (response.ok) return { response, text };
+      if (response.status === 429 && resends > 0) {
+        resends--;
+        continue;
+      }
+      // An access token the org no longer takes (expired early, revoked) is bought again once, as Okta's
+      // SDKs do; a second refusal is the credential's fault and is reported.
+      if (response.status === 401 && this.options.auth.kind === 'oauth' && !renewed) {
+        renewed = true;
+        this.cached = undefined;
+        continue;
+      }
+      throw oktaHttpError(where, response.status, response.headers, text);
+    }
+  }
+
+  private async authorization(): Promise<string> {
+    if (this.options.auth.kind === 'ssws') return `SSWS ${this.options.auth.token}`;
+    return `Bearer ${(await this.token()).value}`;
+  }
+
+  private async token(): Promise<CachedToken> {
+    if (this.cached && this.now().getTime() < this.cached.refreshAt) return this.cached;
+    this.pending ??= this.requestToken().finally(() => (this.pending = undefined));
+    return this.pending;
+  }
+
+  private async requestToken(): Promise<CachedToken> {
+    const auth = this.options.auth;
+    if (auth.kind !== 'oauth') throw new Error('okta connector: an SSWS token needs no access token');
+    this.tokenRequests++;
+    const tokenUrl = `${this.orgUrl}${TOKEN_PATH}`;
+    this.signer ??= assertionKey(auth.privateKey, auth.keyId);
+    const asked = auth.scopes ?? Object.values(READ_SCOPES);
+    const response = await this.fetch(tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: asked.join(' '),
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: clientAssertion(this.signer, auth.clientId, tokenUrl, this.now()),
+      }),
+    });
+    const text = await response.text();
+    const json = parseJson(text) as { access_token?: unknown; expires_in?: unknown; scope?: unknown; error?: unknown; error_description?: unknown } | undefined;
+    if (!response.ok) {
+      const detail = json ? [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ') : text.trim().slice(0, 200);
+      const error = oktaHttpError(`POST ${TOKEN_PATH}`, response.status, response.headers, text);
+      throw new OktaHttpError(response.status, typeof json?.error === 'string' ? json.error : error.errorCode, `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`, error.resetAt);
+    }
+    if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
+    const expiresIn = Number(json.expires_in ?? 3600);
+    // Okta answers the granted subset in `scope`; an answer without it granted what was asked.
+    const scopes = new Set(typeof json.scope === 'string' ? json.scope.split(/\s+/).filter(Boolean) : asked);
+    this.cached = { value: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS, scopes };
+    return this.cached;
+  }
+}
+
+/** The path alone, for messages: queries carry cursors and filters, which say nothing to a reader. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0] ?? url;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
