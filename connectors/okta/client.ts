@@ -137,7 +137,7 @@ export class OktaClient {
     if (!response.ok) {
       const detail = json ? [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ') : text.trim().slice(0, 200);
       const error = oktaHttpError(`POST ${TOKEN_PATH}`, response.status, response.headers, text);
-      throw new OktaHttpError(response.status, typeof json?.error === 'string' ? json.error : error.errorCode, `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`, error.resetAt);
+      throw new OktaHttpError(response.status, typeof json?.error === 'string' ? json.error : error.errorCode, `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`, { retryAfterSeconds: error.retryAfterSeconds, resetAt: error.resetAt });
     }
     if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
     const expiresIn = Number(json.expires_in ?? 3600);

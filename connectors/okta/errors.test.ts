@@ -21,12 +21,23 @@ describe('oktaHttpError', () => {
     expect([e.errorCode, e.code]).toEqual(['insufficient_scope', 'PermissionDenied']);
   });
 
-  it('waits for X-Rate-Limit-Reset on a 429, as an absolute time', () => {
-    const headers = new Headers({ 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1609459200' });
+  it('waits for X-Rate-Limit-Reset on a 429, measured on the answer\'s Date', () => {
+    const headers = new Headers({ date: 'Thu, 31 Dec 2020 23:59:57 GMT', 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': '1609459200' });
     const e = oktaHttpError('GET /api/v1/users', 429, headers, body({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }));
-    expect(e.resetAt?.toISOString()).toBe('2021-01-01T00:00:00.000Z');
-    expect(e.retryAfterSeconds).toBeUndefined();
-    expect(e.code).toBe('Unavailable');
+    expect(e.message).toBe('GET /api/v1/users: 429: E0000047: API call exceeded rate limit due to too many requests.');
+    expect([e.retryAfterSeconds, e.resetAt?.toISOString(), e.code]).toEqual([3, '2021-01-01T00:00:00.000Z', 'Unavailable']);
+  });
+
+  it('hands the reset over as a time without a Date, and a reset already past as no wait', () => {
+    const noDate = oktaHttpError('GET /api/v1/users', 429, new Headers({ 'x-rate-limit-reset': '1609459200' }), '');
+    expect([noDate.retryAfterSeconds, noDate.resetAt?.toISOString()]).toEqual([undefined, '2021-01-01T00:00:00.000Z']);
+    const past = oktaHttpError('GET /api/v1/users', 429, new Headers({ date: 'Fri, 01 Jan 2021 00:00:09 GMT', 'x-rate-limit-reset': '1609459200' }), '');
+    expect(past.retryAfterSeconds).toBe(0);
+  });
+
+  it('ignores X-Rate-Limit-Reset on anything but a 429 (every Okta answer carries one)', () => {
+    const e = oktaHttpError('GET /api/v1/users', 500, new Headers({ date: 'Thu, 31 Dec 2020 23:59:57 GMT', 'x-rate-limit-reset': '1609459200' }), '');
+    expect([e.retryAfterSeconds, e.resetAt]).toEqual([undefined, undefined]);
   });
 
   it('keeps a short raw body when it is not Okta\'s JSON, and nothing when empty', () => {

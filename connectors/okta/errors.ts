@@ -3,7 +3,9 @@
  * `{errorCode, errorSummary, errorCauses}`, kept in the message because the code is what Okta supports for
  * flow control and the summary is what a person reads. A missing OAuth scope has no body at all: the reason
  * is in `WWW-Authenticate` (`error="insufficient_scope"`, `scope="okta.users.read"`). A 429 names its reset
- * as UTC epoch seconds in `X-Rate-Limit-Reset`, never `Retry-After`; the engine waits for it on its clock.
+ * as UTC epoch seconds in `X-Rate-Limit-Reset`, never `Retry-After`. The wait is the reset less the answer's
+ * own `Date`, as Okta's SDKs compute it, so a client clock that is off does not stretch or skip it; without
+ * a `Date` the reset is handed over as a time, which the engine compares with its clock.
  */
 import { ConnectorHttpError } from '../../harness/sync/errors.js';
 
@@ -19,9 +21,9 @@ export class OktaHttpError extends ConnectorHttpError {
     status: number,
     readonly errorCode: string | undefined,
     message: string,
-    resetAt: Date | undefined,
+    wait: RateLimitWait = {},
   ) {
-    super(status, { message, ...(resetAt ? { resetAt } : {}) });
+    super(status, { message, ...wait });
     this.name = 'OktaHttpError';
   }
 }
@@ -30,6 +32,20 @@ export class OktaHttpError extends ConnectorHttpError {
 export function rateLimitReset(value: string | null): Date | undefined {
   if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
   return new Date(Number(value) * 1000);
+}
+
+export interface RateLimitWait {
+  retryAfterSeconds?: number;
+  resetAt?: Date;
+}
+
+/** How long a 429 asks to wait: until `X-Rate-Limit-Reset`, measured on the server's `Date`. */
+export function rateLimitWait(headers: Headers): RateLimitWait {
+  const resetAt = rateLimitReset(headers.get('x-rate-limit-reset'));
+  if (!resetAt) return {};
+  const date = Date.parse(headers.get('date') ?? '');
+  if (Number.isNaN(date)) return { resetAt };
+  return { retryAfterSeconds: Math.max(0, Math.ceil((resetAt.getTime() - date) / 1000)), resetAt };
 }
 
 /** The parameters of a `WWW-Authenticate` challenge: `Bearer a="x", b="y"` → {a: x, b: y}. */
@@ -42,7 +58,7 @@ export function challengeParams(value: string | null): Record<string, string> {
 
 /** The error for a non-2xx answer to `where` (`GET /api/v1/users`), read from Okta's body or challenge. */
 export function oktaHttpError(where: string, status: number, headers: Headers, text: string): OktaHttpError {
-  const reset = status === 429 ? rateLimitReset(headers.get('x-rate-limit-reset')) : undefined;
+  const reset = status === 429 ? rateLimitWait(headers) : {};
   const body = parseBody(text);
   if (body?.errorCode || body?.errorSummary) {
     const causes = (body.errorCauses ?? []).map((c) => c.errorSummary).filter((s): s is string => typeof s === 'string' && s !== '');
