@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../harness/c1z/proto/connector.js';
+import { createOktaConnector } from './connector.js';
+import { appResource, groupResource, userResource } from './resources.js';
+
+const ORG = 'https://acme.okta.com';
+
+/** A fetch answering JSON by path (and query, when the key has one); every URL asked is recorded. */
+function routes(table: Record<string, { body: unknown; link?: string }>) {
+  const asked: string[] = [];
+  const fetch: typeof globalThis.fetch = async (input) => {
+    const url = new URL(String(input instanceof Request ? input.url : input));
+    asked.push(url.href);
+    const hit = table[url.pathname + url.search] ?? table[url.pathname];
+    if (!hit) return new Response(JSON.stringify({ errorCode: 'E0000007', errorSummary: `Not found: ${url.pathname}`, errorCauses: [] }), { status: 404 });
+    return new Response(JSON.stringify(hit.body), { headers: { 'content-type': 'application/json', ...(hit.link ? { link: hit.link } : {}) } });
+  };
+  return { fetch, asked };
+}
+
+const ssws = (fetch: typeof globalThis.fetch) => createOktaConnector({ orgUrl: ORG, auth: { kind: 'ssws', token: 't' }, fetch });
+const ids = (grants: Array<{ id: string }>) => grants.map((g) => g.id);
+
+describe('the Okta connector', () => {
+  it('lists users with search=status pr, following the Link next URL as the page token', async () => {
+    const next = `${ORG}/api/v1/users?after=abc&limit=200&search=status+pr`;
+    const f = routes({ '/api/v1/users?search=status%20pr&limit=200': { body: [{ id: '00u1', status: 'DEPROVISIONED', profile: { login: 'a@x.test' } }], link: `<${next}>; rel="next"` } });
+    const page = await ssws(f.fetch).syncers.user!.list(undefined, '');
+    expect(page.nextPageToken).toBe(next);
+    expect(page.resources.map((r) => r.id?.resource)).toEqual(['00u1']);
+  });
+
+  it('grants a user its own active standard roles, leaving group-held, inactive and custom ones out', async () => {
+    const f = routes({
+      '/api/v1/users/00u1/roles': {
+        body: [
+          { id: 'ra1', type: 'SUPER_ADMIN', status: 'ACTIVE', assignmentType: 'USER' },
+          { id: 'ra2', type: 'APP_ADMIN', status: 'ACTIVE', assignmentType: 'GROUP' },
+          { id: 'ra3', type: 'REPORT_ADMIN', status: 'INACTIVE', assignmentType: 'USER' },
+          { id: 'ra4', type: 'CUSTOM', status: 'ACTIVE', assignmentType: 'USER' },
+        ],
+      },
+    });
+    const user: Resource = userResource({ id: '00u1' });
+    const page = await ssws(f.fetch).syncers.user!.grants(user, '');
+    expect(ids(page.grants)).toEqual(['role:SUPER_ADMIN:assigned:user:00u1']);
+    expect(page.grants[0]!.entitlement?.resource?.displayName).toBe('Super Administrator');
+  });
+
+  it('grants a group its members and, once, its own roles, expandable into its members', async () => {
+    const next = `${ORG}/api/v1/groups/00g1/users?after=x&limit=200`;
+    const f = routes({
+      '/api/v1/groups/00g1/users?limit=200': { body: [{ id: '00u1' }], link: `<${next}>; rel="next"` },
+      '/api/v1/groups/00g1/users?after=x&limit=200': { body: [{ id: '00u2' }] },
+      '/api/v1/groups/00g1/roles': { body: [{ id: 'ra9', type: 'HELP_DESK_ADMIN', status: 'ACTIVE', assignmentType: 'GROUP' }] },
+    });
+    const connector = ssws(f.fetch);
+    const group = groupResource({ id: '00g1', profile: { name: 'Eng' } });
+    const first = await connector.syncers.group!.grants(group, '');
+    expect(ids(first.grants)).toEqual(['group:00g1:member:user:00u1', 'role:HELP_DESK_ADMIN:assigned:group:00g1']);
+    expect(first.grants[1]!.annotations).toHaveLength(1);
+    const second = await connector.syncers.group!.grants(group, first.nextPageToken);
+    expect([ids(second.grants), second.nextPageToken]).toEqual([['group:00g1:member:user:00u2'], '']);
+    expect(f.asked.filter((u) => u.endsWith('/roles'))).toHaveLength(1);
+  });
+
+  it('grants an app its direct users, then its groups; users assigned through a group are the group\'s grant', async () => {
+    const f = routes({
+      '/api/v1/apps/0oa1/users?limit=500': { body: [{ id: '00u1', scope: 'USER' }, { id: '00u2', scope: 'GROUP' }] },
+      '/api/v1/apps/0oa1/groups?limit=200': { body: [{ id: '00g1' }] },
+    });
+    const connector = ssws(f.fetch);
+    const app = appResource({ id: '0oa1', label: 'Slack' });
+    const users = await connector.syncers.app!.grants(app, '');
+    expect([ids(users.grants), users.nextPageToken]).toEqual([['app:0oa1:access:user:00u1'], 'groups:']);
+    const groups = await connector.syncers.app!.grants(app, users.nextPageToken);
+    expect([ids(groups.grants), groups.nextPageToken]).toEqual([['app:0oa1:access:group:00g1'], '']);
+  });
+
+  it('skips a kind the service app was not granted, and fails without the users scope', async () => {
+    const token = (scope: string) =>
+      (async () => new Response(JSON.stringify({ token_type: 'Bearer', expires_in: 3600, access_token: 'at', scope }), { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    const { generateKeyPairSync } = await import('node:crypto');
+    const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    const oauth = (scope: string) => createOktaConnector({ orgUrl: ORG, auth: { kind: 'oauth', clientId: '0oac', privateKey }, fetch: token(scope) });
+    const partial = oauth('okta.users.read');
+    expect(await partial.syncers.app!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
+    expect(await partial.syncers.role!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
+    await expect(oauth('okta.groups.read').syncers.user!.list(undefined, '')).rejects.toThrow(/not granted okta.users.read/);
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * A reference Okta connector for the sync engine, shaped after baton-okta: users, groups, the standard admin
+ * roles and apps (see resources.ts for ids). Grants: group members from `/groups/{id}/users`; a user's admin
+ * roles from `/users/{id}/roles` and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
+ * per holder, so the holder's grants carry them; a role held through a group is that group's grant,
+ * expanded into its members, as with apps); an app's user and group assignments from `/apps/{id}/users` and `/apps/{id}/groups`. Each
+ * listing's page token is Okta's absolute next link, followed as given. A kind whose scope the service
+ * app was not granted is skipped, except users: a sync without them is worth nothing.
+ */
+import type { Resource } from '../../harness/c1z/proto/connector.js';
+import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import { ConnectorHttpError } from '../../harness/sync/errors.js';
+import { OktaClient, type OktaClientOptions } from './client.js';
+import { pageUrl } from './link-header.js';
+import {
+  APP_RESOURCE_TYPE,
+  appEntitlement,
+  appResource,
+  GROUP_RESOURCE_TYPE,
+  grantTo,
+  groupResource,
+  ROLE_RESOURCE_TYPE,
+  roleEntitlement,
+  roleResource,
+  USER_RESOURCE_TYPE,
+  userResource,
+  type OktaApp,
+  type OktaAppGroup,
+  type OktaAppUser,
+  type OktaGroup,
+  type OktaRoleAssignment,
+  type OktaUser,
+} from './resources.js';
+import { READ_SCOPES, type ReadKind } from './scopes.js';
+import { STANDARD_ROLES } from './standard-roles.js';
+import { memberEntitlement } from '../shared/group-membership.js';
+
+/** `limit` per listing: Okta's documented maximum for users and app users, baton-okta's 200 elsewhere. */
+export const PAGE_SIZES = { users: 200, groups: 200, members: 200, apps: 200, appUsers: 500, appGroups: 200 } as const;
+
+export interface OktaConnectorOptions extends OktaClientOptions {
+  pageSizes?: Partial<Record<keyof typeof PAGE_SIZES, number>>;
+}
+
+export interface OktaConnector extends Connector {
+  client: OktaClient;
+}
+
+const EMPTY = { nextPageToken: '' };
+
+export function createOktaConnector(options: OktaConnectorOptions): OktaConnector {
+  const client = new OktaClient(options);
+  const sizes = { ...PAGE_SIZES, ...options.pageSizes };
+  const page = <T>(firstPath: string, pageToken: string) => client.list<T>(pageUrl(client.orgUrl, firstPath, pageToken));
+
+  async function can(kind: ReadKind): Promise<boolean> {
+    const granted = (await client.grantedScopes()).has(READ_SCOPES[kind]);
+    if (!granted && kind === 'users') throw new ConnectorHttpError(403, { message: `the service app was not granted ${READ_SCOPES.users}: grant it under Okta API Scopes` });
+    return granted;
+  }
+
+  const userSyncer: ResourceSyncer = {
+    async list(_parent, pageToken) {
+      await can('users');
+      // `search=status pr` returns DEPROVISIONED users too, which the plain listing leaves out.
+      const answer = await page<OktaUser>(`/api/v1/users?search=${encodeURIComponent('status pr')}&limit=${sizes.users}`, pageToken);
+      return { resources: answer.items.map(userResource), nextPageToken: answer.next ?? '' };
+    },
+    async entitlements() {
+      return { entitlements: [], ...EMPTY };
+    },
+    async grants(resource) {
+      return { grants: await roleGrants('user', resource.id?.resource ?? ''), ...EMPTY };
+    },
+  };
+
+  const groupSyncer: ResourceSyncer = {
+    async list(_parent, pageToken) {
+      if (!(await can('groups'))) return { resources: [], ...EMPTY };
+      const answer = await page<OktaGroup>(`/api/v1/groups?limit=${sizes.groups}`, pageToken);
+      return { resources: answer.items.map(groupResource), nextPageToken: answer.next ?? '' };
+    },
+    async entitlements(resource) {
+      return { entitlements: [memberEntitlement(resource)], ...EMPTY };
+    },
+    async grants(resource, pageToken) {
+      const groupId = resource.id?.resource ?? '';
+      const answer = await page<OktaUser>(`/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${sizes.members}`, pageToken);
+      const entitlement = memberEntitlement(resource);
+      const members = answer.items.map((u) => grantTo(entitlement, 'user', u.id));
+      // Okta groups do not nest: members are users only. The group's own roles come once, with the first page.
+      const roles = pageToken === '' ? await roleGrants('group', groupId) : [];
+      return { grants: [...members, ...roles], nextPageToken: answer.next ?? '' };
+    },
+  };
+
+  const roleSyncer: ResourceSyncer = {
+    async list() {
+      if (!(await can('roles'))) return { resources: [], ...EMPTY };
+      return { resources: Object.keys(STANDARD_ROLES).map(standardRole), ...EMPTY };
+    },
+    async entitlements(resource) {
+      return { entitlements: [roleEntitlement(resource)], ...EMPTY };
+    },
+    async grants() {
+      return { grants: [], ...EMPTY };
+    },
+  };
+
+  const appSyncer: ResourceSyncer = {
+    async list(_parent, pageToken) {
+      if (!(await can('apps'))) return { resources: [], ...EMPTY };
+      const answer = await page<OktaApp>(`/api/v1/apps?limit=${sizes.apps}`, pageToken);
+      return { resources: answer.items.map(appResource), nextPageToken: answer.next ?? '' };
+    },
+    async entitlements(resource) {
+      return { entitlements: [appEntitlement(resource)], ...EMPTY };
+    },
+    async grants(resource, pageToken) {
+      return appGrants(resource, pageToken);
+    },
+  };
+
+  /** The standard roles a user or group holds itself (`assignmentType` USER or GROUP), active ones only. */
+  async function roleGrants(type: 'user' | 'group', id: string) {
+    if (!(await can('roles'))) return [];
+    const answer = await client.list<OktaRoleAssignment>(`${client.orgUrl}/api/v1/${type}s/${encodeURIComponent(id)}/roles`);
+    const own = type === 'user' ? 'USER' : 'GROUP';
+    const held = answer.items.filter((a) => (a.status ?? 'ACTIVE') === 'ACTIVE' && (a.assignmentType ?? own) === own && a.type !== undefined && a.type in STANDARD_ROLES);
+    return held.map((a) => grantTo(roleEntitlement(standardRole(a.type!)), type, id));
+  }
+
+  /**
+   * Users, then groups, as one listing: the token says which half it is in (`users:<next>`, `groups:<next>`).
+   * Users assigned through a group (`scope` GROUP) are that group's grant, expanded; only direct ones count.
+   */
+  async function appGrants(app: Resource, pageToken: string) {
+    const appId = encodeURIComponent(app.id?.resource ?? '');
+    const entitlement = appEntitlement(app);
+    const [half, rest] = pageToken === '' ? ['users', ''] : splitToken(pageToken);
+    if (half === 'users') {
+      const answer = await page<OktaAppUser>(`/api/v1/apps/${appId}/users?limit=${sizes.appUsers}`, rest);
+      const grants = answer.items.filter((u) => (u.scope ?? 'USER') === 'USER').map((u) => grantTo(entitlement, 'user', u.id));
+      return { grants, nextPageToken: answer.next ? `users:${answer.next}` : 'groups:' };
+    }
+    const answer = await page<OktaAppGroup>(`/api/v1/apps/${appId}/groups?limit=${sizes.appGroups}`, rest);
+    return { grants: answer.items.map((g) => grantTo(entitlement, 'group', g.id)), nextPageToken: answer.next ? `groups:${answer.next}` : '' };
+  }
+
+  return {
+    client,
+    resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE, ROLE_RESOURCE_TYPE, APP_RESOURCE_TYPE],
+    syncers: { user: userSyncer, group: groupSyncer, role: roleSyncer, app: appSyncer },
+  };
+}
+
+function standardRole(type: string): Resource {
+  return roleResource(type, STANDARD_ROLES[type] ?? type);
+}
+
+function splitToken(token: string): ['users' | 'groups', string] {
+  const m = /^(users|groups):(.*)$/s.exec(token);
+  if (!m) throw new TypeError(`okta connector: page token ${JSON.stringify(token.slice(0, 80))} is not an app assignment token`);
+  return [m[1] as 'users' | 'groups', m[2]!];
+}
