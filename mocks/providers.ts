@@ -7,9 +7,10 @@ import { aws } from './aws/descriptor.js';
 import type { ProviderDescriptor } from './core/provider-descriptor.js';
 import { entra } from './entra/descriptor.js';
 import { google } from './google/descriptor.js';
+import { okta } from './okta/descriptor.js';
 import { scim } from './scim/descriptor.js';
 
-const REGISTERED = [entra, google, aws, scim] as const satisfies readonly ProviderDescriptor[];
+const REGISTERED = [entra, google, aws, scim, okta] as const satisfies readonly ProviderDescriptor[];
 
 export type ProviderName = (typeof REGISTERED)[number]['name'];
 

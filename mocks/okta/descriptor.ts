@@ -1,0 +1,55 @@
+/** Okta (Management API with an SSWS token or an OAuth service app), as the rest of the tool sees it. */
+import { readPermissionsOf } from '../core/consent-plan.js';
+import type { ProviderDescriptor } from '../core/provider-descriptor.js';
+import { hostsOf } from '../core/served-provider.js';
+import { oktaConsentPlan } from './consent-plan.js';
+import { DEFAULT_ORG_URL, OKTA_DOMAINS, PROVIDER } from './env.js';
+import { OKTA_PAGING, OKTA_REFUSALS } from './paging-dialect.js';
+import { oktaReplayRuntime } from './replay-runtime.js';
+import { ROUTE_SCOPES, SCOPE_OPENERS } from './scopes.js';
+import { OKTA_LOG_TELLS, OKTA_TERMS } from './troubleshooting.js';
+
+export const okta = {
+  name: PROVIDER,
+  label: 'Okta',
+  simulator: async () => (await import('./index.js')).oktaProvider,
+  replayRuntime: oktaReplayRuntime,
+  // Every org lives at <org>.okta.com (or a preview or EMEA cell); the simulator's own org is recorded by default.
+  hosts: { real: () => hostsOf(DEFAULT_ORG_URL), owns: (host) => OKTA_DOMAINS.test(host) },
+  credentials: ['orgUrl', 'token', 'clientId', 'privateKey', 'keyId', 'scopes'],
+  routes: {
+    auth: /^okta\.token$/,
+    // invalid_client (a bad, unknown or revoked key) is 401; 400s there are the request's scopes or grant.
+    keyRefused: { 'okta.token': 401 },
+    permissions: ROUTE_SCOPES,
+    readPermissions: readPermissionsOf(SCOPE_OPENERS),
+    listings: {
+      user: { route: 'okta.users.list', field: 'users', pageSize: 200 },
+      group: { route: 'okta.groups.list', field: 'groups', pageSize: 200 },
+    },
+  },
+  paging: OKTA_PAGING,
+  refusals: OKTA_REFUSALS,
+  terms: OKTA_TERMS,
+  logTells: OKTA_LOG_TELLS,
+  repro: {
+    cannot: {
+      'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
+      'empty-sync': 'an Okta org always has the super admin who created it',
+      'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
+    },
+    errors: {
+      // The Node SDK's words: `Okta HTTP 401 E0000011 Invalid token provided. ` (REFERENCE §9).
+      expiredSecret: '/E0000011|invalid_token/',
+      invalidSecret: '/E0000011|invalid_client/',
+      // An OAuth token short of a scope: 403, empty body, insufficient_scope in WWW-Authenticate; SSWS: E0000006.
+      permissionMissing: '/insufficient_scope|E0000006|HTTP 403/',
+      // None of the requested scopes granted: consent_required at the token endpoint.
+      consentMissing: '/consent_required|E0000011/',
+    },
+    expired: { from: 3, saysExpired: false },
+    throttle: {},
+    writeBackRefused: { writeBack: false, note: 'the Okta simulator serves reads only: a membership revoke is refused' },
+    consentPlan: oktaConsentPlan,
+  },
+} as const satisfies ProviderDescriptor;
