@@ -1,0 +1,50 @@
+/**
+ * `builtin:okta`: the reference connector built from what the Okta simulator hands out (`serve --provider
+ * okta` prints `{orgUrl, credentials: {token} | {clientId, privateKey, keyId?}}`; the fields are also read
+ * at the top level). A private key means an OAuth service app, a token an SSWS API token.
+ * Variant `ignores-retry-after` sends a 429'd request again at once, up to three times, before the engine
+ * (which waits for X-Rate-Limit-Reset) sees it.
+ */
+import type { BuiltinConnectorModule } from '../builtin.js';
+import type { OktaAuth } from './client.js';
+import { createOktaConnector } from './connector.js';
+import { oktaGroundTruth } from './ground-truth.js';
+
+const VARIANTS = ['ignores-retry-after'] as const;
+const IMMEDIATE_RESENDS = 3;
+
+export const builtin: BuiltinConnectorModule = {
+  provider: 'okta',
+  variants: VARIANTS,
+  create(credentials, { fetch, now, variant }) {
+    if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) throw new Error(`builtin:okta has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
+    return createOktaConnector({
+      orgUrl: text(credentials.orgUrl, 'orgUrl'),
+      auth: authOf({ ...credentials, ...(isRecord(credentials.credentials) ? credentials.credentials : {}) }),
+      fetch,
+      now,
+      immediateThrottleResends: variant === 'ignores-retry-after' ? IMMEDIATE_RESENDS : 0,
+    });
+  },
+  groundTruth: oktaGroundTruth,
+};
+
+function authOf(fields: Record<string, unknown>): OktaAuth {
+  if (fields.privateKey !== undefined) {
+    const privateKey = isRecord(fields.privateKey) ? fields.privateKey : text(fields.privateKey, 'privateKey');
+    const keyId = typeof fields.keyId === 'string' && fields.keyId ? fields.keyId : undefined;
+    const scopes = Array.isArray(fields.scopes) && fields.scopes.every((s) => typeof s === 'string') ? (fields.scopes as string[]) : undefined;
+    return { kind: 'oauth', clientId: text(fields.clientId, 'clientId'), privateKey, ...(keyId ? { keyId } : {}), ...(scopes ? { scopes } : {}) };
+  }
+  if (fields.token !== undefined) return { kind: 'ssws', token: text(fields.token, 'token') };
+  throw new TypeError('okta credentials: give either token (an SSWS API token) or clientId and privateKey (an OAuth service app)');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError(`okta credentials: ${name} is missing`);
+  return value;
+}

@@ -1,0 +1,176 @@
+/**
+ * The reference Okta connector syncing the Okta simulator (in-process, MSW) through the engine into a real
+ * .c1z, checked against its ground truth and, independently, against the tenant itself: Okta ids, every
+ * user status (DEPROVISIONED included), user members, admin roles held by users and groups, app
+ * assignments; Link paging at Okta's limits; both ways in (an SSWS token and an OAuth service app's
+ * private_key_jwt); a scope the app lacks costing only its data; Okta's words on failure. The shared
+ * connector suite adds the ground truth, a 429 retried at its X-Rate-Limit-Reset and an expired credential.
+ * Nothing really sleeps: the sleeper records.
+ */
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { builtin } from '../connectors/okta/builtin.js';
+import { appGrantId, roleGrantId, STANDARD_ROLES, type OktaConnector } from '../connectors/okta/index.js';
+import { ConnectorHttpError } from '../harness/sync/errors.js';
+import { createContext } from '../mocks/core/context.js';
+import { drain, storeSource } from '../mocks/core/paging/list-source.js';
+import { parseFaultSpec } from '../mocks/faults/spec.js';
+import { oktaId } from '../mocks/okta/ids.js';
+import { oktaRole } from '../mocks/okta/render/role.js';
+import { createOktaSimulator, type OktaSimulatorOptions } from '../mocks/okta/simulator.js';
+import type { TenantShape, TenantUser } from '../mocks/tenant/model.js';
+import { createTenant } from '../mocks/tenant/store.js';
+import { describeConnectorSuite } from './support/connector-suite.js';
+import { syncConnector } from './support/synced-connector.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+/** A frozen simulator clock: its Date and X-Rate-Limit-Reset headers then give exact waits. */
+const T0 = new Date('2026-05-01T12:00:00Z');
+
+interface WorldOptions {
+  shape?: Partial<TenantShape>;
+  faults?: string[];
+  sim?: OktaSimulatorOptions;
+  /** Sign in with the SSWS token only (the credentials without the service app's key). */
+  ssws?: boolean;
+}
+
+function world(options: WorldOptions = {}) {
+  const tenant = createTenant({ seed: 7, users: 30, groups: 6, disabledRatio: 0.25, ...options.shape });
+  const ctx = createContext({ tenant, clock: () => T0, faults: (options.faults ?? []).map((f) => parseFaultSpec(f)) });
+  const sim = createOktaSimulator(ctx, options.sim);
+  server.use(...sim.handlers);
+  const { token, clientId, privateKey, keyId, orgUrl } = sim.credentials;
+  const credentials = options.ssws ? { orgUrl, credentials: { token } } : { orgUrl, credentials: { clientId, privateKey, keyId } };
+  const connector = builtin.create(credentials, { now: ctx.clock }) as OktaConnector;
+  return { tenant, ctx, sim, connector, secret: options.ssws ? token : privateKey };
+}
+
+const sorted = (list: Iterable<string>) => [...list].sort();
+const uid = (w: ReturnType<typeof world>, seq: number) => oktaId(w.tenant.shape.seed, 'user', seq);
+const gid = (w: ReturnType<typeof world>, seq: number) => oktaId(w.tenant.shape.seed, 'group', seq);
+
+describeConnectorSuite({
+  name: 'Okta',
+  world: (faults = []) => world({ faults }),
+  groundTruth: (tenant) => builtin.groundTruth(tenant),
+  idIsRawId: true,
+  // Okta's 429 names its reset in X-Rate-Limit-Reset (epoch seconds), one second ahead here; no Retry-After.
+  throttle: { fault: 'throttle:every=4,retry-after=1,route=okta.*', status: 429, sleepMs: 1000 },
+  expiredSecret: { texts: ['invalid_client'], code: 'Unauthenticated' },
+});
+
+describe('the Okta connector syncing a healthy org', () => {
+  it('writes exactly the tenant, independently of the ground truth: ids, statuses, members, roles, apps', async () => {
+    const w = world();
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('succeeded');
+    const users: TenantUser[] = drain(storeSource((p) => w.tenant.users(p)));
+    const groups = drain(storeSource((p) => w.tenant.groups(p)));
+    const apps = drain(storeSource((p) => w.tenant.apps(p)));
+    expect(sorted(out.resourceKeys)).toEqual(
+      sorted([
+        ...users.map((u) => `user:${uid(w, u.seq)}`),
+        ...groups.map((g) => `group:${gid(w, g.seq)}`),
+        ...Object.keys(STANDARD_ROLES).map((t) => `role:${t}`),
+        ...apps.map((a) => `app:${oktaId(w.tenant.shape.seed, 'app', a.seq)}`),
+      ]),
+    );
+    // Disabled users are SUSPENDED or DEPROVISIONED; the plain listing would have left the latter out.
+    expect(users.some((u) => !u.enabled)).toBe(true);
+    for (const user of users) expect(out.users.get(uid(w, user.seq))).toEqual({ login: user.mail, email: user.mail, enabled: user.enabled });
+
+    const members = groups.flatMap((g) =>
+      drain(storeSource((p) => w.tenant.members(g.seq, p)))
+        .filter((m) => m.memberType === 'user')
+        .map((m) => `group:${gid(w, g.seq)}:member:user:${uid(w, m.memberSeq)}`),
+    );
+    expect(members.length).toBeGreaterThan(0);
+    expect(sorted(out.grants.filter((g) => g.entitlementId.endsWith(':member')).map((g) => g.id))).toEqual(sorted(members));
+
+    const roleGrants = drain(storeSource((p) => w.tenant.roleAssignments(p))).flatMap((a) => {
+      const type = oktaRole(w.tenant.role(a.roleSeq)!, w.tenant.shape.seed).type;
+      if (!(type in STANDARD_ROLES)) return [];
+      return [a.principalType === 'user' ? roleGrantId(type, 'user', uid(w, a.principalSeq)) : roleGrantId(type, 'group', gid(w, a.principalSeq))];
+    });
+    expect(roleGrants.length).toBeGreaterThan(0);
+    expect(sorted(out.grants.filter((g) => g.entitlementId.startsWith('role:')).map((g) => g.id))).toEqual(sorted(new Set(roleGrants)));
+    for (const g of out.grants.filter((x) => x.principalType === 'group')) expect(g.expandsTo).toEqual([`group:${g.principalId}:member`]);
+
+    const appGrants = out.grants.filter((g) => g.entitlementId.startsWith('app:'));
+    expect(appGrants.length).toBeGreaterThan(0);
+    const assigned = apps.flatMap((app) =>
+      drain(storeSource((p) => w.tenant.appRoleAssignments(app.seq, p))).map((a) =>
+        appGrantId(oktaId(w.tenant.shape.seed, 'app', app.seq), a.principalType, a.principalType === 'user' ? uid(w, a.principalSeq) : gid(w, a.principalSeq)),
+      ),
+    );
+    expect(sorted(appGrants.map((g) => g.id))).toEqual(sorted(new Set(assigned)));
+  });
+
+  it('signs in once with a private_key_jwt assertion and reads with the Bearer token it bought', async () => {
+    const w = world();
+    await syncConnector(w.connector);
+    expect(w.connector.client.tokenRequests).toBe(1);
+    expect(w.ctx.journal.query({ status: 401 })).toEqual([]);
+  });
+
+  it('syncs the same ground truth with an SSWS API token', async () => {
+    const w = world({ ssws: true });
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('succeeded');
+    expect(w.connector.client.tokenRequests).toBe(0);
+    const truth = builtin.groundTruth(w.tenant);
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
+  });
+
+  it('pages 450 users at limit=200 by following each Link rel="next" URL as given', async () => {
+    const w = world({ shape: { users: 450, groups: 3 } });
+    const out = await syncConnector(w.connector);
+    expect(out.users.size).toBe(450);
+    const lists = w.ctx.journal.query({ route: 'okta.users.list' });
+    expect(lists).toHaveLength(3);
+    const urls = lists.map((e) => new URL(e.url, 'https://x'));
+    expect(urls.map((u) => u.searchParams.get('limit'))).toEqual(['200', '200', '200']);
+    expect(urls.map((u) => u.searchParams.get('search'))).toEqual(['status pr', 'status pr', 'status pr']);
+    expect(urls[0]!.searchParams.get('after')).toBeNull();
+    expect(urls.slice(1).every((u) => (u.searchParams.get('after') ?? '') !== '')).toBe(true);
+  });
+});
+
+describe('the Okta connector with fewer scopes or a bad credential', () => {
+  it('syncs users and groups without okta.roles.read and okta.apps.read, and exactly its ground truth for that grant', async () => {
+    const granted = ['okta.users.read', 'okta.groups.read'];
+    const w = world({ sim: { grantedScopes: granted } });
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('succeeded');
+    expect(out.resourceKeys.some((k) => k.startsWith('role:') || k.startsWith('app:'))).toBe(false);
+    const truth = builtin.groundTruth(w.tenant, granted);
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
+    // Nothing was asked that the token could not read: no 403 on the wire.
+    expect(w.ctx.journal.query({ status: 403 })).toEqual([]);
+  });
+
+  it('fails on a 403 insufficient_scope with the scope the route needed', async () => {
+    const w = world({ faults: ['partial-consent:missing=okta.apps.read,route=okta.apps.list'] });
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('failed');
+    if (out.result.outcome !== 'failed') return;
+    expect(out.result.error.message).toMatch(/^GET \/api\/v1\/apps: 403: insufficient_scope: .*\(needs scope okta\.apps\.read\)$/);
+    expect((out.result.error as ConnectorHttpError).code).toBe('PermissionDenied');
+  });
+
+  it('fails a revoked SSWS token with Okta\'s E0000011, never printing the token', async () => {
+    const w = world({ ssws: true, faults: ['revoked-credential'] });
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('failed');
+    if (out.result.outcome !== 'failed') return;
+    expect(out.result.error.message).toBe('GET /api/v1/users: 401: E0000011: Invalid token provided');
+    expect(out.result.error.message).not.toContain(w.secret);
+  });
+});
