@@ -148,20 +148,31 @@ describe('the Okta connector with fewer scopes or a bad credential', () => {
     const w = world({ sim: { grantedScopes: granted } });
     const out = await syncConnector(w.connector);
     expect(out.result.outcome).toBe('succeeded');
-    expect(out.resourceKeys.some((k) => k.startsWith('role:') || k.startsWith('app:'))).toBe(false);
+    expect(out.resourceKeys.some((k) => k.startsWith('app:'))).toBe(false);
+    expect(out.grants.some((g) => g.entitlementId.startsWith('role:'))).toBe(false);
     const truth = builtin.groundTruth(w.tenant, granted);
     expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
     expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
-    // Nothing was asked that the token could not read: no 403 on the wire.
-    expect(w.ctx.journal.query({ status: 403 })).toEqual([]);
+    // Each kind is asked for once, refused in Okta's way (403 insufficient_scope, empty body), then skipped.
+    const refused = w.ctx.journal.query({ status: 403 });
+    expect(sorted(refused.map((e) => e.route ?? ''))).toEqual(['okta.apps.list', 'okta.userRoles.list']);
   });
 
-  it('fails on a 403 insufficient_scope with the scope the route needed', async () => {
+  it('loses only the apps when the app listing is refused for okta.apps.read', async () => {
     const w = world({ faults: ['partial-consent:missing=okta.apps.read,route=okta.apps.list'] });
+    const out = await syncConnector(w.connector);
+    expect(out.result.outcome).toBe('succeeded');
+    const truth = builtin.groundTruth(w.tenant, ['okta.users.read', 'okta.groups.read', 'okta.roles.read']);
+    expect(sorted(out.resourceKeys)).toEqual(sorted(truth.resources));
+    expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
+  });
+
+  it('fails when users are refused, with the scope the route needed', async () => {
+    const w = world({ sim: { grantedScopes: ['okta.groups.read', 'okta.roles.read', 'okta.apps.read'] } });
     const out = await syncConnector(w.connector);
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
-    expect(out.result.error.message).toMatch(/^GET \/api\/v1\/apps: 403: insufficient_scope: .*\(needs scope okta\.apps\.read\)$/);
+    expect(out.result.error.message).toMatch(/^GET \/api\/v1\/users: 403: insufficient_scope: .*\(needs scope okta\.users\.read\)$/);
     expect((out.result.error as ConnectorHttpError).code).toBe('PermissionDenied');
   });
 

@@ -33,8 +33,9 @@ function authOf(fields: Record<string, unknown>): OktaAuth {
   if (fields.privateKey !== undefined) {
     const privateKey = isRecord(fields.privateKey) ? fields.privateKey : text(fields.privateKey, 'privateKey');
     const keyId = typeof fields.keyId === 'string' && fields.keyId ? fields.keyId : undefined;
-    const scopes = Array.isArray(fields.scopes) && fields.scopes.every((s) => typeof s === 'string') ? (fields.scopes as string[]) : undefined;
-    return { kind: 'oauth', clientId: text(fields.clientId, 'clientId'), privateKey, ...(keyId ? { keyId } : {}), ...(scopes ? { scopes } : {}) };
+    // The `scopes` printed beside the key are what the app was granted; the connector still asks for the read
+    // scopes it needs, and Okta's answer says which of them it got.
+    return { kind: 'oauth', clientId: text(fields.clientId, 'clientId'), privateKey, ...(keyId ? { keyId } : {}) };
   }
   if (fields.token !== undefined) return { kind: 'ssws', token: text(fields.token, 'token') };
   throw new TypeError('okta credentials: give either token (an SSWS API token) or clientId and privateKey (an OAuth service app)');

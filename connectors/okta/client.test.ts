@@ -57,12 +57,6 @@ describe('OktaClient', () => {
     expect(f.requests[1]!.headers.get('authorization')).toBe('Bearer at-1');
   });
 
-  it('knows the scopes granted: all with SSWS, the token\'s subset for a service app', async () => {
-    expect([...(await client({ kind: 'ssws', token: 't' }, fakeFetch([])).grantedScopes())].sort()).toEqual(['okta.apps.read', 'okta.groups.read', 'okta.roles.read', 'okta.users.read']);
-    const c = client(oauth, fakeFetch([tokenAnswer('okta.users.read okta.groups.read')]));
-    expect([...(await c.grantedScopes())]).toEqual(['okta.users.read', 'okta.groups.read']);
-  });
-
   it('renews the token five minutes before its hour ends, on the injected clock', async () => {
     let now = T0;
     const f = fakeFetch([tokenAnswer('okta.users.read'), { body: [] }, tokenAnswer('okta.users.read', 'at-2'), { body: [] }]);

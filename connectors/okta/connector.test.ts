@@ -77,15 +77,25 @@ describe('the Okta connector', () => {
     expect([ids(groups.grants), groups.nextPageToken]).toEqual([['app:0oa1:access:group:00g1'], '']);
   });
 
-  it('skips a kind the service app was not granted, and fails without the users scope', async () => {
-    const token = (scope: string) =>
-      (async () => new Response(JSON.stringify({ token_type: 'Bearer', expires_in: 3600, access_token: 'at', scope }), { headers: { 'content-type': 'application/json' } })) as typeof fetch;
-    const { generateKeyPairSync } = await import('node:crypto');
-    const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-    const oauth = (scope: string) => createOktaConnector({ orgUrl: ORG, auth: { kind: 'oauth', clientId: '0oac', privateKey }, fetch: token(scope) });
-    const partial = oauth('okta.users.read');
-    expect(await partial.syncers.app!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
-    expect(await partial.syncers.role!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
-    await expect(oauth('okta.groups.read').syncers.user!.list(undefined, '')).rejects.toThrow(/not granted okta.users.read/);
+  it('skips a kind once Okta refuses it for a scope or admin right, and fails when users are refused', async () => {
+    const insufficient = () =>
+      new Response(null, { status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="okta.apps.read"' } });
+    const asked: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      asked.push(String(input));
+      return insufficient();
+    };
+    const connector = ssws(fetch);
+    expect(await connector.syncers.app!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
+    expect(await connector.syncers.app!.grants(appResource({ id: '0oa1' }), '')).toEqual({ grants: [], nextPageToken: '' });
+    expect(asked).toHaveLength(1);
+    // The role catalogue needs no call; who holds a role does.
+    expect((await connector.syncers.role!.list(undefined, '')).resources).toHaveLength(13);
+    expect((await connector.syncers.user!.grants(userResource({ id: '00u1' }), '')).grants).toEqual([]);
+    await expect(connector.syncers.user!.list(undefined, '')).rejects.toThrow(/^GET \/api\/v1\/users: 403: insufficient_scope \(needs scope okta.apps.read\)$/);
+    const e0000006 = async () => new Response(JSON.stringify({ errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action', errorCauses: [] }), { status: 403 });
+    expect(await ssws(e0000006).syncers.group!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
+    const e500 = async () => new Response('{}', { status: 500 });
+    await expect(ssws(e500).syncers.group!.list(undefined, '')).rejects.toThrow(/500/);
   });
 });

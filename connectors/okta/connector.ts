@@ -4,13 +4,19 @@
  * roles from `/users/{id}/roles` and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
  * per holder, so the holder's grants carry them; a role held through a group is that group's grant,
  * expanded into its members, as with apps); an app's user and group assignments from `/apps/{id}/users` and `/apps/{id}/groups`. Each
- * listing's page token is Okta's absolute next link, followed as given. A kind whose scope the service
- * app was not granted is skipped, except users: a sync without them is worth nothing.
+ * listing's page token is Okta's absolute next link, followed as given.
+ *
+ * A read refused for want of a scope (an OAuth token: 403 insufficient_scope) or of an admin right (an SSWS
+ * token: 403 E0000006) costs that kind of data, not the sync: the kind is skipped from then on, as
+ * baton-okta swallows E0000006 on group roles. The refusal is asked for rather than foreseen from the
+ * token's granted scopes, so it is on the wire for the doctor to name. Users are the exception: a sync
+ * without them is worth nothing, so their refusal fails it. The standard roles are a fixed catalogue,
+ * listed without a call whatever is granted; who holds them needs `okta.roles.read`.
  */
 import type { Resource } from '../../harness/c1z/proto/connector.js';
 import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
-import { ConnectorHttpError } from '../../harness/sync/errors.js';
 import { OktaClient, type OktaClientOptions } from './client.js';
+import { OktaHttpError } from './errors.js';
 import { pageUrl } from './link-header.js';
 import {
   APP_RESOURCE_TYPE,
@@ -31,7 +37,7 @@ import {
   type OktaRoleAssignment,
   type OktaUser,
 } from './resources.js';
-import { READ_SCOPES, type ReadKind } from './scopes.js';
+import type { ReadKind } from './scopes.js';
 import { STANDARD_ROLES } from './standard-roles.js';
 import { memberEntitlement } from '../shared/group-membership.js';
 
@@ -53,15 +59,22 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
   const sizes = { ...PAGE_SIZES, ...options.pageSizes };
   const page = <T>(firstPath: string, pageToken: string) => client.list<T>(pageUrl(client.orgUrl, firstPath, pageToken));
 
-  async function can(kind: ReadKind): Promise<boolean> {
-    const granted = (await client.grantedScopes()).has(READ_SCOPES[kind]);
-    if (!granted && kind === 'users') throw new ConnectorHttpError(403, { message: `the service app was not granted ${READ_SCOPES.users}: grant it under Okta API Scopes` });
-    return granted;
+  const refused = new Set<Exclude<ReadKind, 'users'>>();
+
+  /** `read`, or `empty` once the org has refused this kind of data for want of a scope or admin right. */
+  async function unlessRefused<T>(kind: Exclude<ReadKind, 'users'>, empty: T, read: () => Promise<T>): Promise<T> {
+    if (refused.has(kind)) return empty;
+    try {
+      return await read();
+    } catch (error) {
+      if (!isRightRefused(error)) throw error;
+      refused.add(kind);
+      return empty;
+    }
   }
 
   const userSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
-      await can('users');
       // `search=status pr` returns DEPROVISIONED users too, which the plain listing leaves out.
       const answer = await page<OktaUser>(`/api/v1/users?search=${encodeURIComponent('status pr')}&limit=${sizes.users}`, pageToken);
       return { resources: answer.items.map(userResource), nextPageToken: answer.next ?? '' };
@@ -76,27 +89,29 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
 
   const groupSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
-      if (!(await can('groups'))) return { resources: [], ...EMPTY };
-      const answer = await page<OktaGroup>(`/api/v1/groups?limit=${sizes.groups}`, pageToken);
-      return { resources: answer.items.map(groupResource), nextPageToken: answer.next ?? '' };
+      return unlessRefused('groups', { resources: [], ...EMPTY }, async () => {
+        const answer = await page<OktaGroup>(`/api/v1/groups?limit=${sizes.groups}`, pageToken);
+        return { resources: answer.items.map(groupResource), nextPageToken: answer.next ?? '' };
+      });
     },
     async entitlements(resource) {
       return { entitlements: [memberEntitlement(resource)], ...EMPTY };
     },
     async grants(resource, pageToken) {
       const groupId = resource.id?.resource ?? '';
-      const answer = await page<OktaUser>(`/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${sizes.members}`, pageToken);
       const entitlement = memberEntitlement(resource);
-      const members = answer.items.map((u) => grantTo(entitlement, 'user', u.id));
       // Okta groups do not nest: members are users only. The group's own roles come once, with the first page.
+      const members = await unlessRefused('groups', { grants: [], ...EMPTY }, async () => {
+        const answer = await page<OktaUser>(`/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${sizes.members}`, pageToken);
+        return { grants: answer.items.map((u) => grantTo(entitlement, 'user', u.id)), nextPageToken: answer.next ?? '' };
+      });
       const roles = pageToken === '' ? await roleGrants('group', groupId) : [];
-      return { grants: [...members, ...roles], nextPageToken: answer.next ?? '' };
+      return { grants: [...members.grants, ...roles], nextPageToken: members.nextPageToken };
     },
   };
 
   const roleSyncer: ResourceSyncer = {
     async list() {
-      if (!(await can('roles'))) return { resources: [], ...EMPTY };
       return { resources: Object.keys(STANDARD_ROLES).map(standardRole), ...EMPTY };
     },
     async entitlements(resource) {
@@ -109,22 +124,23 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
 
   const appSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
-      if (!(await can('apps'))) return { resources: [], ...EMPTY };
-      const answer = await page<OktaApp>(`/api/v1/apps?limit=${sizes.apps}`, pageToken);
-      return { resources: answer.items.map(appResource), nextPageToken: answer.next ?? '' };
+      return unlessRefused('apps', { resources: [], ...EMPTY }, async () => {
+        const answer = await page<OktaApp>(`/api/v1/apps?limit=${sizes.apps}`, pageToken);
+        return { resources: answer.items.map(appResource), nextPageToken: answer.next ?? '' };
+      });
     },
     async entitlements(resource) {
       return { entitlements: [appEntitlement(resource)], ...EMPTY };
     },
     async grants(resource, pageToken) {
-      return appGrants(resource, pageToken);
+      return unlessRefused('apps', { grants: [], ...EMPTY }, () => appGrants(resource, pageToken));
     },
   };
 
   /** The standard roles a user or group holds itself (`assignmentType` USER or GROUP), active ones only. */
   async function roleGrants(type: 'user' | 'group', id: string) {
-    if (!(await can('roles'))) return [];
-    const answer = await client.list<OktaRoleAssignment>(`${client.orgUrl}/api/v1/${type}s/${encodeURIComponent(id)}/roles`);
+    const url = `${client.orgUrl}/api/v1/${type}s/${encodeURIComponent(id)}/roles`;
+    const answer = await unlessRefused('roles', { items: [] as OktaRoleAssignment[] }, () => client.list<OktaRoleAssignment>(url));
     const own = type === 'user' ? 'USER' : 'GROUP';
     const held = answer.items.filter((a) => (a.status ?? 'ACTIVE') === 'ACTIVE' && (a.assignmentType ?? own) === own && a.type !== undefined && a.type in STANDARD_ROLES);
     return held.map((a) => grantTo(roleEntitlement(standardRole(a.type!)), type, id));
@@ -152,6 +168,11 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
     resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE, ROLE_RESOURCE_TYPE, APP_RESOURCE_TYPE],
     syncers: { user: userSyncer, group: groupSyncer, role: roleSyncer, app: appSyncer },
   };
+}
+
+/** A 403 for a scope the token lacks (OAuth) or a right its admin lacks (SSWS): the data is not this app's to read. */
+function isRightRefused(error: unknown): boolean {
+  return error instanceof OktaHttpError && error.status === 403 && (error.errorCode === 'insufficient_scope' || error.errorCode === 'E0000006');
 }
 
 function standardRole(type: string): Resource {

@@ -3,8 +3,9 @@
  * renders it (mocks/okta): Okta ids for users (every status, DEPROVISIONED included, as `search=status pr`
  * lists them), groups and apps; group members (users: Okta groups do not nest); the standard admin roles,
  * held by users and by groups (custom roles are not synced); app assignments, direct user ones and groups.
- * Scopes gate data as the service app's token meets them: a kind whose read scope is not granted is absent,
- * and without `okta.users.read` the sync fails, so nothing is expected.
+ * Scopes gate data as the connector meets their refusals: a kind whose read scope is not granted is absent
+ * (the role catalogue stays: it is listed without a call), and without `okta.users.read` the sync fails,
+ * so nothing is expected.
  *
  * Assumes the simulator's seed is the tenant's (`createContext`'s default): Okta ids derive from it.
  */
@@ -37,8 +38,8 @@ export function oktaGroundTruth(tenant: TenantStore, permissions?: readonly stri
       for (const user of drain(userMembers(tenant, group.seq))) grants.push(grantId(memberEntitlementId(groupId), 'user', id('user', user.seq)));
     }
   }
+  for (const type of Object.keys(STANDARD_ROLES)) resources.push(`role:${type}`);
   if (can('roles')) {
-    for (const type of Object.keys(STANDARD_ROLES)) resources.push(`role:${type}`);
     for (const a of drain(storeSource((p) => tenant.roleAssignments(p)))) {
       const role = tenant.role(a.roleSeq);
       const type = role && oktaRole(role, seed).type;
@@ -57,5 +58,6 @@ export function oktaGroundTruth(tenant: TenantStore, permissions?: readonly stri
       for (const groupSeq of assigned.groups) if (tenant.group(groupSeq)) grants.push(appGrantId(appId, 'group', id('group', groupSeq)));
     }
   }
-  return { resources, grants };
+  // A role held twice (two assignments of one type) is one grant, as the sync file's upsert keeps it.
+  return { resources, grants: [...new Set(grants)] };
 }
