@@ -3,6 +3,7 @@
  * URLs and an opaque `after`, limit defaults and clamping, the status rule of the plain user listing,
  * search and filter, Okta's error bodies and codes, the X-Rate-Limit-* headers, and the objects' shapes.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drain, filterSource, storeSource } from '../mocks/core/paging/list-source.js';
@@ -169,6 +170,21 @@ describe('Okta groups, members, roles and apps', () => {
     }
   });
 
+  it('lists the users holding a role in {value, _links.next} pages, with the Link header too (as baton-okta reads it)', async () => {
+    const f = oktaFixture(server, { shape: { users: 120, roleAssignments: 40 } });
+    const holders = [...new Set(drain(storeSource((p) => f.tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort((a, b) => a - b);
+    expect(holders.length).toBeGreaterThan(5);
+    const seen: string[] = [];
+    let next: string | undefined = '/api/v1/iam/assignees/users?limit=5';
+    while (next) {
+      const { body, response } = await f.json<{ value: Array<{ id: string; orn: string }>; _links: { next?: { href: string } } }>(next);
+      seen.push(...body.value.map((u) => u.id));
+      expect(body._links.next?.href).toBe(nextLink(response.headers.get('link')!));
+      next = body._links.next?.href;
+    }
+    expect(seen).toEqual(holders.map((seq) => oktaId(5, 'user', seq)));
+  });
+
   it('lists apps and each app\'s user (USER or GROUP scope) and group assignments', async () => {
     const f = oktaFixture(server);
     const t = f.tenant;
@@ -214,5 +230,56 @@ describe('Okta authentication and errors', () => {
     expect(first.headers.get('retry-after')).toBeNull();
     const failed = await f.call('/api/v1/users', { authorization: 'SSWS nope' });
     expect(failed.headers.get('x-rate-limit-limit')).toBe('600');
+  });
+});
+
+describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
+  it('issues a one-hour Bearer token with the granted scopes for a valid private_key_jwt assertion', async () => {
+    const f = oktaFixture(server);
+    const response = await f.exchange('okta.users.read okta.groups.read');
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'okta.users.read okta.groups.read' });
+    const claims = JSON.parse(Buffer.from(String(body.access_token).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+    expect(claims).toMatchObject({ ver: 1, sub: f.sim.credentials.clientId, cid: f.sim.credentials.clientId, scp: ['okta.users.read', 'okta.groups.read'] });
+    expect((await f.call('/api/v1/users?limit=1', { authorization: `Bearer ${String(body.access_token)}` })).status).toBe(200);
+  });
+
+  it('refuses each bad assertion with invalid_client and the reason', async () => {
+    const f = oktaFixture(server);
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const now = Math.floor(Date.now() / 1000);
+    const cases: Array<[string, Promise<Response>, string]> = [
+      ['another key', f.exchange('okta.users.read', {}, { privateKey: other.privateKey }), 'The client_assertion signature is invalid.'],
+      ['wrong kid', f.exchange('okta.users.read', {}, { header: { kid: 'nope' } }), 'The client_assertion JWT kid is invalid.'],
+      ['wrong aud', f.exchange('okta.users.read', { aud: 'https://acme.okta.com/oauth2/default/v1/token' }), 'The audience claim for client_assertion must be the endpoint invoked for the request.'],
+      ['iss not sub', f.exchange('okta.users.read', { sub: 'someone' }), 'The client_assertion token is invalid: iss and sub must both be the client_id of a registered client.'],
+      ['expired', f.exchange('okta.users.read', { iat: now - 7200, exp: now - 3600 }), 'The client_assertion token is expired.'],
+      ['over an hour', f.exchange('okta.users.read', { exp: now + 7200 }), 'The client_assertion token has an expiration too far into the future.'],
+    ];
+    for (const [what, pending, description] of cases) {
+      const response = await pending;
+      expect([what, response.status, await response.json()]).toEqual([what, 401, { error: 'invalid_client', error_description: description }]);
+    }
+  });
+
+  it('refuses a replayed jti, a missing scope and another grant type', async () => {
+    const f = oktaFixture(server);
+    const assertion = await f.assertion({ jti: 'once' });
+    const form = { grant_type: 'client_credentials', scope: 'okta.users.read', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion };
+    expect((await f.requestToken(form)).status).toBe(200);
+    expect(await (await f.requestToken(form)).json()).toEqual({ error: 'invalid_client', error_description: 'The client_assertion token has already been used.' });
+    const noScope = await f.exchange('');
+    expect([noScope.status, ((await noScope.json()) as Record<string, unknown>).error]).toEqual([400, 'invalid_scope']);
+    const password = await f.requestToken({ ...form, grant_type: 'password' });
+    expect([password.status, ((await password.json()) as Record<string, unknown>).error]).toEqual([400, 'unsupported_grant_type']);
+  });
+
+  it('answers an unknown access token with 401, an empty body and error="invalid_token"', async () => {
+    const f = oktaFixture(server);
+    const response = await f.call('/api/v1/users', { authorization: 'Bearer eyJnot.a.token' });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPRO_PROVIDERS, SYMPTOMS, TRANSPORT_SYMPTOMS } from '../harness/repro/symptom-list.js';
+import { PROVIDERS } from '../mocks/providers.js';
 import { runCli } from './support/cli.js';
 
 let work = '';
@@ -60,7 +61,8 @@ describe('repro --provider --symptom', () => {
     for (const s of SYMPTOMS) expect(cli.stdout).toMatch(new RegExp(`^  ${s.id} +\\S`, 'm'));
     const joined = cli.stdout.replace(/\n {20,}/g, ' ');
     expect(joined).toMatch(/^ {2}pagination-cycle +.*\[not scim\]$/m);
-    expect(joined).toMatch(/^ {2}provisioner-missing +.*\[not google, aws, scim\]$/m);
+    const noProvisioner = PROVIDERS.filter((p) => p.repro.cannot?.['provisioner-missing']).map((p) => p.name);
+    expect(joined).toMatch(new RegExp(`^ {2}provisioner-missing +.*\\[not ${noProvisioner.join(', ')}\\]$`, 'm'));
     expect(Math.max(...cli.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 });

@@ -305,7 +305,7 @@ const SPECS: CommandSpec[] = [
     summary: 'serve simulated providers on 127.0.0.1 (HTTP, HTTPS or as an HTTPS proxy); prints one JSON line with the address and credentials',
     configure: (c) =>
       void c
-        .option('--provider <names>', 'providers to simulate, comma-separated: entra, google, aws, scim (default: all of them, with --proxy)')
+        .option('--provider <names>', `providers to simulate, comma-separated: ${PROVIDER_NAMES.join(', ')} (default: all of them, with --proxy)`)
         .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', `users in the generated tenant (default: ${DEFAULT_USERS})`)

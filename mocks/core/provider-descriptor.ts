@@ -36,6 +36,12 @@ export interface ProviderDescriptor {
   /** Its tell-tale hosts, codes and connector names, for telling which provider a customer's log is from. */
   logTells: RegExp;
   repro: ProviderRepro;
+  /**
+   * The values a fault key takes on this provider alone, by `<kind>.<key>` (`throttle.reason`): the fault
+   * spec parser accepts any registered provider's values (mocks/faults/keys.ts), so a provider with a
+   * dialect of its own adds its values here instead of a list in the parser.
+   */
+  faultValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A recorded request, as much of it as a replay runtime reads. */

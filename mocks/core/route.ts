@@ -20,6 +20,12 @@ export interface FaultDialect {
   headers(call: RouteCall): Record<string, string>;
   /** 413 in the provider's own error shape, for a request body over its limit. */
   tooLarge(call: RouteCall, limit: number): Response;
+  /**
+   * The wait in seconds a throttled answer asks for where the provider says it otherwise than in
+   * Retry-After (Okta: `X-Rate-Limit-Reset`, epoch seconds), for the journal and so the doctor's
+   * retry-after-ignored; undefined when the answer asks for none.
+   */
+  waitSeconds?(response: Response, now: Date): number | undefined;
 }
 
 export interface ProviderRuntime {
@@ -99,6 +105,7 @@ export function route(
     const response = withHeaders(result.response, dialect.headers(call));
     if (hit?.spec.kind === 'reset') markTransport(response, 'reset');
     const retryAfter = response.headers.get('retry-after');
+    const wait = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : response.status === 429 ? dialect.waitSeconds?.(response, ctx.clock()) : undefined;
     const peer = request.headers.get(PEER_HEADER);
     const client = request.headers.get(CLIENT_HEADER);
     ctx.journal.record({
@@ -108,7 +115,7 @@ export function route(
       url: call.url,
       status: response.status,
       fault,
-      ...(retryAfter !== null && /^\d+$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
+      ...(wait !== undefined ? { retryAfterSeconds: wait } : {}),
       items: result.items,
       ...(result.page ? { page: result.page } : {}),
       ...(result.refusal ? { refusal: result.refusal } : {}),

@@ -33,6 +33,8 @@ export const entra = {
   refusals: ENTRA_REFUSALS,
   terms: ENTRA_TERMS,
   logTells: ENTRA_LOG_TELLS,
+  // The revoked-credential reasons auth/token-endpoint.ts answers (repro.revoked.reasons gives each one's code).
+  faultValues: { 'revoked-credential.reason': ['secret-deleted', 'app-disabled', 'app-deleted'] },
   repro: {
     errors: {
       expiredSecret: '/AADSTS7000222|token is expired/',

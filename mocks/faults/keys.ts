@@ -4,7 +4,7 @@
  * parsed, with the known keys listed, instead of a fault that silently does nothing. docs/faults.md is the
  * same table for people; keys.test.ts checks the value lists against the providers that read them.
  */
-import { PROVIDER_NAMES } from '../providers.js';
+import { PROVIDER_NAMES, PROVIDERS } from '../providers.js';
 import type { FaultKind } from './spec.js';
 
 /** A value's problem in words (completing "<key>=<value> must ..."), or undefined when it is fine. */
@@ -22,10 +22,10 @@ const status = (min: number, max: number): Check => (v) => (/^\d{3}$/.test(v) &&
 
 /** Every provider's `bad-pagination` modes (core/paging/pager.ts, scim/listing/bad-pagination.ts). */
 export const PAGINATION_MODES = ['repeat-token', 'cycle', 'empty-page-with-token', 'duplicate-across-pages', 'drop-items', 'stale-token', 'unstable-order', 'total-mismatch'] as const;
-/** Google's quota reasons (google/directory/errors.ts). */
-export const QUOTA_REASONS = ['userRateLimitExceeded', 'quotaExceeded', 'rateLimitExceeded'] as const;
-/** Entra's revoked-credential reasons (entra/auth/token-endpoint.ts). */
-export const REVOKED_REASONS = ['secret-deleted', 'app-disabled', 'app-deleted'] as const;
+/** Every registered provider's values for one fault key (their descriptors' `faultValues`), in registry order. */
+export function providerValues(kindKey: string): string[] {
+  return [...new Set(PROVIDERS.flatMap((p) => p.faultValues?.[kindKey] ?? []))];
+}
 
 /** The targeting keys, which every kind but the serving faults takes. */
 export const TARGETING_KEYS: Record<string, Check> = {
@@ -43,11 +43,11 @@ export const OWN_KEYS: Record<FaultKind, Record<string, Check>> = {
     bucket: whole(1),
     refill: positive,
     'retry-after': (v) => (v === 'none' ? undefined : number(0, Infinity, 'a number of seconds, or none')(v)),
-    reason: oneOf(QUOTA_REASONS),
+    reason: oneOf(providerValues('throttle.reason')),
     status: oneOf(['400', '429']),
   },
   'expired-secret': {},
-  'revoked-credential': { reason: oneOf(REVOKED_REASONS) },
+  'revoked-credential': { reason: oneOf(providerValues('revoked-credential.reason')) },
   'partial-consent': { missing: text },
   'not-admin': {},
   'bad-pagination': { mode: oneOf(PAGINATION_MODES), delta: (v) => (/^[+-]?\d{1,9}$/.test(v) ? undefined : 'be a whole number (negative to under-report)') },

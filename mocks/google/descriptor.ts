@@ -3,6 +3,7 @@ import { leastPermissions, readPermissionsOf } from '../core/consent-plan.js';
 import type { ProviderDescriptor } from '../core/provider-descriptor.js';
 import { hostsOf } from '../core/served-provider.js';
 import { googleConsentPlan } from './consent-plan.js';
+import { QUOTA_REASONS } from './directory/errors.js';
 import { DIRECTORY_ROUTE_ACCESS } from './directory/route-access.js';
 import { DEFAULT_BASES, PROVIDER } from './env.js';
 import { GOOGLE_PAGING, GOOGLE_REFUSALS } from './paging-dialect.js';
@@ -36,6 +37,7 @@ export const google = {
   refusals: GOOGLE_REFUSALS,
   terms: GOOGLE_TERMS,
   logTells: GOOGLE_LOG_TELLS,
+  faultValues: { 'throttle.reason': QUOTA_REASONS },
   repro: {
     cannot: {
       'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',

@@ -8,6 +8,7 @@ import { OKTA_PAGING, OKTA_REFUSALS } from './paging-dialect.js';
 import { oktaReplayRuntime } from './replay-runtime.js';
 import { ROUTE_SCOPES, SCOPE_OPENERS } from './scopes.js';
 import { OKTA_LOG_TELLS, OKTA_TERMS } from './troubleshooting.js';
+import { THROTTLE_REASONS } from './wire/throttle-reasons.js';
 
 export const okta = {
   name: PROVIDER,
@@ -32,6 +33,7 @@ export const okta = {
   refusals: OKTA_REFUSALS,
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
+  faultValues: { 'throttle.reason': THROTTLE_REASONS },
   repro: {
     cannot: {
       'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
@@ -44,11 +46,12 @@ export const okta = {
       invalidSecret: '/E0000011|invalid_client/',
       // An OAuth token short of a scope: 403, empty body, insufficient_scope in WWW-Authenticate; SSWS: E0000006.
       permissionMissing: '/insufficient_scope|E0000006|HTTP 403/',
-      // None of the requested scopes granted: consent_required at the token endpoint.
-      consentMissing: '/consent_required|E0000011/',
+      // None granted: consent_required at the token endpoint (the Node SDK then ends on 401), or E0000006 for SSWS.
+      consentMissing: '/consent_required|invalid_token|E0000011|E0000006|HTTP 401/',
     },
     expired: { from: 3, saysExpired: false },
     throttle: {},
+    noIdentities: { permission: 'okta.groups.read', error: '/insufficient_scope|E0000006|HTTP 403/' },
     writeBackRefused: { writeBack: false, note: 'the Okta simulator serves reads only: a membership revoke is refused' },
     consentPlan: oktaConsentPlan,
   },

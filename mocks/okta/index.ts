@@ -33,7 +33,7 @@ export { appAssignments } from './endpoints/app-assignments.js';
 export { ROUTE_SCOPES, SYNC_SCOPES, type OktaScope } from './scopes.js';
 export { OKTA_BAD_PAGINATION_MODES } from './paging/listing.js';
 export { PAGE_LIMITS as OKTA_PAGE_LIMITS } from './paging/limits.js';
-export { THROTTLE_REASONS as OKTA_THROTTLE_REASONS } from './wire/dialect.js';
+export { THROTTLE_REASONS as OKTA_THROTTLE_REASONS } from './wire/throttle-reasons.js';
 
 /** For `serve` and scenario runs: the org at the base URL (or at the default org behind the proxy). */
 export const oktaProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {

@@ -1,8 +1,9 @@
 /**
  * Every `/api/v1` endpoint goes through {@link oktaRoute}: the credential faults, the caller
- * (auth/authenticate.ts), the route's least-privileged scope for OAuth callers (scopes.ts; `partial-consent`
- * `missing=<scope>` removes scopes from the caller for the calls it fires on: an OAuth token then lacks
- * them, an SSWS token's admin is refused the read with 403 E0000006, as is every caller under `not-admin`),
+ * (auth/authenticate.ts), the route's least-privileged scope (scopes.ts): an OAuth token must carry it, and an
+ * SSWS token's admin must have it in the simulator's granted set, which stands for the admin role that made
+ * the token (403 E0000006 otherwise). `partial-consent` `missing=<scope>` removes scopes from the caller for
+ * the calls it fires on, and `not-admin` refuses every caller with E0000006,
  * then the endpoint, and any {@link OktaFailure} it throws rendered as Okta's error answer.
  */
 import type { HttpHandler } from 'msw';
@@ -44,7 +45,8 @@ export function oktaRoute(env: OktaEnv, spec: OktaRouteSpec, handle: (o: OktaReq
       if (caller.kind === 'oauth') {
         caller = { ...caller, scopes: caller.scopes.filter((s) => !missing.has(s)) };
         if (!allows(caller.scopes, needed)) throw insufficientScope(env, caller.scheme, needed, call.url.pathname);
-      } else if (missing.has(needed)) {
+      } else if (!allows(env.granted.filter((s) => !missing.has(s)), needed)) {
+        // An SSWS token reads what its admin's role covers: the granted set stands for that role.
         throw oktaErrors.forbidden();
       }
       if (fault(['not-admin'])) throw oktaErrors.forbidden();

@@ -7,7 +7,7 @@ import { PAGE_LIMITS } from './paging/limits.js';
 
 export const OKTA_PAGING: readonly PagingDialect[] = [
   {
-    routes: /^okta\.(users|groups|members|groupRules|apps|appUsers|appGroups)\.list$/,
+    routes: /^okta\.(users|groups|members|groupRules|apps|appUsers|appGroups|roleAssignees)\.list$/,
     params: 'query',
     token: 'after',
     size: 'limit',

@@ -15,6 +15,7 @@ export const ROUTE_SCOPES = {
   'okta.groupRules.list': 'okta.groups.read',
   'okta.userRoles.list': 'okta.roles.read',
   'okta.groupRoles.list': 'okta.roles.read',
+  'okta.roleAssignees.list': 'okta.roles.read',
   'okta.apps.list': 'okta.apps.read',
   'okta.apps.get': 'okta.apps.read',
   'okta.appUsers.list': 'okta.apps.read',

@@ -22,7 +22,10 @@ import { oktaDialect } from './wire/dialect.js';
 export interface OktaSimulatorOptions {
   /** Where the org is served, e.g. `https://acme.okta.com` or a loopback base; default {@link DEFAULT_ORG_URL}. */
   orgUrl?: string;
-  /** Scopes granted to the service app; default what baton-okta asks for on a read-only sync. */
+  /**
+   * Scopes granted to the service app, and the reads the SSWS token's admin role covers; default what
+   * baton-okta asks for on a read-only sync (every read).
+   */
   grantedScopes?: readonly string[];
 }
 

@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerValues } from '../../mocks/faults/keys.js';
 import { parseFaultSpec } from '../../mocks/faults/spec.js';
+import { PROVIDER_NAMES } from '../../mocks/providers.js';
 import { lines, runCli } from '../support/cli.js';
 
 const THROTTLE_KEYS = 'route, provider, every, after, count, probability, from, bucket, refill, retry-after, reason, status';
@@ -32,9 +34,9 @@ describe('refused specs', () => {
     ['5', 'throttle:refill=5', 'refill without bucket: refill is the rate a token bucket fills at (add bucket=<units>)'],
     ['6', 'throttle:every=2,every=3', 'every is given twice'],
     ['7', 'throttle:count=0', 'count=0 must be a whole number of at least 1'],
-    ['8', 'throttle:reason=slowDown', 'reason=slowDown must be one of userRateLimitExceeded, quotaExceeded, rateLimitExceeded'],
+    ['8', 'throttle:reason=slowDown', `reason=slowDown must be one of userRateLimitExceeded, quotaExceeded, rateLimitExceeded, ${providerValues('throttle.reason').slice(3).join(', ')}`],
     ['9', 'throttle:retry-after=soon', 'retry-after=soon must be a number of seconds, or none of 0 or more'],
-    ['10', 'throttle:provider=azure', 'provider=azure must be one of entra, google, aws, scim'],
+    ['10', 'throttle:provider=azure', `provider=azure must be one of ${PROVIDER_NAMES.join(', ')}`],
     ['11', 'throttle:route=', 'route= must not be empty'],
     ['12', 'server-error:status=200', 'status=200 must be an HTTP status from 500 to 599'],
     ['13', 'server-error:mode=cycle', 'unknown key "mode" for server-error (known: route, provider, every, after, count, probability, from, status)'],

@@ -14,10 +14,11 @@ import { createLogger } from '../output/logger.js';
 import { progressBar } from '../output/progress.js';
 import type { CommandIO } from '../output/sink.js';
 import type { ConnectorOptions } from '../command-options.js';
+import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 
 export async function run(flags: ConnectorOptions, [provider]: string[], io: CommandIO): Promise<number> {
   const module = await loadBuiltin(provider!);
-  if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: entra, google, aws, scim)`);
+  if (!module) throw new UserError(`connector: no reference connector for ${JSON.stringify(provider)} (known: ${PROVIDER_NAMES.join(', ')})`);
   if (flags.variant !== undefined && !module.variants.includes(flags.variant)) {
     throw new UserError(`connector: ${provider} has no variant ${JSON.stringify(flags.variant)} (known: ${module.variants.join(', ') || 'none'})`);
   }

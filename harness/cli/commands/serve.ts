@@ -8,6 +8,7 @@ import { UserError } from '../../errors.js';
 import { parentGone } from '../parent-watch.js';
 import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
+import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
 import { serveProviders } from '../../../mocks/serve/serve-providers.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
@@ -18,7 +19,7 @@ import type { ServeOptions } from '../command-options.js';
 export async function run(flags: ServeOptions, _args: string[], io: CommandIO): Promise<number> {
   if (flags.provider && flags.replay) throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording, not both');
   // The proxy answers for every provider's hosts at once unless told otherwise; a port serves one or a few.
-  if (!flags.provider && !flags.replay && !flags.proxy) throw new UserError('serve: give --provider NAMES to simulate (entra, google, aws, scim), or --replay FILE to serve a recording');
+  if (!flags.provider && !flags.replay && !flags.proxy) throw new UserError(`serve: give --provider NAMES to simulate (${PROVIDER_NAMES.join(', ')}), or --replay FILE to serve a recording`);
   const providers = flags.replay ? [] : (flags.provider ?? providerNames().join(',')).split(',').map((p) => p.trim()).filter(Boolean);
   const seed = whole('--seed', flags.seed);
   const users = flags.users === undefined ? undefined : whole('--users', flags.users);

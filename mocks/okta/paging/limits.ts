@@ -3,7 +3,8 @@
  * Okta documents no refusal of a larger limit and baton-okta asks for 1000 everywhere, so a larger one is
  * served at the maximum [U]. Sourced: users 200/200 [D], group members 1000/1000 [I okta-developer-docs#368],
  * app users 50/500 [D RL-BP]. [U]: groups (spec default 10000, "200 for most orgs"; 200 by default, up to
- * 10000), apps and app groups (legacy default 20; up to 200), group rules (50; up to 200).
+ * 10000), apps and app groups (legacy default 20; up to 200), group rules (50; up to 200), users with roles
+ * (100 per a baton-okta comment; up to 100).
  */
 import type { OktaRouteName } from '../scopes.js';
 import { oktaErrors } from '../wire/errors.js';
@@ -16,6 +17,7 @@ export const PAGE_LIMITS = {
   'okta.apps.list': { fallback: 20, max: 200 },
   'okta.appUsers.list': { fallback: 50, max: 500 },
   'okta.appGroups.list': { fallback: 20, max: 200 },
+  'okta.roleAssignees.list': { fallback: 100, max: 100 },
 } as const satisfies Partial<Record<OktaRouteName, { fallback: number; max: number }>>;
 
 export type PagedRoute = keyof typeof PAGE_LIMITS;

@@ -30,6 +30,8 @@ export interface ListingSpec {
   limit: number;
   /** Extra identity for the cursor beyond the path and query (none usually). */
   scope?: string;
+  /** The body around a page, where it is not a bare array (`/iam/...`: `{value, _links}`). */
+  envelope?: (items: Array<Record<string, unknown>>, links: { self: string; next?: string }) => unknown;
 }
 
 export function oktaBadPaginationMode(mode: string | undefined): BadPaginationMode {
@@ -50,9 +52,11 @@ export function listing(o: OktaRequest, spec: ListingSpec): EndpointResult {
   const random = seededRandom(env.ctx.seed * 7919 + (state?.page ?? 1) * 104_729 + (hit?.matched ?? 0));
   const page = servePage(spec.source, state, spec.limit, { mode, random, staleToken: () => oktaErrors.badCursor() });
   const next = page.next === 'same' ? after : page.next ? env.cursors.encode(identity, page.next) : undefined;
-  const response = oktaJson(page.items);
-  response.headers.append('link', `<${linkUrl(env.orgUrl, url, after)}>; rel="self"`);
-  if (next) response.headers.append('link', `<${linkUrl(env.orgUrl, url, next)}>; rel="next"`);
+  const self = linkUrl(env.orgUrl, url, after);
+  const nextUrl = next ? linkUrl(env.orgUrl, url, next) : undefined;
+  const response = oktaJson(spec.envelope ? spec.envelope(page.items, { self, ...(nextUrl ? { next: nextUrl } : {}) }) : page.items);
+  response.headers.append('link', `<${self}>; rel="self"`);
+  if (nextUrl) response.headers.append('link', `<${nextUrl}>; rel="next"`);
   return { response, items: page.items.length, page: next ? { next } : {} };
 }
 

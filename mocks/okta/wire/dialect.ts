@@ -13,8 +13,7 @@ import type { FaultDialect } from '../../core/route.js';
 import { OktaFailure, oktaErrorResponse, oktaErrors } from './errors.js';
 import { rateHeaders, RateLimits } from './rate-limits.js';
 import { errorId, requestId } from './request-ids.js';
-
-export const THROTTLE_REASONS = ['org', 'concurrent'] as const;
+import { THROTTLE_REASONS } from './throttle-reasons.js';
 
 export function oktaDialect(ctx: SimContext, rates = new RateLimits(ctx.clock)): FaultDialect {
   return {
@@ -31,6 +30,11 @@ export function oktaDialect(ctx: SimContext, rates = new RateLimits(ctx.clock)):
     },
     serverError: (_call, status) => oktaErrorResponse(status === 503 ? oktaErrors.readOnly() : oktaErrors.internal(status), errorId(ctx.ids)),
     tooLarge: (_call, limit) => oktaErrorResponse(oktaErrors.tooLarge(limit), errorId(ctx.ids)),
+    // A 429 asks the client to wait until X-Rate-Limit-Reset; the doctor reads that as its Retry-After.
+    waitSeconds(response, now) {
+      const reset = response.headers.get('x-rate-limit-reset');
+      return reset !== null && /^\d+$/.test(reset) ? Math.max(0, Number(reset) - Math.floor(now.getTime() / 1000)) : undefined;
+    },
     headers: (call) => ({
       // The simulation clock, unlike the other providers: the Node SDK waits `Reset - Date`, so both must
       // come from the same clock or a moved clock makes it retry at once or never.
