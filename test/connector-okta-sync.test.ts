@@ -111,6 +111,17 @@ describe('the Okta connector syncing a healthy org', () => {
     expect(sorted(appGrants.map((g) => g.id))).toEqual(sorted(new Set(assigned)));
   });
 
+  it('reads the roles of the users holding one only, as the assignees listing names them', async () => {
+    const w = world({ shape: { users: 120, groups: 6 } });
+    await syncConnector(w.connector);
+    const holders = new Set(drain(storeSource((p) => w.tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => uid(w, a.principalSeq)));
+    expect(holders.size).toBeGreaterThan(0);
+    expect(holders.size).toBeLessThan(120);
+    const reads = w.ctx.journal.query({ route: 'okta.userRoles.list' }).map((e) => /\/users\/([^/]+)\/roles/.exec(e.url)?.[1] ?? '');
+    expect(sorted(reads)).toEqual(sorted(holders));
+    expect(w.ctx.journal.query({ route: 'okta.roleAssignees.list' })).toHaveLength(Math.ceil(holders.size / 100));
+  });
+
   it('signs in once with a private_key_jwt assertion and reads with the Bearer token it bought', async () => {
     const w = world();
     await syncConnector(w.connector);
@@ -155,7 +166,7 @@ describe('the Okta connector with fewer scopes or a bad credential', () => {
     expect(sorted(out.grants.map((g) => g.id))).toEqual(sorted(truth.grants));
     // Each kind is asked for once, refused in Okta's way (403 insufficient_scope, empty body), then skipped.
     const refused = w.ctx.journal.query({ status: 403 });
-    expect(sorted(refused.map((e) => e.route ?? ''))).toEqual(['okta.apps.list', 'okta.userRoles.list']);
+    expect(sorted(refused.map((e) => e.route ?? ''))).toEqual(['okta.apps.list', 'okta.roleAssignees.list']);
   });
 
   it('loses only the apps when the app listing is refused for okta.apps.read', async () => {

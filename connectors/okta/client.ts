@@ -62,10 +62,26 @@ export class OktaClient {
 
   /** One page of a collection: the first from `url`, or a next link as given. */
   async list<T>(url: string): Promise<OktaPage<T>> {
-    const { response, text } = await this.send(url);
-    const json = parseJson(text);
+    const { json, next } = await this.read(url);
     if (!Array.isArray(json)) throw new ConnectorHttpError(502, { message: `GET ${pathOf(url)}: the answer is not a JSON array` });
-    return { items: json as T[], next: nextLink(response.headers.get('link')) };
+    return { items: json as T[], next };
+  }
+
+  /**
+   * One page of an IAM listing, whose body is an object holding the items in `value` and the next page in
+   * `_links.next.href` (`/api/v1/iam/...`); the `Link` header is read first, as baton-okta does.
+   */
+  async listValue<T>(url: string): Promise<OktaPage<T>> {
+    const { json, next } = await this.read(url);
+    const body = json as { value?: unknown; _links?: { next?: { href?: unknown } } } | undefined;
+    if (typeof body !== 'object' || body === null || !Array.isArray(body.value)) throw new ConnectorHttpError(502, { message: `GET ${pathOf(url)}: the answer has no value list` });
+    const href = body._links?.next?.href;
+    return { items: body.value as T[], next: next ?? (typeof href === 'string' && href !== '' ? href : undefined) };
+  }
+
+  private async read(url: string): Promise<{ json: unknown; next?: string }> {
+    const { response, text } = await this.send(url);
+    return { json: parseJson(text), next: nextLink(response.headers.get('link')) };
   }
 
   private async send(url: string): Promise<{ response: Response; text: string }> {

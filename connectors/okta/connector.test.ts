@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../harness/c1z/proto/connector.js';
 import { createOktaConnector } from './connector.js';
 import { appResource, groupResource, userResource } from './resources.js';
 
@@ -30,8 +29,9 @@ describe('the Okta connector', () => {
     expect(page.resources.map((r) => r.id?.resource)).toEqual(['00u1']);
   });
 
-  it('grants a user its own active standard roles, leaving group-held, inactive and custom ones out', async () => {
+  it('grants a role holder its own active standard roles, leaving group-held, inactive and custom ones out', async () => {
     const f = routes({
+      '/api/v1/iam/assignees/users?limit=100': { body: { value: [{ id: '00u1' }], _links: {} } },
       '/api/v1/users/00u1/roles': {
         body: [
           { id: 'ra1', type: 'SUPER_ADMIN', status: 'ACTIVE', assignmentType: 'USER' },
@@ -41,13 +41,16 @@ describe('the Okta connector', () => {
         ],
       },
     });
-    const user: Resource = userResource({ id: '00u1' });
-    const page = await ssws(f.fetch).syncers.user!.grants(user, '');
+    const connector = ssws(f.fetch);
+    const page = await connector.syncers.user!.grants(userResource({ id: '00u1' }), '');
     expect(ids(page.grants)).toEqual(['role:SUPER_ADMIN:assigned:user:00u1']);
     expect(page.grants[0]!.entitlement?.resource?.displayName).toBe('Super Administrator');
+    // A user the assignees listing does not name holds no role: no call for it.
+    expect((await connector.syncers.user!.grants(userResource({ id: '00u2' }), '')).grants).toEqual([]);
+    expect(f.asked.map((u) => new URL(u).pathname)).toEqual(['/api/v1/iam/assignees/users', '/api/v1/users/00u1/roles']);
   });
 
-  it('grants a group its members and, once, its own roles, expandable into its members', async () => {
+  it('grants a group its members, then its own roles (expandable into its members), each page its own call', async () => {
     const next = `${ORG}/api/v1/groups/00g1/users?after=x&limit=200`;
     const f = routes({
       '/api/v1/groups/00g1/users?limit=200': { body: [{ id: '00u1' }], link: `<${next}>; rel="next"` },
@@ -57,11 +60,14 @@ describe('the Okta connector', () => {
     const connector = ssws(f.fetch);
     const group = groupResource({ id: '00g1', profile: { name: 'Eng' } });
     const first = await connector.syncers.group!.grants(group, '');
-    expect(ids(first.grants)).toEqual(['group:00g1:member:user:00u1', 'role:HELP_DESK_ADMIN:assigned:group:00g1']);
-    expect(first.grants[1]!.annotations).toHaveLength(1);
+    expect([ids(first.grants), first.nextPageToken]).toEqual([['group:00g1:member:user:00u1'], `members:${next}`]);
     const second = await connector.syncers.group!.grants(group, first.nextPageToken);
-    expect([ids(second.grants), second.nextPageToken]).toEqual([['group:00g1:member:user:00u2'], '']);
-    expect(f.asked.filter((u) => u.endsWith('/roles'))).toHaveLength(1);
+    expect([ids(second.grants), second.nextPageToken]).toEqual([['group:00g1:member:user:00u2'], 'roles:']);
+    const roles = await connector.syncers.group!.grants(group, second.nextPageToken);
+    expect([ids(roles.grants), roles.nextPageToken]).toEqual([['role:HELP_DESK_ADMIN:assigned:group:00g1'], '']);
+    expect(roles.grants[0]!.annotations).toHaveLength(1);
+    expect(f.asked).toHaveLength(3);
+    await expect(connector.syncers.group!.grants(group, 'bogus:x')).rejects.toThrow(/is not one this listing gave/);
   });
 
   it('grants an app its direct users, then its groups; users assigned through a group are the group\'s grant', async () => {

@@ -1,7 +1,7 @@
 /**
  * A reference Okta connector for the sync engine, shaped after baton-okta: users, groups, the standard admin
  * roles and apps (see resources.ts for ids). Grants: group members from `/groups/{id}/users`; a user's admin
- * roles from `/users/{id}/roles` and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
+ * roles from `/users/{id}/roles`, read only for the users `/iam/assignees/users` lists (role-holders.ts), and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
  * per holder, so the holder's grants carry them; a role held through a group is that group's grant,
  * expanded into its members, as with apps); an app's user and group assignments from `/apps/{id}/users` and `/apps/{id}/groups`. Each
  * listing's page token is Okta's absolute next link, followed as given.
@@ -18,6 +18,7 @@ import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
 import { OktaClient, type OktaClientOptions } from './client.js';
 import { OktaHttpError } from './errors.js';
 import { pageUrl } from './link-header.js';
+import { RoleHolders } from './role-holders.js';
 import {
   APP_RESOURCE_TYPE,
   appEntitlement,
@@ -60,6 +61,7 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
   const page = <T>(firstPath: string, pageToken: string) => client.list<T>(pageUrl(client.orgUrl, firstPath, pageToken));
 
   const refused = new Set<Exclude<ReadKind, 'users'>>();
+  const holders = new RoleHolders(client);
 
   /** `read`, or `empty` once the org has refused this kind of data for want of a scope or admin right. */
   async function unlessRefused<T>(kind: Exclude<ReadKind, 'users'>, empty: T, read: () => Promise<T>): Promise<T> {
@@ -98,15 +100,18 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
       return { entitlements: [memberEntitlement(resource)], ...EMPTY };
     },
     async grants(resource, pageToken) {
+      // Members, then the group's own roles, each its own engine call (`members:<next>`, `roles:`), so a
+      // retried call never asks again for a page the other half already read. Okta groups do not nest:
+      // members are users only.
       const groupId = resource.id?.resource ?? '';
+      const [half, rest] = pageToken === '' ? ['members', ''] : splitToken(pageToken, ['members', 'roles']);
+      if (half === 'roles') return { grants: await roleGrants('group', groupId), ...EMPTY };
       const entitlement = memberEntitlement(resource);
-      // Okta groups do not nest: members are users only. The group's own roles come once, with the first page.
       const members = await unlessRefused('groups', { grants: [], ...EMPTY }, async () => {
-        const answer = await page<OktaUser>(`/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${sizes.members}`, pageToken);
+        const answer = await page<OktaUser>(`/api/v1/groups/${encodeURIComponent(groupId)}/users?limit=${sizes.members}`, rest);
         return { grants: answer.items.map((u) => grantTo(entitlement, 'user', u.id)), nextPageToken: answer.next ?? '' };
       });
-      const roles = pageToken === '' ? await roleGrants('group', groupId) : [];
-      return { grants: [...members.grants, ...roles], nextPageToken: members.nextPageToken };
+      return { grants: members.grants, nextPageToken: members.nextPageToken ? `members:${members.nextPageToken}` : 'roles:' };
     },
   };
 
@@ -139,6 +144,8 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
 
   /** The standard roles a user or group holds itself (`assignmentType` USER or GROUP), active ones only. */
   async function roleGrants(type: 'user' | 'group', id: string) {
+    // Users are many and few hold a role: only the holders' roles are read.
+    if (type === 'user' && !(await unlessRefused('roles', false, () => holders.has(id)))) return [];
     const url = `${client.orgUrl}/api/v1/${type}s/${encodeURIComponent(id)}/roles`;
     const answer = await unlessRefused('roles', { items: [] as OktaRoleAssignment[] }, () => client.list<OktaRoleAssignment>(url));
     const own = type === 'user' ? 'USER' : 'GROUP';
@@ -153,7 +160,7 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
   async function appGrants(app: Resource, pageToken: string) {
     const appId = encodeURIComponent(app.id?.resource ?? '');
     const entitlement = appEntitlement(app);
-    const [half, rest] = pageToken === '' ? ['users', ''] : splitToken(pageToken);
+    const [half, rest] = pageToken === '' ? ['users', ''] : splitToken(pageToken, ['users', 'groups']);
     if (half === 'users') {
       const answer = await page<OktaAppUser>(`/api/v1/apps/${appId}/users?limit=${sizes.appUsers}`, rest);
       const grants = answer.items.filter((u) => (u.scope ?? 'USER') === 'USER').map((u) => grantTo(entitlement, 'user', u.id));
@@ -179,8 +186,10 @@ function standardRole(type: string): Resource {
   return roleResource(type, STANDARD_ROLES[type] ?? type);
 }
 
-function splitToken(token: string): ['users' | 'groups', string] {
-  const m = /^(users|groups):(.*)$/s.exec(token);
-  if (!m) throw new TypeError(`okta connector: page token ${JSON.stringify(token.slice(0, 80))} is not an app assignment token`);
-  return [m[1] as 'users' | 'groups', m[2]!];
+/** A grants token `<half>:<next link>` of a listing read in two halves; an empty link is the half's first page. */
+function splitToken<H extends string>(token: string, halves: readonly H[]): [H, string] {
+  const colon = token.indexOf(':');
+  const half = token.slice(0, colon) as H;
+  if (colon < 0 || !halves.includes(half)) throw new TypeError(`okta connector: page token ${JSON.stringify(token.slice(0, 80))} is not one this listing gave`);
+  return [half, token.slice(colon + 1)];
 }
