@@ -28,6 +28,11 @@ describe('clientAssertion', () => {
     await expect(jwtVerify(jwt, key, { currentDate: NOW })).resolves.toBeDefined();
   });
 
+  it('says which field is wrong when the key does not parse', () => {
+    expect(() => assertionKey('not a pem')).toThrow(/^okta credentials: privateKey is not a private key in PEM \(PKCS#8 or PKCS#1\) or JWK form \(/);
+    expect(() => assertionKey({ kty: 'RSA' })).toThrow(/privateKey is not a private key/);
+  });
+
   it('refuses a key Okta cannot verify here', () => {
     const { privateKey } = generateKeyPairSync('ed25519');
     expect(() => assertionKey(privateKey.export({ type: 'pkcs8', format: 'pem' }) as string)).toThrow(/ed25519; use an RSA or P-256 key/);

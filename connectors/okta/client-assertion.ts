@@ -17,7 +17,13 @@ export interface AssertionKey {
 
 /** The signing key from a PEM string or a private JWK object; its `kid` comes from the JWK or `keyId`. */
 export function assertionKey(privateKey: string | Record<string, unknown>, keyId?: string): AssertionKey {
-  const key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : createPrivateKey({ key: privateKey as never, format: 'jwk' });
+  let key: KeyObject;
+  try {
+    key = typeof privateKey === 'string' ? createPrivateKey(privateKey) : createPrivateKey({ key: privateKey as never, format: 'jwk' });
+  } catch (error) {
+    // OpenSSL's own words ("DECODER routines::unsupported") say nothing about which field is wrong.
+    throw new TypeError(`okta credentials: privateKey is not a private key in PEM (PKCS#8 or PKCS#1) or JWK form (${(error as Error).message})`);
+  }
   const kid = keyId ?? (typeof privateKey === 'object' && typeof privateKey.kid === 'string' ? privateKey.kid : undefined);
   if (key.asymmetricKeyType === 'rsa') return { key, alg: 'RS256', ...(kid ? { kid } : {}) };
   if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return { key, alg: 'ES256', ...(kid ? { kid } : {}) };

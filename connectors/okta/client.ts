@@ -58,6 +58,8 @@ export class OktaClient {
     this.orgUrl = options.orgUrl.replace(/\/+$/, '');
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.now = options.now ?? (() => new Date());
+    // Read the key now: a bad one is the configuration's fault, told before any sync starts.
+    if (options.auth.kind === 'oauth') this.signer = assertionKey(options.auth.privateKey, options.auth.keyId);
   }
 
   /** One page of a collection: the first from `url`, or a next link as given. */
@@ -125,7 +127,6 @@ export class OktaClient {
     if (auth.kind !== 'oauth') throw new Error('okta connector: an SSWS token needs no access token');
     this.tokenRequests++;
     const tokenUrl = `${this.orgUrl}${TOKEN_PATH}`;
-    this.signer ??= assertionKey(auth.privateKey, auth.keyId);
     const asked = Object.values(READ_SCOPES);
     const response = await this.fetch(tokenUrl, {
       method: 'POST',
@@ -134,7 +135,7 @@ export class OktaClient {
         grant_type: 'client_credentials',
         scope: asked.join(' '),
         client_assertion_type: ASSERTION_TYPE,
-        client_assertion: clientAssertion(this.signer, auth.clientId, tokenUrl, this.now()),
+        client_assertion: clientAssertion(this.signer!, auth.clientId, tokenUrl, this.now()),
       }),
     });
     const text = await response.text();
