@@ -24,6 +24,6 @@ describe('builtin:okta', () => {
     expect(() => builtin.create({ credentials: { token: 't' } }, {})).toThrow('okta credentials: orgUrl is missing');
     expect(() => builtin.create({ orgUrl: ORG, credentials: {} }, {})).toThrow(/give either token .* or clientId and privateKey/);
     expect(() => builtin.create({ orgUrl: ORG, privateKey: 'x', clientId: '0oa1' }, {})).toThrow(/privateKey is not a private key/);
-    expect(() => builtin.create({ orgUrl: ORG, token: 't' }, { variant: 'nope' })).toThrow('builtin:okta has no variant "nope" (known: ignores-retry-after)');
+    expect(() => builtin.create({ orgUrl: ORG, token: 't' }, { variant: 'nope' })).toThrow('builtin:okta has no variant "nope" (known: ignores-retry-after, first-page-only)');
   });
 });

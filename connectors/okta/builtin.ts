@@ -2,15 +2,17 @@
  * `builtin:okta`: the reference connector built from what the Okta simulator hands out (`serve --provider
  * okta` prints `{orgUrl, credentials: {token} | {clientId, privateKey, keyId?}}`; the fields are also read
  * at the top level). A private key means an OAuth service app, a token an SSWS API token.
- * Variant `ignores-retry-after` sends a 429'd request again at once, up to three times, before the engine
- * (which waits for X-Rate-Limit-Reset) sees it.
+ * Variants, each one mistake: `ignores-retry-after` sends a 429'd request again at once, up to three times,
+ * before the engine (which waits for X-Rate-Limit-Reset) sees it; `first-page-only` takes the first user
+ * page for the whole listing, never following its Link rel="next".
  */
 import type { BuiltinConnectorModule } from '../builtin.js';
+import type { Connector } from '../../harness/sync/contract.js';
 import type { OktaAuth } from './client.js';
 import { createOktaConnector } from './connector.js';
 import { oktaGroundTruth } from './ground-truth.js';
 
-const VARIANTS = ['ignores-retry-after'] as const;
+const VARIANTS = ['ignores-retry-after', 'first-page-only'] as const;
 const IMMEDIATE_RESENDS = 3;
 
 export const builtin: BuiltinConnectorModule = {
@@ -18,16 +20,23 @@ export const builtin: BuiltinConnectorModule = {
   variants: VARIANTS,
   create(credentials, { fetch, now, variant }) {
     if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) throw new Error(`builtin:okta has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
-    return createOktaConnector({
+    const connector = createOktaConnector({
       orgUrl: text(credentials.orgUrl, 'orgUrl'),
       auth: authOf({ ...credentials, ...(isRecord(credentials.credentials) ? credentials.credentials : {}) }),
       fetch,
       now,
       immediateThrottleResends: variant === 'ignores-retry-after' ? IMMEDIATE_RESENDS : 0,
     });
+    return variant === 'first-page-only' ? firstPageOnly(connector) : connector;
   },
   groundTruth: oktaGroundTruth,
 };
+
+function firstPageOnly<C extends Connector>(connector: C): C {
+  const users = connector.syncers.user!;
+  const list: typeof users.list = async (parent, token) => ({ ...(await users.list(parent, token)), nextPageToken: '' });
+  return { ...connector, syncers: { ...connector.syncers, user: { ...users, list } } };
+}
 
 function authOf(fields: Record<string, unknown>): OktaAuth {
   if (fields.privateKey !== undefined) {
