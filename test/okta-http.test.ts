@@ -3,7 +3,8 @@
  * URLs and an opaque `after`, limit defaults and clamping, the status rule of the plain user listing,
  * search and filter, Okta's error bodies and codes, the X-Rate-Limit-* headers, and the objects' shapes.
  */
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { exportJWK, importPKCS8, SignJWT } from 'jose';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { drain, filterSource, storeSource } from '../mocks/core/paging/list-source.js';
@@ -177,7 +178,8 @@ describe('Okta groups, members, roles and apps', () => {
     const seen: string[] = [];
     let next: string | undefined = '/api/v1/iam/assignees/users?limit=5';
     while (next) {
-      const { body, response } = await f.json<{ value: Array<{ id: string; orn: string }>; _links: { next?: { href: string } } }>(next);
+      const answer: { body: { value: Array<{ id: string }>; _links: { next?: { href: string } } }; response: Response } = await f.json(next);
+      const { body, response } = answer;
       seen.push(...body.value.map((u) => u.id));
       expect(body._links.next?.href).toBe(nextLink(response.headers.get('link')!));
       next = body._links.next?.href;
@@ -203,6 +205,30 @@ describe('Okta groups, members, roles and apps', () => {
       expect(new Set(appUsers.filter((u) => u.scope === 'USER').map((u) => u.id))).toEqual(new Set([...direct].map((s) => oktaId(5, 'user', s))));
       expect(new Set(appUsers.filter((u) => u.scope === 'GROUP').map((u) => u.id))).toEqual(viaGroups);
     }
+  });
+});
+
+describe('Okta group membership writes', () => {
+  it('with writeBack: PUT adds and DELETE removes a user member (204), seen by the members listing', async () => {
+    const f = oktaFixture(server, { sim: { writeBack: true } });
+    const group = range(6).find((seq) => f.tenant.group(seq)!.kind !== 'distribution')!;
+    const outsider = range(40).find((seq) => !directUserMembers(f.tenant, group).includes(oktaId(5, 'user', seq)))!;
+    const path = `/api/v1/groups/${oktaId(5, 'group', group)}/users/${oktaId(5, 'user', outsider)}`;
+    const write = (method: string) => fetch(`${f.orgUrl}${path}`, { method, headers: { authorization: `SSWS ${f.token}` } });
+    expect((await write('PUT')).status).toBe(204);
+    expect((await f.walk(`/api/v1/groups/${oktaId(5, 'group', group)}/users`)).items.map((u) => u.id)).toContain(oktaId(5, 'user', outsider));
+    expect((await write('DELETE')).status).toBe(204);
+    expect((await f.walk(`/api/v1/groups/${oktaId(5, 'group', group)}/users`)).items.map((u) => u.id)).not.toContain(oktaId(5, 'user', outsider));
+  });
+
+  it('without writeBack, or with a read-only OAuth token, the write is refused', async () => {
+    const f = oktaFixture(server);
+    const path = `${f.orgUrl}/api/v1/groups/${oktaId(5, 'group', 1)}/users/${oktaId(5, 'user', 1)}`;
+    const ssws = await fetch(path, { method: 'DELETE', headers: { authorization: `SSWS ${f.token}` } });
+    expect([ssws.status, ((await ssws.json()) as Record<string, unknown>).errorCode]).toEqual([403, 'E0000006']);
+    const bearer = await fetch(path, { method: 'PUT', headers: { authorization: `Bearer ${await f.accessToken()}` } });
+    expect(bearer.status).toBe(403);
+    expect(bearer.headers.get('www-authenticate')).toContain('scope="okta.groups.manage"');
   });
 });
 
@@ -281,5 +307,34 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('');
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it('with DPoP required: no proof is invalid_dpop_proof, a proof without our nonce use_dpop_nonce, and the token is DPoP-bound', async () => {
+    const f = oktaFixture(server, { sim: { dpop: true } });
+    const form = async () => ({ grant_type: 'client_credentials', scope: 'okta.users.read', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: await f.assertion() });
+    const post = async (dpop?: string) =>
+      fetch(`${f.orgUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(dpop ? { dpop } : {}) }, body: new URLSearchParams(await form()) });
+    const missing = await post();
+    expect([missing.status, await missing.json()]).toEqual([400, { error: 'invalid_dpop_proof', error_description: 'The DPoP proof JWT header is missing.' }]);
+    const key = await importPKCS8(f.sim.credentials.privateKey, 'RS256');
+    const jwk = await exportJWK(createPublicKey(f.sim.credentials.privateKey));
+    const proof = (claims: Record<string, unknown>) =>
+      new SignJWT({ iat: Math.floor(Date.now() / 1000), jti: `p-${Math.random()}`, ...claims }).setProtectedHeader({ typ: 'dpop+jwt', alg: 'RS256', jwk }).sign(key);
+    const tokenUrl = `${f.orgUrl}/oauth2/v1/token`;
+    const challenged = await post(await proof({ htm: 'POST', htu: tokenUrl }));
+    expect(((await challenged.json()) as Record<string, unknown>).error).toBe('use_dpop_nonce');
+    const nonce = challenged.headers.get('dpop-nonce')!;
+    const issued = await post(await proof({ htm: 'POST', htu: tokenUrl, nonce }));
+    const body = (await issued.json()) as { token_type: string; access_token: string };
+    expect(body.token_type).toBe('DPoP');
+    const usersUrl = `${f.orgUrl}/api/v1/users`;
+    const ath = createHash('sha256').update(body.access_token).digest('base64url');
+    const ok = await fetch(`${usersUrl}?limit=2`, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: usersUrl, ath }) } });
+    expect(ok.status).toBe(200);
+    const asBearer = await f.call('/api/v1/users', { authorization: `Bearer ${body.access_token}` });
+    expect(asBearer.status).toBe(401);
+    const wrongPath = await fetch(usersUrl, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: `${f.orgUrl}/api/v1/groups`, ath }) } });
+    expect(wrongPath.status).toBe(401);
+    expect(wrongPath.headers.get('www-authenticate')).toMatch(/^DPoP algs="RS256 .*error="invalid_dpop_proof"/);
   });
 });

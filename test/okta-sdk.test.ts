@@ -87,6 +87,18 @@ describe('@okta/okta-sdk-nodejs against the Okta simulator', () => {
     expect(ctx.journal.query({ route: 'okta.users.list' }).every((e) => e.status === 200)).toBe(true);
   });
 
+  it('signs in to an app that requires DPoP: use_dpop_nonce, then a DPoP-bound token and a proof on every call', async () => {
+    const { service, ctx, sim } = setup({ sim: { dpop: true } });
+    const users = await collect(service().userApi.listUsers({ limit: 50, search: 'status pr' }));
+    expect(users).toHaveLength(130);
+    expect(ctx.journal.query({ route: 'okta.token' }).map((e) => e.status)).toEqual([400, 200]);
+    expect(ctx.journal.query({ route: 'okta.users.list' }).map((e) => e.status)).toEqual([200, 200, 200]);
+    // What the SDK did is visible in the tokens it holds: bound to the key it signed its proofs with.
+    const tokens = sim.env.tokens.issuedSoFar();
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.jkt).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
   it('surfaces a bad SSWS token as OktaApiError 401 E0000011', async () => {
     const { orgUrl } = setup();
     const client = new okta.Client({ orgUrl, token: '00notthetoken', cacheMiddleware: null });

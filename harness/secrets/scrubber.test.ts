@@ -49,6 +49,13 @@ describe('Scrubber', () => {
     expect(out).toContain('x=1');
   });
 
+  it('blanks the values of the providers\' own authorization schemes (Okta SSWS and DPoP)', () => {
+    const out = new Scrubber().scrub('Authorization: SSWS 00abcdEFGH1234-token_value and authorization=DPoP eyJnotajwt.opaque-access');
+    expect(out).not.toContain('00abcdEFGH1234');
+    expect(out).not.toContain('opaque-access');
+    expect(out).toContain('SSWS [redacted]');
+  });
+
   it('keeps page tokens and ordinary text', () => {
     const text = '{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$skiptoken=RFNwdAIAAQAAAC","nextPageToken":"abcdefgh123"}';
     expect(scrubber.scrub(text)).toBe(text);

@@ -5,6 +5,7 @@
  * values of secret-named fields). Page tokens are kept: they are how a pagination bug is diagnosed, and
  * they grant nothing.
  */
+import { PROVIDERS } from '../../mocks/providers.js';
 import { secretFieldKind, secretFieldPattern } from './credential-fields.js';
 import { SecretMatcher, widen, type Secret } from './secret-forms.js';
 import { findSecrets } from './secret-views.js';
@@ -13,15 +14,18 @@ export const MARK = '[redacted]';
 
 const SECRET_NAME = `(?:${secretFieldPattern()}|authorization)`;
 
+/** Schemes whose value is a credential: the standard two and the providers' own (their descriptors' authSchemes). */
+const SCHEMES = [...new Set(['Bearer', 'Basic', ...PROVIDERS.flatMap((p) => p.authSchemes ?? [])])].join('|');
+
 const PATTERNS: Array<[RegExp, string]> = [
   // A PEM block, raw or JSON-escaped (\n as two characters).
   [/-----BEGIN ([A-Z ]*)PRIVATE KEY-----[\s\S]*?-----END \1PRIVATE KEY-----/g, `[private key ${MARK}]`],
   // The start of one whose end is not there (cut off, or printed apart): the header and the base64 after it.
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----(?:(?:\\n|\s)+[A-Za-z0-9+/=]{4,})*/g, `[private key ${MARK}]`],
   [/eyJ[\w-]{6,}\.eyJ[\w-]{6,}\.[\w-]*/g, `[jwt ${MARK}]`],
-  [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, `$1 ${MARK}`],
+  [new RegExp(String.raw`\b(${SCHEMES})\s+[\w.~+/=-]{8,}`, 'gi'), `$1 ${MARK}`],
   // An Authorization header holding a bare credential, with no scheme before it (some SCIM clients).
-  [/\b((?:proxy-)?authorization\s*:\s*)(?!(?:Bearer|Basic|AWS4-HMAC-SHA256)\b)[\w.~+/=-]{8,}/gi, `$1${MARK}`],
+  [new RegExp(String.raw`\b((?:proxy-)?authorization\s*:\s*)(?!(?:${SCHEMES}|AWS4-HMAC-SHA256)\b)[\w.~+/=-]{8,}`, 'gi'), `$1${MARK}`],
   [new RegExp(String.raw`("${SECRET_NAME}"\s*:\s*)"(?:[^"\\]|\\.)*"`, 'gi'), `$1"${MARK}"`],
   [new RegExp(String.raw`\b(${SECRET_NAME}=)[^&\s"']+`, 'gi'), `$1${MARK}`],
   // AWS access key ids: not secret alone, but they name the credential a leaked secret key goes with.

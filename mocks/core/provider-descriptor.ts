@@ -42,6 +42,8 @@ export interface ProviderDescriptor {
    * dialect of its own adds its values here instead of a list in the parser.
    */
   faultValues?: Readonly<Record<string, readonly string[]>>;
+  /** Authorization schemes beyond Bearer and Basic its credentials travel in (Okta `SSWS`), which every artifact's scrubber redacts. */
+  authSchemes?: readonly string[];
 }
 
 /** A recorded request, as much of it as a replay runtime reads. */

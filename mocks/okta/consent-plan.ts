@@ -7,8 +7,10 @@ import type { PermissionClues, PermissionPlan } from '../core/provider-descripto
 import { SCOPE_OPENERS, type OktaScope } from './scopes.js';
 
 /** The reference connector's listing order, each type with the scope it needs. */
-const TYPES: [string, OktaScope][] = [['user', 'okta.users.read'], ['group', 'okta.groups.read'], ['role', 'okta.roles.read'], ['app', 'okta.apps.read']];
-const PATHS: [RegExp, OktaScope][] = [
+type Read = Exclude<OktaScope, 'okta.groups.manage'>;
+
+const TYPES: [string, Read][] = [['user', 'okta.users.read'], ['group', 'okta.groups.read'], ['role', 'okta.roles.read'], ['app', 'okta.apps.read']];
+const PATHS: [RegExp, Read][] = [
   [/\/api\/v1\/users\/[^/]+\/roles\b/, 'okta.roles.read'],
   [/\/api\/v1\/groups\/[^/]+\/roles\b/, 'okta.roles.read'],
   [/\/api\/v1\/users\b/, 'okta.users.read'],
@@ -16,11 +18,17 @@ const PATHS: [RegExp, OktaScope][] = [
   [/\/api\/v1\/apps\b/, 'okta.apps.read'],
   [/\/api\/v1\/iam\b/, 'okta.roles.read'],
 ];
-const ROUTES: Record<OktaScope, string> = { 'okta.users.read': 'okta.users.list', 'okta.groups.read': 'okta.groups.list', 'okta.roles.read': 'okta.userRoles.list', 'okta.apps.read': 'okta.apps.list' };
+const ROUTES: Record<Read, string> = {
+  'okta.users.read': 'okta.users.list',
+  'okta.groups.read': 'okta.groups.list',
+  'okta.roles.read': 'okta.userRoles.list',
+  'okta.apps.read': 'okta.apps.list',
+};
 
 export function oktaConsentPlan(clues: PermissionClues): PermissionPlan {
-  const byName = (name: string) => (Object.keys(SCOPE_OPENERS) as OktaScope[]).find((scope) => SCOPE_OPENERS[scope].includes(name));
-  const read = pickAccess<OktaScope>(clues, { byName, paths: PATHS, types: TYPES, fallback: 'okta.roles.read' });
+  const reads = Object.keys(ROUTES) as Read[];
+  const byName = (name: string) => reads.find((scope) => SCOPE_OPENERS[scope].includes(name));
+  const read = pickAccess<Read>(clues, { byName, paths: PATHS, types: TYPES, fallback: 'okta.roles.read' });
   return {
     fault: `partial-consent:missing=${SCOPE_OPENERS[read.access].join('|')},route=${ROUTES[read.access]}`,
     permission: read.access,

@@ -1,12 +1,11 @@
 /** Okta (Management API with an SSWS token or an OAuth service app), as the rest of the tool sees it. */
-import { readPermissionsOf } from '../core/consent-plan.js';
 import type { ProviderDescriptor } from '../core/provider-descriptor.js';
 import { hostsOf } from '../core/served-provider.js';
 import { oktaConsentPlan } from './consent-plan.js';
 import { DEFAULT_ORG_URL, OKTA_DOMAINS, PROVIDER } from './env.js';
 import { OKTA_PAGING, OKTA_REFUSALS } from './paging-dialect.js';
 import { oktaReplayRuntime } from './replay-runtime.js';
-import { ROUTE_SCOPES, SCOPE_OPENERS } from './scopes.js';
+import { READ_SCOPES, ROUTE_SCOPES } from './scopes.js';
 import { OKTA_LOG_TELLS, OKTA_TERMS } from './troubleshooting.js';
 import { THROTTLE_REASONS } from './wire/throttle-reasons.js';
 
@@ -23,7 +22,7 @@ export const okta = {
     // invalid_client (a bad, unknown or revoked key) is 401; 400s there are the request's scopes or grant.
     keyRefused: { 'okta.token': 401 },
     permissions: ROUTE_SCOPES,
-    readPermissions: readPermissionsOf(SCOPE_OPENERS),
+    readPermissions: READ_SCOPES,
     listings: {
       user: { route: 'okta.users.list', field: 'users', pageSize: 200 },
       group: { route: 'okta.groups.list', field: 'groups', pageSize: 200 },
@@ -34,6 +33,7 @@ export const okta = {
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
   faultValues: { 'throttle.reason': THROTTLE_REASONS },
+  authSchemes: ['SSWS', 'DPoP'],
   repro: {
     cannot: {
       'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
@@ -52,7 +52,7 @@ export const okta = {
     expired: { from: 3, saysExpired: false },
     throttle: {},
     noIdentities: { permission: 'okta.groups.read', error: '/insufficient_scope|E0000006|HTTP 403/' },
-    writeBackRefused: { writeBack: false, note: 'the Okta simulator serves reads only: a membership revoke is refused' },
+    writeBackRefused: { writeBack: false, note: 'membership writes are off (writeBack: false): the revoke is refused with 403 E0000006' },
     consentPlan: oktaConsentPlan,
   },
 } as const satisfies ProviderDescriptor;

@@ -16,6 +16,12 @@ export interface OktaEnv {
   app: ServiceApp;
   /** Scopes granted to the service app (its grants collection). */
   granted: readonly string[];
+  /** Whether membership writes may change the tenant; off, they answer 403 E0000006. */
+  writeBack: boolean;
+  /** The service app requires DPoP: proofs at the token endpoint (with a server nonce) and on every API call. */
+  dpop: boolean;
+  /** DPoP nonces handed out, with when each stops being accepted (seconds, simulation clock). */
+  dpopNonces: Map<string, number>;
   tokens: AccessTokens;
   credential: CredentialState;
   cursors: CursorCodec;

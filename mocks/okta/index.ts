@@ -6,6 +6,9 @@
  *   new okta.Client({ orgUrl: sim.credentials.orgUrl, token: sim.credentials.token });
  *   // or { authorizationMode: 'PrivateKey', clientId, privateKey, keyId, scopes } from sim.credentials
  *
+ * The service app issues Bearer tokens, or DPoP-bound ones with `{ dpop: true }` (auth/dpop.ts), the
+ * default for API service apps Okta creates today; `serve` has no flag for it yet.
+ *
  * What it renders from the tenant: users with Okta statuses (render/user-status.ts; the plain listing
  * omits DEPROVISIONED), OKTA_GROUPs and APP_GROUPs with direct user members only (Okta groups do not
  * nest), no group rules (the tenant has no dynamic groups), admin role assignments (render/role.ts) and
@@ -37,6 +40,6 @@ export { THROTTLE_REASONS as OKTA_THROTTLE_REASONS } from './wire/throttle-reaso
 
 /** For `serve` and scenario runs: the org at the base URL (or at the default org behind the proxy). */
 export const oktaProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createOktaSimulator(ctx, { orgUrl: baseUrl, grantedScopes: settings.permissions });
+  const sim = createOktaSimulator(ctx, { orgUrl: baseUrl, grantedScopes: settings.permissions, writeBack: settings.writeBack });
   return { handlers: sim.handlers, hosts: hostsOf(sim.env.orgUrl), granted: sim.env.granted, credentials: { ...sim.credentials } };
 };

@@ -34,7 +34,7 @@ export function oktaRoute(env: OktaEnv, spec: OktaRouteSpec, handle: (o: OktaReq
       const lost = fault(['expired-secret', 'revoked-credential']);
       const scheme = (request.headers.get('authorization') ?? '').split(/\s/)[0]!.toUpperCase();
       if (lost && scheme === 'SSWS') env.credential.sswsLost ??= lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked';
-      let caller = authenticate(env, request);
+      let caller = await authenticate(env, request);
       if (lost && caller.kind === 'oauth') {
         if (lost.spec.kind === 'revoked-credential') env.credential.keyRevoked = true;
         env.tokens.end(lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked', lost.spec.kind === 'expired-secret' ? caller.token : undefined);

@@ -21,7 +21,12 @@ export const OKTA_PAGING: readonly PagingDialect[] = [
 /** Okta's refusals of a malformed request (REFERENCE §6), and what it takes instead. */
 export const OKTA_REFUSALS: readonly RefusalAdvice[] = [
   { code: /^E0000029$/, param: 'after', instead: 'follow the Link rel="next" URL as given (or send back exactly its after value with the same other parameters)' },
-  { code: /^E0000031$/, instead: 'a filter on the attributes the endpoint documents (users: status, lastUpdated, id, profile.login/email/firstName/lastName; eq only, lastUpdated also gt/ge/lt/le), or search for everything else' },
+  {
+    code: /^E0000031$/,
+    instead:
+      'a filter on the attributes the endpoint documents (users: status, lastUpdated, id, profile.login/email/firstName/lastName; ' +
+      'eq only, lastUpdated also gt/ge/lt/le), or search for everything else',
+  },
   { code: /^E0000033$/, instead: 'either search or filter, not both in one request' },
   { code: /^E0000001$/, message: /limit/i, param: 'limit', instead: 'limit as a whole number from 1 (users up to 200, group members up to 1000)' },
   { code: /^E00000\d\d$/, instead: 'only the parameters and values the Okta Management API documents for the endpoint' },

@@ -1,10 +1,10 @@
 /**
  * Okta OAuth scopes (REFERENCE §8 [D O4O-SVC, scopes table]) and each route's least-privileged one: users*
  * need `okta.users.read`, groups, members and group rules `okta.groups.read`, apps and their assignments
- * `okta.apps.read`, role assignments `okta.roles.read` (sub-path mapping [U]). The `.manage` scope of the
- * same kind also opens the reads. A route missing from this table does not compile (oktaRoute takes these).
+ * `okta.apps.read`, role assignments `okta.roles.read` (sub-path mapping [U]), membership writes
+ * `okta.groups.manage`. The `.manage` scope of the same kind also opens the reads. A route missing from this table does not compile (oktaRoute takes these).
  */
-export type OktaScope = 'okta.users.read' | 'okta.groups.read' | 'okta.apps.read' | 'okta.roles.read';
+export type OktaScope = 'okta.users.read' | 'okta.groups.read' | 'okta.apps.read' | 'okta.roles.read' | 'okta.groups.manage';
 
 export const ROUTE_SCOPES = {
   'okta.users.list': 'okta.users.read',
@@ -20,6 +20,8 @@ export const ROUTE_SCOPES = {
   'okta.apps.get': 'okta.apps.read',
   'okta.appUsers.list': 'okta.apps.read',
   'okta.appGroups.list': 'okta.apps.read',
+  'okta.members.add': 'okta.groups.manage',
+  'okta.members.remove': 'okta.groups.manage',
 } as const satisfies Record<string, OktaScope>;
 
 export type OktaRouteName = keyof typeof ROUTE_SCOPES;
@@ -33,7 +35,14 @@ export const SCOPE_OPENERS: Record<OktaScope, readonly string[]> = {
   'okta.groups.read': ['okta.groups.read', 'okta.groups.manage'],
   'okta.apps.read': ['okta.apps.read', 'okta.apps.manage'],
   'okta.roles.read': ['okta.roles.read', 'okta.roles.manage'],
+  'okta.groups.manage': ['okta.groups.manage'],
 };
+
+/** Every scope that opens some read, least privileged first. */
+export const READ_SCOPES: readonly string[] = [...new Set((Object.keys(SCOPE_OPENERS) as OktaScope[]).filter((s) => s.endsWith('.read')).flatMap((s) => SCOPE_OPENERS[s]))];
+
+/** Added to the default grant when the simulator lets membership writes through. */
+export const WRITE_SCOPES: readonly OktaScope[] = ['okta.groups.manage'];
 
 export function allows(scopes: Iterable<string>, needed: OktaScope): boolean {
   const have = new Set(scopes);

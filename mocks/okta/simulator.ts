@@ -12,11 +12,12 @@ import { serviceApp, sswsToken, type OktaCredentials } from './credentials.js';
 import { appEndpoints } from './endpoints/apps.js';
 import { groupRuleEndpoints } from './endpoints/group-rules.js';
 import { groupEndpoints } from './endpoints/groups.js';
+import { memberWriteEndpoints } from './endpoints/member-writes.js';
 import { roleEndpoints } from './endpoints/roles.js';
 import { userEndpoints } from './endpoints/users.js';
 import { DEFAULT_ORG_URL, PROVIDER, type OktaEnv } from './env.js';
 import { CursorCodec } from './paging/cursor.js';
-import { SYNC_SCOPES } from './scopes.js';
+import { SYNC_SCOPES, WRITE_SCOPES } from './scopes.js';
 import { oktaDialect } from './wire/dialect.js';
 
 export interface OktaSimulatorOptions {
@@ -27,6 +28,10 @@ export interface OktaSimulatorOptions {
    * baton-okta asks for on a read-only sync (every read).
    */
   grantedScopes?: readonly string[];
+  /** Whether group membership writes may change the tenant (adds `okta.groups.manage` to the default grant). Default off. */
+  writeBack?: boolean;
+  /** The service app requires DPoP-bound tokens (Okta's default for new API service apps). Default off. */
+  dpop?: boolean;
 }
 
 export interface OktaSimulator {
@@ -44,7 +49,10 @@ export function createOktaSimulator(ctx: SimContext, options: OktaSimulatorOptio
     orgUrl,
     token: sswsToken(ctx.seed),
     app,
-    granted: [...(options.grantedScopes ?? SYNC_SCOPES)],
+    granted: [...(options.grantedScopes ?? [...SYNC_SCOPES, ...(options.writeBack ? WRITE_SCOPES : [])])],
+    writeBack: options.writeBack ?? false,
+    dpop: options.dpop ?? false,
+    dpopNonces: new Map(),
     tokens: new AccessTokens(ctx, orgUrl),
     credential: new CredentialState(),
     cursors: new CursorCodec(ctx.seed),
@@ -53,7 +61,7 @@ export function createOktaSimulator(ctx: SimContext, options: OktaSimulatorOptio
   };
   ctx.issued.add('okta api token', env.token);
   // Group rules before `/groups/:groupId`, which would otherwise take `rules` for an id.
-  const handlers = [tokenEndpoint(env), ...groupRuleEndpoints(env), ...userEndpoints(env), ...groupEndpoints(env), ...roleEndpoints(env), ...appEndpoints(env)];
+  const handlers = [tokenEndpoint(env), ...groupRuleEndpoints(env), ...userEndpoints(env), ...groupEndpoints(env), ...memberWriteEndpoints(env), ...roleEndpoints(env), ...appEndpoints(env)];
   return {
     handlers,
     credentials: { orgUrl, token: env.token, clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.keyId, scopes: env.granted },

@@ -17,6 +17,8 @@ export interface IssuedAccessToken {
   expiresAt: number;
   /** Made unusable before its time (the expired-secret or revoked-credential fault). */
   ended?: 'expired' | 'revoked';
+  /** A DPoP-bound token's key thumbprint: only proofs signed with that key may use it. */
+  jkt?: string;
 }
 
 export class AccessTokens {
@@ -27,12 +29,12 @@ export class AccessTokens {
     private readonly orgUrl: string,
   ) {}
 
-  issue(clientId: string, scopes: readonly string[]): { token: string; issued: IssuedAccessToken } {
+  issue(clientId: string, scopes: readonly string[], jkt?: string): { token: string; issued: IssuedAccessToken } {
     const iat = Math.floor(this.ctx.clock().getTime() / 1000);
-    const issued: IssuedAccessToken = { clientId, scopes: [...scopes], issuedAt: iat, expiresAt: iat + ACCESS_TOKEN_SECONDS };
+    const issued: IssuedAccessToken = { clientId, scopes: [...scopes], issuedAt: iat, expiresAt: iat + ACCESS_TOKEN_SECONDS, ...(jkt ? { jkt } : {}) };
     const jti = `AT.${this.ctx.ids.token('okta:access-token-id', 43)}`;
     const header = { kid: this.ctx.ids.token('okta:as-kid', 43), alg: 'RS256' };
-    const claims = { ver: 1, jti, iss: this.orgUrl, aud: this.orgUrl, sub: clientId, iat, exp: issued.expiresAt, cid: clientId, scp: issued.scopes };
+    const claims = { ver: 1, jti, iss: this.orgUrl, aud: this.orgUrl, sub: clientId, iat, exp: issued.expiresAt, cid: clientId, scp: issued.scopes, ...(jkt ? { cnf: { jkt } } : {}) };
     const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const token = `${part(header)}.${part(claims)}.${this.ctx.ids.token('okta:access-token-signature', 342)}`;
     this.tokens.set(token, issued);
@@ -45,6 +47,11 @@ export class AccessTokens {
     const issued = this.tokens.get(token);
     if (!issued) return undefined;
     return issued.ended || Math.floor(this.ctx.clock().getTime() / 1000) >= issued.expiresAt ? 'ended' : issued;
+  }
+
+  /** Every token issued so far, for tests that look inside. */
+  issuedSoFar(): IssuedAccessToken[] {
+    return [...this.tokens.values()];
   }
 
   /** Ends every token of the client (its key was revoked), or just this one (it expired early). */

@@ -8,10 +8,11 @@
  */
 import type { OktaEnv } from '../env.js';
 import { OktaFailure, oktaErrors } from '../wire/errors.js';
+import { DpopProblem, verifyProof } from './dpop.js';
 
 export type Caller = { kind: 'ssws' } | { kind: 'oauth'; token: string; scopes: readonly string[]; scheme: 'Bearer' | 'DPoP' };
 
-export function authenticate(env: OktaEnv, request: Request): Caller {
+export async function authenticate(env: OktaEnv, request: Request): Promise<Caller> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^(SSWS|Bearer|DPoP)[ \t]+(\S+)\s*$/i.exec(header);
   if (!match) throw oktaErrors.invalidToken();
@@ -23,8 +24,21 @@ export function authenticate(env: OktaEnv, request: Request): Caller {
   }
   const found = env.tokens.find(presented);
   // An SSWS token sent as a Bearer token is not an access token either ([U] what Okta says to that).
-  if (found === undefined || found === 'ended') throw invalidAccessToken(env, scheme === 'DPOP' ? 'DPoP' : 'Bearer');
-  return { kind: 'oauth', token: presented, scopes: found.scopes, scheme: scheme === 'DPOP' ? 'DPoP' : 'Bearer' };
+  const asked = scheme === 'DPOP' ? 'DPoP' : 'Bearer';
+  if (found === undefined || found === 'ended') throw invalidAccessToken(env, asked);
+  // A DPoP-bound token only with the DPoP scheme and a proof by its key; a Bearer token only as Bearer [U].
+  if ((found.jkt !== undefined) !== (asked === 'DPoP')) throw invalidAccessToken(env, asked);
+  if (found.jkt !== undefined) {
+    const url = new URL(request.url);
+    try {
+      const proof = await verifyProof(request.headers.get('dpop'), { htm: request.method, htu: `${url.origin}${url.pathname}`, now: Math.floor(env.ctx.clock().getTime() / 1000), accessToken: presented });
+      if (proof.jkt !== found.jkt) throw new DpopProblem('The DPoP proof JWT is not signed by the key the access token is bound to.');
+    } catch (error) {
+      if (error instanceof DpopProblem) throw invalidProof(env, error.message);
+      throw error;
+    }
+  }
+  return { kind: 'oauth', token: presented, scopes: found.scopes, scheme: asked };
 }
 
 function challenge(env: OktaEnv, scheme: 'Bearer' | 'DPoP'): string {
@@ -37,6 +51,11 @@ function challenge(env: OktaEnv, scheme: 'Bearer' | 'DPoP'): string {
 export function invalidAccessToken(env: OktaEnv, scheme: 'Bearer' | 'DPoP'): OktaFailure {
   const value = `${challenge(env, scheme)}, error="invalid_token", error_description="The access token is invalid."`;
   return new OktaFailure(401, 'invalid_token', 'The access token is invalid.', [], { 'www-authenticate': value }, true);
+}
+
+export function invalidProof(env: OktaEnv, description: string): OktaFailure {
+  const value = `${challenge(env, 'DPoP')}, error="invalid_dpop_proof", error_description="${description}"`;
+  return new OktaFailure(401, 'invalid_dpop_proof', description, [], { 'www-authenticate': value }, true);
 }
 
 export function insufficientScope(env: OktaEnv, scheme: 'Bearer' | 'DPoP', scope: string, path: string): OktaFailure {

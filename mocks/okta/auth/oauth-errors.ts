@@ -6,6 +6,7 @@ export interface TokenError {
   status: number;
   error: string;
   description: string;
+  headers?: Record<string, string>;
 }
 
 export class TokenFailure extends Error {
@@ -19,7 +20,11 @@ const client = (description: string, status = 401): TokenError => ({ status, err
 
 export const tokenErrors = {
   /** [U] */
-  unsupportedGrant: (grant: string): TokenError => ({ status: 400, error: 'unsupported_grant_type', description: `The authorization grant type '${grant}' is not supported by the authorization server. Configured grant types: [client_credentials].` }),
+  unsupportedGrant: (grant: string): TokenError => ({
+    status: 400,
+    error: 'unsupported_grant_type',
+    description: `The authorization grant type '${grant}' is not supported by the authorization server. Configured grant types: [client_credentials].`,
+  }),
   /** [I zitadel/oidc#635] */
   assertionType: () => client('The client_assertion_type is invalid.'),
   /** [U] */
@@ -44,11 +49,20 @@ export const tokenErrors = {
   noScope: (): TokenError => ({ status: 400, error: 'invalid_scope', description: "The authorization server resource does not have any configured default scopes, 'scope' must be provided." }),
   /** [I okta-sdk-java#822] */
   noneGranted: (): TokenError => ({ status: 400, error: 'consent_required', description: 'You are not allowed any of the requested scopes.' }),
+  /** [I okta-sdk-dotnet#697] for a missing proof; the other descriptions and the 400 are [U]. */
+  badProof: (description: string): TokenError => ({ status: 400, error: 'invalid_dpop_proof', description }),
+  /** [I okta-sdk-golang#598, S oauth.js]: the client repeats the request with this nonce in its proof. */
+  useNonce: (nonce: string): TokenError => ({
+    status: 400,
+    error: 'use_dpop_nonce',
+    description: 'Authorization server requires nonce in DPoP proof.',
+    headers: { 'dpop-nonce': nonce },
+  }),
 };
 
 export function tokenErrorResponse(err: TokenError): Response {
   return new Response(JSON.stringify({ error: err.error, error_description: err.description }), {
     status: err.status,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, no-store', pragma: 'no-cache' },
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, no-store', pragma: 'no-cache', ...err.headers },
   });
 }

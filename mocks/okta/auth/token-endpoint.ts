@@ -2,8 +2,9 @@
  * `POST {org}/oauth2/v1/token`, the client-credentials grant of an OAuth service app with a
  * `private_key_jwt` assertion (REFERENCE §8). A token is issued for the requested scopes the app is
  * granted (the subset when only some are, as Okta does); none granted is 400 consent_required. Tokens are
- * `Bearer`: the app does not require DPoP, so the proof the Node SDK always sends is not asked for [U that
- * Okta tolerates it; the SDK only switches to DPoP on a `use_dpop_nonce` answer].
+ * `Bearer` unless the app requires DPoP (`dpop` option, auth/dpop.ts): then the request needs a proof with a
+ * server nonce (400 `use_dpop_nonce` and a `DPoP-Nonce` header first) and the token is `DPoP`, bound to the
+ * proof's key. An app without DPoP ignores the proof the Node SDK always sends [U that Okta tolerates it].
  *
  * Faults: `revoked-credential` (the app's key was deactivated) refuses every assertion from then on with
  * invalid_client and ends the tokens issued; `expired-secret` here refuses the assertion as expired for
@@ -17,9 +18,12 @@ import type { OktaEnv } from '../env.js';
 import { parseMissing } from '../scopes.js';
 import { ACCESS_TOKEN_SECONDS } from './access-tokens.js';
 import { verifyClientAssertion } from './client-assertion.js';
+import { DpopProblem, verifyProof } from './dpop.js';
 import { TokenFailure, tokenErrorResponse, tokenErrors } from './oauth-errors.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+/** How long a DPoP nonce is accepted [U]. */
+const NONCE_SECONDS = 300;
 
 export const tokenUrl = (env: Pick<OktaEnv, 'orgUrl'>): string => `${env.orgUrl}/oauth2/v1/token`;
 
@@ -35,6 +39,8 @@ export function tokenEndpoint(env: OktaEnv): HttpHandler {
       const assertion = form.get('client_assertion');
       if (!assertion) throw new TokenFailure(tokenErrors.noAssertion());
       if (form.get('client_assertion_type') !== JWT_BEARER) throw new TokenFailure(tokenErrors.assertionType());
+      // Before the assertion, whose jti a client may send again with the nonce it is told to use.
+      const jkt = env.dpop ? await dpopKey(env, request, now) : undefined;
       const lost = fault(['expired-secret', 'revoked-credential']);
       if (lost?.spec.kind === 'revoked-credential') {
         env.credential.keyRevoked = true;
@@ -61,12 +67,30 @@ export function tokenEndpoint(env: OktaEnv): HttpHandler {
       const missing = new Set(consent ? parseMissing(consent.spec.params.missing) : []);
       const granted = requested.filter((s) => env.granted.includes(s) && !missing.has(s));
       if (granted.length === 0) throw new TokenFailure(tokenErrors.noneGranted());
-      const { token } = env.tokens.issue(env.app.clientId, granted);
-      const body = { token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, access_token: token, scope: granted.join(' ') };
+      const { token } = env.tokens.issue(env.app.clientId, granted, jkt);
+      const body = { token_type: jkt ? 'DPoP' : 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, access_token: token, scope: granted.join(' ') };
       return done(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, no-store', pragma: 'no-cache' } }));
     } catch (error) {
       if (error instanceof TokenFailure) return done(tokenErrorResponse(error.err), { refusal: { code: error.err.error, message: error.err.description } });
       throw error;
     }
   });
+}
+
+/** The key a DPoP-requiring app's token will be bound to, once its proof carries a live nonce of ours. */
+async function dpopKey(env: OktaEnv, request: Request, now: number): Promise<string> {
+  let proof;
+  try {
+    proof = await verifyProof(request.headers.get('dpop'), { htm: 'POST', htu: tokenUrl(env), now });
+  } catch (error) {
+    if (error instanceof DpopProblem) throw new TokenFailure(tokenErrors.badProof(error.message));
+    throw error;
+  }
+  for (const [nonce, until] of env.dpopNonces) if (until < now) env.dpopNonces.delete(nonce);
+  if (proof.nonce === undefined || !env.dpopNonces.has(proof.nonce)) {
+    const nonce = env.ctx.ids.token('okta:dpop-nonce', 32);
+    env.dpopNonces.set(nonce, now + NONCE_SECONDS);
+    throw new TokenFailure(tokenErrors.useNonce(nonce));
+  }
+  return proof.jkt;
 }

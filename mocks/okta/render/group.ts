@@ -42,7 +42,8 @@ export function renderGroup(group: TenantGroup, scope: RenderScope, stats?: Grou
   };
   if (type === 'APP_GROUP') {
     const sam = group.mail.split('@')[0]!;
-    profile = { ...profile, samAccountName: sam, groupType: 'Security', groupScope: 'Global', windowsDomainQualifiedName: `CORP\\${sam}`, externalId: Buffer.from(group.objectId).toString('base64').slice(0, 24) };
+    const externalId = Buffer.from(group.objectId).toString('base64').slice(0, 24);
+    profile = { ...profile, samAccountName: sam, groupType: 'Security', groupScope: 'Global', windowsDomainQualifiedName: `CORP\\${sam}`, externalId };
     const appId = oktaId(scope.seed, 'app', sourceAppSeq(group, scope));
     body.source = { id: appId };
     links.source = { href: `${scope.orgUrl}/api/v1/apps/${appId}` };
