@@ -196,3 +196,38 @@ describe('the Okta connector with fewer scopes or a bad credential', () => {
     expect(out.result.error.message).not.toContain(w.secret);
   });
 });
+
+describe('the Okta connector provisioning group membership', () => {
+  it('adds and removes a member with PUT and DELETE, on a token that adds okta.groups.manage, changing the tenant', async () => {
+    const w = world({ sim: { writeBack: true } });
+    const out = await syncConnector(w.connector);
+    const groupSeq = drain(storeSource((p) => w.tenant.groups(p))).find((g) => w.tenant.group(g.seq)!.kind !== 'distribution')!.seq;
+    const members = new Set(drain(storeSource((p) => w.tenant.members(groupSeq, p))).filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const outsider = drain(storeSource((p) => w.tenant.users(p))).find((u) => !members.has(u.seq))!;
+    const group = out.resources.find((r) => r.id?.resource === gid(w, groupSeq))!;
+    const user = out.resources.find((r) => r.id?.resource === uid(w, outsider.seq))!;
+    const { entitlements } = await w.connector.syncers.group!.entitlements(group, '');
+    const [granted] = await w.connector.syncers.group!.grant!(user, entitlements[0]!);
+    expect(granted!.id).toBe(`group:${gid(w, groupSeq)}:member:user:${uid(w, outsider.seq)}`);
+    expect(w.tenant.memberOf('user', outsider.seq).some((m) => m.groupSeq === groupSeq)).toBe(true);
+    await w.connector.syncers.group!.revoke!(granted!);
+    expect(w.tenant.memberOf('user', outsider.seq).some((m) => m.groupSeq === groupSeq)).toBe(false);
+    expect(w.ctx.journal.query({ route: 'okta.members.add' }).map((e) => e.status)).toEqual([204]);
+    expect(w.ctx.journal.query({ route: 'okta.members.remove' }).map((e) => e.status)).toEqual([204]);
+    // One token for the sync, one more for the writes.
+    expect(w.connector.client.tokenRequests).toBe(2);
+    await expect(w.connector.syncers.group!.grant!(group, entitlements[0]!)).rejects.toThrow(/a group cannot be a group member/);
+  });
+
+  it('fails a write the service app may not make with Okta\'s 403 insufficient_scope naming okta.groups.manage', async () => {
+    const w = world();
+    const out = await syncConnector(w.connector);
+    const grant = out.grants.find((g) => g.entitlementId.endsWith(':member'))!;
+    const group = out.resources.find((r) => `group:${r.id?.resource}:member` === grant.entitlementId)!;
+    const { entitlements } = await w.connector.syncers.group!.entitlements(group, '');
+    const revoke = w.connector.syncers.group!.revoke!({ id: grant.id, entitlement: entitlements[0], principal: { id: { resourceType: 'user', resource: grant.principalId } } } as never);
+    await expect(revoke).rejects.toThrow(/^DELETE \/api\/v1\/groups\/[^/]+\/users\/[^:]+: 403: insufficient_scope: .*\(needs scope okta\.groups\.manage\)$/);
+    expect(out.grants.length).toBeGreaterThan(0);
+  });
+});
+

@@ -9,7 +9,7 @@ import { ConnectorHttpError } from '../../harness/sync/errors.js';
 import { assertionKey, clientAssertion, type AssertionKey } from './client-assertion.js';
 import { oktaHttpError, OktaHttpError } from './errors.js';
 import { nextLink } from './link-header.js';
-import { READ_SCOPES } from './scopes.js';
+import { READ_SCOPES, WRITE_MEMBERS_SCOPE } from './scopes.js';
 
 export const TOKEN_PATH = '/oauth2/v1/token';
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -39,6 +39,8 @@ export interface OktaPage<T> {
   next?: string;
 }
 
+type Purpose = 'read' | 'write';
+
 interface CachedToken {
   value: string;
   refreshAt: number;
@@ -49,8 +51,9 @@ export class OktaClient {
   private readonly fetch: typeof fetch;
   private readonly now: () => Date;
   private signer: AssertionKey | undefined;
-  private cached: CachedToken | undefined;
-  private pending: Promise<CachedToken> | undefined;
+  /** One token for reads and, bought at the first write, one that may also change group members. */
+  private readonly cached = new Map<Purpose, CachedToken>();
+  private readonly pending = new Map<Purpose, Promise<CachedToken>>();
   /** Token requests made, for tests of the cache. */
   tokenRequests = 0;
 
@@ -81,18 +84,24 @@ export class OktaClient {
     return { items: body.value as T[], next: next ?? (typeof href === 'string' && href !== '' ? href : undefined) };
   }
 
+  /** A change (`PUT`/`DELETE`) whose answer carries nothing to read (Okta answers 204). */
+  async change(method: 'PUT' | 'DELETE', url: string): Promise<void> {
+    await this.send(url, method);
+  }
+
   private async read(url: string): Promise<{ json: unknown; next?: string }> {
-    const { response, text } = await this.send(url);
+    const { response, text } = await this.send(url, 'GET');
     return { json: parseJson(text), next: nextLink(response.headers.get('link')) };
   }
 
-  private async send(url: string): Promise<{ response: Response; text: string }> {
-    const where = `GET ${pathOf(url)}`;
+  private async send(url: string, method: 'GET' | 'PUT' | 'DELETE'): Promise<{ response: Response; text: string }> {
+    const where = `${method} ${pathOf(url)}`;
+    const purpose: Purpose = method === 'GET' ? 'read' : 'write';
     let resends = this.options.immediateThrottleResends ?? 0;
     let renewed = false;
     for (;;) {
-      const authorization = await this.authorization();
-      const response = await this.fetch(url, { headers: { authorization, accept: 'application/json' } });
+      const authorization = await this.authorization(purpose);
+      const response = await this.fetch(url, { method, headers: { authorization, accept: 'application/json' } });
       // Read to the end even on failure: an abandoned body keeps the connection (and MSW) waiting.
       const text = await response.text();
       if (response.ok) return { response, text };
@@ -104,30 +113,37 @@ export class OktaClient {
       // SDKs do; a second refusal is the credential's fault and is reported.
       if (response.status === 401 && this.options.auth.kind === 'oauth' && !renewed) {
         renewed = true;
-        this.cached = undefined;
+        this.cached.delete(purpose);
         continue;
       }
       throw oktaHttpError(where, response.status, response.headers, text);
     }
   }
 
-  private async authorization(): Promise<string> {
+  private async authorization(purpose: Purpose): Promise<string> {
     if (this.options.auth.kind === 'ssws') return `SSWS ${this.options.auth.token}`;
-    return `Bearer ${(await this.token()).value}`;
+    return `Bearer ${(await this.token(purpose)).value}`;
   }
 
-  private async token(): Promise<CachedToken> {
-    if (this.cached && this.now().getTime() < this.cached.refreshAt) return this.cached;
-    this.pending ??= this.requestToken().finally(() => (this.pending = undefined));
-    return this.pending;
+  private async token(purpose: Purpose): Promise<CachedToken> {
+    const cached = this.cached.get(purpose);
+    if (cached && this.now().getTime() < cached.refreshAt) return cached;
+    let pending = this.pending.get(purpose);
+    if (!pending) {
+      pending = this.requestToken(purpose).finally(() => this.pending.delete(purpose));
+      this.pending.set(purpose, pending);
+    }
+    return pending;
   }
 
-  private async requestToken(): Promise<CachedToken> {
+  private async requestToken(purpose: Purpose): Promise<CachedToken> {
     const auth = this.options.auth;
     if (auth.kind !== 'oauth') throw new Error('okta connector: an SSWS token needs no access token');
     this.tokenRequests++;
     const tokenUrl = `${this.orgUrl}${TOKEN_PATH}`;
-    const asked = Object.values(READ_SCOPES);
+    // A sync asks for reads alone; writes add the one scope that changes members, as baton-okta asks its
+    // `.manage` scopes only when provisioning. Okta issues the granted subset either way.
+    const asked = purpose === 'read' ? Object.values(READ_SCOPES) : [...Object.values(READ_SCOPES), WRITE_MEMBERS_SCOPE];
     const response = await this.fetch(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -148,8 +164,9 @@ export class OktaClient {
     if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
     const expiresIn = Number(json.expires_in ?? 3600);
     // Okta grants the subset of the asked scopes the app holds; what is missing shows as a 403 on the read.
-    this.cached = { value: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS };
-    return this.cached;
+    const token = { value: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS };
+    this.cached.set(purpose, token);
+    return token;
   }
 }
 

@@ -4,7 +4,8 @@
  * roles from `/users/{id}/roles`, read only for the users `/iam/assignees/users` lists (role-holders.ts), and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
  * per holder, so the holder's grants carry them; a role held through a group is that group's grant,
  * expanded into its members, as with apps); an app's user and group assignments from `/apps/{id}/users` and `/apps/{id}/groups`. Each
- * listing's page token is Okta's absolute next link, followed as given.
+ * listing's page token is Okta's absolute next link, followed as given. Group membership is provisioned
+ * (PUT and DELETE `/groups/{id}/users/{userId}`) with a token that adds `okta.groups.manage`.
  *
  * A read refused for want of a scope (an OAuth token: 403 insufficient_scope) or of an admin right (an SSWS
  * token: 403 E0000006) costs that kind of data, not the sync: the kind is skipped from then on, as
@@ -15,6 +16,7 @@
  */
 import type { Resource } from '../../harness/c1z/proto/connector.js';
 import type { Connector, ResourceSyncer } from '../../harness/sync/contract.js';
+import { ConnectorHttpError } from '../../harness/sync/errors.js';
 import { OktaClient, type OktaClientOptions } from './client.js';
 import { OktaHttpError } from './errors.js';
 import { pageUrl } from './link-header.js';
@@ -113,6 +115,14 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
       });
       return { grants: members.grants, nextPageToken: members.nextPageToken ? `members:${members.nextPageToken}` : 'roles:' };
     },
+    async grant(principal, entitlement) {
+      const userId = memberUserId(principal);
+      await client.change('PUT', memberUrl(entitlement.resource?.id?.resource ?? '', userId));
+      return [grantTo(entitlement, 'user', userId)];
+    },
+    async revoke(grant) {
+      await client.change('DELETE', memberUrl(grant.entitlement?.resource?.id?.resource ?? '', memberUserId(grant.principal)));
+    },
   };
 
   const roleSyncer: ResourceSyncer = {
@@ -141,6 +151,8 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
       return unlessRefused('apps', { grants: [], ...EMPTY }, () => appGrants(resource, pageToken));
     },
   };
+
+  const memberUrl = (groupId: string, userId: string) => `${client.orgUrl}/api/v1/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(userId)}`;
 
   /** The standard roles a user or group holds itself (`assignmentType` USER or GROUP), active ones only. */
   async function roleGrants(type: 'user' | 'group', id: string) {
@@ -175,6 +187,13 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
     resourceTypes: () => [USER_RESOURCE_TYPE, GROUP_RESOURCE_TYPE, ROLE_RESOURCE_TYPE, APP_RESOURCE_TYPE],
     syncers: { user: userSyncer, group: groupSyncer, role: roleSyncer, app: appSyncer },
   };
+}
+
+/** Okta groups hold users only: a group cannot be made a member. */
+function memberUserId(principal: Resource | undefined): string {
+  const type = principal?.id?.resourceType;
+  if (type !== 'user') throw new ConnectorHttpError(400, { message: `okta connector: a ${type ?? 'missing principal'} cannot be a group member (Okta groups hold users only)` });
+  return principal!.id!.resource;
 }
 
 /** A 403 for a scope the token lacks (OAuth) or a right its admin lacks (SSWS): the data is not this app's to read. */

@@ -11,3 +11,6 @@ export const READ_SCOPES: Record<ReadKind, string> = {
   roles: 'okta.roles.read',
   apps: 'okta.apps.read',
 };
+
+/** Group membership writes (PUT and DELETE /api/v1/groups/{id}/users/{userId}). */
+export const WRITE_MEMBERS_SCOPE = 'okta.groups.manage';

@@ -32,6 +32,7 @@ export const okta = {
   refusals: OKTA_REFUSALS,
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
+  entityId: async () => (await import('./ids.js')).oktaId,
   faultValues: { 'throttle.reason': THROTTLE_REASONS },
   authSchemes: ['SSWS', 'DPoP'],
   repro: {
