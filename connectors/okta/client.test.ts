@@ -23,7 +23,7 @@ function fakeFetch(answers: Array<Answer | ((req: Request) => Answer)>) {
     if (!next) throw new Error(`unexpected request ${req.method} ${req.url}`);
     const a = typeof next === 'function' ? next(req) : next;
     const text = a.body === undefined ? '' : typeof a.body === 'string' ? a.body : JSON.stringify(a.body);
-    return new Response(text, { status: a.status ?? 200, headers: { 'content-type': 'application/json', ...a.headers } });
+    return new Response(a.status === 204 ? null : text, { status: a.status ?? 200, headers: { 'content-type': 'application/json', ...a.headers } });
   };
   return { fetch, requests, bodies };
 }
@@ -55,6 +55,16 @@ describe('OktaClient', () => {
     expect(decodeProtectedHeader(assertion)).toMatchObject({ alg: 'RS256', kid: 'k1' });
     expect(decodeJwt(assertion)).toMatchObject({ iss: '0oaclient', sub: '0oaclient', aud: `${ORG}${TOKEN_PATH}`, iat: T0.getTime() / 1000 });
     expect(f.requests[1]!.headers.get('authorization')).toBe('Bearer at-1');
+  });
+
+  it('buys a second token for changes, asking okta.groups.manage beside the reads, and sends the method', async () => {
+    const f = fakeFetch([tokenAnswer('okta.users.read'), { body: [] }, tokenAnswer('okta.users.read okta.groups.manage', 'at-w'), { status: 204 }]);
+    const c = client(oauth, f);
+    await c.list(`${ORG}/api/v1/users`);
+    await c.change('DELETE', `${ORG}/api/v1/groups/00g1/users/00u1`);
+    expect(new URLSearchParams(f.bodies[2]).get('scope')).toBe('okta.users.read okta.groups.read okta.roles.read okta.apps.read okta.groups.manage');
+    expect([f.requests[3]!.method, f.requests[3]!.headers.get('authorization')]).toEqual(['DELETE', 'Bearer at-w']);
+    expect(c.tokenRequests).toBe(2);
   });
 
   it('renews the token five minutes before its hour ends, on the injected clock', async () => {
