@@ -37,7 +37,6 @@ export const okta = {
   authSchemes: ['SSWS', 'DPoP'],
   repro: {
     cannot: {
-      'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
       'empty-sync': 'an Okta org always has the super admin who created it',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
     },
