@@ -242,6 +242,14 @@ describe('Okta authentication and errors', () => {
     }
   });
 
+  it('answers GET /api/v1/org (what baton-okta validates an SSWS token with) with the org\'s settings', async () => {
+    const f = oktaFixture(server);
+    const { status, body } = await f.json('/api/v1/org');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: expect.stringMatching(/^00o[0-9A-Za-z]{17}$/), subdomain: 'acme', status: 'ACTIVE' });
+    expect((await f.call('/api/v1/org', { authorization: 'SSWS wrong' })).status).toBe(401);
+  });
+
   it('puts X-Rate-Limit-* (reset in epoch seconds by the injected clock), Date and X-Okta-Request-Id on every answer', async () => {
     const at = Date.parse('2026-05-04T10:20:30Z');
     const f = oktaFixture(server, { clock: () => new Date(at) });

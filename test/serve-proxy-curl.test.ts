@@ -160,7 +160,7 @@ describeWithTools(
         const ready = JSON.parse(line) as { proxyUrl: string; caCert: string; providers: Array<{ provider: string; hosts: string[] }> };
         expect(ready.proxyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(ready.caCert).toBe(join(dir, 'cli', 'ca.pem'));
-        expect(ready.providers.map((p) => p.provider)).toEqual(['aws', 'entra', 'google', 'scim']);
+        expect(ready.providers.map((p) => p.provider)).toEqual(['aws', 'entra', 'google', 'okta', 'scim']);
         expect(ready.providers.flatMap((p) => p.hosts)).toEqual([
           'iam.amazonaws.com',
           'sts.amazonaws.com',
@@ -169,6 +169,7 @@ describeWithTools(
           'graph.microsoft.com',
           'oauth2.googleapis.com',
           'admin.googleapis.com',
+          'sync-harness.okta.com',
           'scim.example.test',
         ]);
         // The CA's key stays in its file: neither its path nor its text is printed.
@@ -177,6 +178,8 @@ describeWithTools(
         expect(line).not.toContain(caKey);
         const answer = await curl('--proxy', ready.proxyUrl, '--cacert', ready.caCert, 'https://admin.googleapis.com/admin/directory/v1/users?customer=my_customer');
         expect(answer.status).toBe(401);
+        // Okta answers at its org's host.
+        expect((await curl('--proxy', ready.proxyUrl, '--cacert', ready.caCert, 'https://sync-harness.okta.com/api/v1/users')).status).toBe(401);
       } finally {
         spawned.child.kill('SIGTERM');
       }

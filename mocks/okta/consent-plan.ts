@@ -7,7 +7,7 @@ import type { PermissionClues, PermissionPlan } from '../core/provider-descripto
 import { SCOPE_OPENERS, type OktaScope } from './scopes.js';
 
 /** The reference connector's listing order, each type with the scope it needs. */
-type Read = Exclude<OktaScope, 'okta.groups.manage'>;
+type Read = Exclude<OktaScope, 'okta.groups.manage' | 'okta.orgs.read'>;
 
 const TYPES: [string, Read][] = [['user', 'okta.users.read'], ['group', 'okta.groups.read'], ['role', 'okta.roles.read'], ['app', 'okta.apps.read']];
 const PATHS: [RegExp, Read][] = [

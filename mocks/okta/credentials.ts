@@ -32,9 +32,21 @@ export function sswsToken(seed: number): string {
   return `00${createHash('sha256').update(`sync-harness:${seed}:okta:ssws`).digest('base64url').slice(0, 40)}`;
 }
 
+/** One per seed in a process, so a simulator rebuilt for the same run (`POST /__harness/reset`) keeps the key it printed. */
+const apps = new Map<number, ServiceApp>();
+
 export function serviceApp(seed: number): ServiceApp {
+  let app = apps.get(seed);
+  if (!app) {
+    app = newServiceApp(seed);
+    apps.set(seed, app);
+  }
+  return app;
+}
+
+function newServiceApp(seed: number): ServiceApp {
   // Generated, not derived from the seed: RSA keys cannot be cheaply made deterministic, and nothing
-  // outside the run should be able to sign for the app. ~50-150 ms per simulator.
+  // outside the process should be able to sign for the app. ~50-150 ms per process and seed.
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },

@@ -2,11 +2,12 @@
  * Okta OAuth scopes (REFERENCE §8 [D O4O-SVC, scopes table]) and each route's least-privileged one: users*
  * need `okta.users.read`, groups, members and group rules `okta.groups.read`, apps and their assignments
  * `okta.apps.read`, role assignments `okta.roles.read` (sub-path mapping [U]), membership writes
- * `okta.groups.manage`. The `.manage` scope of the same kind also opens the reads. A route missing from this table does not compile (oktaRoute takes these).
+ * `okta.groups.manage`, the org's settings `okta.orgs.read` [U mapping]. The `.manage` scope of the same kind also opens the reads. A route missing from this table does not compile (oktaRoute takes these).
  */
-export type OktaScope = 'okta.users.read' | 'okta.groups.read' | 'okta.apps.read' | 'okta.roles.read' | 'okta.groups.manage';
+export type OktaScope = 'okta.users.read' | 'okta.groups.read' | 'okta.apps.read' | 'okta.roles.read' | 'okta.orgs.read' | 'okta.groups.manage';
 
 export const ROUTE_SCOPES = {
+  'okta.org.get': 'okta.orgs.read',
   'okta.users.list': 'okta.users.read',
   'okta.users.get': 'okta.users.read',
   'okta.groups.list': 'okta.groups.read',
@@ -26,8 +27,11 @@ export const ROUTE_SCOPES = {
 
 export type OktaRouteName = keyof typeof ROUTE_SCOPES;
 
-/** What baton-okta asks for on a read-only sync (connector.go), and what the service app is granted by default. */
-export const SYNC_SCOPES: readonly OktaScope[] = ['okta.users.read', 'okta.groups.read', 'okta.roles.read', 'okta.apps.read'];
+/**
+ * What the service app is granted by default: what baton-okta asks for on a read-only sync (connector.go),
+ * plus `okta.orgs.read` for `GET /api/v1/org`, which baton-okta's validation calls (with SSWS).
+ */
+export const SYNC_SCOPES: readonly OktaScope[] = ['okta.users.read', 'okta.groups.read', 'okta.roles.read', 'okta.apps.read', 'okta.orgs.read'];
 
 /** Any one of these opens a read of the kind; least privileged first. */
 export const SCOPE_OPENERS: Record<OktaScope, readonly string[]> = {
@@ -35,6 +39,7 @@ export const SCOPE_OPENERS: Record<OktaScope, readonly string[]> = {
   'okta.groups.read': ['okta.groups.read', 'okta.groups.manage'],
   'okta.apps.read': ['okta.apps.read', 'okta.apps.manage'],
   'okta.roles.read': ['okta.roles.read', 'okta.roles.manage'],
+  'okta.orgs.read': ['okta.orgs.read', 'okta.orgs.manage'],
   'okta.groups.manage': ['okta.groups.manage'],
 };
 

@@ -10,6 +10,7 @@ import { CredentialState } from './auth/credential-state.js';
 import { tokenEndpoint } from './auth/token-endpoint.js';
 import { serviceApp, sswsToken, type OktaCredentials } from './credentials.js';
 import { appEndpoints } from './endpoints/apps.js';
+import { orgEndpoints } from './endpoints/org.js';
 import { groupRuleEndpoints } from './endpoints/group-rules.js';
 import { groupEndpoints } from './endpoints/groups.js';
 import { memberWriteEndpoints } from './endpoints/member-writes.js';
@@ -61,7 +62,7 @@ export function createOktaSimulator(ctx: SimContext, options: OktaSimulatorOptio
   };
   ctx.issued.add('okta api token', env.token);
   // Group rules before `/groups/:groupId`, which would otherwise take `rules` for an id.
-  const handlers = [tokenEndpoint(env), ...groupRuleEndpoints(env), ...userEndpoints(env), ...groupEndpoints(env), ...memberWriteEndpoints(env), ...roleEndpoints(env), ...appEndpoints(env)];
+  const handlers = [tokenEndpoint(env), ...orgEndpoints(env), ...groupRuleEndpoints(env), ...userEndpoints(env), ...groupEndpoints(env), ...memberWriteEndpoints(env), ...roleEndpoints(env), ...appEndpoints(env)];
   return {
     handlers,
     credentials: { orgUrl, token: env.token, clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.keyId, scopes: env.granted },
