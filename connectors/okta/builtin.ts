@@ -19,7 +19,9 @@ export const builtin: BuiltinConnectorModule = {
   provider: 'okta',
   variants: VARIANTS,
   create(credentials, { fetch, now, variant }) {
-    if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) throw new Error(`builtin:okta has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
+    if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) {
+      throw new Error(`builtin:okta has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
+    }
     const connector = createOktaConnector({
       orgUrl: text(credentials.orgUrl, 'orgUrl'),
       auth: authOf({ ...credentials, ...(isRecord(credentials.credentials) ? credentials.credentials : {}) }),

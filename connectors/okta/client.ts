@@ -41,6 +41,14 @@ export interface OktaPage<T> {
 
 type Purpose = 'read' | 'write';
 
+/** The token endpoint's answer: a token, or an OAuth error. */
+interface TokenAnswer {
+  access_token?: unknown;
+  expires_in?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+}
+
 interface CachedToken {
   value: string;
   refreshAt: number;
@@ -79,7 +87,9 @@ export class OktaClient {
   async listValue<T>(url: string): Promise<OktaPage<T>> {
     const { json, next } = await this.read(url);
     const body = json as { value?: unknown; _links?: { next?: { href?: unknown } } } | undefined;
-    if (typeof body !== 'object' || body === null || !Array.isArray(body.value)) throw new ConnectorHttpError(502, { message: `GET ${pathOf(url)}: the answer has no value list` });
+    if (typeof body !== 'object' || body === null || !Array.isArray(body.value)) {
+      throw new ConnectorHttpError(502, { message: `GET ${pathOf(url)}: the answer has no value list` });
+    }
     const href = body._links?.next?.href;
     return { items: body.value as T[], next: next ?? (typeof href === 'string' && href !== '' ? href : undefined) };
   }
@@ -155,13 +165,17 @@ export class OktaClient {
       }),
     });
     const text = await response.text();
-    const json = parseJson(text) as { access_token?: unknown; expires_in?: unknown; scope?: unknown; error?: unknown; error_description?: unknown } | undefined;
+    const json = parseJson(text) as TokenAnswer | undefined;
     if (!response.ok) {
       const detail = json ? [json.error, json.error_description].filter((s) => typeof s === 'string' && s).join(': ') : text.trim().slice(0, 200);
       const error = oktaHttpError(`POST ${TOKEN_PATH}`, response.status, response.headers, text);
-      throw new OktaHttpError(response.status, typeof json?.error === 'string' ? json.error : error.errorCode, `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`, { retryAfterSeconds: error.retryAfterSeconds, resetAt: error.resetAt });
+      const code = typeof json?.error === 'string' ? json.error : error.errorCode;
+      const message = `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`;
+      throw new OktaHttpError(response.status, code, message, { retryAfterSeconds: error.retryAfterSeconds, resetAt: error.resetAt });
     }
-    if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
+    if (!json || typeof json.access_token !== 'string') {
+      throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
+    }
     const expiresIn = Number(json.expires_in ?? 3600);
     // Okta grants the subset of the asked scopes the app holds; what is missing shows as a 403 on the read.
     const token = { value: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS };

@@ -1,7 +1,8 @@
 /**
  * A reference Okta connector for the sync engine, shaped after baton-okta: users, groups, the standard admin
  * roles and apps (see resources.ts for ids). Grants: group members from `/groups/{id}/users`; a user's admin
- * roles from `/users/{id}/roles`, read only for the users `/iam/assignees/users` lists (role-holders.ts), and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
+ * roles from `/users/{id}/roles`, read only for the users `/iam/assignees/users` lists (role-holders.ts),
+ * and a group's from `/groups/{id}/roles` (Okta lists who holds a role only
  * per holder, so the holder's grants carry them; a role held through a group is that group's grant,
  * expanded into its members, as with apps); an app's user and group assignments from `/apps/{id}/users` and `/apps/{id}/groups`. Each
  * listing's page token is Okta's absolute next link, followed as given. Group membership is provisioned
@@ -152,7 +153,8 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
     },
   };
 
-  const memberUrl = (groupId: string, userId: string) => `${client.orgUrl}/api/v1/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(userId)}`;
+  const memberUrl = (groupId: string, userId: string) =>
+    `${client.orgUrl}/api/v1/groups/${encodeURIComponent(groupId)}/users/${encodeURIComponent(userId)}`;
 
   /** The standard roles a user or group holds itself (`assignmentType` USER or GROUP), active ones only. */
   async function roleGrants(type: 'user' | 'group', id: string) {
@@ -161,7 +163,9 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
     const url = `${client.orgUrl}/api/v1/${type}s/${encodeURIComponent(id)}/roles`;
     const answer = await unlessRefused('roles', { items: [] as OktaRoleAssignment[] }, () => client.list<OktaRoleAssignment>(url));
     const own = type === 'user' ? 'USER' : 'GROUP';
-    const held = answer.items.filter((a) => (a.status ?? 'ACTIVE') === 'ACTIVE' && (a.assignmentType ?? own) === own && a.type !== undefined && a.type in STANDARD_ROLES);
+    const held = answer.items.filter(
+      (a) => (a.status ?? 'ACTIVE') === 'ACTIVE' && (a.assignmentType ?? own) === own && a.type !== undefined && a.type in STANDARD_ROLES,
+    );
     return held.map((a) => grantTo(roleEntitlement(standardRole(a.type!)), type, id));
   }
 
@@ -192,7 +196,10 @@ export function createOktaConnector(options: OktaConnectorOptions): OktaConnecto
 /** Okta groups hold users only: a group cannot be made a member. */
 function memberUserId(principal: Resource | undefined): string {
   const type = principal?.id?.resourceType;
-  if (type !== 'user') throw new ConnectorHttpError(400, { message: `okta connector: a ${type ?? 'missing principal'} cannot be a group member (Okta groups hold users only)` });
+  if (type !== 'user') {
+    const message = `okta connector: a ${type ?? 'missing principal'} cannot be a group member (Okta groups hold users only)`;
+    throw new ConnectorHttpError(400, { message });
+  }
   return principal!.id!.resource;
 }
 
@@ -209,6 +216,8 @@ function standardRole(type: string): Resource {
 function splitToken<H extends string>(token: string, halves: readonly H[]): [H, string] {
   const colon = token.indexOf(':');
   const half = token.slice(0, colon) as H;
-  if (colon < 0 || !halves.includes(half)) throw new TypeError(`okta connector: page token ${JSON.stringify(token.slice(0, 80))} is not one this listing gave`);
+  if (colon < 0 || !halves.includes(half)) {
+    throw new TypeError(`okta connector: page token ${JSON.stringify(token.slice(0, 80))} is not one this listing gave`);
+  }
   return [half, token.slice(colon + 1)];
 }

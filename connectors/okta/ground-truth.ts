@@ -46,7 +46,9 @@ export function oktaGroundTruth(tenant: TenantStore, permissions?: readonly stri
       if (!type || !(type in STANDARD_ROLES)) continue;
       // A group's roles are read with the group, so they need the group listing too.
       if (a.principalType === 'user' && tenant.user(a.principalSeq)) grants.push(roleGrantId(type, 'user', id('user', a.principalSeq)));
-      if (a.principalType === 'group' && can('groups') && tenant.group(a.principalSeq)) grants.push(roleGrantId(type, 'group', id('group', a.principalSeq)));
+      if (a.principalType === 'group' && can('groups') && tenant.group(a.principalSeq)) {
+        grants.push(roleGrantId(type, 'group', id('group', a.principalSeq)));
+      }
     }
   }
   if (can('apps')) {

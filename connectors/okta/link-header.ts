@@ -32,6 +32,9 @@ export function pageUrl(orgUrl: string, firstPath: string, pageToken: string): s
   } catch {
     throw new TypeError(`okta connector: page token ${JSON.stringify(pageToken.slice(0, 80))} is not an absolute next link`);
   }
-  if (url.origin !== new URL(orgUrl).origin) throw new TypeError(`okta connector: the next link points at ${url.origin}, not the org ${new URL(orgUrl).origin}; not sending the token there`);
+  const org = new URL(orgUrl).origin;
+  if (url.origin !== org) {
+    throw new TypeError(`okta connector: the next link points at ${url.origin}, not the org ${org}; not sending the token there`);
+  }
   return url.href;
 }

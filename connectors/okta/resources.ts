@@ -7,7 +7,14 @@
 import { create } from '@bufbuild/protobuf';
 import { packAnnotation } from '../../harness/c1z/proto/annotation.js';
 import { RawIdSchema } from '../../harness/c1z/proto/connector-annotations.js';
-import { AccountType, AppTraitSchema, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../harness/c1z/proto/connector-traits.js';
+import {
+  AccountType,
+  AppTraitSchema,
+  GroupTraitSchema,
+  RoleTraitSchema,
+  UserStatus,
+  UserTraitSchema,
+} from '../../harness/c1z/proto/connector-traits.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,
@@ -139,5 +146,6 @@ export function appEntitlement(app: Resource): Entitlement {
 
 /** A grant on `entitlement` (of another resource than the one being synced, for roles) to a principal. */
 export function grantTo(entitlement: Entitlement, type: MemberType, id: string): Grant {
-  return create(GrantSchema, { id: grantId(entitlement.id, type, id), entitlement, principal: principal(type, id), annotations: expandable(type, id) });
+  const grant = { id: grantId(entitlement.id, type, id), entitlement, principal: principal(type, id), annotations: expandable(type, id) };
+  return create(GrantSchema, grant);
 }

@@ -32,8 +32,11 @@ export class RoleHolders {
   private async walk(): Promise<void> {
     while (this.next !== undefined) {
       const token = this.next;
-      if (this.read.has(token)) throw new TypeError(`okta connector: /api/v1/iam/assignees/users led back to a page already read (${token.slice(0, 80)})`);
-      const page = await this.client.listValue<{ id: string }>(pageUrl(this.client.orgUrl, `/api/v1/iam/assignees/users?limit=${ASSIGNEES_PAGE}`, token));
+      if (this.read.has(token)) {
+        throw new TypeError(`okta connector: /api/v1/iam/assignees/users led back to a page already read (${token.slice(0, 80)})`);
+      }
+      const url = pageUrl(this.client.orgUrl, `/api/v1/iam/assignees/users?limit=${ASSIGNEES_PAGE}`, token);
+      const page = await this.client.listValue<{ id: string }>(url);
       for (const holder of page.items) this.ids.add(holder.id);
       this.read.add(token);
       this.next = page.next;

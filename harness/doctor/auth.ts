@@ -104,7 +104,11 @@ const consentMissingDetector: Detector = (c) => {
         ? 'Consent missing: domain-wide delegation refused the token request'
         : 'Consent missing: the token endpoint granted none of the scopes asked for'
       : 'Consent missing: every directory read was refused',
-    evidence: [granted, ...firstFew([...delegation, ...refused].map(requestLine), 4), ...matching(c, /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2)],
+    evidence: [
+      granted,
+      ...firstFew([...delegation, ...refused].map(requestLine), 4),
+      ...matching(c, /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2),
+    ],
     fix: grantSteps(c.ev.provider, needed),
   };
 };
