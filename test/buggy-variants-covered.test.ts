@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../connectors/builtin.js';
 import { loadScenarios } from '../harness/scenario/load.js';
+import { PROVIDER_NAMES } from '../mocks/providers.js';
 import { repoRoot } from './support/paths.js';
 
 const scenarios = await loadScenarios([join(repoRoot, 'scenarios/library')]);
 
 describe('the buggy variants', () => {
-  it.each(['entra', 'google', 'aws', 'scim'])('%s: each variant is caught by a scenario expecting a finding or a loss', async (provider) => {
+  it.each(PROVIDER_NAMES)('%s: each variant is caught by a scenario expecting a finding or a loss', async (provider) => {
     const module = (await loadBuiltin(provider))!;
     for (const variant of module.variants) {
       const catching = scenarios.filter((s) => s.connectors.some((c) => c.kind === 'builtin' && c.provider === provider && c.variant === variant));

@@ -29,6 +29,20 @@ describe('consent-missing', () => {
     expect(ids(ev)).not.toContain('invalid-secret');
   });
 
+  it('Okta: the token endpoint answers 400 consent_required (no scope granted to the service app), not the key\'s 401', () => {
+    const journal = new JournalBuilder('okta').add({ method: 'POST', url: '/oauth2/v1/token', route: 'okta.token', status: 400 }).entries;
+    const error = 'token request failed: 400: consent_required: You are not allowed any of the requested scopes.';
+    const ev: RunEvidence = { ...healthyScim(), provider: 'okta', granted: [], journal, outcome: 'failed', error, sync: undefined };
+    const f = finding(ev, 'consent-missing')!;
+    expect(f.title).toBe('Consent missing: the token endpoint granted none of the scopes asked for');
+    expect(f.evidence).toContain('#1 POST /oauth2/v1/token -> 400');
+    expect(f.fix.join('\n')).toMatch(/okta\.users\.read/);
+    expect(ids(ev)).not.toContain('invalid-secret');
+    // The key refused is 401 invalid_client: a credential finding, not consent.
+    const refusedKey = new JournalBuilder('okta').add({ method: 'POST', url: '/oauth2/v1/token', route: 'okta.token', status: 401 }).entries;
+    expect(ids({ ...ev, journal: refusedKey, error: 'token request failed: 401: invalid_client: The client_assertion signature is invalid.' })).not.toContain('consent-missing');
+  });
+
   it('AWS: AccessDenied on everything with an empty policy', () => {
     const journal = new JournalBuilder('aws').add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 403 }).add({ method: 'POST', url: '/', route: 'iam.ListGroups', status: 403 }).entries;
     const ev: RunEvidence = { ...healthyAws(), granted: [], journal, outcome: 'failed', sync: undefined };

@@ -6,18 +6,25 @@
 import type { JournalEntry } from '../../mocks/core/journal.js';
 import type { DoctorContext, Detector } from './context.js';
 import type { Finding } from '../../reports/evidence.js';
-import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine } from './journal-facts.js';
+import { callKind, firstFew, isCredentialFailure, isDenied, ok, quote, requestLine, tokenRefusalStatus } from './journal-facts.js';
 import { journalDialect } from './journal-dialect.js';
-import { entryPermission, readPermissions } from './least-privilege.js';
+import { entryPermission, leastPrivilege, readPermissions } from './least-privilege.js';
+import { descriptorOf } from '../../mocks/providers.js';
 import { credentialNoun, fixSecretSteps, grantSteps, renewSecretSteps } from './provider-terms.js';
 
 export const deniedReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && isDenied(e, c.grant));
 const okReads = (c: DoctorContext) => c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e));
 const delegation = (c: DoctorContext) => journalDialect(c.ev.provider).delegation;
-/** The token endpoint refusing the delegation (Google: no DWD for the client, or a scope not in it). */
-function delegationRefused(c: DoctorContext): JournalEntry[] {
-  const d = delegation(c);
-  return d ? c.ev.journal.filter((e) => e.route === d.route && e.status === d.refusedStatus) : [];
+/**
+ * A token endpoint turning the grant away, not the key: a refusal other than the status its descriptor says a
+ * key is refused with (Google 401 unauthorized_client: no delegation for the client or scope; Okta 400
+ * consent_required: none of the scopes asked for is granted to the service app).
+ */
+const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => grantRefusedAtSignIn(e));
+
+function grantRefusedAtSignIn(e: JournalEntry): boolean {
+  const keyRefused = e.route === undefined ? undefined : tokenRefusalStatus(e.route);
+  return keyRefused !== undefined && e.status >= 400 && e.status < 500 && e.status !== 429 && e.status !== keyRefused;
 }
 
 /**
@@ -38,7 +45,8 @@ export function signInOnly(c: DoctorContext): boolean {
   return c.ev.granted.length > 0 && !grantsAnyRead(c);
 }
 
-const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route === delegation(c)?.route && ok(e));
+const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route !== undefined && tokenRefusalStatus(e.route) !== undefined && ok(e));
+
 
 function grantsAnyRead(c: DoctorContext): boolean {
   const reads = readPermissions(c.ev.provider);
@@ -74,18 +82,32 @@ function refusedLines(c: DoctorContext, entries: readonly JournalEntry[]): strin
   return firstFew(lines);
 }
 
+/** The least-privileged permissions of the provider's user and group listings. */
+function listingPermissions(provider: DoctorContext['ev']['provider']): string[] {
+  const listings = Object.values(descriptorOf(provider)?.routes.listings ?? {});
+  return [...new Set(listings.map((l) => leastPrivilege(provider, l.route)).filter((p): p is string => p !== undefined))].sort();
+}
+
 const consentMissingDetector: Detector = (c) => {
   if (!consentMissing(c)) return undefined;
   const refused = deniedReads(c);
-  const refusedDelegation = delegationRefused(c);
-  const needed = permissionsFor(c, refused.length ? refused : c.ev.journal.filter((e) => callKind(e) === 'read'));
+  const refusedAtSignIn = delegationRefused(c);
+  let needed = permissionsFor(c, refused.length ? refused : c.ev.journal.filter((e) => callKind(e) === 'read'));
+  // Refused at sign-in, nothing was read: name what reading users and groups takes.
+  if (needed.length === 0 && refusedAtSignIn.length) needed = listingPermissions(c.ev.provider);
   const granted = c.ev.granted.length ? `granted: ${c.ev.granted.join(', ')}` : 'granted: nothing';
   return {
     id: 'consent-missing',
-    title: refusedDelegation.length
-      ? 'Consent missing: domain-wide delegation refused the token request'
+    title: refusedAtSignIn.length
+      ? delegation(c)
+        ? 'Consent missing: domain-wide delegation refused the token request'
+        : 'Consent missing: the token endpoint granted none of the scopes asked for'
       : 'Consent missing: every directory read was refused',
-    evidence: [granted, ...firstFew([...refusedDelegation, ...refused].map(requestLine), 4), ...matching(c, /unauthorized_client|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2)],
+    evidence: [
+      granted,
+      ...firstFew([...refusedAtSignIn, ...refused].map(requestLine), 4),
+      ...matching(c, /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2),
+    ],
     fix: grantSteps(c.ev.provider, needed),
   };
 };

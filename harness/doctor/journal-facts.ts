@@ -70,7 +70,7 @@ export function isCredentialFailure(e: JournalEntry, grant: Grant): boolean {
 }
 
 /** The status a token endpoint refuses a secret or key with, as its provider's descriptor says. */
-function tokenRefusalStatus(route: string): number | undefined {
+export function tokenRefusalStatus(route: string): number | undefined {
   for (const p of PROVIDERS) if (p.routes.keyRefused?.[route] !== undefined) return p.routes.keyRefused[route];
   return undefined;
 }

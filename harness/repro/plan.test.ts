@@ -44,7 +44,7 @@ describe('renderScenario', () => {
   });
 
   it('renders every kind of ingredient loadably: actions, variants, empty tenants, a connector process', () => {
-    for (const [provider, symptom] of [['entra', 'provisioner-missing'], ['aws', 'empty-sync'], ['aws', 'retry-after-ignored'], ['google', 'consent-missing'], ['scim', 'tls-untrusted']] as const) {
+    for (const [provider, symptom] of [['entra', 'provisioner-missing'], ['aws', 'empty-sync'], ['aws', 'retry-after-ignored'], ['okta', 'retry-after-ignored'], ['google', 'consent-missing'], ['scim', 'tls-untrusted']] as const) {
       expect(() => parseScenario(renderScenario(plan(provider, symptom)), `${symptom}.yaml`)).not.toThrow();
     }
   });

@@ -30,8 +30,8 @@ export async function runActions(connector: Connector, actions: readonly Scenari
 async function runAction(connector: Connector, action: ScenarioAction, tenant: TenantStore, sync: SyncContents | undefined, where: string): Promise<void> {
   const { group, slug } = resolveEntitlement(tenant, action.entitlement, where);
   const principal = resolvePrincipal(tenant, action.principal, where);
-  const groupResource = toResource(findSynced(sync, 'group', providerIds(group), action.entitlement, where));
-  const principalRow = findSynced(sync, principal.type, providerIds(principal.entity), action.principal, where);
+  const groupResource = toResource(findSynced(sync, 'group', await providerIds(tenant, 'group', group), action.entitlement, where));
+  const principalRow = findSynced(sync, principal.type, await providerIds(tenant, principal.type, principal.entity), action.principal, where);
   const syncer = connector.syncers[groupResource.id!.resourceType];
   const listed = syncer ? (await syncer.entitlements(groupResource, '')).entitlements : [];
   const entitlement = listed.find((e) => e.slug === slug || e.id.endsWith(`:${slug}`));

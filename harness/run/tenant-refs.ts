@@ -5,6 +5,7 @@
  * so the kind is the first segment and the slug the last.
  */
 import { UserError } from '../../lib/errors.js';
+import { PROVIDERS } from '../../mocks/providers.js';
 import type { PrincipalType, ProviderIds, TenantGroup, TenantStore, TenantUser } from '../../mocks/tenant/model.js';
 
 export interface EntitlementRef {
@@ -39,9 +40,13 @@ export function resolvePrincipal(tenant: TenantStore, text: string, where: strin
   return { type, entity };
 }
 
-/** Every id a provider may show for the entity; a synced resource matches by its id or RawId. */
-export function providerIds(entity: ProviderIds): Set<string> {
-  return new Set([entity.objectId, entity.googleId, entity.awsId, entity.scimId]);
+/**
+ * Every id a provider may show for the entity: the tenant's own and those providers derive themselves
+ * (their descriptors' `entityId`); a synced resource matches by its id or RawId.
+ */
+export async function providerIds(tenant: TenantStore, kind: 'user' | 'group', entity: ProviderIds & { seq: number }): Promise<Set<string>> {
+  const derive = await Promise.all(PROVIDERS.flatMap((p) => (p.entityId ? [p.entityId()] : [])));
+  return new Set([entity.objectId, entity.googleId, entity.awsId, entity.scimId, ...derive.map((id) => id(tenant.shape.seed, kind, entity.seq))]);
 }
 
 /** Whether the principal is a direct member of the group now. */

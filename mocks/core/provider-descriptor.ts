@@ -40,6 +40,12 @@ export interface ProviderDescriptor {
   logTells: RegExp;
   repro: ProviderRepro;
   /**
+   * How it derives the id it shows for a tenant user or group, where that id is not one of the tenant's
+   * ProviderIds (Okta's `00u…`/`00g…`), so scenario actions find the synced object by it. Loaded on demand,
+   * like the simulator: the registry itself loads no module.
+   */
+  entityId?(): Promise<(seed: number, kind: 'user' | 'group', seq: number) => string>;
+  /**
    * The values a fault key takes on this provider alone, by `<kind>.<key>` (`throttle.reason`): the fault
    * spec parser accepts any registered provider's values (mocks/faults/keys.ts), so a provider with a
    * dialect of its own adds its values here instead of a list in the parser.

@@ -32,11 +32,11 @@ export const okta = {
   refusals: OKTA_REFUSALS,
   terms: OKTA_TERMS,
   logTells: OKTA_LOG_TELLS,
+  entityId: async () => (await import('./ids.js')).oktaId,
   faultValues: { 'throttle.reason': THROTTLE_REASONS },
   authSchemes: ['SSWS', 'DPoP'],
   repro: {
     cannot: {
-      'retry-after-ignored': 'only the Entra and AWS reference connectors have an ignores-retry-after variant',
       'empty-sync': 'an Okta org always has the super admin who created it',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
     },

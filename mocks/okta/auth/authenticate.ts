@@ -53,7 +53,7 @@ export function invalidAccessToken(env: OktaEnv, scheme: 'Bearer' | 'DPoP'): Okt
   return new OktaFailure(401, 'invalid_token', 'The access token is invalid.', [], { 'www-authenticate': value }, true);
 }
 
-export function invalidProof(env: OktaEnv, description: string): OktaFailure {
+function invalidProof(env: OktaEnv, description: string): OktaFailure {
   const value = `${challenge(env, 'DPoP')}, error="invalid_dpop_proof", error_description="${description}"`;
   return new OktaFailure(401, 'invalid_dpop_proof', description, [], { 'www-authenticate': value }, true);
 }

@@ -25,7 +25,7 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** How long a DPoP nonce is accepted [U]. */
 const NONCE_SECONDS = 300;
 
-export const tokenUrl = (env: Pick<OktaEnv, 'orgUrl'>): string => `${env.orgUrl}/oauth2/v1/token`;
+const tokenUrl = (env: Pick<OktaEnv, 'orgUrl'>): string => `${env.orgUrl}/oauth2/v1/token`;
 
 export function tokenEndpoint(env: OktaEnv): HttpHandler {
   const seen = new Map<string, number>();

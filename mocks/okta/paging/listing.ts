@@ -34,7 +34,7 @@ export interface ListingSpec {
   envelope?: (items: Array<Record<string, unknown>>, links: { self: string; next?: string }) => unknown;
 }
 
-export function oktaBadPaginationMode(mode: string | undefined): BadPaginationMode {
+function oktaBadPaginationMode(mode: string | undefined): BadPaginationMode {
   const chosen = mode ?? 'repeat-token';
   if (!(OKTA_BAD_PAGINATION_MODES as readonly string[]).includes(chosen)) {
     throw new Error(`bad-pagination: mode=${chosen} does not apply to Okta's Link cursor (known: ${OKTA_BAD_PAGINATION_MODES.join(', ')})`);

@@ -22,7 +22,10 @@ function tokenize(text: string): Token[] {
   while (i < text.length) {
     const ch = text[i]!;
     if (/\s/.test(ch)) i++;
-    else if (ch === '(' || ch === ')') tokens.push({ type: ch === '(' ? 'open' : 'close', text: ch }), i++;
+    else if (ch === '(' || ch === ')') {
+      tokens.push({ type: ch === '(' ? 'open' : 'close', text: ch });
+      i++;
+    }
     else if (ch === '"') {
       let out = '';
       i++;

@@ -30,7 +30,8 @@ export function renderApp(app: TenantApp, scope: RenderScope): Record<string, un
     visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [`${appName(app)}_link`]: true } },
     features: [],
     signOnMode: 'SAML_2_0',
-    credentials: { userNameTemplate: { template: '${source.login}', type: 'BUILT_IN' }, signing: { kid: app.appId.replace(/-/g, '').slice(0, 20) } },
+    credentials: { userNameTemplate: { // biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's own expression syntax, sent as text
+      template: '${source.login}', type: 'BUILT_IN' }, signing: { kid: app.appId.replace(/-/g, '').slice(0, 20) } },
     settings: { app: {}, notifications: { vpn: { network: { connection: 'DISABLED' } } } },
     _links: {
       users: { href: `${href}/users` },

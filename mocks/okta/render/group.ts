@@ -16,7 +16,7 @@ export function groupType(group: Pick<TenantGroup, 'kind'>, scope: Pick<RenderSc
 }
 
 /** The app an APP_GROUP was imported from. */
-export function sourceAppSeq(group: Pick<TenantGroup, 'seq'>, scope: Pick<RenderScope, 'apps'>): number {
+function sourceAppSeq(group: Pick<TenantGroup, 'seq'>, scope: Pick<RenderScope, 'apps'>): number {
   return ((group.seq - 1) % scope.apps) + 1;
 }
 

@@ -18,7 +18,7 @@ export interface FixtureOptions {
   seed?: number;
 }
 
-export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /** `server` is an MSW `setupServer()` (anything with `use`). */
 export function oktaFixture(server: { use(...handlers: RequestHandler[]): void }, options: FixtureOptions = {}) {

@@ -22,7 +22,7 @@ export class OktaFailure extends Error {
   }
 }
 
-export function oktaErrorBody(f: Pick<OktaFailure, 'code' | 'summary' | 'causes'>, errorId: string): Record<string, unknown> {
+function oktaErrorBody(f: Pick<OktaFailure, 'code' | 'summary' | 'causes'>, errorId: string): Record<string, unknown> {
   return { errorCode: f.code, errorSummary: f.summary, errorLink: f.code, errorId, errorCauses: f.causes.map((errorSummary) => ({ errorSummary })) };
 }
 
@@ -45,7 +45,7 @@ export const oktaErrors = {
   /** A path the API does not have (E0000022 [D ERR]). */
   noSuchPath: () => new OktaFailure(404, 'E0000022', 'The endpoint does not support the provided HTTP method.'),
   /** Validation failures (E0000001 [D CORE]: the example body says `Api validation failed`). */
-  validation: (cause: string) => new OktaFailure(400, 'E0000001', 'Api validation failed: ' + cause.split(':')[0], [cause]),
+  validation: (cause: string) => new OktaFailure(400, 'E0000001', `Api validation failed: ${cause.split(':')[0]}`, [cause]),
   /** A `filter` or `search` Okta cannot run (E0000031 [D ERR older table]; today's wording U). */
   invalidFilter: (cause: string) => new OktaFailure(400, 'E0000031', 'Bad request. Invalid filter parameter.', [cause]),
   /** Both at once (E0000033 [D ERR]). */
