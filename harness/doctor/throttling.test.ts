@@ -38,7 +38,7 @@ describe('throttled', () => {
 describe('retry-after-ignored', () => {
   it('a retry one second after a Retry-After of 5 is a finding', () => {
     const f = finding(throttledThenRetried(5, 1), 'retry-after-ignored')!;
-    expect(f.evidence[0]).toBe('#1 GET /v1.0/users?$top=999 -> 429 (throttle:every=3) asked for Retry-After 5s; #2 GET /v1.0/users?$top=999 -> 200 came 1.0s later');
+    expect(f.evidence[0]).toBe('#1 GET /v1.0/users?$top=999 -> 429 (throttle:every=3) asked to wait 5s; #2 GET /v1.0/users?$top=999 -> 200 came 1.0s later');
   });
 
   it('waiting long enough, a Retry-After of 0, or none at all is fine', () => {

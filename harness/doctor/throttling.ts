@@ -41,7 +41,7 @@ const retryAfterIgnoredDetector: Detector = (c) => {
     if (!next) continue;
     const waitedMs = Date.parse(next.at) - Date.parse(e.at);
     if (waitedMs < e.retryAfterSeconds * 1000) {
-      early.push(`${requestLine(e)} asked for Retry-After ${e.retryAfterSeconds}s; ${requestLine(next)} came ${(waitedMs / 1000).toFixed(1)}s later`);
+      early.push(`${requestLine(e)} asked to wait ${e.retryAfterSeconds}s; ${requestLine(next)} came ${(waitedMs / 1000).toFixed(1)}s later`);
     }
   }
   if (early.length === 0) return undefined;
@@ -50,7 +50,7 @@ const retryAfterIgnoredDetector: Detector = (c) => {
     title: `Retry-After ignored: ${early.length} retry(ies) came sooner than the server asked`,
     evidence: firstFew(early, 4),
     fix: [
-      'Read Retry-After from every 429 (and 503) answer and wait at least that long before the next attempt.',
+      "Read the wait from every 429 (and 503) answer (Retry-After, or the provider's own header named below) and wait at least that long before the next attempt.",
       'With a connector SDK: pass the Retry-After on the error (ConnectorHttpError retryAfterSeconds) so the engine waits, instead of retrying in the client.',
       ...throttlingSteps(c.ev.provider).slice(1),
     ],

@@ -121,13 +121,11 @@ const permissionMissing: Recipe = ({ provider, facts, missing }) => {
   const listed = facts ? Object.keys(facts.counts).filter((t) => facts.counts[t]!.value > 0) : undefined;
   const plan = permissionPlan(provider, { ...(missing ? { named: missing } : {}), ...(facts?.refusal ? { refusal: facts.refusal } : {}), ...(listed ? { listed } : {}) });
   if (!plan) return symptomInfo('permission-missing')!.notFor![provider]!;
-  return {
-    faults: [plan.fault],
-    outcome: 'failed',
-    error: descriptorOf(provider).repro.errors.permissionMissing,
-    timeout: '1m',
-    notes: [`missing ${plan.permission}: ${plan.how}`, ...(plan.caveat ? [plan.caveat] : [])],
-  };
+  const notes = [`missing ${plan.permission}: ${plan.how}`, ...(plan.caveat ? [plan.caveat] : [])];
+  if (plan.outcome === 'succeeded') {
+    return { faults: [plan.fault], outcome: 'succeeded', timeout: '1m', notes: [...notes, 'the reference connector skips what the refusal costs and syncs the rest'] };
+  }
+  return { faults: [plan.fault], outcome: 'failed', error: descriptorOf(provider).repro.errors.permissionMissing, timeout: '1m', notes };
 };
 
 const consentMissing: Recipe = ({ provider }) => {

@@ -153,6 +153,11 @@ export interface PermissionPlan {
   how: string;
   /** Set when the reference connector will not make the refused call. */
   caveat?: string;
+  /**
+   * `succeeded` where the reference connector skips the kind of data a refusal costs and syncs the rest (Okta);
+   * otherwise the refusal fails the sync.
+   */
+  outcome?: 'succeeded';
 }
 
 export interface PermissionClues {

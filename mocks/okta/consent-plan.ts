@@ -33,5 +33,7 @@ export function oktaConsentPlan(clues: PermissionClues): PermissionPlan {
     fault: `partial-consent:missing=${SCOPE_OPENERS[read.access].join('|')},route=${ROUTES[read.access]}`,
     permission: read.access,
     how: read.how,
+    // The connector skips a kind of data its scope refuses, except users, without which there is no sync.
+    ...(read.access === 'okta.users.read' ? {} : { outcome: 'succeeded' as const }),
   };
 }

@@ -39,10 +39,11 @@ export const okta = {
     cannot: {
       'empty-sync': 'an Okta org always has the super admin who created it',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
+      'no-identities': 'every Okta read scope opens a directory read, and a service app is issued only scopes it asks for: no grant signs in yet reads nothing',
     },
     errors: {
       // The Node SDK's words: `Okta HTTP 401 E0000011 Invalid token provided. ` (REFERENCE §9).
-      expiredSecret: '/E0000011|invalid_token/',
+      expiredSecret: '/E0000011|invalid_token|client_assertion token is expired/',
       invalidSecret: '/E0000011|invalid_client/',
       // An OAuth token short of a scope: 403, empty body, insufficient_scope in WWW-Authenticate; SSWS: E0000006.
       permissionMissing: '/insufficient_scope|E0000006|HTTP 403/',
@@ -51,7 +52,6 @@ export const okta = {
     },
     expired: { from: 3, saysExpired: false },
     throttle: {},
-    noIdentities: { permission: 'okta.groups.read', error: '/insufficient_scope|E0000006|HTTP 403/' },
     writeBackRefused: { writeBack: false, note: 'membership writes are off (writeBack: false): the revoke is refused with 403 E0000006' },
     consentPlan: oktaConsentPlan,
   },

@@ -28,10 +28,12 @@ function shortPageNote(call: ListCall): string {
 
 export function nextPageNotRequested(listings: readonly Listing[], journalEnd: { lastOkSeq: number; failed: boolean }): Finding | undefined {
   const lines: string[] = [];
+  const signals = new Set<string>();
   for (const listing of listings) {
     // A run that failed right after the answer never had the chance: its failure explains the stop.
     const pages = unfollowedPages(listing).filter((c) => !journalEnd.failed || journalEnd.lastOkSeq > c.entry.seq);
     for (const call of pages) {
+      signals.add(listing.dialect.more);
       const what = call.next !== undefined ? `no later request sent its ${listing.dialect.token}` : `no later request asked for startIndex ${call.offset! + call.items}`;
       lines.push(`${listing.label}: the provider said there was more (${listing.dialect.more})${shortPageNote(call)}; ${what}`, pageLine(call, requestLine));
     }
@@ -42,8 +44,9 @@ export function nextPageNotRequested(listings: readonly Listing[], journalEnd: {
     title: 'Next page not requested: the provider said there was more and the connector stopped',
     evidence: firstFew(lines, 6),
     fix: [
-      'Keep asking while the answer says there is more: Graph @odata.nextLink, Google nextPageToken, IAM IsTruncated with Marker, Identity Store NextToken, SCIM totalResults beyond startIndex + itemsPerPage - 1.',
-      'Never decide the end from the page size: IAM and SCIM may serve fewer items than asked and still have more.',
+      // The provider's own signal, from its paging dialect, so the advice is in the words of the API the connector reads.
+      `Keep asking while the answer says there is more: ${[...signals].join('; ')}.`,
+      'Never decide the end from the page size: a provider may serve fewer items than asked and still have more.',
     ],
   };
 }
