@@ -3,7 +3,11 @@
  * (<how to fix>)`, pointing at the offending key or value.
  */
 import { describe, expect, it } from 'vitest';
+import { PROVIDER_NAMES } from '../mocks/providers.js';
 import { scenarioError } from './support/scenario-error.js';
+
+/** The registry's providers as errors list them (alphabetically). */
+const KNOWN = [...PROVIDER_NAMES].sort().join(', ');
 
 /** Lines 1-3 are fixed, the connector is line 4 (or more), `extra` follows. */
 const scenario = (extra: string, connector = 'connector: builtin:entra\n') => `version: 1\nname: t\nprovider: entra\n${connector}${extra}`;
@@ -54,8 +58,8 @@ describe('scenario errors', () => {
       scenario('', 'connectors:\n  - builtin:entra\n  - command: [x, "{nope}"]\n'),
       `scenarios/t.yaml:6:18: connectors[1].command[1]: unknown placeholder {nope} (known: ${ENTRA_PLACEHOLDERS})`,
     ],
-    ['an unknown provider', 'version: 1\nname: t\nprovider: entraa\nconnector: builtin:entra\n', 'scenarios/t.yaml:3:11: provider: unknown provider "entraa" (did you mean "entra"? known: aws, entra, google, scim)'],
-    ['an unknown builtin provider', scenario('', 'connector: builtin:okta\n'), 'scenarios/t.yaml:4:12: connector: builtin:okta: unknown provider "okta" (known: aws, entra, google, scim)'],
+    ['an unknown provider', 'version: 1\nname: t\nprovider: entraa\nconnector: builtin:entra\n', `scenarios/t.yaml:3:11: provider: unknown provider "entraa" (did you mean "entra"? known: ${KNOWN})`],
+    ['an unknown builtin provider', scenario('', 'connector: builtin:ldap\n'), `scenarios/t.yaml:4:12: connector: builtin:ldap: unknown provider "ldap" (known: ${KNOWN})`],
     ['a builtin for another provider', scenario('', 'connector: builtin:google\n'), "scenarios/t.yaml:4:12: connector: builtin:google is for google, but the scenario's provider is entra (use builtin:entra[:<variant>])"],
     [
       'a connector that is neither',
