@@ -3,9 +3,22 @@ import { join } from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /** Tests beside the code: in one process (MSW in-process at most), no CLI build, so `npm run test:unit` is quick. */
-const BESIDE_CODE = ['lib/**/*.test.ts', 'c1z/**/*.test.ts', 'harness/**/*.test.ts', 'mocks/**/*.test.ts', 'connectors/**/*.test.ts', 'reports/**/*.test.ts'];
+const BESIDE_CODE = [
+  'lib/**/*.test.ts',
+  'c1z/**/*.test.ts',
+  'harness/**/*.test.ts',
+  'mocks/**/*.test.ts',
+  'connectors/**/*.test.ts',
+  'reports/**/*.test.ts',
+];
 /** Beside the code but not unit tests: they spawn processes (a process tree, mkfifo) or bind loopback servers. */
-const SPAWNING = ['harness/run/process-tree.test.ts', 'lib/fs/input-file.test.ts', 'mocks/serve/loopback.test.ts', 'mocks/serve/lingering-close.test.ts', 'harness/run/staging.test.ts'];
+const SPAWNING = [
+  'harness/run/process-tree.test.ts',
+  'lib/fs/input-file.test.ts',
+  'mocks/serve/loopback.test.ts',
+  'mocks/serve/lingering-close.test.ts',
+  'harness/run/staging.test.ts',
+];
 
 /**
  * The unit tests share one module graph per worker (no isolation: 35 s instead of 160 s), which a test that

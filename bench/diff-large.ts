@@ -18,7 +18,8 @@ export async function benchDiffLarge(runsDir: string) {
   // The base is the stats benchmark's file: the same directory, unmutated.
   const { path: base } = await syntheticFile(runsDir, 'stats-large', LARGE);
   const { path: later } = await syntheticFile(runsDir, 'diff-later', LARGE_LATER, new Date('2026-01-06T09:00:00Z'));
-  if (spawnSync(SQLDIFF, ['--help'], { stdio: 'ignore' }).error) throw new Error(`diff benchmark: ${SQLDIFF} not found; install Debian's sqlite3-tools`);
+  if (spawnSync(SQLDIFF, ['--help'], { stdio: 'ignore' }).error)
+    throw new Error(`diff benchmark: ${SQLDIFF} not found; install Debian's sqlite3-tools`);
   const scratch = mkdtempSync(join(tmpdir(), 'sync-harness-bench-'));
   const cli = resolve(import.meta.dirname, '../dist/harness/cli/main.js');
   try {

@@ -74,7 +74,10 @@ export async function benchExploreDiffLarge(runsDir: string) {
     extra: [{ label: 'explore A B: opening (both files, the diff, the indexes)', seconds: opened, runs: [opened] }, ...pages],
     ratio: ours.seconds / baseline.seconds,
     targets: { seconds: 0.3, peakMb: 512 },
-    notes: ['each page is requested 5 times; its slowest answer is kept', 'the baseline computes the report for every question; explore once, at start'],
+    notes: [
+      'each page is requested 5 times; its slowest answer is kept',
+      'the baseline computes the report for every question; explore once, at start',
+    ],
   };
 }
 
@@ -114,7 +117,9 @@ function timeGet(url: string): Promise<number> {
   return new Promise((resolvePromise, reject) => {
     request(url, { headers: { accept: 'text/html' } }, (res) => {
       res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolvePromise((performance.now() - started) / 1000) : reject(new Error(`${url}: ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolvePromise((performance.now() - started) / 1000) : reject(new Error(`${url}: ${res.statusCode}`)),
+      );
     })
       .on('error', reject)
       .end();

@@ -15,8 +15,14 @@ export async function benchInProcess(seconds = 3) {
   const server = setupServer(...sim.handlers);
   server.listen({ onUnhandledRequest: 'error' });
   try {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.credentials.clientId, client_secret: sim.credentials.clientSecret, scope: sim.scope });
-    const token = ((await (await fetch(`${sim.authority}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as { access_token: string }).access_token;
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sim.credentials.clientId,
+      client_secret: sim.credentials.clientSecret,
+      scope: sim.scope,
+    });
+    const token = ((await (await fetch(`${sim.authority}/oauth2/v2.0/token`, { method: 'POST', body: form })).json()) as { access_token: string })
+      .access_token;
     const page = `${sim.bases.graph}/v1.0/users?$top=100`;
     const headers = { authorization: `Bearer ${token}` };
     const body = await (await fetch(page, { headers })).arrayBuffer();

@@ -12,7 +12,10 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
   const connections = options.connections ?? 32;
   const seconds = options.seconds ?? 5;
   const agent = new Agent({ keepAlive: true, maxSockets: connections });

@@ -44,15 +44,22 @@ if (wanted('explore')) results.push(await benchExploreLarge(runsDir));
 if (wanted('explore-diff')) results.push(await benchExploreDiffLarge(runsDir));
 let failed = false;
 for (const r of results) {
-  const ok = (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) && (r.targets.seconds === undefined || r.ours.seconds < r.targets.seconds) && (r.ours.peakMb ?? 0) < r.targets.peakMb;
+  const ok =
+    (r.targets.ratio === undefined || r.ratio <= r.targets.ratio) &&
+    (r.targets.seconds === undefined || r.ours.seconds < r.targets.seconds) &&
+    (r.ours.peakMb ?? 0) < r.targets.peakMb;
   failed ||= !ok;
   console.log(`\n${r.name} (${r.file})`);
   for (const m of [r.baseline, r.ours, ...r.extra]) {
-    console.log(`  ${m.label.padEnd(52)} ${m.seconds.toFixed(2)} s median of [${m.runs.map((s) => s.toFixed(2)).join(', ')}]  peak ${m.peakMb?.toFixed(0) ?? '?'} MB`);
+    console.log(
+      `  ${m.label.padEnd(52)} ${m.seconds.toFixed(2)} s median of [${m.runs.map((s) => s.toFixed(2)).join(', ')}]  peak ${m.peakMb?.toFixed(0) ?? '?'} MB`,
+    );
   }
   for (const note of r.notes ?? []) console.log(`  ${note}`);
   const ratioTarget = r.targets.ratio === undefined ? 'shown, not judged' : `target <= ${r.targets.ratio}x`;
-  console.log(`  ratio ${r.ratio.toFixed(2)}x (${ratioTarget}), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`);
+  console.log(
+    `  ratio ${r.ratio.toFixed(2)}x (${ratioTarget}), peak ${r.ours.peakMb?.toFixed(0) ?? '?'} MB (target < ${r.targets.peakMb} MB): ${ok ? 'met' : 'NOT MET'}`,
+  );
 }
 
 /** Requests per second, ours against a baseline serving the same bytes; higher is better. */
@@ -72,8 +79,12 @@ for (const t of throughputs) {
   const ok = t.target === undefined || t.ratio >= t.target;
   failed ||= !ok;
   console.log(`\n${t.name}`);
-  console.log(`  baseline ${t.baseline.perSecond.toFixed(0)} req/s (${t.baseline.requests} requests), ours ${t.ours.perSecond.toFixed(0)} req/s (${t.ours.requests})`);
-  console.log(`  ratio ${t.ratio.toFixed(3)}x (${t.target === undefined ? 'shown, not judged' : `target >= ${t.target}x`}): ${ok ? 'met' : 'NOT MET'}`);
+  console.log(
+    `  baseline ${t.baseline.perSecond.toFixed(0)} req/s (${t.baseline.requests} requests), ours ${t.ours.perSecond.toFixed(0)} req/s (${t.ours.requests})`,
+  );
+  console.log(
+    `  ratio ${t.ratio.toFixed(3)}x (${t.target === undefined ? 'shown, not judged' : `target >= ${t.target}x`}): ${ok ? 'met' : 'NOT MET'}`,
+  );
 }
 writeFileSync(resolve(runsDir, 'results.json'), `${JSON.stringify({ files: results, throughput: throughputs }, null, 2)}\n`);
 process.exitCode = failed ? 1 : 0;

@@ -10,9 +10,26 @@ import { load } from './load.js';
 const CLI = resolve(import.meta.dirname, '../dist/harness/cli/main.js');
 
 export async function benchServeThroughput(seconds = 5) {
-  const serve = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), CLI, 'serve', '--provider', 'entra', '--users', '2000', '--journal', '/dev/null'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const serve = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      CLI,
+      'serve',
+      '--provider',
+      'entra',
+      '--users',
+      '2000',
+      '--journal',
+      '/dev/null',
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
-    const ready = JSON.parse(await firstLine(serve)) as { baseUrl: string; credentials: { tenantId: string; clientId: string; clientSecret: string } };
+    const ready = JSON.parse(await firstLine(serve)) as {
+      baseUrl: string;
+      credentials: { tenantId: string; clientId: string; clientSecret: string };
+    };
     const token = await accessToken(ready);
     const pageUrl = `${ready.baseUrl}/v1.0/users?$top=100`;
     const headers = { authorization: `Bearer ${token}` };
@@ -23,7 +40,14 @@ export async function benchServeThroughput(seconds = 5) {
     try {
       const baseline = await load(bare.url, { seconds });
       const ours = await load(pageUrl, { seconds, headers });
-      return { name: 'serve: Graph /v1.0/users?$top=100 over loopback, 32 connections', pageBytes: body.length, baseline, ours, ratio: ours.perSecond / baseline.perSecond, target: 0.2 };
+      return {
+        name: 'serve: Graph /v1.0/users?$top=100 over loopback, 32 connections',
+        pageBytes: body.length,
+        baseline,
+        ours,
+        ratio: ours.perSecond / baseline.perSecond,
+        target: 0.2,
+      };
     } finally {
       bare.close();
     }

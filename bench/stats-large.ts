@@ -16,7 +16,10 @@ export async function benchStatsLarge(runsDir: string) {
   const cli = resolve(import.meta.dirname, '../dist/harness/cli/main.js');
   try {
     const counts = ['v1_resource_types', 'v1_resources', 'v1_entitlements', 'v1_grants'].map((t) => `select count(*) from ${t};`).join(' ');
-    const baseline = measure('baseline: tail | zstd -d > db && sqlite3 count(*)', `tail -c +6 '${path}' | zstd -d -q > '${db}' && sqlite3 '${db}' '${counts}' >/dev/null && rm -f '${db}'`);
+    const baseline = measure(
+      'baseline: tail | zstd -d > db && sqlite3 count(*)',
+      `tail -c +6 '${path}' | zstd -d -q > '${db}' && sqlite3 '${db}' '${counts}' >/dev/null && rm -f '${db}'`,
+    );
     const ours = measure('sync-harness stats -f FILE -o json', `node '${cli}' stats -f '${path}' -o json >/dev/null`);
     // Not the target's subject, shown so nobody mistakes the cached path for the whole story.
     const recount = measure('sync-harness stats --recount (scans every row)', `node '${cli}' stats -f '${path}' -o json --recount >/dev/null`);

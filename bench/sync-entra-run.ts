@@ -47,7 +47,17 @@ if (mode === 'sync') {
   const { users, groups } = tenant.counts();
   for (let seq = 1; seq <= users; seq++) {
     const u = tenant.user(seq)!;
-    writer.addResource(syncId, userResource({ id: u.objectId, displayName: u.displayName, userPrincipalName: u.userPrincipalName, mail: u.mail, accountEnabled: u.enabled, userType: u.kind === 'guest' ? 'Guest' : 'Member' }));
+    writer.addResource(
+      syncId,
+      userResource({
+        id: u.objectId,
+        displayName: u.displayName,
+        userPrincipalName: u.userPrincipalName,
+        mail: u.mail,
+        accountEnabled: u.enabled,
+        userType: u.kind === 'guest' ? 'Guest' : 'Member',
+      }),
+    );
     rows++;
   }
   for (let seq = 1; seq <= groups; seq++) {
@@ -61,7 +71,8 @@ if (mode === 'sync') {
     rows += 3;
     for (const m of tenant.members(seq, { limit: 1_000_000 }).items) {
       const id = m.memberType === 'user' ? tenant.user(m.memberSeq)!.objectId : tenant.group(m.memberSeq)!.objectId;
-      for (const grant of memberGrant(member, { id, '@odata.type': m.memberType === 'user' ? ODATA_USER : ODATA_GROUP })) writer.addGrant(syncId, grant);
+      for (const grant of memberGrant(member, { id, '@odata.type': m.memberType === 'user' ? ODATA_USER : ODATA_GROUP }))
+        writer.addGrant(syncId, grant);
       rows++;
     }
     for (const u of tenant.owners(seq)) {

@@ -23,12 +23,38 @@ export async function benchSyncEntra(runsDir: string) {
   const report = join(runsDir, 'sync-entra-100k.json');
   try {
     rmSync(tenantFile, { force: true });
-    execFileSync(process.execPath, [cli, 'tenant', 'generate', '--seed', '1', '--users', String(USERS), '--groups', String(GROUPS), '--memberships-per-user', String(MEMBERSHIPS_PER_USER), '-o', tenantFile], { stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      [
+        cli,
+        'tenant',
+        'generate',
+        '--seed',
+        '1',
+        '--users',
+        String(USERS),
+        '--groups',
+        String(GROUPS),
+        '--memberships-per-user',
+        String(MEMBERSHIPS_PER_USER),
+        '-o',
+        tenantFile,
+      ],
+      { stdio: 'ignore' },
+    );
     const tenant = openTenant(tenantFile);
     const counts = tenant.counts();
     tenant.close();
-    const baseline = measure('floor: the same rows written straight into a c1z', `node --import tsx '${script}' floor '${tenantFile}' '${floorOut}'`, REPEAT);
-    const ours = measure('sync: Entra connector + engine + in-process Graph', `node --import tsx '${script}' sync '${tenantFile}' '${out}' > '${report}'`, REPEAT);
+    const baseline = measure(
+      'floor: the same rows written straight into a c1z',
+      `node --import tsx '${script}' floor '${tenantFile}' '${floorOut}'`,
+      REPEAT,
+    );
+    const ours = measure(
+      'sync: Entra connector + engine + in-process Graph',
+      `node --import tsx '${script}' sync '${tenantFile}' '${out}' > '${report}'`,
+      REPEAT,
+    );
     const run = JSON.parse(readFileSync(report, 'utf8')) as { requests: number; rows: number; seconds: number };
     return {
       name: `full Entra sync: ${counts.users.toLocaleString('en')} users, ${counts.groups.toLocaleString('en')} groups, ${counts.memberships.toLocaleString('en')} memberships`,

@@ -9,7 +9,12 @@ export const LARGE: DirectoryShape = { users: 95_000, groups: 4_000, roles: 1_00
 /** The diff benchmark's later sync: the same directory a day on: 4% of the resources and entitlements added, removed or changed, and with the grants of removed users and groups gone, about 5% of all objects. */
 export const LARGE_LATER: DirectoryShape = { ...LARGE, mutate: { rate: 0.04, seed: 7 } };
 
-export async function syntheticFile(dir: string, name: string, shape: DirectoryShape, startedAt = new Date('2026-01-05T09:00:00Z')): Promise<{ path: string; seconds?: number }> {
+export async function syntheticFile(
+  dir: string,
+  name: string,
+  shape: DirectoryShape,
+  startedAt = new Date('2026-01-05T09:00:00Z'),
+): Promise<{ path: string; seconds?: number }> {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.c1z`);
   if (existsSync(path)) return { path };

@@ -28,7 +28,11 @@ export async function benchTenantGenerate(runsDir: string) {
       `node --import tsx '${baselineScript}' '${baselineOut}' ${USERS} ${shape.groups} ${memberships}`,
       REPEAT,
     );
-    const ours = measure(`sync-harness tenant generate --users ${USERS}`, `node '${cli}' tenant generate --seed 1 --users ${USERS} -o '${out}' 2>/dev/null`, REPEAT);
+    const ours = measure(
+      `sync-harness tenant generate --users ${USERS}`,
+      `node '${cli}' tenant generate --seed 1 --users ${USERS} -o '${out}' 2>/dev/null`,
+      REPEAT,
+    );
     const tenant = openTenant(out);
     const counts = tenant.counts();
     tenant.close();
@@ -42,7 +46,7 @@ export async function benchTenantGenerate(runsDir: string) {
       // No wall-time target: faker and hashing are the point of the generator. Memory is the constraint.
       targets: { peakMb: 1024 },
       notes: [
-        `${Math.round(USERS / ours.seconds).toLocaleString("en")} users/s; the baseline writes ${Math.round(USERS / baseline.seconds).toLocaleString("en")} ready-made users/s`,
+        `${Math.round(USERS / ours.seconds).toLocaleString('en')} users/s; the baseline writes ${Math.round(USERS / baseline.seconds).toLocaleString('en')} ready-made users/s`,
         `wrote ${counts.users} users, ${counts.groups} groups, ${counts.memberships} memberships, ${counts.roleAssignments} role assignments, ${counts.appRoleAssignments} app role assignments, ${counts.policyAttachments} policy attachments`,
       ],
     };

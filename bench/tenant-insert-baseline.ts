@@ -35,14 +35,39 @@ const step = () => {
 db.exec('BEGIN');
 for (let seq = 1; seq <= users; seq++) {
   const upn = `firstname.lastname${seq}@contoso.test`;
-  insertUser.run(seq, 'member', 1, 'Firstname', 'Lastname', 'Firstname Lastname', upn, upn, 'Senior Accounts Engineer', 'Accounts',
-    '2024-05-06T07:08:09.123Z', guid(seq, 1), `1${String(seq).padStart(20, '0')}`, `AIDA${String(seq).padStart(16, '0')}`, guid(seq, 2));
+  insertUser.run(
+    seq,
+    'member',
+    1,
+    'Firstname',
+    'Lastname',
+    'Firstname Lastname',
+    upn,
+    upn,
+    'Senior Accounts Engineer',
+    'Accounts',
+    '2024-05-06T07:08:09.123Z',
+    guid(seq, 1),
+    `1${String(seq).padStart(20, '0')}`,
+    `AIDA${String(seq).padStart(16, '0')}`,
+    guid(seq, 2),
+  );
   step();
 }
 db.exec(USERS.indexes.join(';'));
 for (let seq = 1; seq <= groups; seq++) {
-  insertGroup.run(seq, 'security', 'Accounts Engineers', `accounts-engineers${seq}@contoso.test`, 'Streamlined cloud-native encoding',
-    '2024-05-06T07:08:09.123Z', guid(seq, 3), `1${String(seq).padStart(14, '0')}`, `AGPA${String(seq).padStart(16, '0')}`, guid(seq, 4));
+  insertGroup.run(
+    seq,
+    'security',
+    'Accounts Engineers',
+    `accounts-engineers${seq}@contoso.test`,
+    'Streamlined cloud-native encoding',
+    '2024-05-06T07:08:09.123Z',
+    guid(seq, 3),
+    `1${String(seq).padStart(14, '0')}`,
+    `AGPA${String(seq).padStart(16, '0')}`,
+    guid(seq, 4),
+  );
   step();
 }
 db.exec(GROUPS.indexes.join(';'));

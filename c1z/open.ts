@@ -97,12 +97,20 @@ function tempDirFor(path: string): string {
     const { code, path: attempted } = error as NodeJS.ErrnoException;
     if (!code || !attempted) throw error;
     const problem =
-      code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
-      : code === 'ENOENT' || code === 'ENOTDIR' ? 'it does not exist'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'it is not writable'
-      : code;
+      code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'the disk is full'
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? 'it does not exist'
+          : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+            ? 'it is not writable'
+            : code;
     const variable = process.env.SYNC_HARNESS_TMPDIR ? 'SYNC_HARNESS_TMPDIR' : 'TMPDIR';
-    throw fileError(path, `cannot make a temporary folder in ${dirname(attempted)} to decompress into: ${problem}`, `set ${variable} to a writable folder with room for the database`, error);
+    throw fileError(
+      path,
+      `cannot make a temporary folder in ${dirname(attempted)} to decompress into: ${problem}`,
+      `set ${variable} to a writable folder with room for the database`,
+      error,
+    );
   }
 }
 

@@ -54,7 +54,9 @@ describe('sync selection', () => {
   });
 
   it('an unknown --sync-id is an error that lists what the file holds', () => {
-    expect(() => rows([fullNew], 'nope')).toThrow(/f\.c1z: unknown --sync-id nope \(it holds B-full-new; list them with: sync-harness syncs -f f\.c1z\)/);
+    expect(() => rows([fullNew], 'nope')).toThrow(
+      /f\.c1z: unknown --sync-id nope \(it holds B-full-new; list them with: sync-harness syncs -f f\.c1z\)/,
+    );
     expect(() => stats([], 'nope')).toThrow(/it holds none/);
   });
 

@@ -32,11 +32,20 @@ export interface StatsSelection {
 
 export function selectForRows(file: string, syncs: readonly SyncRun[], syncId?: string): RowSelection {
   if (syncId) return { kind: 'sync', sync: findExplicit(file, syncs, syncId), reason: 'explicit' };
-  const finishedFull = latest(syncs.filter((s) => s.endedAt && s.syncType === 'full'), 'endedAt');
+  const finishedFull = latest(
+    syncs.filter((s) => s.endedAt && s.syncType === 'full'),
+    'endedAt',
+  );
   if (finishedFull) return { kind: 'sync', sync: finishedFull, reason: 'latest-finished-full' };
-  const unfinished = latest(syncs.filter((s) => !s.endedAt), 'startedAt');
+  const unfinished = latest(
+    syncs.filter((s) => !s.endedAt),
+    'startedAt',
+  );
   if (unfinished) return { kind: 'sync', sync: unfinished, reason: 'latest-unfinished' };
-  const finished = latest(syncs.filter((s) => s.endedAt), 'endedAt');
+  const finished = latest(
+    syncs.filter((s) => s.endedAt),
+    'endedAt',
+  );
   if (finished) return { kind: 'sync', sync: finished, reason: 'latest-finished' };
   return { kind: 'all-syncs' };
 }
@@ -46,9 +55,15 @@ export function selectForStats(file: string, syncs: readonly SyncRun[], syncId?:
     const sync = findExplicit(file, syncs, syncId);
     return { sync, unfinished: !sync.endedAt };
   }
-  const finished = latest(syncs.filter((s) => s.endedAt), 'endedAt');
+  const finished = latest(
+    syncs.filter((s) => s.endedAt),
+    'endedAt',
+  );
   if (finished) return { sync: finished, unfinished: false };
-  const unfinished = latest(syncs.filter((s) => !s.endedAt), 'startedAt');
+  const unfinished = latest(
+    syncs.filter((s) => !s.endedAt),
+    'startedAt',
+  );
   if (unfinished) return { sync: unfinished, unfinished: true };
   throw noSync(file);
 }

@@ -34,7 +34,8 @@ export async function loadBuiltin(provider: string): Promise<BuiltinConnectorMod
     const { builtin } = (await import(/* @vite-ignore */ `./${provider}/builtin.js`)) as { builtin?: BuiltinConnectorModule };
     return builtin?.provider === provider ? builtin : undefined;
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(`/${provider}/builtin.`)) return undefined;
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(`/${provider}/builtin.`))
+      return undefined;
     throw error;
   }
 }

@@ -32,7 +32,15 @@ export interface TestRunOptions {
 export async function runScenario(scenario: string | LoadedScenario, options: TestRunOptions = {}): Promise<ScenarioResult> {
   const loaded = typeof scenario === 'string' ? await loadScenario(scenario) : scenario;
   const connector: ConnectorSpec | undefined =
-    options.connector === undefined ? undefined : { kind: 'external', command: options.connector, env: options.env ?? {}, ...(options.cwd ? { cwd: options.cwd } : {}), mode: options.mode ?? 'base-url' };
+    options.connector === undefined
+      ? undefined
+      : {
+          kind: 'external',
+          command: options.connector,
+          env: options.env ?? {},
+          ...(options.cwd ? { cwd: options.cwd } : {}),
+          mode: options.mode ?? 'base-url',
+        };
   return run(loaded, { runsDir: options.runsDir ?? join(tmpdir(), 'sync-harness-runs'), ...(connector ? { connector } : {}) });
 }
 
@@ -46,7 +54,8 @@ export function expectMet(result: ScenarioResult): void {
 export function expectFindings(result: ScenarioResult, ids: readonly string[]): void {
   const got = findingIds(result);
   const want = [...new Set(ids)].sort();
-  if (got.join() !== want.join()) throw new Error(`${result.name}: expected findings [${want.join(', ')}], got [${got.join(', ')}]\n${describeResult(result)}`);
+  if (got.join() !== want.join())
+    throw new Error(`${result.name}: expected findings [${want.join(', ')}], got [${got.join(', ')}]\n${describeResult(result)}`);
 }
 
 export function findingIds(result: ScenarioResult): string[] {

@@ -28,4 +28,3 @@ export function closest(word: string, known: readonly string[]): string | undefi
   const allowed = Math.max(1, Math.floor(Math.max(word.length, best.candidate.length) / 3));
   return best.distance <= allowed ? best.candidate : undefined;
 }
-

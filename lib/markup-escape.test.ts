@@ -5,9 +5,7 @@ const HOSTILE = `<script>alert("x")</script> & 'quoted' \`tick\` &amp; ]]> <!-- 
 
 describe('escapeText', () => {
   it('escapes what starts markup and keeps quotes and backticks as written', () => {
-    expect(escapeText(HOSTILE)).toBe(
-      `&lt;script&gt;alert("x")&lt;/script&gt; &amp; 'quoted' \`tick\` &amp;amp; ]]&gt; &lt;!-- --&gt;`,
-    );
+    expect(escapeText(HOSTILE)).toBe(`&lt;script&gt;alert("x")&lt;/script&gt; &amp; 'quoted' \`tick\` &amp;amp; ]]&gt; &lt;!-- --&gt;`);
   });
   it('escapes an entity already written, so it reads literally', () => {
     expect(escapeText('&lt;b&gt;')).toBe('&amp;lt;b&amp;gt;');

@@ -10,12 +10,14 @@
  * only where it would start a quote, `<` always (it could open HTML or an autolink).
  */
 export function mdText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/([\\`*_[\]|~<])/g, '\\$1')
-    .replace(/&(?=#\d+;|#x[\da-f]+;|[a-z][a-z\d]*;)/gi, '\\&')
-    // Only at the start can these open a heading, list or quote.
-    .replace(/^([#+>-])/, '\\$1');
+  return (
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/([\\`*_[\]|~<])/g, '\\$1')
+      .replace(/&(?=#\d+;|#x[\da-f]+;|[a-z][a-z\d]*;)/gi, '\\&')
+      // Only at the start can these open a heading, list or quote.
+      .replace(/^([#+>-])/, '\\$1')
+  );
 }
 
 /**

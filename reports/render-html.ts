@@ -49,7 +49,10 @@ export function renderHtml(report: RunReport): string {
 
 function facts(r: RunReport): string {
   const rows: [string, string][] = [
-    ['Connector type', `<code data-provider>${esc(r.provider)}</code> (${r.connectors.map((c) => `<code data-connector>${esc(c.name)}</code>`).join(', ') || 'no connector ran'})`],
+    [
+      'Connector type',
+      `<code data-provider>${esc(r.provider)}</code> (${r.connectors.map((c) => `<code data-connector>${esc(c.name)}</code>`).join(', ') || 'no connector ran'})`,
+    ],
     ['Test sync', `${esc(r.outcome)}; expectations ${r.met ? 'met' : `not met (${metric('unmet', r.unmet.length)})`}`],
     ['Started at', r.startedAt ? `<time data-started-at>${esc(r.startedAt)}</time>` : 'no request was made'],
     ['First failed request at', r.firstErrorAt ? `<time data-first-error-at>${esc(r.firstErrorAt)}</time>` : 'none'],
@@ -76,7 +79,21 @@ function changes(r: RunReport): string {
     `<p data-last-good="${esc(since.path)}">Last good <code>${esc(diff.base.file)}</code> sync <code>${esc(diff.base.syncId)}</code> → this run <code>${esc(diff.compare.file)}</code> sync <code>${esc(diff.compare.syncId)}</code>: <strong data-differ="${diff.differ}">${diff.differ ? 'the syncs differ' : 'no differences'}</strong>.</p>`,
     ...[...since.notes, ...(diff.note ? [diff.note] : [])].map((note) => `<p><em>${esc(note)}</em></p>`),
     `<table><tr><th>Objects</th>${['Last good', 'This run', 'Added', 'Removed', 'Changed', 'Unchanged'].map((h) => `<th class="n">${h}</th>`).join('')}</tr>${totals}</table>`,
-    change.length ? `<ul>${change.map((f) => `<li data-change-finding="${esc(f.id)}"><strong>${esc(f.id)}</strong>: ${esc(f.message)}${f.examples.length ? ` (e.g. ${f.examples.slice(0, 3).map((e) => `<code>${esc(e)}</code>`).join(', ')})` : ''}</li>`).join('')}</ul>` : '',
+    change.length
+      ? `<ul>${change
+          .map(
+            (f) =>
+              `<li data-change-finding="${esc(f.id)}"><strong>${esc(f.id)}</strong>: ${esc(f.message)}${
+                f.examples.length
+                  ? ` (e.g. ${f.examples
+                      .slice(0, 3)
+                      .map((e) => `<code>${esc(e)}</code>`)
+                      .join(', ')})`
+                  : ''
+              }</li>`,
+          )
+          .join('')}</ul>`
+      : '',
   ].join('\n');
 }
 
@@ -84,7 +101,14 @@ function testSync(r: RunReport): string {
   const s = r.stats;
   const unmet = r.unmet.length ? `<ul>${r.unmet.map((u) => `<li data-unmet>${esc(u)}</li>`).join('')}</ul>` : '';
   const stats = s
-    ? `<table>${([['Resource types', 'resource-types', s.resourceTypes], ['Resources', 'resources', s.resources], ['Entitlements', 'entitlements', s.entitlements], ['Grants', 'grants', s.grants]] as const)
+    ? `<table>${(
+        [
+          ['Resource types', 'resource-types', s.resourceTypes],
+          ['Resources', 'resources', s.resources],
+          ['Entitlements', 'entitlements', s.entitlements],
+          ['Grants', 'grants', s.grants],
+        ] as const
+      )
         .map(([label, key, v]) => `<tr><th>${label}</th><td class="n">${metric(key, v)}</td></tr>`)
         .join('')}</table>`
     : '';
@@ -94,12 +118,19 @@ function testSync(r: RunReport): string {
 function findings(r: RunReport): string {
   const head = `<h2>Findings (${metric('findings', r.findings.length)})</h2>`;
   if (r.findings.length === 0) return `${head}<p>The doctor found nothing wrong.</p>`;
-  return head + r.findings.map((f) => [
-    `<section class="finding" data-finding="${esc(f.id)}"><h3><code>${esc(f.id)}</code>: ${esc(f.title)}</h3>`,
-    f.evidence.length ? `<p>Evidence:</p><ul>${f.evidence.map((e) => `<li><code>${esc(e)}</code></li>`).join('')}</ul>` : '',
-    f.fix.length ? `<p>Fix:</p><ol>${f.fix.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>` : '',
-    '</section>',
-  ].join('')).join('\n');
+  return (
+    head +
+    r.findings
+      .map((f) =>
+        [
+          `<section class="finding" data-finding="${esc(f.id)}"><h3><code>${esc(f.id)}</code>: ${esc(f.title)}</h3>`,
+          f.evidence.length ? `<p>Evidence:</p><ul>${f.evidence.map((e) => `<li><code>${esc(e)}</code></li>`).join('')}</ul>` : '',
+          f.fix.length ? `<p>Fix:</p><ol>${f.fix.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>` : '',
+          '</section>',
+        ].join(''),
+      )
+      .join('\n')
+  );
 }
 
 function timeline(r: RunReport): string {
@@ -107,7 +138,12 @@ function timeline(r: RunReport): string {
   const head = '<h2>Requests and retries over time</h2>';
   if (t.buckets.length === 0) return `${head}<p>No request was made; retries in the log: ${metric('retries', t.totals.retries)}.</p>`;
   const legend = `<p class="legend"><span><i style="background:#8fb8e8"></i>requests</span><span><i style="background:#cf222e"></i>errors (≥ 400 or no answer)</span><span><i style="background:#bf8700"></i>throttled (429 or throttle fault)</span><span><i style="background:#6639ba"></i>retries</span></p>`;
-  const rows = t.buckets.map((b, i) => `<tr data-bucket="${i}" data-requests="${b.requests}" data-throttled="${b.throttled}" data-errors="${b.errors}" data-retries="${b.retries}"><td><time>${esc(b.start)}</time></td><td class="n">${b.requests}</td><td class="n">${b.throttled}</td><td class="n">${b.errors}</td><td class="n">${b.retries}</td></tr>`).join('');
+  const rows = t.buckets
+    .map(
+      (b, i) =>
+        `<tr data-bucket="${i}" data-requests="${b.requests}" data-throttled="${b.throttled}" data-errors="${b.errors}" data-retries="${b.retries}"><td><time>${esc(b.start)}</time></td><td class="n">${b.requests}</td><td class="n">${b.throttled}</td><td class="n">${b.errors}</td><td class="n">${b.retries}</td></tr>`,
+    )
+    .join('');
   const total = `<tr class="total"><th>Total</th>${(['requests', 'throttled', 'errors', 'retries'] as const).map((k) => `<td class="n">${metric(`timeline-${k}`, t.totals[k])}</td>`).join('')}</tr>`;
   return [
     head,
@@ -117,7 +153,9 @@ function timeline(r: RunReport): string {
     legend,
     svgTimeline(t),
     `<table class="buckets"><tr><th>From</th><th class="n">Requests</th><th class="n">Throttled</th><th class="n">Errors</th><th class="n">Retries</th></tr>${rows}${total}</table>`,
-    t.unplacedRetries ? `<p>${metric('unplaced-retries', t.unplacedRetries)} retry line(s) matched no failed request and are counted only in the total.</p>` : '',
+    t.unplacedRetries
+      ? `<p>${metric('unplaced-retries', t.unplacedRetries)} retry line(s) matched no failed request and are counted only in the total.</p>`
+      : '',
   ].join('\n');
 }
 

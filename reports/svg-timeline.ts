@@ -19,7 +19,9 @@ export function svgTimeline(t: Timeline): string {
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const x = (i: number) => PAD.left + i * slot + (slot - barW) / 2;
   const bar = (i: number, v: number, series: string, width = barW, offset = 0) =>
-    v > 0 ? `<rect class="${series}" data-series="${series}" data-bucket="${i}" data-count="${v}" x="${(x(i) + offset).toFixed(1)}" y="${y(v).toFixed(1)}" width="${width.toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}"/>` : '';
+    v > 0
+      ? `<rect class="${series}" data-series="${series}" data-bucket="${i}" data-count="${v}" x="${(x(i) + offset).toFixed(1)}" y="${y(v).toFixed(1)}" width="${width.toFixed(1)}" height="${(y(0) - y(v)).toFixed(1)}"/>`
+      : '';
   const parts: string[] = [];
   t.buckets.forEach((b, i) => {
     parts.push(`<g><title>${esc(`${b.start}: ${b.requests} requests, ${b.throttled} throttled, ${b.errors} errors, ${b.retries} retries`)}</title>`);
@@ -29,7 +31,10 @@ export function svgTimeline(t: Timeline): string {
   if (t.totals.retries > 0) {
     parts.push(`<polyline class="retries" points="${points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ')}"/>`);
     t.buckets.forEach((b, i) => {
-      if (b.retries > 0) parts.push(`<circle class="retries" data-series="retries" data-bucket="${i}" data-count="${b.retries}" cx="${points[i]![0].toFixed(1)}" cy="${points[i]![1].toFixed(1)}" r="3"/>`);
+      if (b.retries > 0)
+        parts.push(
+          `<circle class="retries" data-series="retries" data-bucket="${i}" data-count="${b.retries}" cx="${points[i]![0].toFixed(1)}" cy="${points[i]![1].toFixed(1)}" r="3"/>`,
+        );
     });
   }
   const axis = [

@@ -6,7 +6,16 @@ import { bucketWidth, buildTimeline, placeRetries } from './timeline.js';
 const T0 = Date.parse('2026-05-01T12:00:00.000Z');
 let seq = 0;
 function entry(offsetMs: number, status: number, extra: Partial<JournalEntry> = {}): JournalEntry {
-  return { seq: ++seq, provider: 'entra', method: 'GET', url: '/v1.0/users?$top=999', status, latencyMs: 1, at: new Date(T0 + offsetMs).toISOString(), ...extra };
+  return {
+    seq: ++seq,
+    provider: 'entra',
+    method: 'GET',
+    url: '/v1.0/users?$top=999',
+    status,
+    latencyMs: 1,
+    at: new Date(T0 + offsetMs).toISOString(),
+    ...extra,
+  };
 }
 const retry = (error: string): LogLine => ({ level: 'warn', msg: 'retrying operation', error, waitMs: 2000, attempt: 1 });
 
@@ -55,7 +64,12 @@ describe('buildTimeline', () => {
       entry(10_000, 429, { url: '/v1.0/users?$top=999' }),
       entry(29_000, 429, { url: '/v1.0/groups?$top=999' }),
     ];
-    const log = [retry('GET /v1.0/users: 429: TooManyRequests'), retry('GET /v1.0/groups: 429: TooManyRequests'), retry('GET /v1.0/groups: 429: TooManyRequests'), { level: 'info', msg: 'sync finished' } as LogLine];
+    const log = [
+      retry('GET /v1.0/users: 429: TooManyRequests'),
+      retry('GET /v1.0/groups: 429: TooManyRequests'),
+      retry('GET /v1.0/groups: 429: TooManyRequests'),
+      { level: 'info', msg: 'sync finished' } as LogLine,
+    ];
     expect(placeRetries(journal, log.slice(0, 3))).toEqual([2, 0, 3]);
     const t = buildTimeline(journal, log, 30);
     expect(t.bucketMs).toBe(1000);

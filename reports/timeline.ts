@@ -62,7 +62,13 @@ export function buildTimeline(journal: readonly JournalEntry[], log: readonly Lo
   const end = Math.max(...valid);
   const bucketMs = bucketWidth(end - start, max);
   const count = Math.floor((end - start) / bucketMs) + 1;
-  const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({ start: new Date(start + i * bucketMs).toISOString(), requests: 0, throttled: 0, errors: 0, retries: 0 }));
+  const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({
+    start: new Date(start + i * bucketMs).toISOString(),
+    requests: 0,
+    throttled: 0,
+    errors: 0,
+    retries: 0,
+  }));
   // An entry with an unreadable time still counts, in the first slice, so bucket sums equal the journal.
   const slot = (i: number) => buckets[Number.isFinite(times[i]) ? Math.floor((times[i]! - start) / bucketMs) : 0]!;
   journal.forEach((entry, i) => {

@@ -16,7 +16,11 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 function setup(mode?: string, route = 'iam.ListUsers') {
-  const fixture = awsFixture(server, { shape: { users: 30 }, sim: { shortPages: false }, faults: mode ? [`bad-pagination:route=${route},mode=${mode}`] : [] });
+  const fixture = awsFixture(server, {
+    shape: { users: 30 },
+    sim: { shortPages: false },
+    faults: mode ? [`bad-pagination:route=${route},mode=${mode}`] : [],
+  });
   const expected = fixture.tenant.users({ limit: 100 }).items.map((u) => u.awsId);
   return { ...fixture, ...sdkClients(fixture.sim), expected };
 }
@@ -85,7 +89,9 @@ describe('bad-pagination on IAM Markers', () => {
   it('stale-token refuses every Marker with ValidationError "Invalid Marker."', async () => {
     const { iam } = setup('stale-token');
     const first = await iam.send(new ListUsersCommand({ MaxItems: 10 }));
-    const error = (await iam.send(new ListUsersCommand({ MaxItems: 10, Marker: first.Marker })).catch((e: unknown) => e)) as Error & { $metadata: { httpStatusCode: number } };
+    const error = (await iam.send(new ListUsersCommand({ MaxItems: 10, Marker: first.Marker })).catch((e: unknown) => e)) as Error & {
+      $metadata: { httpStatusCode: number };
+    };
     expect(error.name).toBe('ValidationError');
     expect(error.message).toBe('Invalid Marker.');
     expect(error.$metadata.httpStatusCode).toBe(400);
@@ -115,7 +121,9 @@ describe('bad-pagination on Identity Store NextTokens', () => {
     const pages: string[][] = [];
     let token: string | undefined;
     for (let i = 0; i < limit; i++) {
-      const out = await fixture.identityStore.send(new ListStoreUsersCommand({ IdentityStoreId: fixture.sim.credentials.identityStoreId, MaxResults: 10, NextToken: token }));
+      const out = await fixture.identityStore.send(
+        new ListStoreUsersCommand({ IdentityStoreId: fixture.sim.credentials.identityStoreId, MaxResults: 10, NextToken: token }),
+      );
       pages.push((out.Users ?? []).map((u) => u.UserId!));
       if (!out.NextToken) break;
       token = out.NextToken;

@@ -89,7 +89,13 @@ describe('IAM listings through the SDK paginators', () => {
     const page = await iam.send(new ListUsersCommand({ MaxItems: 1 }));
     const first = tenant.user(1)!;
     expect(page.Users).toEqual([
-      { Path: first.kind === 'member' ? '/' : expect.any(String), UserName: expect.any(String), UserId: first.awsId, Arn: expect.stringMatching(/^arn:aws:iam::\d{12}:user\//), CreateDate: new Date(first.createdAt.replace(/\.\d{3}Z$/, 'Z')) },
+      {
+        Path: first.kind === 'member' ? '/' : expect.any(String),
+        UserName: expect.any(String),
+        UserId: first.awsId,
+        Arn: expect.stringMatching(/^arn:aws:iam::\d{12}:user\//),
+        CreateDate: new Date(first.createdAt.replace(/\.\d{3}Z$/, 'Z')),
+      },
     ]);
     expect(page.Users![0]!.UserId).toMatch(/^AIDA[A-Z0-9]{16}$/);
   });
@@ -103,7 +109,7 @@ describe('IAM listings through the SDK paginators', () => {
     expect(users.map((u) => u.UserId).sort()).toEqual(expected.map((u) => u.awsId).sort());
   });
 
-  it('lists groups, and a big group\'s users across GetGroup pages', async () => {
+  it("lists groups, and a big group's users across GetGroup pages", async () => {
     const { iam, tenant } = setup();
     const groups = [];
     for await (const page of paginateListGroups({ client: iam, pageSize: 5 }, {})) groups.push(...(page.Groups ?? []));
@@ -130,8 +136,14 @@ describe('IAM listings through the SDK paginators', () => {
     const user = allUsers(tenant).find((u) => tenant.memberOf('user', u.seq).length >= 2)!;
     const name = (await iam.send(new ListUsersCommand({ MaxItems: 1000 }))).Users!.find((u) => u.UserId === user.awsId)!.UserName!;
     const ids: string[] = [];
-    for await (const page of paginateListGroupsForUser({ client: iam, pageSize: 1 }, { UserName: name })) ids.push(...page.Groups!.map((g) => g.GroupId!));
-    expect(ids.sort()).toEqual(tenant.memberOf('user', user.seq).map((m) => tenant.group(m.groupSeq)!.awsId).sort());
+    for await (const page of paginateListGroupsForUser({ client: iam, pageSize: 1 }, { UserName: name }))
+      ids.push(...page.Groups!.map((g) => g.GroupId!));
+    expect(ids.sort()).toEqual(
+      tenant
+        .memberOf('user', user.seq)
+        .map((m) => tenant.group(m.groupSeq)!.awsId)
+        .sort(),
+    );
   });
 
   it('lists roles with their trust policy URL-encoded', async () => {
@@ -172,7 +184,8 @@ describe('IAM listings through the SDK paginators', () => {
     const user = allUsers(tenant).find((u) => tenant.policyAttachments({ targetType: 'user', targetSeq: u.seq }).length > 0)!;
     const name = (await iam.send(new ListUsersCommand({ MaxItems: 1000 }))).Users!.find((u) => u.UserId === user.awsId)!.UserName!;
     const arns: string[] = [];
-    for await (const page of paginateListAttachedUserPolicies({ client: iam, pageSize: 1 }, { UserName: name })) arns.push(...page.AttachedPolicies!.map((p) => p.PolicyArn!));
+    for await (const page of paginateListAttachedUserPolicies({ client: iam, pageSize: 1 }, { UserName: name }))
+      arns.push(...page.AttachedPolicies!.map((p) => p.PolicyArn!));
     const policies = tenant.policies({ limit: 1000 }).items;
     const expected = tenant.policyAttachments({ targetType: 'user', targetSeq: user.seq }).map((a) => policies.find((p) => p.seq === a.policySeq)!);
     expect(arns).toHaveLength(expected.length);
@@ -202,7 +215,9 @@ describe('IAM listings through the SDK paginators', () => {
     const error = await failure(iam.send(new ListUsersCommand({ MaxItems: 1001 })));
     expect(error.name).toBe('ValidationError');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe("1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000");
+    expect(error.message).toBe(
+      "1 validation error detected: Value '1001' at 'maxItems' failed to satisfy constraint: Member must have value less than or equal to 1000",
+    );
   });
 
   it('answers an unknown name with NoSuchEntity 404', async () => {
@@ -224,7 +239,11 @@ describe('IAM listings through the SDK paginators', () => {
 describe('SigV4 authentication through the SDK', () => {
   it('answers a wrong secret with SignatureDoesNotMatch 403', async () => {
     const fixture = awsFixture(server);
-    const iam = new IAMClient({ region: 'us-east-1', credentials: { accessKeyId: fixture.sim.credentials.accessKeyId, secretAccessKey: 'x'.repeat(40) }, retryStrategy: quickRetry() });
+    const iam = new IAMClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: fixture.sim.credentials.accessKeyId, secretAccessKey: 'x'.repeat(40) },
+      retryStrategy: quickRetry(),
+    });
     const error = await failure(iam.send(new ListUsersCommand({})));
     expect(error.name).toBe('SignatureDoesNotMatch');
     expect(error.$metadata.httpStatusCode).toBe(403);
@@ -235,7 +254,11 @@ describe('SigV4 authentication through the SDK', () => {
 
   it('answers an unknown access key with InvalidClientTokenId 403', async () => {
     const fixture = awsFixture(server);
-    const iam = new IAMClient({ region: 'us-east-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: fixture.sim.credentials.secretAccessKey }, retryStrategy: quickRetry() });
+    const iam = new IAMClient({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: fixture.sim.credentials.secretAccessKey },
+      retryStrategy: quickRetry(),
+    });
     const error = await failure(iam.send(new ListUsersCommand({})));
     expect(error.name).toBe('InvalidClientTokenId');
     expect(error.$metadata.httpStatusCode).toBe(403);
@@ -248,7 +271,9 @@ describe('SigV4 authentication through the SDK', () => {
     const error = await failure(iam.send(new ListUsersCommand({ MaxItems: 1 })));
     expect(error.name).toBe('InvalidClientTokenId');
     expect(error.$metadata.httpStatusCode).toBe(403);
-    expect(ctx.journal.query({ route: 'iam.ListUsers', fault: true }).map((e) => [e.status, e.fault])).toEqual([[403, `${kind}:provider=aws,from=2`]]);
+    expect(ctx.journal.query({ route: 'iam.ListUsers', fault: true }).map((e) => [e.status, e.fault])).toEqual([
+      [403, `${kind}:provider=aws,from=2`],
+    ]);
   });
 
   it('keeps the SDK clock offset near zero: the Date header is real time even when the simulation clock moves', async () => {
@@ -352,7 +377,10 @@ describe('STS', () => {
     expect(creds.SessionToken!.length).toBeGreaterThan(100);
     expect(creds.Expiration!.getTime() - ctx.clock().getTime()).toBeGreaterThan(890_000);
     expect(creds.Expiration!.getTime() - ctx.clock().getTime()).toBeLessThanOrEqual(900_000);
-    expect(assumed.AssumedRoleUser).toEqual({ AssumedRoleId: `${sim.account.role.roleId}:sync-run`, Arn: `arn:aws:sts::${sim.credentials.accountId}:assumed-role/SyncHarnessConnectorRole/sync-run` });
+    expect(assumed.AssumedRoleUser).toEqual({
+      AssumedRoleId: `${sim.account.role.roleId}:sync-run`,
+      Arn: `arn:aws:sts::${sim.credentials.accountId}:assumed-role/SyncHarnessConnectorRole/sync-run`,
+    });
 
     const session = sdkClients(sim, { accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey!, sessionToken: creds.SessionToken! });
     const me = await session.sts.send(new GetCallerIdentityCommand({}));
@@ -392,6 +420,8 @@ describe('STS', () => {
     const { sts, sim } = setup();
     const error = await failure(sts.send(new AssumeRoleCommand({ RoleArn: sim.credentials.roleArn, RoleSessionName: 's1', DurationSeconds: 899 })));
     expect(error.name).toBe('ValidationError');
-    expect(error.message).toBe("1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900");
+    expect(error.message).toBe(
+      "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900",
+    );
   });
 });

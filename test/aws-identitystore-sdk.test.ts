@@ -27,7 +27,9 @@ function setup(options: FixtureOptions = {}) {
   return { ...fixture, ...sdkClients(fixture.sim), storeId: fixture.sim.credentials.identityStoreId };
 }
 
-async function failure(promise: Promise<unknown>): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } } & Record<string, unknown>> {
+async function failure(
+  promise: Promise<unknown>,
+): Promise<Error & { $metadata: { httpStatusCode?: number; attempts?: number } } & Record<string, unknown>> {
   try {
     await promise;
   } catch (error) {
@@ -48,7 +50,8 @@ describe('Identity Store through the SDK paginators', () => {
   it('pages through every user and sees exactly the tenant', async () => {
     const { identityStore, tenant, storeId, ctx } = setup();
     const users = [];
-    for await (const page of paginateListUsers({ client: identityStore, pageSize: 50 }, { IdentityStoreId: storeId })) users.push(...(page.Users ?? []));
+    for await (const page of paginateListUsers({ client: identityStore, pageSize: 50 }, { IdentityStoreId: storeId }))
+      users.push(...(page.Users ?? []));
     const expected = tenant.users({ limit: 1000 }).items;
     expect(users).toHaveLength(expected.length);
     expect(new Set(users.map((u) => u.UserId))).toEqual(new Set(expected.map((u) => u.scimId)));
@@ -68,7 +71,8 @@ describe('Identity Store through the SDK paginators', () => {
   it('pages through groups', async () => {
     const { identityStore, tenant, storeId } = setup();
     const groups = [];
-    for await (const page of paginateListGroups({ client: identityStore, pageSize: 3 }, { IdentityStoreId: storeId })) groups.push(...(page.Groups ?? []));
+    for await (const page of paginateListGroups({ client: identityStore, pageSize: 3 }, { IdentityStoreId: storeId }))
+      groups.push(...(page.Groups ?? []));
     expect(groups.map((g) => [g.GroupId, g.DisplayName])).toEqual(tenant.groups({ limit: 1000 }).items.map((g) => [g.scimId, g.displayName]));
   });
 
@@ -77,10 +81,15 @@ describe('Identity Store through the SDK paginators', () => {
     const big = biggestGroup(tenant);
     expect(big.users.length).toBeGreaterThan(5);
     const memberships = [];
-    for await (const page of paginateListGroupMemberships({ client: identityStore, pageSize: 5 }, { IdentityStoreId: storeId, GroupId: big.group.scimId })) {
+    for await (const page of paginateListGroupMemberships(
+      { client: identityStore, pageSize: 5 },
+      { IdentityStoreId: storeId, GroupId: big.group.scimId },
+    )) {
       memberships.push(...(page.GroupMemberships ?? []));
     }
-    expect(memberships.map((m) => m.MemberId && 'UserId' in m.MemberId ? m.MemberId.UserId : undefined).sort()).toEqual(big.users.map((m) => tenant.user(m.memberSeq)!.scimId).sort());
+    expect(memberships.map((m) => (m.MemberId && 'UserId' in m.MemberId ? m.MemberId.UserId : undefined)).sort()).toEqual(
+      big.users.map((m) => tenant.user(m.memberSeq)!.scimId).sort(),
+    );
     expect(memberships.every((m) => m.GroupId === big.group.scimId && m.IdentityStoreId === storeId)).toBe(true);
     expect(new Set(memberships.map((m) => m.MembershipId)).size).toBe(memberships.length);
   });
@@ -88,7 +97,9 @@ describe('Identity Store through the SDK paginators', () => {
   it('honours the deprecated UserName filter', async () => {
     const { identityStore, tenant, storeId } = setup();
     const user = tenant.user(7)!;
-    const out = await identityStore.send(new ListUsersCommand({ IdentityStoreId: storeId, Filters: [{ AttributePath: 'UserName', AttributeValue: user.userPrincipalName }] }));
+    const out = await identityStore.send(
+      new ListUsersCommand({ IdentityStoreId: storeId, Filters: [{ AttributePath: 'UserName', AttributeValue: user.userPrincipalName }] }),
+    );
     expect(out.Users?.map((u) => u.UserId)).toEqual([user.scimId]);
   });
 });
@@ -99,7 +110,9 @@ describe('Identity Store errors', () => {
     const error = await failure(identityStore.send(new ListUsersCommand({ IdentityStoreId: storeId, MaxResults: 101 })));
     expect(error.name).toBe('ValidationException');
     expect(error.$metadata.httpStatusCode).toBe(400);
-    expect(error.message).toBe("1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100");
+    expect(error.message).toBe(
+      "1 validation error detected: Value '101' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 100",
+    );
   });
 
   it('answers an unknown group with ResourceNotFoundException naming it', async () => {
@@ -122,10 +135,13 @@ describe('Identity Store errors', () => {
 
   it('answers a wrong secret with InvalidSignatureException and an unknown key with UnrecognizedClientException', async () => {
     const { sim, storeId } = setup();
-    const client = (accessKeyId: string, secretAccessKey: string) => new IdentitystoreClient({ region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, retryStrategy: quickRetry() });
+    const client = (accessKeyId: string, secretAccessKey: string) =>
+      new IdentitystoreClient({ region: 'us-east-1', credentials: { accessKeyId, secretAccessKey }, retryStrategy: quickRetry() });
     const wrongSecret = await failure(client(sim.credentials.accessKeyId, 'y'.repeat(40)).send(new ListUsersCommand({ IdentityStoreId: storeId })));
     expect(wrongSecret.name).toBe('InvalidSignatureException');
-    const unknownKey = await failure(client('AKIAIOSFODNN7EXAMPLE', sim.credentials.secretAccessKey).send(new ListUsersCommand({ IdentityStoreId: storeId })));
+    const unknownKey = await failure(
+      client('AKIAIOSFODNN7EXAMPLE', sim.credentials.secretAccessKey).send(new ListUsersCommand({ IdentityStoreId: storeId })),
+    );
     expect(unknownKey.name).toBe('UnrecognizedClientException');
     expect(unknownKey.message).toBe('The security token included in the request is invalid.');
   });
@@ -162,7 +178,11 @@ describe('Identity Store with role session credentials', () => {
     const clock = movableClock();
     const { sts, sim, storeId } = setup({ clock });
     const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: sim.credentials.roleArn, RoleSessionName: 'idstore' }));
-    const session = sdkClients(sim, { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! });
+    const session = sdkClients(sim, {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    });
     expect((await session.identityStore.send(new ListUsersCommand({ IdentityStoreId: storeId, MaxResults: 2 }))).Users).toHaveLength(2);
     expect(Math.abs(session.identityStore.config.systemClockOffset)).toBeLessThan(2000);
     clock.advance(3601_000);

@@ -19,7 +19,11 @@ describe('AWS simulator on loopback', () => {
     serving = await serveProviders({ providers: ['aws'], tenant: () => createTenant({ users: 17, groups: 4 }), seed: 9, faults: [] });
     const { baseUrl, credentials } = serving.ready as { baseUrl: string; credentials: Record<string, string> };
     expect(credentials.endpoint).toBe(baseUrl);
-    const config = { region: credentials.region!, endpoint: baseUrl, credentials: { accessKeyId: credentials.accessKeyId!, secretAccessKey: credentials.secretAccessKey! } };
+    const config = {
+      region: credentials.region!,
+      endpoint: baseUrl,
+      credentials: { accessKeyId: credentials.accessKeyId!, secretAccessKey: credentials.secretAccessKey! },
+    };
 
     const sts = new STSClient(config);
     expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(credentials.accountId);
@@ -32,7 +36,14 @@ describe('AWS simulator on loopback', () => {
 
     // Session credentials from the served STS work against the served IAM.
     const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: credentials.roleArn!, RoleSessionName: 'loopback' }));
-    const asRole = new STSClient({ ...config, credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! } });
+    const asRole = new STSClient({
+      ...config,
+      credentials: {
+        accessKeyId: Credentials!.AccessKeyId!,
+        secretAccessKey: Credentials!.SecretAccessKey!,
+        sessionToken: Credentials!.SessionToken!,
+      },
+    });
     expect((await asRole.send(new GetCallerIdentityCommand({}))).Arn).toMatch(/:assumed-role\/SyncHarnessConnectorRole\/loopback$/);
   });
 });

@@ -88,7 +88,9 @@ describe('SigV4 checks', () => {
   it('calls a request from the future not yet current', async () => {
     const { query } = awsFixture(server, { clock: () => FIXED });
     const response = await query('iam', 'ListUsers', {}, { at: new Date(FIXED.getTime() + 400_000) });
-    expect(xmlValue(await response.text(), 'Message')).toBe('Signature not yet current: 20260102T031045Z is still later than 20260102T030905Z (20260102T030405Z + 5 min.)');
+    expect(xmlValue(await response.text(), 'Message')).toBe(
+      'Signature not yet current: 20260102T031045Z is still later than 20260102T030905Z (20260102T030405Z + 5 min.)',
+    );
   });
 
   it('accepts a request within the five minutes', async () => {
@@ -110,7 +112,12 @@ describe('SigV4 checks', () => {
     const { signRequest } = await import('../mocks/aws/sigv4/signature.js');
     const url = new URL(`${sim.bases.iam}/`);
     const body = 'Action=ListUsers&Version=2010-05-08&MaxItems=1';
-    const headers = signRequest({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }, sim.credentials, { region: 'us-east-1', service: 'iam' }, new Date());
+    const headers = signRequest(
+      { method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body },
+      sim.credentials,
+      { region: 'us-east-1', service: 'iam' },
+      new Date(),
+    );
     const response = await fetch(url, { method: 'POST', headers, body: body.replace('MaxItems=1', 'MaxItems=9') });
     expect(response.status).toBe(403);
     expect(xmlValue(await response.text(), 'Code')).toBe('SignatureDoesNotMatch');
@@ -118,7 +125,11 @@ describe('SigV4 checks', () => {
 
   it('answers an unsigned request with MissingAuthenticationToken', async () => {
     const { sim } = awsFixture(server);
-    const response = await fetch(`${sim.bases.iam}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=ListUsers&Version=2010-05-08' });
+    const response = await fetch(`${sim.bases.iam}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=ListUsers&Version=2010-05-08',
+    });
     expect(response.status).toBe(403);
     expect(xmlValue(await response.text(), 'Code')).toBe('MissingAuthenticationToken');
   });
@@ -126,11 +137,19 @@ describe('SigV4 checks', () => {
   it('requires the issued session token with session keys, and no token with the long-term key', async () => {
     const { query, sim, ctx } = awsFixture(server);
     const assumed = await (await query('sts', 'AssumeRole', { RoleArn: sim.credentials.roleArn, RoleSessionName: 'wire' })).text();
-    const session = { accessKeyId: xmlValue(assumed, 'AccessKeyId')!, secretAccessKey: xmlValue(assumed, 'SecretAccessKey')!, sessionToken: xmlValue(assumed, 'SessionToken')! };
+    const session = {
+      accessKeyId: xmlValue(assumed, 'AccessKeyId')!,
+      secretAccessKey: xmlValue(assumed, 'SecretAccessKey')!,
+      sessionToken: xmlValue(assumed, 'SessionToken')!,
+    };
     // Issued secrets are known to the run, so its scrubber removes them from whatever the connector prints.
     expect(ctx.issued.all().map((s) => s.value)).toEqual([session.secretAccessKey, session.sessionToken]);
     expect((await query('iam', 'ListUsers', { MaxItems: '1' }, { credentials: session })).status).toBe(200);
-    for (const credentials of [{ ...session, sessionToken: undefined }, { ...session, sessionToken: `${session.sessionToken}x` }, { ...sim.credentials, sessionToken: session.sessionToken }]) {
+    for (const credentials of [
+      { ...session, sessionToken: undefined },
+      { ...session, sessionToken: `${session.sessionToken}x` },
+      { ...sim.credentials, sessionToken: session.sessionToken },
+    ]) {
       const response = await query('iam', 'ListUsers', {}, { credentials });
       expect(response.status).toBe(403);
       expect(xmlValue(await response.text(), 'Code')).toBe('InvalidClientTokenId');
@@ -187,7 +206,11 @@ describe('determinism and the journal', () => {
   it('never journals secrets, signatures or session tokens', async () => {
     const { query, sim, ctx } = awsFixture(server);
     const assumed = await (await query('sts', 'AssumeRole', { RoleArn: sim.credentials.roleArn, RoleSessionName: 'journal' })).text();
-    const session = { accessKeyId: xmlValue(assumed, 'AccessKeyId')!, secretAccessKey: xmlValue(assumed, 'SecretAccessKey')!, sessionToken: xmlValue(assumed, 'SessionToken')! };
+    const session = {
+      accessKeyId: xmlValue(assumed, 'AccessKeyId')!,
+      secretAccessKey: xmlValue(assumed, 'SecretAccessKey')!,
+      sessionToken: xmlValue(assumed, 'SessionToken')!,
+    };
     await query('iam', 'ListUsers', {}, { credentials: session });
     const lines = ctx.journal.toJsonLines();
     expect(lines.split('\n').filter(Boolean)).toHaveLength(2);

@@ -27,7 +27,9 @@ describe('the buggy variants', () => {
     for (const s of controls) {
       // The reference connector, in process or as its own process (`sync-harness connector <provider>`), never a variant.
       const clean = (c: (typeof s.connectors)[number]) =>
-        c.kind === 'builtin' ? c.variant === undefined : Array.isArray(c.command) && c.command[0] === 'sync-harness' && c.command[1] === 'connector' && !c.command.includes('--variant');
+        c.kind === 'builtin'
+          ? c.variant === undefined
+          : Array.isArray(c.command) && c.command[0] === 'sync-harness' && c.command[1] === 'connector' && !c.command.includes('--variant');
       expect(s.connectors.every(clean), s.name).toBe(true);
       expect([s.expect.complete, s.expect.findings], s.name).toEqual([true, []]);
     }

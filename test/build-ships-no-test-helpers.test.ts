@@ -37,8 +37,10 @@ function entryPoints(): Set<string> {
     bin: Record<string, string>;
     exports: Record<string, string | { default?: string }>;
   };
-  const built = [...Object.values(pkg.bin), ...Object.values(pkg.exports).map((e) => (typeof e === 'string' ? e : e.default ?? ''))];
-  return new Set(built.filter((f) => f.startsWith('dist/') || f.startsWith('./dist/')).map((f) => f.replace(/^(\.\/)?dist\//, '').replace(/\.js$/, '.ts')));
+  const built = [...Object.values(pkg.bin), ...Object.values(pkg.exports).map((e) => (typeof e === 'string' ? e : (e.default ?? '')))];
+  return new Set(
+    built.filter((f) => f.startsWith('dist/') || f.startsWith('./dist/')).map((f) => f.replace(/^(\.\/)?dist\//, '').replace(/\.js$/, '.ts')),
+  );
 }
 
 describe('the build', () => {

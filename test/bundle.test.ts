@@ -33,9 +33,23 @@ async function unpack(archive: string, name: string): Promise<string> {
 function externalRun(name: string, mode: 'base-url' | 'proxy' = 'base-url') {
   const provider = name.split('/')[0]!;
   const credentials = join(dir, `${name.replace('/', '-')}-${mode}.credentials.json`);
-  const connector = [process.execPath, inject('builtCli'), 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+  const connector = [
+    process.execPath,
+    inject('builtCli'),
+    'connector',
+    provider,
+    '--credentials',
+    '{credentialsFile}',
+    '--file',
+    '{output}',
+    '--log-format',
+    'json',
+  ];
   const command = ['sh', '-c', 'cp "$0" "$1" && shift && exec "$@"', '{credentialsFile}', credentials, ...connector];
-  return { credentials, run: () => runScenario(join(repoRoot, 'scenarios/library', `${name}.yaml`), { connector: command, runsDir: join(dir, 'runs', mode), mode }) };
+  return {
+    credentials,
+    run: () => runScenario(join(repoRoot, 'scenarios/library', `${name}.yaml`), { connector: command, runsDir: join(dir, 'runs', mode), mode }),
+  };
 }
 
 describe('bundle of a failed external run', () => {
@@ -44,7 +58,14 @@ describe('bundle of a failed external run', () => {
   let bundleDir: string;
   beforeAll(async () => {
     runDir = (await run()).runDir;
-    const result = await runCli(['bundle', runDir, '--log', join(repoRoot, 'test/fixtures/logs/entra-expired-secret.json.log'), '--connector-version', 'v9.9.9-test']);
+    const result = await runCli([
+      'bundle',
+      runDir,
+      '--log',
+      join(repoRoot, 'test/fixtures/logs/entra-expired-secret.json.log'),
+      '--connector-version',
+      'v9.9.9-test',
+    ]);
     expect(result.stderr.replace(/^note: .*\n/gm, '')).toBe('');
     expect(result.code).toBe(0);
     bundleDir = await unpack(`${runDir}.bundle.tar.gz`, 'expired');
@@ -64,11 +85,22 @@ describe('bundle of a failed external run', () => {
   });
 
   it('carries the reports, the log, the journal, the scenario and a repro scenario; never the sync file', () => {
-    expect(readdirSync(bundleDir).sort()).toEqual(['README.md', 'connector.log', 'debug.log', 'journal.jsonl', 'manifest.json', 'report.html', 'report.md', 'repro.yaml', 'result.json', 'scenario.yaml']);
+    expect(readdirSync(bundleDir).sort()).toEqual([
+      'README.md',
+      'connector.log',
+      'debug.log',
+      'journal.jsonl',
+      'manifest.json',
+      'report.html',
+      'report.md',
+      'repro.yaml',
+      'result.json',
+      'scenario.yaml',
+    ]);
     expect(readFileSync(join(bundleDir, 'repro.yaml'), 'utf8')).toMatch(/expired-secret/);
   });
 
-  it('holds none of the run\'s secrets in any form', async () => {
+  it("holds none of the run's secrets in any form", async () => {
     const secrets = secretsOf(credentials);
     expect(secrets.map((x) => x.label)).toContain('credentials.clientSecret');
     const scan = await scanForSecrets(secrets, [`${runDir}.bundle.tar.gz`, ...readdirSync(bundleDir).map((f) => join(bundleDir, f))]);
@@ -85,7 +117,9 @@ describe('bundle of a proxy-mode run', () => {
     const result = await runCli(['bundle', runDir, '--out', join(dir, 'google.tar.gz')]);
     expect(result.code).toBe(0);
     const unpacked = await unpack(join(dir, 'google.tar.gz'), 'google');
-    const everything = readdirSync(unpacked).map((f) => readFileSync(join(unpacked, f), 'utf8')).join('\n');
+    const everything = readdirSync(unpacked)
+      .map((f) => readFileSync(join(unpacked, f), 'utf8'))
+      .join('\n');
     expect(everything).not.toMatch(/PRIVATE KEY-----/);
     const scan = await scanForSecrets(secretsOf(credentials), [join(dir, 'google.tar.gz'), unpacked]);
     expect(scan.findings).toEqual([]);
@@ -113,7 +147,10 @@ describe('a secret under a field name nothing marks as secret', () => {
     // refuse the bundle (BundleLeakError) if the scrubber missed it; the scrubber finds what the scan finds.
     const { clientId, clientSecret } = JSON.parse(readFileSync(credentials, 'utf8')) as Record<string, string>;
     const planted = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-    writeFileSync(join(runDir, 'connector.log'), `${readFileSync(join(runDir, 'connector.log'), 'utf8')}{"level":"debug","msg":"retrying","auth":"${planted}"}\n`);
+    writeFileSync(
+      join(runDir, 'connector.log'),
+      `${readFileSync(join(runDir, 'connector.log'), 'utf8')}{"level":"debug","msg":"retrying","auth":"${planted}"}\n`,
+    );
     const out = join(dir, 'leak.tar.gz');
     expect((await runCli(['bundle', runDir, '--out', out])).code).toBe(0);
     const scan = await scanForSecrets(secretsOf(credentials), [out, await unpack(out, 'leak')]);

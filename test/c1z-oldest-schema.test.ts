@@ -63,7 +63,10 @@ function rowsSql(): string {
     `INSERT INTO v1_sync_runs (sync_id, started_at, ended_at, sync_token) VALUES
        (${text(FINISHED)}, '2025-02-10 16:31:25.057185', '2025-02-10 16:33:36.381422', '{"needs_expansion":true}'),
        (${text(RUNNING)}, '2025-02-11 09:00:00.5', NULL, '{"current_action":{"operation":"list-resources"}}');`,
-    ...[userType, groupType].map((t) => `INSERT INTO v1_resource_types (external_id, data, sync_id, discovered_at) VALUES (${text(t.id)}, ${hex(encodeMessage(ResourceTypeSchema, t))}, ${text(FINISHED)}, ${at});`),
+    ...[userType, groupType].map(
+      (t) =>
+        `INSERT INTO v1_resource_types (external_id, data, sync_id, discovered_at) VALUES (${text(t.id)}, ${hex(encodeMessage(ResourceTypeSchema, t))}, ${text(FINISHED)}, ${at});`,
+    ),
     `INSERT INTO v1_resource_types (external_id, data, sync_id, discovered_at) VALUES ('user', ${hex(encodeMessage(ResourceTypeSchema, userType))}, ${text(RUNNING)}, ${at});`,
     ...[u1, u2, g1].map(
       (r) =>
@@ -101,7 +104,13 @@ describeWithTools('reading a file of the oldest v1 schema, made with sqlite3 and
 
   it('is built as intended: the old columns only, the SDK header in WAL mode, behind the v1 magic', () => {
     const db = join(dir, 'sync.db');
-    expect(sqlite(db, `SELECT name FROM pragma_table_info('v1_sync_runs')`).flat()).toEqual(['id', 'sync_id', 'started_at', 'ended_at', 'sync_token']);
+    expect(sqlite(db, `SELECT name FROM pragma_table_info('v1_sync_runs')`).flat()).toEqual([
+      'id',
+      'sync_id',
+      'started_at',
+      'ended_at',
+      'sync_token',
+    ]);
     expect(sqlite(db, `SELECT count(*) FROM pragma_table_info('v1_grants') WHERE name LIKE '%expansion%'`)).toEqual([['0']]);
     // Only the tables the reader needs: nothing it could lean on beyond its minimum.
     expect(sqlite(db, `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).flat()).toEqual([...C1Z_TABLES].sort());

@@ -58,7 +58,16 @@ function indexes(db: InflatedDb, table: string): Map<string, IndexDef> {
         .map((c) => c.name);
       const sql = db.db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck().get(index.name) as string | null;
       const where = sql && /\bwhere\b([\s\S]*)$/i.exec(sql)?.[1];
-      return [index.name, { unique: index.unique, origin: index.origin, partial: index.partial, columns: cols, where: where ? where.trim().replace(/\s+/g, ' ').toLowerCase() : null }];
+      return [
+        index.name,
+        {
+          unique: index.unique,
+          origin: index.origin,
+          partial: index.partial,
+          columns: cols,
+          where: where ? where.trim().replace(/\s+/g, ' ').toLowerCase() : null,
+        },
+      ];
     }),
   );
 }
@@ -71,12 +80,26 @@ async function writeSample(name: string): Promise<{ path: string; syncs: Array<{
   const fullCounts = writeDirectory(writer, full, { users: 120, groups: 45, roles: 6, memberships: 300, roleAssignments: 90, seed: 5 });
   writer.endSync(full);
   const partial = writer.startSync({ type: 'partial', parentSyncId: full });
-  const partialCounts = writeDirectory(writer, partial, { users: 120, groups: 45, roles: 6, memberships: 300, roleAssignments: 90, seed: 5, dropEveryNthUser: 4 });
+  const partialCounts = writeDirectory(writer, partial, {
+    users: 120,
+    groups: 45,
+    roles: 6,
+    memberships: 300,
+    roleAssignments: 90,
+    seed: 5,
+    dropEveryNthUser: 4,
+  });
   // Same external id twice: the upsert must leave one row.
   writer.addResource(partial, create(ResourceSchema, { id: { resourceType: 'user', resource: 'u-0000000' }, displayName: 'renamed' }));
   writer.endSync(partial);
   await writer.finish();
-  return { path, syncs: [{ id: full, counts: fullCounts }, { id: partial, counts: partialCounts }] };
+  return {
+    path,
+    syncs: [
+      { id: full, counts: fullCounts },
+      { id: partial, counts: partialCounts },
+    ],
+  };
 }
 
 describeWithSamples('our schema against real SDK files', () => {
@@ -94,7 +117,15 @@ describeWithSamples('our schema against real SDK files', () => {
   it('starts every table of the newest-schema sample with its exact columns, in its order', () => {
     const sample = samples.get(SAMPLE.inProgress)!;
     const sampleTables = tables(sample);
-    expect(sampleTables).toEqual(['v1_assets', 'v1_connector_sessions', 'v1_entitlements', 'v1_grants', 'v1_resource_types', 'v1_resources', 'v1_sync_runs']);
+    expect(sampleTables).toEqual([
+      'v1_assets',
+      'v1_connector_sessions',
+      'v1_entitlements',
+      'v1_grants',
+      'v1_resource_types',
+      'v1_resources',
+      'v1_sync_runs',
+    ]);
     expect(tables(ours)).toEqual(sampleTables);
     for (const table of sampleTables) {
       const theirs = columns(sample, table);
@@ -102,12 +133,11 @@ describeWithSamples('our schema against real SDK files', () => {
       expect({ table, columns: columns(ours, table).slice(0, theirs.length) }).toEqual({ table, columns: theirs });
     }
     // Ours adds exactly the v0.25 sync-run columns the sample predates.
-    expect(columns(ours, 'v1_sync_runs').slice(columns(sample, 'v1_sync_runs').length).map((c) => c.name)).toEqual([
-      'stats',
-      'ingest_invariant_generation',
-      'ingest_invariant_coverage',
-      'ingest_invariant_mode',
-    ]);
+    expect(
+      columns(ours, 'v1_sync_runs')
+        .slice(columns(sample, 'v1_sync_runs').length)
+        .map((c) => c.name),
+    ).toEqual(['stats', 'ingest_invariant_generation', 'ingest_invariant_coverage', 'ingest_invariant_mode']);
   });
 
   it('has every index of the newest-schema sample, with the same name, uniqueness, columns and condition', () => {
@@ -132,7 +162,8 @@ describeWithSamples('our schema against real SDK files', () => {
       const sample = samples.get(name)!;
       for (const table of tables(sample)) {
         const mine = new Map(columns(ours, table).map(({ cid: _cid, ...c }) => [c.name, c]));
-        for (const { cid: _cid, ...column } of columns(sample, table)) expect({ name, table, column: mine.get(column.name) }).toEqual({ name, table, column });
+        for (const { cid: _cid, ...column } of columns(sample, table))
+          expect({ name, table, column: mine.get(column.name) }).toEqual({ name, table, column });
         const myIndexes = indexes(ours, table);
         for (const [index, def] of indexes(sample, table)) expect({ name, index, def: myIndexes.get(index) }).toEqual({ name, index, def });
       }
@@ -175,6 +206,9 @@ describeWithTools('our files through the stock command-line tools', () => {
       [full!.id, 'full', '', '1'],
       [partial!.id, 'partial', full!.id, '1'],
     ]);
-    expect(sqlite(db, `SELECT json_extract(stats, '$.grants') FROM v1_sync_runs ORDER BY id`)).toEqual([[String(full!.counts.grants)], [String(partial!.counts.grants)]]);
+    expect(sqlite(db, `SELECT json_extract(stats, '$.grants') FROM v1_sync_runs ORDER BY id`)).toEqual([
+      [String(full!.counts.grants)],
+      [String(partial!.counts.grants)],
+    ]);
   });
 });

@@ -51,17 +51,44 @@ interface Case {
   partialJson?: boolean;
 }
 
-const inspect = (name: string, command = 'stats') => () => [command, '-f', at(name)];
+const inspect =
+  (name: string, command = 'stats') =>
+  () => [command, '-f', at(name)];
 
 const CASES: Case[] = [
   { name: 'a missing file', args: inspect('missing.c1z'), file: () => at('missing.c1z'), problem: /: no such file \(check the path/ },
   { name: 'a folder', args: inspect('a-folder.c1z'), file: () => at('a-folder.c1z'), problem: /: is a folder, not a sync file/ },
   { name: 'a 0-byte file', args: inspect('empty.c1z'), file: () => at('empty.c1z'), problem: /: empty file \(0 bytes\): no sync found/ },
-  { name: 'wrong magic', args: inspect('wrong-magic.c1z'), file: () => at('wrong-magic.c1z'), problem: /: not a c1z sync file \(starts with 50 4b 03 04 20;/ },
-  { name: 'the magic and nothing else', args: inspect('magic-only.c1z'), file: () => at('magic-only.c1z'), problem: /: nothing after the c1z header/ },
-  { name: 'truncated zstd', args: inspect('truncated.c1z'), file: () => at('truncated.c1z'), problem: /: truncated: the zstd data ends in the middle of a frame \(the file was cut short/ },
-  { name: 'corrupt zstd', args: inspect('corrupt-zstd.c1z'), file: () => at('corrupt-zstd.c1z'), problem: /: corrupt zstd data \(.+\) \(the file was damaged/ },
-  { name: 'zstd that is not SQLite', args: inspect('zstd-of-text.c1z'), file: () => at('zstd-of-text.c1z'), problem: /: the zstd payload is not a SQLite database/ },
+  {
+    name: 'wrong magic',
+    args: inspect('wrong-magic.c1z'),
+    file: () => at('wrong-magic.c1z'),
+    problem: /: not a c1z sync file \(starts with 50 4b 03 04 20;/,
+  },
+  {
+    name: 'the magic and nothing else',
+    args: inspect('magic-only.c1z'),
+    file: () => at('magic-only.c1z'),
+    problem: /: nothing after the c1z header/,
+  },
+  {
+    name: 'truncated zstd',
+    args: inspect('truncated.c1z'),
+    file: () => at('truncated.c1z'),
+    problem: /: truncated: the zstd data ends in the middle of a frame \(the file was cut short/,
+  },
+  {
+    name: 'corrupt zstd',
+    args: inspect('corrupt-zstd.c1z'),
+    file: () => at('corrupt-zstd.c1z'),
+    problem: /: corrupt zstd data \(.+\) \(the file was damaged/,
+  },
+  {
+    name: 'zstd that is not SQLite',
+    args: inspect('zstd-of-text.c1z'),
+    file: () => at('zstd-of-text.c1z'),
+    problem: /: the zstd payload is not a SQLite database/,
+  },
   {
     name: 'SQLite without the c1z tables',
     args: inspect('sqlite-without-tables.c1z'),
@@ -86,11 +113,26 @@ const CASES: Case[] = [
     args: () => ['stats', '-f', good],
     env: () => ({ SYNC_HARNESS_TMPDIR: at('no-such-folder') }),
     file: () => good,
-    problem: /: cannot make a temporary folder in \S+no-such-folder to decompress into: it does not exist \(set SYNC_HARNESS_TMPDIR to a writable folder/,
+    problem:
+      /: cannot make a temporary folder in \S+no-such-folder to decompress into: it does not exist \(set SYNC_HARNESS_TMPDIR to a writable folder/,
   },
-  { name: 'grants -r and -e together', args: () => ['grants', '-f', good, '-r', 'group:g-000000', '-e', 'group:g-000000:member'], problem: /^sync-harness: grants: give --resource or --entitlement, not both$/ },
-  { name: 'a bad -o value', args: () => ['stats', '-f', good, '-o', 'yaml'], problem: /argument 'yaml' is invalid\. Allowed choices are console, json\. \(run with --help for usage\)$/, usage: true },
-  { name: 'an unknown command', args: () => ['frobnicate', '-f', good], problem: /^sync-harness: unknown command 'frobnicate' \(run with --help for usage\)$/, usage: true },
+  {
+    name: 'grants -r and -e together',
+    args: () => ['grants', '-f', good, '-r', 'group:g-000000', '-e', 'group:g-000000:member'],
+    problem: /^sync-harness: grants: give --resource or --entitlement, not both$/,
+  },
+  {
+    name: 'a bad -o value',
+    args: () => ['stats', '-f', good, '-o', 'yaml'],
+    problem: /argument 'yaml' is invalid\. Allowed choices are console, json\. \(run with --help for usage\)$/,
+    usage: true,
+  },
+  {
+    name: 'an unknown command',
+    args: () => ['frobnicate', '-f', good],
+    problem: /^sync-harness: unknown command 'frobnicate' \(run with --help for usage\)$/,
+    usage: true,
+  },
 ];
 
 describe('each bad input', () => {
@@ -115,7 +157,10 @@ describe('--debug', () => {
     expect(debug.code).toBe(2);
     const [first, ...rest] = lines(debug.stderr);
     expect(first).toBe(lines(plain.stderr)[0]);
-    expect(rest.some((line) => /^\s+at /.test(line)), debug.stderr).toBe(true);
+    expect(
+      rest.some((line) => /^\s+at /.test(line)),
+      debug.stderr,
+    ).toBe(true);
   });
 
   it.each(CASES.filter((c) => c.usage))('$name: a usage error has no stack to show, and stays one line', async (c) => {
@@ -173,7 +218,9 @@ describe('a full disk while decompressing', () => {
       expect(result.stdout).toBe('');
       const all = lines(result.stderr);
       expect(all).toHaveLength(1);
-      expect(all[0]).toMatch(new RegExp(`^sync-harness: ${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: disk full while decompressing to ${mountPoint}/`));
+      expect(all[0]).toMatch(
+        new RegExp(`^sync-harness: ${big.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: disk full while decompressing to ${mountPoint}/`),
+      );
       expect(all[0]).toMatch(/set TMPDIR to a larger disk/);
     } finally {
       rmSync(mountPoint, { recursive: true, force: true });

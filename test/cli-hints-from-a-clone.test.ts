@@ -22,7 +22,7 @@ it("demo's next steps say npx sync-harness", async () => {
   expect(result.stderr).toContain(`npx sync-harness syncs -f ${out}   |   npx sync-harness resources -f ${out} -t user`);
 });
 
-it("serve --help names the preload by an absolute file URL that exists", async () => {
+it('serve --help names the preload by an absolute file URL that exists', async () => {
   const help = (await runCli(['serve', '--help'])).stdout.replace(/\s+/g, ' ');
   expect(help).not.toContain('--import=sync-harness/proxy');
   const urls = [...help.matchAll(/--import=(file:\/\/\S+?)['\s]/g)].map((m) => m[1]!);

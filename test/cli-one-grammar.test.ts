@@ -130,25 +130,26 @@ describe('the spellings from before', () => {
   });
 });
 
-describeWithTools(
-  'record --output',
-  () => {
-    it('record --output json is record -o json, with a note', async () => {
-      const upstream = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }), seed: 2, faults: [] });
-      try {
-        const command = ['sh', '-c', 'curl -s https://graph.microsoft.com/v1.0/users >/dev/null'];
-        const args = ['record', '--provider', 'entra', '--upstream', upstream.address, '--out', join(dir, 'rec'), '--output', 'json', '--', ...command];
-        const result = await runCli(args);
-        expect(result.code).toBe(0);
-        expect(JSON.parse(result.stdout)).toMatchObject({ exchanges: 1 });
-        expect(result.stderr).toBe(note('--output', '-o/--output-format'));
-      } finally {
-        await upstream.stop();
-      }
+describeWithTools('record --output', () => {
+  it('record --output json is record -o json, with a note', async () => {
+    const upstream = await serveProviders({
+      providers: ['entra'],
+      tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }),
+      seed: 2,
+      faults: [],
     });
-  },
-  [CURL],
-);
+    try {
+      const command = ['sh', '-c', 'curl -s https://graph.microsoft.com/v1.0/users >/dev/null'];
+      const args = ['record', '--provider', 'entra', '--upstream', upstream.address, '--out', join(dir, 'rec'), '--output', 'json', '--', ...command];
+      const result = await runCli(args);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ exchanges: 1 });
+      expect(result.stderr).toBe(note('--output', '-o/--output-format'));
+    } finally {
+      await upstream.stop();
+    }
+  });
+}, [CURL]);
 
 function note(old: string, now: string): string {
   return `sync-harness: note: ${old} is deprecated; use ${now} (same meaning)\n`;

@@ -28,7 +28,13 @@ describe('sync-harness run', () => {
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/^ok\s+entra-control\s+entra\s+succeeded/m);
     expect(out.stdout).toContain('1 of 1 scenarios met their expectations');
-    expect(readdirSync(join(runsDir, 'entra-control')).sort()).toEqual(['.sync-harness-run', 'connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
+    expect(readdirSync(join(runsDir, 'entra-control')).sort()).toEqual([
+      '.sync-harness-run',
+      'connector.log',
+      'journal.jsonl',
+      'result.json',
+      'sync.c1z',
+    ]);
   });
 
   it('exits 1 and says which expectation failed, with the doctor findings, when one does not', async () => {
@@ -39,14 +45,24 @@ describe('sync-harness run', () => {
   });
 
   it('-o json gives per scenario name, provider, outcome, met, error, stats, requests, findings, missing, extra, runDir', async () => {
-    const out = await runCli(['run', library('entra/variant-no-raw-id.yaml'), library('entra/consent-not-granted.yaml'), '-o', 'json', '--runs-dir', runsDir]);
+    const out = await runCli([
+      'run',
+      library('entra/variant-no-raw-id.yaml'),
+      library('entra/consent-not-granted.yaml'),
+      '-o',
+      'json',
+      '--runs-dir',
+      runsDir,
+    ]);
     expect(out.code).toBe(0);
     const { scenarios } = JSON.parse(out.stdout) as { scenarios: Record<string, unknown>[] };
     expect(scenarios.map((s) => [s.name, s.outcome, s.met])).toEqual([
       ['entra-variant-no-raw-id', 'succeeded', true],
       ['entra-consent-not-granted', 'failed', true],
     ]);
-    expect(Object.keys(scenarios[0]!)).toEqual(expect.arrayContaining(['name', 'provider', 'outcome', 'met', 'error', 'stats', 'requests', 'findings', 'missing', 'extra', 'runDir']));
+    expect(Object.keys(scenarios[0]!)).toEqual(
+      expect.arrayContaining(['name', 'provider', 'outcome', 'met', 'error', 'stats', 'requests', 'findings', 'missing', 'extra', 'runDir']),
+    );
     expect((scenarios[0]!.findings as { id: string }[]).map((f) => f.id)).toEqual(['missing-raw-id']);
     expect(scenarios[1]!.error).toContain('Authorization_RequestDenied');
   });
@@ -74,7 +90,11 @@ describe('sync-harness run', () => {
     const folder = join(dir, 'mixed');
     const runs = join(dir, 'mixed-runs');
     const badFault = scenario('a-bad-fault', 'faults: ["throttel:every=3"]\n', folder);
-    const unknownGroup = scenario('b-unknown-group', 'actions:\n  - grant: { entitlement: "group:engineering:member", principal: "user:alice" }\n', folder);
+    const unknownGroup = scenario(
+      'b-unknown-group',
+      'actions:\n  - grant: { entitlement: "group:engineering:member", principal: "user:alice" }\n',
+      folder,
+    );
     scenario('c-good', 'expect:\n  counts: { user: 20 }\n', folder);
     const duplicate = scenario('d-duplicate', '', folder);
     writeFileSync(duplicate, readFileSync(duplicate, 'utf8').replace('name: d-duplicate', 'name: c-good'));
@@ -84,7 +104,12 @@ describe('sync-harness run', () => {
       expect(out.code).toBe(2);
       // Besides the progress line of the one good scenario (stderr is not a terminal here), only the bad files.
       expect(out.stderr).toMatch(/^\[\d\/4\] c-good {2}succeeded {2}met /m);
-      expect(out.stderr.trim().split('\n').filter((line) => !line.startsWith('['))).toEqual([
+      expect(
+        out.stderr
+          .trim()
+          .split('\n')
+          .filter((line) => !line.startsWith('[')),
+      ).toEqual([
         expect.stringMatching(new RegExp(`^sync-harness: ${badFault}:6:\\d+: faults\\[0\\]: "throttel:every=3": unknown fault "throttel"`)),
         `sync-harness: ${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering" in the tenant (name it by an id or its mail address)`,
         `sync-harness: ${duplicate}:2:7: name: "c-good" is already used by ${join(folder, 'c-good.yaml')}:2:7 (scenario names must be unique; rename one)`,
@@ -93,7 +118,9 @@ describe('sync-harness run', () => {
       expect(out.stdout).toMatch(/^ERROR\s+b-unknown-group\s+entra\s+error/m);
       expect(out.stdout).toMatch(/^ok\s+c-good\s+entra\s+succeeded/m);
       expect(out.stdout).toMatch(/^ERROR\s+d-duplicate\s+-\s+error/m);
-      expect(out.stdout).toContain(`b-unknown-group (${unknownGroup}): could not run\n  - ${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering"`);
+      expect(out.stdout).toContain(
+        `b-unknown-group (${unknownGroup}): could not run\n  - ${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering"`,
+      );
       expect(out.stdout).toContain('1 of 4 scenarios met their expectations, 3 could not run');
       expect(readdirSync(runs)).toEqual(['c-good']);
     });
@@ -107,7 +134,9 @@ describe('sync-harness run', () => {
         ['c-good', 'succeeded', true, undefined],
         ['d-duplicate', 'error', false, true],
       ]);
-      expect(scenarios[1]!.error).toBe(`${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering" in the tenant (name it by an id or its mail address)`);
+      expect(scenarios[1]!.error).toBe(
+        `${unknownGroup}:7:27: actions[0].grant.entitlement: no group "engineering" in the tenant (name it by an id or its mail address)`,
+      );
       const junit = await runCli(['run', folder, '--runs-dir', runs, '-o', 'junit']);
       expect(junit.code).toBe(2);
       expect(junit.stdout).toContain('tests="4" failures="0" errors="3"');
@@ -120,7 +149,10 @@ describe('sync-harness run', () => {
     const writeGarbage = "require('fs').writeFileSync(process.argv[1], 'not a sync file')";
     scenario('b-good', '', folder);
     const connector = `connector:\n  command: [${JSON.stringify(process.execPath)}, -e, ${JSON.stringify(writeGarbage)}, "{output}"]\n`;
-    writeFileSync(join(folder, 'a-garbage.yaml'), readFileSync(join(folder, 'b-good.yaml'), 'utf8').replace('name: b-good', 'name: a-garbage').replace('connector: builtin:entra\n', connector));
+    writeFileSync(
+      join(folder, 'a-garbage.yaml'),
+      readFileSync(join(folder, 'b-good.yaml'), 'utf8').replace('name: b-good', 'name: a-garbage').replace('connector: builtin:entra\n', connector),
+    );
     const out = await runCli(['run', folder, '--runs-dir', join(dir, 'garbage-runs')]);
     expect(out.code).toBe(1);
     expect(out.stdout).toMatch(/^FAIL\s+a-garbage\s+entra\s+failed/m);
@@ -145,6 +177,7 @@ describe('sync-harness run', () => {
   it('keeps secrets out of the run folder', async () => {
     await runCli(['run', library('entra/control.yaml'), '--runs-dir', runsDir]);
     const folder = join(runsDir, 'entra-control');
-    for (const file of ['journal.jsonl', 'connector.log', 'result.json']) expect(readFileSync(join(folder, file), 'utf8')).not.toMatch(/client_secret=|"clientSecret"|eyJ[A-Za-z0-9_-]{20,}\./);
+    for (const file of ['journal.jsonl', 'connector.log', 'result.json'])
+      expect(readFileSync(join(folder, file), 'utf8')).not.toMatch(/client_secret=|"clientSecret"|eyJ[A-Za-z0-9_-]{20,}\./);
   });
 });

@@ -87,7 +87,12 @@ describeWithSamples('CLI on the real samples', () => {
     it('pebble (v3): the counts from the manifest header, every type in each count', async () => {
       const { result, body } = await json(['stats', '-f', samplePath(SAMPLE.pebble)]);
       expect(result.stderr).toBe('');
-      expect(body).toMatchObject({ id: PEBBLE_SYNC, startedAt: '2026-06-15T16:23:25.906424Z', endedAt: '2026-06-15T16:23:26.295713Z', syncType: 'full' });
+      expect(body).toMatchObject({
+        id: PEBBLE_SYNC,
+        startedAt: '2026-06-15T16:23:25.906424Z',
+        endedAt: '2026-06-15T16:23:26.295713Z',
+        syncType: 'full',
+      });
       expect(body.stats).toEqual(PEBBLE_STATS);
     });
 
@@ -221,7 +226,9 @@ describeWithSamples('CLI on the real samples', () => {
       expect(user.resourceType).toMatchObject({ id: 'user', displayName: 'User', traits: ['TRAIT_USER'] });
 
       const groups = (await json(['resources', '-f', pebble, '-t', 'group'])).body.resources;
-      expect(groups.map((g: any) => g.resource.id)).toEqual(body.resources.filter((r: any) => r.resourceType.id === 'group').map((r: any) => r.resource.id));
+      expect(groups.map((g: any) => g.resource.id)).toEqual(
+        body.resources.filter((r: any) => r.resourceType.id === 'group').map((r: any) => r.resource.id),
+      );
       expect(consoleRows(await runCli(['resources', '-f', pebble]))).toHaveLength(35217);
       expect(consoleRows(await runCli(['resources', '-f', pebble, '-t', 'role']))).toHaveLength(100);
     });
@@ -234,7 +241,12 @@ describeWithSamples('CLI on the real samples', () => {
         expect(item.resourceType.id).toBe(item.resource.id.resourceType);
       }
       const admin = body.entitlements.find((e: any) => e.entitlement.id === 'group:group-0000000:admin');
-      expect(admin.entitlement).toMatchObject({ displayName: 'admin', slug: 'admin', purpose: 'PURPOSE_VALUE_PERMISSION', grantableTo: [{ id: 'user' }] });
+      expect(admin.entitlement).toMatchObject({
+        displayName: 'admin',
+        slug: 'admin',
+        purpose: 'PURPOSE_VALUE_PERMISSION',
+        grantableTo: [{ id: 'user' }],
+      });
       expect(admin.resource.displayName).toBe('Group 0000000');
       expect((await json(['entitlements', '-f', pebble, '-t', 'project'])).body.entitlements).toHaveLength(200);
       expect(consoleRows(await runCli(['entitlements', '-f', pebble]))).toHaveLength(334);
@@ -277,7 +289,9 @@ describeWithSamples('CLI on the real samples', () => {
       expect(consoleRows(await runCli(['resource-types', '-f', pebble]))).toHaveLength(4);
       const { body } = await json(['syncs', '-f', pebble]);
       expect(body).toEqual({
-        syncs: [{ id: PEBBLE_SYNC, startedAt: '2026-06-15T16:23:25.906424Z', endedAt: '2026-06-15T16:23:26.295713Z', syncToken: '', syncType: 'full' }],
+        syncs: [
+          { id: PEBBLE_SYNC, startedAt: '2026-06-15T16:23:25.906424Z', endedAt: '2026-06-15T16:23:26.295713Z', syncToken: '', syncType: 'full' },
+        ],
       });
       expect(consoleRows(await runCli(['syncs', '-f', pebble]))).toHaveLength(1);
     });
@@ -287,6 +301,8 @@ describeWithSamples('CLI on the real samples', () => {
     const result = await runCli(['grants', '-f', samplePath(SAMPLE.unexpanded), '-o', 'json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).grants).toHaveLength(2909);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^note: no finished full sync in .*; showing the unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E$/)]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(/^note: no finished full sync in .*; showing the unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E$/),
+    ]);
   });
 });

@@ -13,8 +13,18 @@ import { writeSyncFile, type SyncPlan, type WrittenSync } from './support/sync-f
 
 type Listing = 'resources' | 'entitlements' | 'grants' | 'resource-types';
 const LISTINGS: Listing[] = ['resources', 'entitlements', 'grants', 'resource-types'];
-const JSON_KEY: Record<Listing, string> = { resources: 'resources', entitlements: 'entitlements', grants: 'grants', 'resource-types': 'resourceTypes' };
-const COUNT: Record<Listing, keyof WrittenSync['counts']> = { resources: 'resources', entitlements: 'entitlements', grants: 'grants', 'resource-types': 'resourceTypes' };
+const JSON_KEY: Record<Listing, string> = {
+  resources: 'resources',
+  entitlements: 'entitlements',
+  grants: 'grants',
+  'resource-types': 'resourceTypes',
+};
+const COUNT: Record<Listing, keyof WrittenSync['counts']> = {
+  resources: 'resources',
+  entitlements: 'entitlements',
+  grants: 'grants',
+  'resource-types': 'resourceTypes',
+};
 
 interface Case {
   name: string;
@@ -46,7 +56,10 @@ const CASES: Case[] = [
   },
   {
     name: 'only unfinished syncs: the latest of them, said so',
-    plans: [{ size: 1, state: 'unfinished' }, { size: 2, state: 'unfinished' }],
+    plans: [
+      { size: 1, state: 'unfinished' },
+      { size: 2, state: 'unfinished' },
+    ],
     rows: 1,
     stats: 1,
     rowsNote: /^note: no finished full sync in .*; showing the unfinished sync /,
@@ -70,7 +83,10 @@ const CASES: Case[] = [
   },
   {
     name: 'rows but no sync runs: listings show every row, stats has nothing to show',
-    plans: [{ size: 1, state: 'no-run' }, { size: 2, state: 'no-run' }],
+    plans: [
+      { size: 1, state: 'no-run' },
+      { size: 2, state: 'no-run' },
+    ],
     rows: 'all',
     stats: 'none',
   },

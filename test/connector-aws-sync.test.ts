@@ -55,7 +55,13 @@ async function fixture(options: { faults?: string[]; writeBack?: boolean; shape?
     bodies.push(String(init?.body ?? ''));
     return fetch(input, init);
   };
-  return { tenant, ctx, credentials: served.credentials, bodies, connector: (variant) => builtin.create(served.credentials, { fetch: recording, now: () => SIM_NOW, variant }) };
+  return {
+    tenant,
+    ctx,
+    credentials: served.credentials,
+    bodies,
+    connector: (variant) => builtin.create(served.credentials, { fetch: recording, now: () => SIM_NOW, variant }),
+  };
 }
 
 const all = <T>(count: number, get: (seq: number) => T | undefined): T[] => Array.from({ length: count }, (_, i) => get(i + 1)!);
@@ -64,7 +70,10 @@ const tenantGroups = (t: TenantStore) => all(t.counts().groups, (s) => t.group(s
 
 /** RawIds of the synced resources of one type. */
 function rawIdsOf(out: SyncedConnector, type: string): string[] {
-  return [...out.rawIds].filter(([k]) => k.startsWith(`${type}:`)).map(([, raw]) => raw ?? '').sort();
+  return [...out.rawIds]
+    .filter(([k]) => k.startsWith(`${type}:`))
+    .map(([, raw]) => raw ?? '')
+    .sort();
 }
 
 /** `<group id>|<user id>` for every direct user membership, in the given provider ids. */
@@ -114,7 +123,12 @@ describe('the AWS connector syncing a healthy account', () => {
     const groups = tenantGroups(f.tenant);
     expect(rawIdsOf(out, 'iam_user')).toEqual(users.map((u) => u.awsId).sort());
     expect(rawIdsOf(out, 'group')).toEqual(groups.map((g) => g.awsId).sort());
-    expect(rawIdsOf(out, 'role')).toEqual(f.tenant.roles().map((r) => r.awsId).sort());
+    expect(rawIdsOf(out, 'role')).toEqual(
+      f.tenant
+        .roles()
+        .map((r) => r.awsId)
+        .sort(),
+    );
     expect(rawIdsOf(out, 'sso_user')).toEqual(users.map((u) => u.scimId).sort());
     expect(rawIdsOf(out, 'sso_group')).toEqual(groups.map((g) => g.scimId).sort());
     expect(rawIdsOf(out, 'role').every((id) => id.startsWith('AROA'))).toBe(true);
@@ -188,7 +202,8 @@ describe('the AWS connector provisioning IAM group membership', () => {
     const groups = (await connector.syncers.group!.list(undefined, '')).resources;
     const group = groups[0]!;
     const groupSeq = tenantGroups(f.tenant).find((g) => g.awsId === unpackAnnotation(group.annotations, RawIdSchema)?.id)!.seq;
-    const isMember = (userSeq: number) => f.tenant.members(groupSeq, { limit: 100_000 }).items.some((m) => m.memberType === 'user' && m.memberSeq === userSeq);
+    const isMember = (userSeq: number) =>
+      f.tenant.members(groupSeq, { limit: 100_000 }).items.some((m) => m.memberType === 'user' && m.memberSeq === userSeq);
 
     const users = (await connector.syncers.iam_user!.list(undefined, '')).resources;
     const user = users.find((u) => !isMember(tenantUsers(f.tenant).find((t) => t.awsId === unpackAnnotation(u.annotations, RawIdSchema)?.id)!.seq))!;

@@ -21,7 +21,12 @@ const file = (name: string, text: string) => {
 let several: Serving;
 let one: Serving;
 beforeAll(async () => {
-  several = await serveProviders({ providers: ['entra', 'google', 'aws', 'scim'], tenant: () => createTenant({ seed: 4, users: 6, groups: 2 }), seed: 4, faults: [] });
+  several = await serveProviders({
+    providers: ['entra', 'google', 'aws', 'scim'],
+    tenant: () => createTenant({ seed: 4, users: 6, groups: 2 }),
+    seed: 4,
+    faults: [],
+  });
   one = await serveProviders({ providers: ['scim'], tenant: () => createTenant({ seed: 5, users: 6, groups: 2 }), seed: 5, faults: [] });
 });
 afterAll(async () => {
@@ -57,8 +62,18 @@ describe("connector --credentials with serve's ready line", () => {
 
 describe('connector --credentials with anything else', () => {
   it.each([
-    ['a ready line for another provider', () => JSON.stringify(one.ready), 'entra', /serve's ready line is for scim, not entra \(run serve --provider entra\)/],
-    ['a ready line without the provider', () => JSON.stringify({ baseUrl: 'http://127.0.0.1:9', providers: [{ provider: 'scim', credentials: {} }] }), 'aws', /has no aws \(it serves scim\)/],
+    [
+      'a ready line for another provider',
+      () => JSON.stringify(one.ready),
+      'entra',
+      /serve's ready line is for scim, not entra \(run serve --provider entra\)/,
+    ],
+    [
+      'a ready line without the provider',
+      () => JSON.stringify({ baseUrl: 'http://127.0.0.1:9', providers: [{ provider: 'scim', credentials: {} }] }),
+      'aws',
+      /has no aws \(it serves scim\)/,
+    ],
     ['an object that is not credentials', () => '{"hello": 1}', 'scim', /builtin:scim needs credentials \{ token, baseUrl \}/],
     ['credentials missing a field', () => '{"tenantId": "t"}', 'entra', /missing clientId/],
     ['not JSON', () => 'baseUrl=http://127.0.0.1:9', 'google', /not JSON/],
@@ -73,6 +88,9 @@ describe('connector --credentials with anything else', () => {
 
   it('a missing file is one line, exit 2', async () => {
     const result = await connector('scim', join(dir, 'none.json'));
-    expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(/^sync-harness: .*none\.json: no such file \(check the path of the credentials file\)$/m)]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^sync-harness: .*none\.json: no such file \(check the path of the credentials file\)$/m),
+    ]);
   });
 });

@@ -43,7 +43,9 @@ describe('the Entra client', () => {
 
   it('turns a 429 into an Unavailable ConnectorHttpError carrying Retry-After', async () => {
     const f = entraFixture(server, { faults: ['throttle:route=graph.users.list,retry-after=7'] });
-    const error = await clientFor(f).get('/v1.0/users').catch((e: unknown) => e);
+    const error = await clientFor(f)
+      .get('/v1.0/users')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectorHttpError);
     expect(error).toMatchObject({ status: 429, code: 'Unavailable', retryAfterSeconds: 7 });
   });

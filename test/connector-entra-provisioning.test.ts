@@ -125,7 +125,10 @@ describe('Entra group membership provisioning without write-back', () => {
     const membership = f.tenant.members(group.seq, { limit: 100_000 }).items.find((m) => m.memberType === 'user')!;
     const user = f.tenant.user(membership.memberSeq)!;
     const connector = connectorFor(f);
-    const { grants } = await connector.syncers.group!.grants((await records(connector, group.objectId, { type: 'user', id: user.objectId })).group, '');
+    const { grants } = await connector.syncers.group!.grants(
+      (await records(connector, group.objectId, { type: 'user', id: user.objectId })).group,
+      '',
+    );
     const grant = grants.find((g) => g.principal?.id?.resource === user.objectId)!;
 
     const error = await provisionRevoke(connector, grant).catch((e: unknown) => e);

@@ -105,8 +105,16 @@ describe('the Entra connector syncing a healthy tenant', () => {
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
 
-    expect([...out.users.keys()].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
-    expect([...out.groups.keys()].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    expect([...out.users.keys()].sort()).toEqual(
+      tenantUsers(f)
+        .map((u) => u.objectId)
+        .sort(),
+    );
+    expect([...out.groups.keys()].sort()).toEqual(
+      tenantGroups(f)
+        .map((g) => g.objectId)
+        .sort(),
+    );
 
     for (const user of tenantUsers(f)) {
       expect(out.users.get(user.objectId)).toEqual({ login: user.userPrincipalName, email: user.mail, enabled: user.enabled });
@@ -116,7 +124,10 @@ describe('the Entra connector syncing a healthy tenant', () => {
     const members = ofGroups.filter((g) => g.entitlementId.endsWith(':member'));
     const owners = ofGroups.filter((g) => g.entitlementId.endsWith(':owner'));
     for (const group of tenantGroups(f)) {
-      const ofGroup = members.filter((g) => g.entitlementId === memberEntitlementId(group.objectId)).map((g) => g.id).sort();
+      const ofGroup = members
+        .filter((g) => g.entitlementId === memberEntitlementId(group.objectId))
+        .map((g) => g.id)
+        .sort();
       expect(ofGroup, `members of ${group.displayName}`).toEqual(expectedMemberGrants(f, group.objectId));
     }
     expect(members.length).toBeGreaterThan(0);
@@ -140,7 +151,11 @@ describe('the Entra connector syncing a healthy tenant', () => {
       const named = f.tenant.appRoles(app.seq).filter((r) => r.id !== DEFAULT_APP_ROLE_ID);
       const ofApp = [...out.entitlements.values()].filter((e) => e.resource?.id?.resource === app.objectId);
       expect(ofApp.map((e) => [e.id, e.slug]).sort()).toEqual(
-        [[appOwnerEntitlementId(app.objectId), 'owner'], [appAssignmentEntitlementId(app.objectId, DEFAULT_APP_ROLE_ID), 'assigned'], ...named.map((r) => [appAssignmentEntitlementId(app.objectId, r.id), r.value])].sort(),
+        [
+          [appOwnerEntitlementId(app.objectId), 'owner'],
+          [appAssignmentEntitlementId(app.objectId, DEFAULT_APP_ROLE_ID), 'assigned'],
+          ...named.map((r) => [appAssignmentEntitlementId(app.objectId, r.id), r.value]),
+        ].sort(),
       );
     }
 
@@ -173,7 +188,11 @@ describe('the Entra connector syncing a healthy tenant', () => {
     expect(byGroup.length).toBeGreaterThan(0);
     for (const grant of byGroup) {
       const expandable = unpackAnnotation(grant.annotations, GrantExpandableSchema);
-      expect(expandable).toMatchObject({ entitlementIds: [memberEntitlementId(grant.principal!.id!.resource)], shallow: true, resourceTypeIds: ['user'] });
+      expect(expandable).toMatchObject({
+        entitlementIds: [memberEntitlementId(grant.principal!.id!.resource)],
+        shallow: true,
+        resourceTypeIds: ['user'],
+      });
     }
     for (const grant of grants.filter((g) => g.principal?.id?.resourceType === 'user')) expect(grant.annotations).toEqual([]);
   });
@@ -191,8 +210,16 @@ describe('the Entra connector syncing a healthy tenant', () => {
     const f = fixture();
     const out = await syncConnector(connectorFor(f, { top: 7 }));
     expect(out.result.outcome).toBe('succeeded');
-    expect([...out.users.keys()].sort()).toEqual(tenantUsers(f).map((u) => u.objectId).sort());
-    expect([...out.groups.keys()].sort()).toEqual(tenantGroups(f).map((g) => g.objectId).sort());
+    expect([...out.users.keys()].sort()).toEqual(
+      tenantUsers(f)
+        .map((u) => u.objectId)
+        .sort(),
+    );
+    expect([...out.groups.keys()].sort()).toEqual(
+      tenantGroups(f)
+        .map((g) => g.objectId)
+        .sort(),
+    );
     // 30 users at 7 a page: five pages, the later ones asked for by their nextLink.
     expect(f.ctx.journal.query({ route: 'graph.users.list', status: 200 })).toHaveLength(5);
   });

@@ -53,7 +53,20 @@ function served(shape: Partial<TenantShape>, permissions?: string[]) {
 describe('builtin:entra, the clean connector', () => {
   it('lists its variants and refuses unknown ones', () => {
     expect([...builtin.variants].sort()).toEqual(
-      ['drops-guests', 'drops-some', 'first-page-only', 'ignores-retry-after', 'keeps-pages', 'n-plus-one', 'no-provisioner', 'no-raw-id', 'repeats-page-token', 'uppercase-ids', 'wrong-endpoint', 'wrong-principal-type'].sort(),
+      [
+        'drops-guests',
+        'drops-some',
+        'first-page-only',
+        'ignores-retry-after',
+        'keeps-pages',
+        'n-plus-one',
+        'no-provisioner',
+        'no-raw-id',
+        'repeats-page-token',
+        'uppercase-ids',
+        'wrong-endpoint',
+        'wrong-principal-type',
+      ].sort(),
     );
     const { credentials } = served({ users: 3, groups: 1 });
     expect(() => builtin.create(credentials, { variant: 'nope' })).toThrow(/unknown variant "nope" \(known: repeats-page-token, /);
@@ -119,7 +132,9 @@ describe('builtin:entra buggy variants', () => {
     expect(out.grants.filter((g) => g.entitlementId.endsWith(':owner')).every((g) => g.principalType === 'user')).toBe(true);
     // Same memberships, none of them under the id the ground truth expects.
     const truth = entraGroundTruth(f.tenant).grants.filter((id) => id.includes(':member:'));
-    expect(sorted(members.map((g) => g.id.replace(':member:User:', ':member:user:').replace(':member:Group:', ':member:group:')))).toEqual(sorted(truth));
+    expect(sorted(members.map((g) => g.id.replace(':member:User:', ':member:user:').replace(':member:Group:', ':member:group:')))).toEqual(
+      sorted(truth),
+    );
     expect(members.some((g) => truth.includes(g.id))).toBe(false);
   });
 
@@ -175,7 +190,9 @@ describe('builtin:entra buggy variants', () => {
     expect(out.result.outcome).toBe('succeeded');
     const truth = entraGroundTruth(f.tenant).resources;
     const missing = truth.filter((r) => !out.resourceKeys.includes(r));
-    const firstUsers = usersOf(f).slice(0, TOP).map((u) => `user:${u.objectId}`);
+    const firstUsers = usersOf(f)
+      .slice(0, TOP)
+      .map((u) => `user:${u.objectId}`);
     const firstGroups = Array.from({ length: TOP }, (_, i) => `group:${f.tenant.group(i + 1)!.objectId}`);
     expect(sorted(out.resourceKeys.filter((k) => !k.startsWith('enterprise_application:')))).toEqual(sorted([...firstUsers, ...firstGroups]));
     expect(missing).toHaveLength(SHAPE.users - TOP + SHAPE.groups - TOP);
@@ -197,7 +214,7 @@ describe('builtin:entra buggy variants', () => {
 
   it('keeps-pages: every Graph page it fetched stays on the connector', async () => {
     const f = fixture();
-    const connector = variant(f, 'keeps-pages') as ReturnType<typeof ENTRA_VARIANTS['keeps-pages']>;
+    const connector = variant(f, 'keeps-pages') as ReturnType<(typeof ENTRA_VARIANTS)['keeps-pages']>;
     const out = await syncConnector(connector);
     expect(out.result.outcome).toBe('succeeded');
     const graphReads = f.ctx.journal.query({ route: /^graph\./, status: 200 });

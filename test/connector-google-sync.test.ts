@@ -12,7 +12,13 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../connectors/google/builtin.js';
 import { groundTruth as googleGroundTruth } from '../harness/ground-truth/google.js';
-import { createGoogleConnector, groupMemberEntitlementId, membershipGrantId, roleMemberEntitlementId, type GoogleConnector } from '../connectors/google/index.js';
+import {
+  createGoogleConnector,
+  groupMemberEntitlementId,
+  membershipGrantId,
+  roleMemberEntitlementId,
+  type GoogleConnector,
+} from '../connectors/google/index.js';
 import { EntitlementSchema, GrantSchema, ResourceSchema } from '../c1z/proto/connector.js';
 import { steppingClock } from '../c1z/synthetic/stepping-clock.js';
 import { ConnectorHttpError, type SyncError } from '../c1z/contract/sync-errors.js';
@@ -41,7 +47,12 @@ function fixture(options: FixtureOptions = {}): Fixture {
 }
 
 function connectorFor(f: Fixture): GoogleConnector {
-  const credentials = { ...f.sim.credentials, tokenUri: f.sim.credentials.serviceAccountKey.token_uri, adminBase: f.sim.bases.admin, scopes: f.sim.grantedScopes };
+  const credentials = {
+    ...f.sim.credentials,
+    tokenUri: f.sim.credentials.serviceAccountKey.token_uri,
+    adminBase: f.sim.bases.admin,
+    scopes: f.sim.grantedScopes,
+  };
   return builtin.create(credentials, { now: f.ctx.clock }) as GoogleConnector;
 }
 
@@ -53,7 +64,9 @@ const tenantGroups = (f: Fixture): TenantGroup[] => drain(storeSource((p) => f.t
 function tenantMemberGrants(f: Fixture): string[] {
   return tenantGroups(f).flatMap((g) =>
     drain(storeSource((p) => f.tenant.members(g.seq, p))).map((m) =>
-      m.memberType === 'user' ? membershipGrantId(g.googleId, 'user', f.tenant.user(m.memberSeq)!.googleId) : membershipGrantId(g.googleId, 'group', f.tenant.group(m.memberSeq)!.googleId),
+      m.memberType === 'user'
+        ? membershipGrantId(g.googleId, 'user', f.tenant.user(m.memberSeq)!.googleId)
+        : membershipGrantId(g.googleId, 'group', f.tenant.group(m.memberSeq)!.googleId),
     ),
   );
 }
@@ -87,7 +100,11 @@ describe('the Google connector syncing a healthy tenant', () => {
     const out = await syncConnector(connectorFor(f));
     expect(out.result.outcome).toBe('succeeded');
 
-    const expectedResources = [...tenantUsers(f).map((u) => `user:${u.googleId}`), ...tenantGroups(f).map((g) => `group:${g.googleId}`), ...f.tenant.roles().map((r) => `role:${r.googleId}`)];
+    const expectedResources = [
+      ...tenantUsers(f).map((u) => `user:${u.googleId}`),
+      ...tenantGroups(f).map((g) => `group:${g.googleId}`),
+      ...f.tenant.roles().map((r) => `role:${r.googleId}`),
+    ];
     expect(sorted(out.resourceKeys)).toEqual(sorted(expectedResources));
     for (const user of tenantUsers(f)) expect(out.users.get(user.googleId)).toEqual({ login: user.mail, email: user.mail, enabled: user.enabled });
 
@@ -208,7 +225,8 @@ describe('the Google connector provisioning group membership', () => {
       now: f.ctx.clock,
     });
     const group = f.tenant.group(1)!;
-    const isMember = (seq: number) => drain(storeSource((p) => f.tenant.members(group.seq, p))).some((m) => m.memberType === 'user' && m.memberSeq === seq);
+    const isMember = (seq: number) =>
+      drain(storeSource((p) => f.tenant.members(group.seq, p))).some((m) => m.memberType === 'user' && m.memberSeq === seq);
     const outsider = tenantUsers(f).find((u) => !isMember(u.seq))!;
     const groupResource = create(ResourceSchema, { id: { resourceType: 'group', resource: group.googleId }, displayName: group.displayName });
     const entitlement = create(EntitlementSchema, { id: groupMemberEntitlementId(group.googleId), resource: groupResource, slug: 'member' });
@@ -243,7 +261,10 @@ describe('the Google connector provisioning group membership', () => {
   });
 
   it('fails with Google’s 403 when the write scope is granted but the tenant refuses writes', async () => {
-    const f = fixture({ shape: { users: 10, groups: 2 }, sim: { grantedScopes: [...SYNC_SCOPES, 'admin.directory.group.member'], writeBack: false } });
+    const f = fixture({
+      shape: { users: 10, groups: 2 },
+      sim: { grantedScopes: [...SYNC_SCOPES, 'admin.directory.group.member'], writeBack: false },
+    });
     const connector = connectorFor(f);
     const group = f.tenant.group(1)!;
     const entitlement = create(EntitlementSchema, {

@@ -106,7 +106,11 @@ describe('the Okta connector syncing a healthy org', () => {
     expect(appGrants.length).toBeGreaterThan(0);
     const assigned = apps.flatMap((app) =>
       drain(storeSource((p) => w.tenant.appRoleAssignments(app.seq, p))).map((a) =>
-        appGrantId(oktaId(w.tenant.shape.seed, 'app', app.seq), a.principalType, a.principalType === 'user' ? uid(w, a.principalSeq) : gid(w, a.principalSeq)),
+        appGrantId(
+          oktaId(w.tenant.shape.seed, 'app', app.seq),
+          a.principalType,
+          a.principalType === 'user' ? uid(w, a.principalSeq) : gid(w, a.principalSeq),
+        ),
       ),
     );
     expect(sorted(appGrants.map((g) => g.id))).toEqual(sorted(new Set(assigned)));
@@ -188,7 +192,7 @@ describe('the Okta connector with fewer scopes or a bad credential', () => {
     expect((out.result.error as ConnectorHttpError).code).toBe('PermissionDenied');
   });
 
-  it('fails a revoked SSWS token with Okta\'s E0000011, never printing the token', async () => {
+  it("fails a revoked SSWS token with Okta's E0000011, never printing the token", async () => {
     const w = world({ ssws: true, faults: ['revoked-credential'] });
     const out = await syncConnector(w.connector);
     expect(out.result.outcome).toBe('failed');
@@ -203,7 +207,11 @@ describe('the Okta connector provisioning group membership', () => {
     const w = world({ sim: { writeBack: true } });
     const out = await syncConnector(w.connector);
     const groupSeq = drain(storeSource((p) => w.tenant.groups(p))).find((g) => w.tenant.group(g.seq)!.kind !== 'distribution')!.seq;
-    const members = new Set(drain(storeSource((p) => w.tenant.members(groupSeq, p))).filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const members = new Set(
+      drain(storeSource((p) => w.tenant.members(groupSeq, p)))
+        .filter((m) => m.memberType === 'user')
+        .map((m) => m.memberSeq),
+    );
     const outsider = drain(storeSource((p) => w.tenant.users(p))).find((u) => !members.has(u.seq))!;
     const group = out.resources.find((r) => r.id?.resource === gid(w, groupSeq))!;
     const user = out.resources.find((r) => r.id?.resource === uid(w, outsider.seq))!;
@@ -220,15 +228,20 @@ describe('the Okta connector provisioning group membership', () => {
     await expect(w.connector.syncers.group!.grant!(group, entitlements[0]!)).rejects.toThrow(/a group cannot be a group member/);
   });
 
-  it('fails a write the service app may not make with Okta\'s 403 insufficient_scope naming okta.groups.manage', async () => {
+  it("fails a write the service app may not make with Okta's 403 insufficient_scope naming okta.groups.manage", async () => {
     const w = world();
     const out = await syncConnector(w.connector);
     const grant = out.grants.find((g) => g.entitlementId.endsWith(':member'))!;
     const group = out.resources.find((r) => `group:${r.id?.resource}:member` === grant.entitlementId)!;
     const { entitlements } = await w.connector.syncers.group!.entitlements(group, '');
-    const revoke = w.connector.syncers.group!.revoke!({ id: grant.id, entitlement: entitlements[0], principal: { id: { resourceType: 'user', resource: grant.principalId } } } as never);
-    await expect(revoke).rejects.toThrow(/^DELETE \/api\/v1\/groups\/[^/]+\/users\/[^:]+: 403: insufficient_scope: .*\(needs scope okta\.groups\.manage\)$/);
+    const revoke = w.connector.syncers.group!.revoke!({
+      id: grant.id,
+      entitlement: entitlements[0],
+      principal: { id: { resourceType: 'user', resource: grant.principalId } },
+    } as never);
+    await expect(revoke).rejects.toThrow(
+      /^DELETE \/api\/v1\/groups\/[^/]+\/users\/[^:]+: 403: insufficient_scope: .*\(needs scope okta\.groups\.manage\)$/,
+    );
     expect(out.grants.length).toBeGreaterThan(0);
   });
 });
-

@@ -129,7 +129,12 @@ describe('the SCIM connector provisioning group membership', () => {
   /** A group and a user not yet in it, as synced resources and the group's member entitlement. */
   async function target(f: ScimFixture, connector: ScimConnector) {
     const group = tenantGroups(f).at(-1)!;
-    const members = new Set(f.tenant.members(group.seq, { limit: 100_000 }).items.filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const members = new Set(
+      f.tenant
+        .members(group.seq, { limit: 100_000 })
+        .items.filter((m) => m.memberType === 'user')
+        .map((m) => m.memberSeq),
+    );
     const user = tenantUsers(f).find((u) => !members.has(u.seq))!;
     const groupResource = (await connector.syncers.group!.list(undefined, '')).resources.find((r) => r.id?.resource === group.scimId)!;
     const { entitlements } = await connector.syncers.group!.entitlements(groupResource, '');

@@ -40,7 +40,7 @@ describeWithSamples('grants listing on the expanded sample', () => {
 });
 
 describe('stats', () => {
-  it("prints its own Counted From note whole in an 80-column terminal", async () => {
+  it('prints its own Counted From note whole in an 80-column terminal', async () => {
     const file = join(dir, 'demo.c1z');
     expect((await runCli(['demo', '--out', file])).code).toBe(0);
     const out = await runCli(['stats', '-f', file], { terminalColumns: 80 });

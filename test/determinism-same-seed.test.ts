@@ -88,7 +88,8 @@ describe('same seed, same run', () => {
     const { first, second } = await twice(async () => {
       const f = scimFixture(server, { clock, seed: 11, faults: FAULTS, shape: { seed: 11, users: 40 } });
       const bodies: string[] = [];
-      for (const path of ['/Users?startIndex=1&count=7', '/Users?startIndex=8&count=7', '/Groups?count=3']) bodies.push(await (await f.call(path)).text());
+      for (const path of ['/Users?startIndex=1&count=7', '/Users?startIndex=8&count=7', '/Groups?count=3'])
+        bodies.push(await (await f.call(path)).text());
       return { journal: f.ctx.journal.all(), bodies };
     });
     expect(comparable(second.journal)).toEqual(comparable(first.journal));

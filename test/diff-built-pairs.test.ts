@@ -31,14 +31,19 @@ const varint = (n: number): number[] => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ..
 const bytesField = (no: number, body: Uint8Array | number[]): number[] => [...varint((no << 3) | 2), ...varint(body.length), ...body];
 const str = (no: number, text: string): number[] => bytesField(no, [...Buffer.from(text)]);
 /** google.protobuf.Struct of string values, entries in the order given. */
-const struct = (entries: Array<[string, string]>): number[] => entries.flatMap(([k, v]) => bytesField(1, [...str(1, k), ...bytesField(2, str(3, v))]));
+const struct = (entries: Array<[string, string]>): number[] =>
+  entries.flatMap(([k, v]) => bytesField(1, [...str(1, k), ...bytesField(2, str(3, v))]));
 const rawIdAny = (id: string): number[] => bytesField(4, [...str(1, 'type.googleapis.com/c1.connector.v2.RawId'), ...bytesField(2, str(1, id))]);
 /** Resource{id, display_name, annotations: [RawId], profile: Struct} written field by field. */
 const handResource = (type: string, id: string, name: string, profile: Array<[string, string]>): Uint8Array =>
   Uint8Array.from([...bytesField(1, [...str(1, type), ...str(2, id)]), ...str(3, name), ...rawIdAny(id), ...bytesField(9, struct(profile))]);
 
 const resource = (type: string, id: string, name: string, rawId = true): Resource =>
-  create(ResourceSchema, { id: { resourceType: type, resource: id }, displayName: name, annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [] });
+  create(ResourceSchema, {
+    id: { resourceType: type, resource: id },
+    displayName: name,
+    annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [],
+  });
 
 const hex = (bytes: Uint8Array) => `X'${Buffer.from(bytes).toString('hex')}'`;
 const q = (value: string) => `'${value.replaceAll("'", "''")}'`;
@@ -72,7 +77,10 @@ const u2 = resource('user', 'u2', 'Bob');
 const BASE: StoreRows = {
   sync: BASE_SYNC,
   resources: [
-    u1Hand([['department', 'Sales'], ['title', 'Lead']]),
+    u1Hand([
+      ['department', 'Sales'],
+      ['title', 'Lead'],
+    ]),
     encoded(u2),
     encoded(resource('user', 'AbC', 'Case Person')),
     encoded(resource('user', 'old-7', 'Dana')),
@@ -91,7 +99,10 @@ const BASE: StoreRows = {
 const COMPARE: StoreRows = {
   sync: COMPARE_SYNC,
   resources: [
-    u1Hand([['title', 'Lead'], ['department', 'Sales']]),
+    u1Hand([
+      ['title', 'Lead'],
+      ['department', 'Sales'],
+    ]),
     encoded(resource('user', 'u2', 'Bobby')),
     encoded(resource('user', 'abc', 'Case Person')),
     encoded(resource('user', '00000007', 'Dana')),
@@ -113,7 +124,8 @@ function storeSql(rows: StoreRows, expansion: boolean): string {
     oldestSchemaSql({ expansion }),
     `INSERT INTO v1_sync_runs (sync_id, started_at, ended_at, sync_token) VALUES (${s}, '2026-01-05 10:00:00.0', '2026-01-05 10:05:00.0', '');`,
     ...rows.resources.map(
-      (r) => `INSERT INTO v1_resources (resource_type_id, external_id, data, sync_id, discovered_at) VALUES (${q(r.type)}, ${q(`${r.type}:${r.id}`)}, ${hex(r.data)}, ${s}, ${AT});`,
+      (r) =>
+        `INSERT INTO v1_resources (resource_type_id, external_id, data, sync_id, discovered_at) VALUES (${q(r.type)}, ${q(`${r.type}:${r.id}`)}, ${hex(r.data)}, ${s}, ${AT});`,
     ),
     `INSERT INTO v1_entitlements (resource_type_id, resource_id, external_id, data, sync_id, discovered_at) VALUES ('group', 'g1', ${q(member.id)}, ${hex(encodeMessage(EntitlementSchema, member))}, ${s}, ${AT});`,
     ...rows.grants.map(
@@ -134,7 +146,10 @@ describeWithTools('diff of two stores built with sqlite3', () => {
     dir = mkdtempSync(join(tmpdir(), 'diff-pairs-test-'));
     base = join(dir, 'base.db');
     compare = join(dir, 'compare.db');
-    for (const [path, rows, expansion] of [[base, BASE, false], [compare, COMPARE, true]] as const) {
+    for (const [path, rows, expansion] of [
+      [base, BASE, false],
+      [compare, COMPARE, true],
+    ] as const) {
       const script = `${path}.sql`;
       writeFileSync(script, storeSql(rows, expansion));
       sh(`${SQLITE3} -batch "$1" < "$2" > /dev/null`, path, script);
@@ -239,7 +254,14 @@ describeWithTools('diff of two stores built with sqlite3', () => {
     });
 
     it('passes when no rule holds, however many are given', async () => {
-      const rules = ['added:resources>3', 'removed:type:user>=61%', 'changed:entitlements>0', 'vanished:user', 'finding:no-such-finding', 'removed:type:nosuchtype>0'];
+      const rules = [
+        'added:resources>3',
+        'removed:type:user>=61%',
+        'changed:entitlements>0',
+        'vanished:user',
+        'finding:no-such-finding',
+        'removed:type:nosuchtype>0',
+      ];
       const result = await diff(...rules.flatMap((r) => ['--fail-on', r]));
       expect(result.code, result.stdout + result.stderr).toBe(0);
     });
@@ -248,7 +270,10 @@ describeWithTools('diff of two stores built with sqlite3', () => {
       const result = await diff('--fail-on', 'vanished:*', '--fail-on', 'removed:grants>0', '--fail-on', 'changed:resources>0');
       expect(result.code).toBe(1);
       const failed = lines(result.stdout).filter((l) => l.startsWith('gate failed: '));
-      expect(failed).toEqual([expect.stringMatching(/^gate failed: vanished:\*: /), expect.stringMatching(/^gate failed: changed:resources>0: 1 resources changed/)]);
+      expect(failed).toEqual([
+        expect.stringMatching(/^gate failed: vanished:\*: /),
+        expect.stringMatching(/^gate failed: changed:resources>0: 1 resources changed/),
+      ]);
     });
 
     it.each(['removed:users>5', 'added:grants>>1', 'removed:type:>1', 'vanished:', 'finding:', 'changed:grants>five', 'dropped:grants>1'])(

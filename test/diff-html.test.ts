@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { C1zWriter } from '../c1z/writer/c1z-writer.js';
-import { EntitlementSchema, GrantSchema, packAnnotation, RawIdSchema, ResourceSchema, ResourceTypeSchema, type Resource } from '../c1z/proto/index.js';
+import {
+  EntitlementSchema,
+  GrantSchema,
+  packAnnotation,
+  RawIdSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  type Resource,
+} from '../c1z/proto/index.js';
 import { runCli } from './support/cli.js';
 import { describeWithSamples, SAMPLE, samplePath } from './support/samples.js';
 
@@ -76,7 +84,11 @@ function readDom() {
       syncId: tr.querySelector('[data-field="syncId"]')!.textContent,
     })),
     totals: all('[data-section="totals"] td[data-metric]').map((td) => ({ metric: attr(td, 'data-metric')!, text: td.textContent! })),
-    byType: all('[data-section="by-type"] td[data-metric]').map((td) => ({ type: attr(td, 'data-type')!, metric: attr(td, 'data-metric')!, text: td.textContent! })),
+    byType: all('[data-section="by-type"] td[data-metric]').map((td) => ({
+      type: attr(td, 'data-type')!,
+      metric: attr(td, 'data-metric')!,
+      text: td.textContent!,
+    })),
     bars: all('[data-section="chart"] g.bar').map((g) => ({
       type: attr(g, 'data-type')!,
       table: attr(g, 'data-table')!,
@@ -96,7 +108,10 @@ function readDom() {
     })),
     changedFields: Object.fromEntries(all('[data-changed-field]').map((el) => [attr(el, 'data-changed-field'), el.textContent])),
     gate: attr(document.querySelector('[data-section="gate"]')!, 'data-gate'),
-    failures: all('[data-section="gate"] li[data-rule]').map((li) => ({ rule: attr(li, 'data-rule'), message: li.querySelector('.message')!.textContent })),
+    failures: all('[data-section="gate"] li[data-rule]').map((li) => ({
+      rule: attr(li, 'data-rule'),
+      message: li.querySelector('.message')!.textContent,
+    })),
   };
 }
 
@@ -130,7 +145,9 @@ function expectPageEqualsJson(read: PageRead, json: any): void {
   const byType = Object.fromEntries(dom.byType.map((c) => [`${c.type} ${c.metric}`, number(c.text)]));
   expect(dom.byType).toHaveLength(json.byResourceType.length * TABLES.length * MEASURES.length);
   expect(byType).toEqual(
-    Object.fromEntries(json.byResourceType.flatMap((row: any) => TABLES.flatMap((t) => MEASURES.map((m) => [`${row.resourceType} ${t}.${m}`, row[t][m]])))),
+    Object.fromEntries(
+      json.byResourceType.flatMap((row: any) => TABLES.flatMap((t) => MEASURES.map((m) => [`${row.resourceType} ${t}.${m}`, row[t][m]]))),
+    ),
   );
 
   // The chart: a pair of bars for every type with objects of that table on either side.
@@ -159,7 +176,12 @@ function expectPageEqualsJson(read: PageRead, json: any): void {
     })),
   );
   const changedFields = Object.fromEntries(
-    TABLES.flatMap((t) => Object.entries(json.changes?.[t]?.objects.length ? json.changes[t].fields : {}).map(([field, n]) => [`${t}.${field}`, (n as number).toLocaleString('en-US')])),
+    TABLES.flatMap((t) =>
+      Object.entries(json.changes?.[t]?.objects.length ? json.changes[t].fields : {}).map(([field, n]) => [
+        `${t}.${field}`,
+        (n as number).toLocaleString('en-US'),
+      ]),
+    ),
   );
   expect(dom.changedFields).toEqual(changedFields);
   expect(dom.gate).toBe(json.gate.passed ? 'passed' : 'failed');
@@ -182,7 +204,12 @@ describeWithSamples('diff -o html on the real samples', () => {
     expectPageEqualsJson(read, json);
     // The figures the issue names, as a person reads them off the page.
     const total = (metric: string) => read.dom.totals.find((c) => c.metric === metric)!.text;
-    expect([total('grants.added'), total('grants.removed'), total('grants.changed'), total('grants.unchanged')]).toEqual(['12,072', '0', '1,199', '1,710']);
+    expect([total('grants.added'), total('grants.removed'), total('grants.changed'), total('grants.unchanged')]).toEqual([
+      '12,072',
+      '0',
+      '1,199',
+      '1,710',
+    ]);
     expect(read.dom.verdict).toBe('differ');
     expect(read.dom.changedFields).toEqual({ 'grants.sources': '1,199' });
   }, 60_000);
@@ -200,17 +227,23 @@ const HOSTILE_TYPE = `app"><b>&'`;
 const HOSTILE_IDS = ['<img src=x onerror=alert(1)>', 'a&amp;b</code><i>'];
 
 const resource = (type: string, id: string, name: string, rawId = true): Resource =>
-  create(ResourceSchema, { id: { resourceType: type, resource: id }, displayName: name, annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [] });
+  create(ResourceSchema, {
+    id: { resourceType: type, resource: id },
+    displayName: name,
+    annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [],
+  });
 const group1 = resource('group', 'g1', 'Group 1');
 const member = create(EntitlementSchema, { id: 'group:g1:member', resource: group1, slug: 'member' });
 
 async function writeSync(path: string, resources: Resource[], members: Resource[]): Promise<void> {
   const writer = new C1zWriter(path, { seed: 1 });
   const sync = writer.startSync({ type: 'full' });
-  for (const type of new Set(resources.map((r) => r.id!.resourceType))) writer.addResourceType(sync, create(ResourceTypeSchema, { id: type, displayName: type }));
+  for (const type of new Set(resources.map((r) => r.id!.resourceType)))
+    writer.addResourceType(sync, create(ResourceTypeSchema, { id: type, displayName: type }));
   for (const r of resources) writer.addResource(sync, r);
   writer.addEntitlement(sync, member);
-  for (const p of members) writer.addGrant(sync, create(GrantSchema, { id: `group:g1:member:user:${p.id!.resource}`, entitlement: member, principal: p }));
+  for (const p of members)
+    writer.addGrant(sync, create(GrantSchema, { id: `group:g1:member:user:${p.id!.resource}`, entitlement: member, principal: p }));
   writer.endSync(sync);
   await writer.finish();
 }
@@ -225,10 +258,18 @@ describe('diff -o html on a small pair with markup in its names', () => {
     dir = mkdtempSync(join(tmpdir(), 'diff-html-test-'));
     base = join(dir, 'base.c1z');
     compare = join(dir, `compare <i>&"x".c1z`);
-    await writeSync(base, [u('u1', 'Ann'), u('u2', 'Bob'), u('Case4', 'Cy'), group1, ...HOSTILE_IDS.map((id) => resource(HOSTILE_TYPE, id, id))], [u('u1', 'Ann'), u('u2', 'Bob')]);
+    await writeSync(
+      base,
+      [u('u1', 'Ann'), u('u2', 'Bob'), u('Case4', 'Cy'), group1, ...HOSTILE_IDS.map((id) => resource(HOSTILE_TYPE, id, id))],
+      [u('u1', 'Ann'), u('u2', 'Bob')],
+    );
     // u2 renamed; Case4 back as case4; u5 joins without a RawId; the hostile type vanishes.
     const joiner = u('u5', 'Eve', false);
-    await writeSync(compare, [u('u1', 'Ann'), u('u2', 'Bobby'), u('case4', 'Cy'), joiner, group1, resource('group', 'g2', 'Group 2')], [u('u1', 'Ann'), u('u2', 'Bob'), joiner]);
+    await writeSync(
+      compare,
+      [u('u1', 'Ann'), u('u2', 'Bobby'), u('case4', 'Cy'), joiner, group1, resource('group', 'g2', 'Group 2')],
+      [u('u1', 'Ann'), u('u2', 'Bob'), joiner],
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -246,7 +287,10 @@ describe('diff -o html on a small pair with markup in its names', () => {
     expect(read.dom.verdict).toBe('gate-failed');
     expect(read.dom.title).toBe('Sync diff: gate failed');
     expect(read.dom.sides[1]!.file).toBe(compare);
-    expect(read.dom.bars.filter((b) => b.type === HOSTILE_TYPE).map((b) => [b.side, b.value])).toEqual([['base', 2], ['compare', 0]]);
+    expect(read.dom.bars.filter((b) => b.type === HOSTILE_TYPE).map((b) => [b.side, b.value])).toEqual([
+      ['base', 2],
+      ['compare', 0],
+    ]);
     expect(read.dom.findings[0]!.examples).toEqual(HOSTILE_IDS.map((id) => `${HOSTILE_TYPE}:${id}`).sort());
   }, 60_000);
 

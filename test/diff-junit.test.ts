@@ -45,7 +45,9 @@ async function parseJunit(text: string): Promise<Parsed> {
       const num = (el: Element, name: string) => Number(el.getAttribute(name));
       return {
         error: error ? error.textContent : null,
-        suites: [...root.children].filter((el) => el.tagName === 'testsuite').map((s) => ({ name: s.getAttribute('name'), tests: num(s, 'tests'), failures: num(s, 'failures') })),
+        suites: [...root.children]
+          .filter((el) => el.tagName === 'testsuite')
+          .map((s) => ({ name: s.getAttribute('name'), tests: num(s, 'tests'), failures: num(s, 'failures') })),
         totals: { tests: num(root, 'tests'), failures: num(root, 'failures') },
         cases: [...doc.getElementsByTagName('testcase')].map((c) => {
           const failure = c.getElementsByTagName('failure')[0];
@@ -76,7 +78,11 @@ async function diffBoth(args: string[], code: number): Promise<{ json: any; juni
 
 const HOSTILE_TYPE = `app<&"'>]]>`;
 const resource = (type: string, id: string, name: string, rawId = true): Resource =>
-  create(ResourceSchema, { id: { resourceType: type, resource: id }, displayName: name, annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [] });
+  create(ResourceSchema, {
+    id: { resourceType: type, resource: id },
+    displayName: name,
+    annotations: rawId ? [packAnnotation(RawIdSchema, { id })] : [],
+  });
 const group1 = resource('group', 'g1', 'Group 1');
 const member = create(EntitlementSchema, { id: 'group:g1:member', resource: group1, slug: 'member' });
 const users = (ids: string[]) => ids.map((id) => resource('user', id, `Name of ${id.toLowerCase()}`));
@@ -86,7 +92,8 @@ async function writeSync(path: string, seed: number, resources: Resource[], memb
   const sync = writer.startSync({ type: 'full' });
   for (const r of resources) writer.addResource(sync, r);
   writer.addEntitlement(sync, member);
-  for (const p of members) writer.addGrant(sync, create(GrantSchema, { id: `group:g1:member:user:${p.id!.resource}`, entitlement: member, principal: p }));
+  for (const p of members)
+    writer.addGrant(sync, create(GrantSchema, { id: `group:g1:member:user:${p.id!.resource}`, entitlement: member, principal: p }));
   writer.endSync(sync);
   await writer.finish();
 }
@@ -111,7 +118,12 @@ describe('diff -o junit', () => {
   it('a testcase per gate rule, failing exactly when the rule holds, with the numbers of the JSON', async () => {
     const rules = ['removed:type:user>30%', 'added:grants>0', `vanished:${HOSTILE_TYPE}`, 'finding:missing-raw-id', 'removed:grants>=2'];
     const { json, junit } = await diffBoth([base, compare, ...rules.flatMap((r) => ['--fail-on', r])], 1);
-    expect(json.gate.failures.map((f: any) => f.rule)).toEqual(['removed:type:user>30%', `vanished:${HOSTILE_TYPE}`, 'finding:missing-raw-id', 'removed:grants>=2']);
+    expect(json.gate.failures.map((f: any) => f.rule)).toEqual([
+      'removed:type:user>30%',
+      `vanished:${HOSTILE_TYPE}`,
+      'finding:missing-raw-id',
+      'removed:grants>=2',
+    ]);
 
     const gateCases = junit.cases.filter((c) => c.classname === 'sync-harness.diff.gate');
     expect(gateCases.map((c) => c.name)).toEqual(rules.map((r) => `--fail-on ${r}`));
@@ -127,7 +139,9 @@ describe('diff -o junit', () => {
     }
     // The numbers, as the JSON words them, reach the test tab.
     expect(gateCases[0]!.failure!.message).toBe('removed:type:user>30%: 5 user resources removed of 10 in the base sync (50% > 30%)');
-    expect(gateCases[2]!.failure!.message).toBe(`vanished:${HOSTILE_TYPE}: resource type ${HOSTILE_TYPE} vanished: 2 resources in the base sync, none in the compared one`);
+    expect(gateCases[2]!.failure!.message).toBe(
+      `vanished:${HOSTILE_TYPE}: resource type ${HOSTILE_TYPE} vanished: 2 resources in the base sync, none in the compared one`,
+    );
 
     expect(junit.suites).toEqual([{ name: `sync diff ${json.base.syncId} → ${json.compare.syncId}`, tests: junit.cases.length, failures: 4 }]);
     expect(junit.totals).toEqual({ tests: junit.cases.length, failures: 4 });
@@ -158,7 +172,9 @@ describe('diff -o junit', () => {
     // The summary carries the totals (g1 changed: it lost its RawId) and the state findings, which are
     // about one sync and fail nothing.
     const summary = junit.cases[0]!.out!;
-    expect(summary).toContain(`grants: base ${json.totals.grants.base}, compare ${json.totals.grants.compare}, added 0, removed 2, changed 0, unchanged 2`);
+    expect(summary).toContain(
+      `grants: base ${json.totals.grants.base}, compare ${json.totals.grants.compare}, added 0, removed 2, changed 0, unchanged 2`,
+    );
     expect(summary).toContain(`resources: base 13, compare 7, added 1, removed 7, changed 1, unchanged 5`);
     const state = json.findings.find((f: any) => f.kind === 'state');
     expect(state).toMatchObject({ id: 'missing-raw-id', side: 'compare' });

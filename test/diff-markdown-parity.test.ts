@@ -42,13 +42,21 @@ describe('diff -o markdown', () => {
     const console = lines((await runCli(['diff', base, compare])).stdout);
     const markdown = lines((await runCli(['diff', base, compare, '-o', 'markdown'])).stdout);
     expect(console[1]).toMatch(/ \(unfinished\)$/);
-    expect(markdown).toContain(`Base \`${base}\` sync \`${markdownSync(markdown, 'Base')}\` → compare \`${compare}\` sync \`${markdownSync(markdown, 'compare')}\` (unfinished)`);
+    expect(markdown).toContain(
+      `Base \`${base}\` sync \`${markdownSync(markdown, 'Base')}\` → compare \`${compare}\` sync \`${markdownSync(markdown, 'compare')}\` (unfinished)`,
+    );
 
     const section = markdown.slice(markdown.indexOf('### Changed resources'));
     expect(section.length).toBeGreaterThan(0);
-    const fields = Object.entries(resources.fields).map(([field, count]) => `\`${field}\` ${count}`).join(', ');
+    const fields = Object.entries(resources.fields)
+      .map(([field, count]) => `\`${field}\` ${count}`)
+      .join(', ');
     expect(section[2]).toBe(`By field: ${fields}`);
-    expect(console).toContain(`Changed resources by field: ${Object.entries(resources.fields).map(([f, c]) => `${f} ${c}`).join(', ')}`);
+    expect(console).toContain(
+      `Changed resources by field: ${Object.entries(resources.fields)
+        .map(([f, c]) => `${f} ${c}`)
+        .join(', ')}`,
+    );
     const first = resources.objects[0]!;
     expect(section[4]).toBe(`- \`${first.id}\`: ${first.fields.map((f) => `\`${f}\``).join(', ')}`);
   });

@@ -16,7 +16,9 @@ describeWithSamples('diff on the real samples', () => {
 
   it('unexpanded against expanded: only grants move (expansion adds grants and their sources)', async () => {
     const { body, stderr } = await diffJson(unexpanded, expanded);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^note: no finished full sync in .*unexpanded\.c1z; comparing its unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E$/)]);
+    expect(lines(stderr)).toEqual([
+      expect.stringMatching(/^note: no finished full sync in .*unexpanded\.c1z; comparing its unfinished sync 36zfOAoWMxQdISbixanQCRBiX7E$/),
+    ]);
     expect(body.comparison).toBe('objects');
     expect(body.totals.grants).toEqual({ base: 2909, compare: 14981, added: 12072, removed: 0, changed: 1199, unchanged: 1710 });
     expect(body.totals.resources).toEqual({ base: 1221, compare: 1221, added: 0, removed: 0, changed: 0, unchanged: 1221 });
@@ -60,7 +62,9 @@ describeWithSamples('diff on the real samples', () => {
     it('the v1 sample against the pebble one: compared on what v3 keeps, so equal objects are unchanged', async () => {
       const { body } = await diffJson(unexpanded, pebble);
       expect(body.comparison).toBe('objects');
-      expect(body.note).toMatch(/^a v1 \(SQLite\) file against a v3 \(Pebble\) file: only what v3 files keep is compared, not a resource's profile, status, external id/);
+      expect(body.note).toMatch(
+        /^a v1 \(SQLite\) file against a v3 \(Pebble\) file: only what v3 files keep is compared, not a resource's profile, status, external id/,
+      );
       const type = (name: string) => body.byResourceType.find((t: any) => t.resourceType === name);
       // The first 1000 users are the same users; the v3 sync has 34000 more.
       expect(type('user').resources).toEqual({ base: 1000, compare: 35000, added: 34000, removed: 0, changed: 0, unchanged: 1000 });
@@ -86,7 +90,14 @@ describeWithSamples('diff on the real samples', () => {
       expect(backward.note).toBe(forward.note);
       for (const table of ['resources', 'entitlements', 'grants']) {
         const f = forward.totals[table];
-        expect(backward.totals[table]).toEqual({ base: f.compare, compare: f.base, added: f.removed, removed: f.added, changed: f.changed, unchanged: f.unchanged });
+        expect(backward.totals[table]).toEqual({
+          base: f.compare,
+          compare: f.base,
+          added: f.removed,
+          removed: f.added,
+          changed: f.changed,
+          unchanged: f.unchanged,
+        });
       }
     });
 
@@ -108,12 +119,16 @@ describeWithSamples('diff on the real samples', () => {
   it('-f on a file with a single full sync: cannot diff, exit 2', async () => {
     const result = await runCli(['diff', '-f', expanded]);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/: cannot diff single sync run \(only one finished full sync, 36zfOAoWMxQdISbixanQCRBiX7E;/)]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(/: cannot diff single sync run \(only one finished full sync, 36zfOAoWMxQdISbixanQCRBiX7E;/),
+    ]);
   });
 
   it('-f on a file with no finished full sync: no syncs found, exit 2', async () => {
     const result = await runCli(['diff', '-f', unexpanded]);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([expect.stringMatching(/unexpanded\.c1z: no syncs found - cannot diff \(no finished full sync among its 1;/)]);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(/unexpanded\.c1z: no syncs found - cannot diff \(no finished full sync among its 1;/),
+    ]);
   });
 });

@@ -47,7 +47,7 @@ it('-f with only --sync-id: the full sync before it is the base', async () => {
   expect([body.base.syncId, body.compare.syncId]).toEqual([syncs[1]!.id, syncs[3]!.id]);
 });
 
-it('two files: each side\'s latest finished full sync; the same sync content compares equal', async () => {
+it("two files: each side's latest finished full sync; the same sync content compares equal", async () => {
   const body = await json([several, other]);
   expect([body.base.syncId, body.compare.syncId]).toEqual([syncs[1]!.id, otherSyncs[0]!.id]);
   expect(body.totals.resources).toMatchObject({ added: 0, removed: 0, changed: 0 });

@@ -20,12 +20,25 @@ afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
 async function runFixture(provider: Provider, bug?: string): Promise<ScenarioResult> {
   const scenario = await loadScenario(join(FIXTURES, `${provider}-paging.yaml`));
-  const command = ['python3', join(FIXTURES, 'buggy_connector.py'), provider, '--credentials', '{credentialsFile}', '--file', '{output}', ...(bug ? ['--bug', bug] : [])];
-  return runScenario({ ...scenario, name: `${scenario.name}-${bug ?? 'clean'}` }, { connector: command, runsDir, env: { SYNC_HARNESS_NODE: process.execPath } });
+  const command = [
+    'python3',
+    join(FIXTURES, 'buggy_connector.py'),
+    provider,
+    '--credentials',
+    '{credentialsFile}',
+    '--file',
+    '{output}',
+    ...(bug ? ['--bug', bug] : []),
+  ];
+  return runScenario(
+    { ...scenario, name: `${scenario.name}-${bug ?? 'clean'}` },
+    { connector: command, runsDir, env: { SYNC_HARNESS_NODE: process.execPath } },
+  );
 }
 
 const ids = (r: ScenarioResult) => r.findings.map((f) => f.id).sort();
-const describeRun = (r: ScenarioResult) => `${r.outcome} ${r.error ?? ''} missing=${r.missing.length} findings=${JSON.stringify(r.findings.map((f) => [f.id, f.evidence.slice(0, 3)]))}`;
+const describeRun = (r: ScenarioResult) =>
+  `${r.outcome} ${r.error ?? ''} missing=${r.missing.length} findings=${JSON.stringify(r.findings.map((f) => [f.id, f.evidence.slice(0, 3)]))}`;
 
 const CASES: Array<{ provider: Provider; bug: string; findings: string[] }> = [
   { provider: 'aws', bug: 'stop-on-short-page', findings: ['next-page-not-requested'] },

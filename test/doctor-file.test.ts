@@ -28,28 +28,49 @@ async function doctorJson(args: string[]): Promise<{ code: number; report: any; 
 
 describe('sync token decoding', () => {
   it("reads the SDK's action stack: current action, queued actions, completed count", () => {
-    const stopped = decodeSyncToken(JSON.stringify({
-      actions: [{ operation: 'grant-expansion' }, { operation: 'list-grants' }],
-      current_action: { operation: 'list-grants', resource_type_id: 'group', resource_id: 'g-17', page_token: 'p3' },
-      completed_actions_count: 45,
-    }));
-    expect(stopped).toEqual({ operation: 'list-grants', step: 'grants', resourceType: 'group', resourceId: 'g-17', pageToken: 'p3', completedActions: 45, pending: ['grants', 'grant-expansion'] });
+    const stopped = decodeSyncToken(
+      JSON.stringify({
+        actions: [{ operation: 'grant-expansion' }, { operation: 'list-grants' }],
+        current_action: { operation: 'list-grants', resource_type_id: 'group', resource_id: 'g-17', page_token: 'p3' },
+        completed_actions_count: 45,
+      }),
+    );
+    expect(stopped).toEqual({
+      operation: 'list-grants',
+      step: 'grants',
+      resourceType: 'group',
+      resourceId: 'g-17',
+      pageToken: 'p3',
+      completedActions: 45,
+      pending: ['grants', 'grant-expansion'],
+    });
     expect(stoppedAtLine(stopped!)).toBe('grants of group/g-17 at page token p3');
   });
 
   it("reads the SDK's map form (actions_map, action_order, current_action_id)", () => {
-    const stopped = decodeSyncToken(JSON.stringify({
-      actions_map: { '1': { operation: 'list-resources', resource_type_id: 'user' }, '2': { operation: 'list-resources', resource_type_id: 'group', parent_resource_type_id: 'org', parent_resource_id: 'o1' } },
-      action_order: ['1', '2'],
-      current_action_id: 2,
-      completed_actions_count: 3,
-    }));
+    const stopped = decodeSyncToken(
+      JSON.stringify({
+        actions_map: {
+          '1': { operation: 'list-resources', resource_type_id: 'user' },
+          '2': { operation: 'list-resources', resource_type_id: 'group', parent_resource_type_id: 'org', parent_resource_id: 'o1' },
+        },
+        action_order: ['1', '2'],
+        current_action_id: 2,
+        completed_actions_count: 3,
+      }),
+    );
     expect(stopped).toMatchObject({ step: 'resources', resourceType: 'group', parent: 'org/o1', completedActions: 3, pending: ['resources user'] });
   });
 
   it("reads the harness engine's checkpoint", () => {
     const token = checkpointToken({ completed_actions_count: 7, current_action: { op: 'entitlements', resource_type_id: 'role', page_token: '2' } });
-    expect(decodeSyncToken(token)).toMatchObject({ operation: 'entitlements', step: 'entitlements', resourceType: 'role', pageToken: '2', completedActions: 7 });
+    expect(decodeSyncToken(token)).toMatchObject({
+      operation: 'entitlements',
+      step: 'entitlements',
+      resourceType: 'role',
+      pageToken: '2',
+      completedActions: 7,
+    });
   });
 
   it('gives nothing for an empty or foreign token', () => {
@@ -63,7 +84,11 @@ describe('expected ids', () => {
   it('tells missing, case-only and extra ids of the expected types apart', () => {
     const present = new Set(['user:u1', 'user:U2', 'user:u3', 'group:g1']);
     expect(compareIds(['user:u1', 'user:u2', 'user:u9'], present)).toEqual({
-      expected: 3, found: 1, missing: ['user:u9'], caseOnly: [{ expected: 'user:u2', found: 'user:U2' }], extra: ['user:u3'],
+      expected: 3,
+      found: 1,
+      missing: ['user:u9'],
+      caseOnly: [{ expected: 'user:u2', found: 'user:U2' }],
+      extra: ['user:u3'],
     });
   });
 });
@@ -72,7 +97,12 @@ describeWithSamples('doctor -f on the SDK samples', () => {
   it('sync-in-progress: stopped listing entitlements after 45 actions, with what it had reached', async () => {
     const { code, report } = await doctorJson(['-f', samplePath(SAMPLE.inProgress)]);
     expect(code).toBe(1);
-    expect(report.stoppedAt).toEqual({ operation: 'list-entitlements', step: 'entitlements', completedActions: 45, pending: ['grants', 'grant-expansion'] });
+    expect(report.stoppedAt).toEqual({
+      operation: 'list-entitlements',
+      step: 'entitlements',
+      completedActions: 45,
+      pending: ['grants', 'grant-expansion'],
+    });
     expect(report.reached.totals).toEqual({ resourceTypes: 5, resources: 79, entitlements: 0, grants: 0 });
     expect(report.reached.resources).toEqual({ group: 31, project: 25, role: 10, scoped_role: 3, user: 10 });
     expect(report.findings.map((f: { id: string }) => f.id)).toEqual(['missing-raw-id', 'sync-unfinished']);
@@ -88,11 +118,27 @@ describeWithSamples('doctor -f on the SDK samples', () => {
   });
 
   it('expanded (finished): no stop point, and --expect-ids reports missing, case-only and extra, exit 1', async () => {
-    const list = listFile('expected.txt', ['# ids the Terraform config matches', '', 'user:user-0000001', 'group:GROUP-0000002', 'group:group-9999999', '  # indented comment', 'group:group-0000003'].join('\n'));
+    const list = listFile(
+      'expected.txt',
+      [
+        '# ids the Terraform config matches',
+        '',
+        'user:user-0000001',
+        'group:GROUP-0000002',
+        'group:group-9999999',
+        '  # indented comment',
+        'group:group-0000003',
+      ].join('\n'),
+    );
     const { code, report } = await doctorJson(['-f', samplePath(SAMPLE.expanded), '--expect-ids', list]);
     expect(code).toBe(1);
     expect(report.stoppedAt).toBeUndefined();
-    expect(report.expectIds).toMatchObject({ expected: 4, found: 2, missing: ['group:group-9999999'], caseOnly: [{ expected: 'group:GROUP-0000002', found: 'group:group-0000002' }] });
+    expect(report.expectIds).toMatchObject({
+      expected: 4,
+      found: 2,
+      missing: ['group:group-9999999'],
+      caseOnly: [{ expected: 'group:GROUP-0000002', found: 'group:group-0000002' }],
+    });
     expect(report.expectIds.extra).toHaveLength(999 + 19);
     expect(report.findings.map((f: { id: string }) => f.id)).toEqual(['expected-id-missing', 'id-case-mismatch', 'missing-raw-id']);
   });

@@ -79,14 +79,21 @@ describe('doctor --log', () => {
   it('quotes the exact line: the 429 retry lines of the throttled log', async () => {
     const { report } = await doctorJson('throttled.json.log');
     const evidence = report.findings[0]!.evidence;
-    expect(evidence).toEqual([expect.stringMatching(/^line 5: WARN base-http-client: HTTP error status status_code=429/), expect.stringMatching(/^line 6: WARN retrying operation/), expect.stringMatching(/^line 7: WARN retrying operation/)]);
+    expect(evidence).toEqual([
+      expect.stringMatching(/^line 5: WARN base-http-client: HTTP error status status_code=429/),
+      expect.stringMatching(/^line 6: WARN retrying operation/),
+      expect.stringMatching(/^line 7: WARN retrying operation/),
+    ]);
     expect(report.findings[0]!.title).toMatch(/2 'retrying operation'; the sync moved on afterwards/);
   });
 
   it('prints no credential a quoted log line carries, on the console or in JSON', async () => {
     // A token, a key id and a client secret in the 429 line the throttled finding quotes.
     const jwt = ['eyJhbGciOiJSUzI1NiJ9', 'eyJzdWIiOiJ4In0', 'c2lnbmF0dXJlc2lnbmF0dXJl'].join('.');
-    const leaky = readFileSync(fixture('throttled.json.log'), 'utf8').replace('"headers":"<redacted>"', `"headers":"Authorization: Bearer ${jwt}","request":"client_secret=s3cr3t-V4lue-xyz&key=AKIAIOSFODNN7EXAMPLE"`);
+    const leaky = readFileSync(fixture('throttled.json.log'), 'utf8').replace(
+      '"headers":"<redacted>"',
+      `"headers":"Authorization: Bearer ${jwt}","request":"client_secret=s3cr3t-V4lue-xyz&key=AKIAIOSFODNN7EXAMPLE"`,
+    );
     const path = join(dir, 'leaky.json.log');
     writeFileSync(path, leaky);
     for (const args of [['-o', 'json'], []]) {
@@ -99,7 +106,9 @@ describe('doctor --log', () => {
 
   it("names the SDK's warning-ratio exit with the skipped actions and the count it was taken over", async () => {
     const f = (await doctorJson('too-many-warnings.json.log')).report.findings[0]!;
-    expect(f.title).toBe('Too many warnings: the SDK stopped the sync after 12 skipped action(s) of 74 completed action(s) (its limit: over 10, and over 10%)');
+    expect(f.title).toBe(
+      'Too many warnings: the SDK stopped the sync after 12 skipped action(s) of 74 completed action(s) (its limit: over 10, and over 10%)',
+    );
     expect(f.evidence[0]).toMatch(/^line 15: ERROR sync failed error=too many warnings, exiting sync/);
     expect(f.evidence[1]).toMatch(/^line 3: WARN skipping sync grant action/);
   });

@@ -45,7 +45,12 @@ describe('token endpoint', () => {
     const f = entraFixture(server, { clock: () => at });
     const response = await fetch(`${f.tokenUrl}?client-request-id=0f0f0f0f-1111-4222-8333-444455556666`, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: f.sim.credentials.clientId, client_secret: 'wrong', scope: 'https://graph.microsoft.com/.default' }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: f.sim.credentials.clientId,
+        client_secret: 'wrong',
+        scope: 'https://graph.microsoft.com/.default',
+      }),
     });
     expect(response.status).toBe(401);
     const body = (await response.json()) as StsBody;
@@ -74,7 +79,12 @@ describe('token endpoint', () => {
     const response = tenant
       ? await fetch(f.tokenUrl.replace(f.sim.credentials.tenantId, tenant), {
           method: 'POST',
-          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: f.sim.credentials.clientId, client_secret: f.sim.credentials.clientSecret, scope: 'https://graph.microsoft.com/.default' }),
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: f.sim.credentials.clientId,
+            client_secret: f.sim.credentials.clientSecret,
+            scope: 'https://graph.microsoft.com/.default',
+          }),
         })
       : await f.requestToken(fields);
     expect(response.status).toBe(status);
@@ -88,7 +98,9 @@ describe('token endpoint', () => {
     const f = entraFixture(server, { faults: ['expired-secret'] });
     const expired = (await (await f.requestToken()).json()) as StsBody;
     expect(expired.error_codes).toEqual([7000222]);
-    expect(expired.error_description).toContain(`The provided client secret keys for app '${f.sim.credentials.clientId}' are expired. Visit the Azure portal to create new keys for your app`);
+    expect(expired.error_description).toContain(
+      `The provided client secret keys for app '${f.sim.credentials.clientId}' are expired. Visit the Azure portal to create new keys for your app`,
+    );
     const wrong = (await (await f.requestToken({ client_secret: 'nope' })).json()) as StsBody;
     expect(wrong.error_codes).toEqual([7000215]);
   });
@@ -152,7 +164,9 @@ describe('consent endpoints', () => {
 
   it('adminconsent redirects with the declined error (65004, subcode cancel) and the state', async () => {
     const f = entraFixture(server);
-    const to = await location(`https://login.microsoftonline.com/${f.sim.credentials.tenantId}/adminconsent?client_id=${f.sim.credentials.clientId}&redirect_uri=${encodeURIComponent(redirect)}&state=s1`);
+    const to = await location(
+      `https://login.microsoftonline.com/${f.sim.credentials.tenantId}/adminconsent?client_id=${f.sim.credentials.clientId}&redirect_uri=${encodeURIComponent(redirect)}&state=s1`,
+    );
     expect(`${to.origin}${to.pathname}`).toBe(redirect);
     expect(to.searchParams.get('error')).toBe('access_denied');
     expect(to.searchParams.get('error_subcode')).toBe('cancel');
@@ -175,7 +189,10 @@ describe('consent endpoints', () => {
 
   it('shows an error page, not a redirect, for an unknown app', async () => {
     const f = entraFixture(server);
-    const response = await fetch(`https://login.microsoftonline.com/${f.sim.credentials.tenantId}/adminconsent?client_id=nobody&redirect_uri=${encodeURIComponent(redirect)}`, { redirect: 'manual' });
+    const response = await fetch(
+      `https://login.microsoftonline.com/${f.sim.credentials.tenantId}/adminconsent?client_id=nobody&redirect_uri=${encodeURIComponent(redirect)}`,
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toContain('text/html');
     expect(await response.text()).toContain('AADSTS700016');

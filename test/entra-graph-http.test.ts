@@ -91,7 +91,13 @@ describe('bearer validation', () => {
 describe('permissions', () => {
   it('lets Directory.Read.All read everything', async () => {
     const f = entraFixture(server, { sim: { grantedPermissions: ['Directory.Read.All'] } });
-    for (const path of ['/v1.0/users', '/v1.0/groups', '/v1.0/directoryRoles', '/v1.0/servicePrincipals', '/v1.0/roleManagement/directory/roleAssignments']) {
+    for (const path of [
+      '/v1.0/users',
+      '/v1.0/groups',
+      '/v1.0/directoryRoles',
+      '/v1.0/servicePrincipals',
+      '/v1.0/roleManagement/directory/roleAssignments',
+    ]) {
       expect((await f.get(path)).status, path).toBe(200);
     }
   });
@@ -138,7 +144,19 @@ describe('list envelopes and query options', () => {
     const f = entraFixture(server);
     const { body } = await f.json('/v1.0/users?$top=1');
     expect(Object.keys((body.value as Obj[])[0]!).sort()).toEqual(
-      ['businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'].sort(),
+      [
+        'businessPhones',
+        'displayName',
+        'givenName',
+        'id',
+        'jobTitle',
+        'mail',
+        'mobilePhone',
+        'officeLocation',
+        'preferredLanguage',
+        'surname',
+        'userPrincipalName',
+      ].sort(),
     );
     expect(body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#users');
   });
@@ -188,7 +206,10 @@ describe('list envelopes and query options', () => {
   it.each([
     ["$filter=userType ne 'Guest'", "Filter operator 'NotEqualsMatch' is not supported."],
     ["$filter=endswith(mail,'@contoso.test')", 'Unsupported Query.'],
-    ['$search="displayName:ada"', "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'"],
+    [
+      '$search="displayName:ada"',
+      "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+    ],
     ["$filter=startswith(displayName,'A')&$orderby=displayName", 'Sorting not supported for current query.'],
     ["$filter=department eq 'Sales'", "Unsupported or invalid query filter clause specified for property 'department' of resource 'User'."],
   ])('refuses the advanced query %s without ConsistencyLevel', async (query, message) => {
@@ -219,7 +240,10 @@ describe('list envelopes and query options', () => {
   it('searches and orders in an advanced query', async () => {
     const f = entraFixture(server);
     const given = f.tenant.user(1)!.givenName;
-    const { body } = await f.json(`/v1.0/users?$search="displayName:${given.slice(0, 3)}"&$count=true&$orderby=displayName desc&$select=displayName`, EVENTUAL);
+    const { body } = await f.json(
+      `/v1.0/users?$search="displayName:${given.slice(0, 3)}"&$count=true&$orderby=displayName desc&$select=displayName`,
+      EVENTUAL,
+    );
     const names = (body.value as Obj[]).map((u) => u.displayName as string);
     expect(names).toContain(f.tenant.user(1)!.displayName);
     expect(names.every((n) => n.split(/\s+/).some((w) => w.toLowerCase().startsWith(given.slice(0, 3).toLowerCase())))).toBe(true);
@@ -245,7 +269,10 @@ describe('list envelopes and query options', () => {
     const token = next.searchParams.get('$skiptoken')!;
     const tampered = await f.json(`/v1.0/users?$top=5&$skiptoken=${token.slice(0, -2)}AA`);
     expect(tampered.status).toBe(400);
-    expect(graphError(tampered.body)).toMatchObject({ code: 'Directory_ExpiredPageToken', message: 'The specified page token value has expired and can no longer be included in your request.' });
+    expect(graphError(tampered.body)).toMatchObject({
+      code: 'Directory_ExpiredPageToken',
+      message: 'The specified page token value has expired and can no longer be included in your request.',
+    });
     const foreign = await f.json(`/v1.0/groups?$skiptoken=${token}`);
     expect(graphError(foreign.body).code).toBe('Directory_ExpiredPageToken');
   });
@@ -263,7 +290,11 @@ describe('single objects, members and owners', () => {
     const f = entraFixture(server);
     const user = f.tenant.user(4)!;
     const byId = await f.json(`/v1.0/users/${user.objectId}?$select=id,userPrincipalName`);
-    expect(byId.body).toEqual({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName)/$entity', id: user.objectId, userPrincipalName: user.userPrincipalName });
+    expect(byId.body).toEqual({
+      '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,userPrincipalName)/$entity',
+      id: user.objectId,
+      userPrincipalName: user.userPrincipalName,
+    });
     expect((await f.json(`/v1.0/users/${encodeURIComponent(user.userPrincipalName)}`)).body.id).toBe(user.objectId);
     const missing = await f.json('/v1.0/users/00000000-1111-4222-8333-444444444444');
     expect(missing.status).toBe(404);
@@ -315,10 +346,13 @@ describe('roles and apps', () => {
     expect((body.value as Obj[]).map((r) => r.roleTemplateId)).toEqual(activated.map((r) => r.templateId));
     expect(body).not.toHaveProperty('@odata.nextLink');
     const refused = await f.json('/v1.0/directoryRoles?$top=1');
-    expect(graphError(refused.body)).toMatchObject({ code: 'Request_UnsupportedQuery', message: 'This resource does not support custom page sizes. Please retry without a page size argument.' });
+    expect(graphError(refused.body)).toMatchObject({
+      code: 'Request_UnsupportedQuery',
+      message: 'This resource does not support custom page sizes. Please retry without a page size argument.',
+    });
   });
 
-  it('lists a role\'s members', async () => {
+  it("lists a role's members", async () => {
     const f = entraFixture(server);
     const role = f.tenant.roles().find((r) => r.activated && f.tenant.roleAssignments({ limit: 99 }, { roleSeq: r.seq }).items.length > 0)!;
     const { body } = await f.json(`/v1.0/directoryRoles/${role.objectId}/members?$select=id`);
@@ -330,7 +364,9 @@ describe('roles and apps', () => {
     const f = entraFixture(server);
     const role = f.tenant.role(2)!;
     const expected = f.tenant.roleAssignments({ limit: 999 }, { roleSeq: 2 }).items.length;
-    const { body } = await f.json(`/v1.0/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '${role.templateId}'&$expand=principal`);
+    const { body } = await f.json(
+      `/v1.0/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '${role.templateId}'&$expand=principal`,
+    );
     expect(body['@odata.context']).toBe('https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/roleAssignments(principal())');
     const value = body.value as Obj[];
     expect(value).toHaveLength(expected);
@@ -377,7 +413,9 @@ describe('membership writes', () => {
   it('refuses to change a distribution list', async () => {
     const f = entraFixture(server, { shape: { groups: 20 }, sim: { writeBack: true } });
     const list = groups(f).find((g) => g.kind === 'distribution')!;
-    const response = await write(f, 'POST', `/groups/${list.objectId}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${f.tenant.user(2)!.objectId}` });
+    const response = await write(f, 'POST', `/groups/${list.objectId}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${f.tenant.user(2)!.objectId}`,
+    });
     expect(response.status).toBe(400);
     expect(graphError((await response.json()) as Obj).message).toBe('Cannot Update a mail-enabled security groups and or distribution list.');
   });
@@ -385,14 +423,18 @@ describe('membership writes', () => {
   it('refuses to make a group a member of itself', async () => {
     const f = entraFixture(server, { sim: { writeBack: true } });
     const group = groups(f).find((g) => g.kind === 'security')!;
-    const response = await write(f, 'POST', `/groups/${group.objectId}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${group.objectId}` });
+    const response = await write(f, 'POST', `/groups/${group.objectId}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${group.objectId}`,
+    });
     expect(response.status).toBe(400);
     expect(graphError((await response.json()) as Obj).code).toBe('Request_BadRequest');
   });
 
   it('refuses writes without a write permission', async () => {
     const f = entraFixture(server, { sim: { writeBack: true, grantedPermissions: ['Directory.Read.All'] } });
-    const response = await write(f, 'POST', `/groups/${f.tenant.group(2)!.objectId}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${f.tenant.user(2)!.objectId}` });
+    const response = await write(f, 'POST', `/groups/${f.tenant.group(2)!.objectId}/members/$ref`, {
+      '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${f.tenant.user(2)!.objectId}`,
+    });
     expect(response.status).toBe(403);
   });
 
@@ -404,7 +446,9 @@ describe('membership writes', () => {
     expect((await write(f, 'POST', `/groups/${group.objectId}/members/$ref`, ref)).status).toBe(204);
     const again = await write(f, 'POST', `/groups/${group.objectId}/members/$ref`, ref);
     expect(again.status).toBe(400);
-    expect(graphError((await again.json()) as Obj).message).toBe("One or more added object references already exist for the following modified properties: 'members'.");
+    expect(graphError((await again.json()) as Obj).message).toBe(
+      "One or more added object references already exist for the following modified properties: 'members'.",
+    );
     expect((await write(f, 'DELETE', `/groups/${group.objectId}/members/${outsider.objectId}/$ref`)).status).toBe(204);
     expect((await write(f, 'DELETE', `/groups/${group.objectId}/members/${outsider.objectId}/$ref`)).status).toBe(404);
   });

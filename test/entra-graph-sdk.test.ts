@@ -49,7 +49,9 @@ function biggestGroup(tenant: TenantStore) {
 }
 
 function memberIds(tenant: TenantStore, groupSeq: number): string[] {
-  return tenant.members(groupSeq, { limit: 10_000 }).items.map((m) => (m.memberType === 'user' ? tenant.user(m.memberSeq)! : tenant.group(m.memberSeq)!).objectId);
+  return tenant
+    .members(groupSeq, { limit: 10_000 })
+    .items.map((m) => (m.memberType === 'user' ? tenant.user(m.memberSeq)! : tenant.group(m.memberSeq)!).objectId);
 }
 
 function allUserIds(tenant: TenantStore): string[] {
@@ -112,7 +114,9 @@ describe('Graph SDK against the Entra simulator', () => {
     const { tenantId, clientId } = sim.credentials;
     const direct = await failure(new ClientSecretCredential(tenantId, clientId, 'not-the-secret').getToken(sim.scope));
     expect(direct).toBeInstanceOf(AuthenticationRequiredError);
-    expect((direct as Error).message).toMatch(/^invalid_client: Error\(s\): 7000215 - Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ - Description: AADSTS7000215: /);
+    expect((direct as Error).message).toMatch(
+      /^invalid_client: Error\(s\): 7000215 - Timestamp: \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ - Description: AADSTS7000215: /,
+    );
     expect((direct as Error).message).toMatch(/Trace ID: [0-9a-f-]{36}/);
   });
 

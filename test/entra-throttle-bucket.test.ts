@@ -35,7 +35,10 @@ describe('token-bucket throttling on Graph', () => {
     expect(await users()).toBe(429);
     clock.advance(2000);
     expect(await users()).toBe(200);
-    expect(f.ctx.journal.query({ fault: true }).map((e) => e.fault)).toEqual(['throttle:bucket=10,refill=1,route=graph.*', 'throttle:bucket=10,refill=1,route=graph.*']);
+    expect(f.ctx.journal.query({ fault: true }).map((e) => e.fault)).toEqual([
+      'throttle:bucket=10,refill=1,route=graph.*',
+      'throttle:bucket=10,refill=1,route=graph.*',
+    ]);
   });
 
   it('costs members 3 and transitiveMembers 5', async () => {

@@ -96,7 +96,9 @@ describeWithSamples('explore in Chromium: the SDK samples', () => {
       await page.locator('tr[data-held="project:project-0000099:access"] .via a').click();
       await page.waitForURL(/\/resource\/group\/group-0000019$/);
       await page.goto(`${explorer.origin}/resource/group/group-0000000`);
-      expect(await page.locator('tr[data-held="group:group-0000004:member"] td:nth-child(3)').textContent()).toBe('via Group 0000001 -> Group 0000002 -> Group 0000003');
+      expect(await page.locator('tr[data-held="group:group-0000004:member"] td:nth-child(3)').textContent()).toBe(
+        'via Group 0000001 -> Group 0000002 -> Group 0000003',
+      );
     } finally {
       await explorer.close();
     }

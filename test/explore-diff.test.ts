@@ -43,7 +43,11 @@ describeWithSamples('explore: the diff view of unexpanded against expanded', () 
     }
     expect(new Set(ids).size).toBe(counts.added);
     const object = await explorer.json<ObjectDiff>(`/object/grants/${encodeURIComponent(ids[0]!)}`);
-    expect({ state: object.state, base: object.base, compare: (object.compare as { id: string }).id }).toEqual({ state: 'added', base: undefined, compare: ids[0] });
+    expect({ state: object.state, base: object.base, compare: (object.compare as { id: string }).id }).toEqual({
+      state: 'added',
+      base: undefined,
+      compare: ids[0],
+    });
   });
 
   it('pages through every changed object of a type, as many as the report counts, each with the fields diff names', async () => {
@@ -70,7 +74,8 @@ describeWithSamples('explore: the diff view of unexpanded against expanded', () 
       }
       const all = async (e: TestExplorer) => {
         const ids: string[] = [];
-        for (let offset = 0; offset < 200; offset += 50) ids.push(...(await e.json<ChangeList>(`/changes/grants/group?kind=added&offset=${offset}`)).items.map((i) => i.id));
+        for (let offset = 0; offset < 200; offset += 50)
+          ids.push(...(await e.json<ChangeList>(`/changes/grants/group?kind=added&offset=${offset}`)).items.map((i) => i.id));
         return ids.sort();
       };
       expect(await all(scanning)).toEqual(await all(explorer));
@@ -84,7 +89,12 @@ describeWithSamples('explore: the diff view of unexpanded against expanded', () 
     const first = changed.items[0]!;
     expect(first.fields).toEqual(['sources']);
     const object = await explorer.json<ObjectDiff>(`/object/grants/${encodeURIComponent(first.id)}`);
-    expect(object).toMatchObject({ state: 'changed', fields: ['sources'], base: { id: first.id }, compare: { id: first.id, sources: expect.any(Object) } });
+    expect(object).toMatchObject({
+      state: 'changed',
+      fields: ['sources'],
+      base: { id: first.id },
+      compare: { id: first.id, sources: expect.any(Object) },
+    });
     const html = (await explorer.get(`/object/grants/${encodeURIComponent(first.id)}`)).body;
     expect(html).toContain('data-field="sources"');
   });

@@ -47,7 +47,10 @@ it('listens on the --port given, and --no-token lets a loopback client in withou
   expect(new URL(await readyLine(busy)).port).toBe(url.port);
   const taken = spawnCli(['explore', file, '--no-token', '--port', url.port]);
   const refused = await taken.done;
-  expect({ code: refused.code, stderr: refused.stderr }).toEqual({ code: 2, stderr: `sync-harness: explore: --port ${url.port}: already in use (leave --port out to pick a free one)\n` });
+  expect({ code: refused.code, stderr: refused.stderr }).toEqual({
+    code: 2,
+    stderr: `sync-harness: explore: --port ${url.port}: already in use (leave --port out to pick a free one)\n`,
+  });
   busy.child.kill('SIGINT');
   expect((await busy.done).code).toBe(0);
 }, 30_000);

@@ -22,7 +22,10 @@ let explorer: TestExplorer;
 beforeAll(async () => {
   runsDir = mkdtempSync(join(tmpdir(), 'explore-run-'));
   result = await runScenario('scenarios/library/entra/throttled.yaml', { runsDir });
-  journal = readFileSync(join(result.runDir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as JournalEntry);
+  journal = readFileSync(join(result.runDir, 'journal.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as JournalEntry);
   explorer = await startTestExplorer([result.runDir]);
 }, 60_000);
 afterAll(async () => {
@@ -33,7 +36,11 @@ afterAll(async () => {
 describe('explore: the run view', () => {
   it('shows the scenario, outcome, expectations and findings, each cited request linked', async () => {
     const run = await explorer.json<{ scenario: string; outcome: string; met: boolean; findings: CitedFinding[] }>('/');
-    expect({ scenario: run.scenario, outcome: run.outcome, met: run.met }).toEqual({ scenario: result.name, outcome: result.outcome, met: result.met });
+    expect({ scenario: run.scenario, outcome: run.outcome, met: run.met }).toEqual({
+      scenario: result.name,
+      outcome: result.outcome,
+      met: result.met,
+    });
     expect(run.findings.map((f) => f.id)).toEqual(result.findings.map((f) => f.id));
     const cited = run.findings.flatMap((f) => f.evidence.flatMap((e) => e.requests.map((seq) => ({ finding: f.id, line: e.line, seq }))));
     expect(cited.length).toBeGreaterThan(0);
@@ -56,7 +63,9 @@ describe('explore: the run view', () => {
       expect(page.items.every((e) => e.status === status)).toBe(true);
     }
     const route = all.choices.routes[0]!;
-    expect((await explorer.json<RequestTable>(`/requests?route=${encodeURIComponent(route)}`)).total).toBe(journal.filter((e) => (e.route ?? '(unmatched)') === route).length);
+    expect((await explorer.json<RequestTable>(`/requests?route=${encodeURIComponent(route)}`)).total).toBe(
+      journal.filter((e) => (e.route ?? '(unmatched)') === route).length,
+    );
     const faulted = journal.filter((e) => e.fault);
     expect(faulted.length).toBeGreaterThan(0);
     const fault = await explorer.json<RequestTable>(`/requests?fault=${encodeURIComponent(faulted[0]!.fault!)}`);
@@ -93,6 +102,8 @@ describe('explore: the run view', () => {
     mkdirSync(empty);
     const { code, stdout, stderr } = await runCli(['explore', empty]);
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
-    expect(stderr).toBe(`sync-harness: ${empty}: not a run folder: no result.json (give a folder \`sync-harness run\` wrote, e.g. runs/<scenario>/)\n`);
+    expect(stderr).toBe(
+      `sync-harness: ${empty}: not a run folder: no result.json (give a folder \`sync-harness run\` wrote, e.g. runs/<scenario>/)\n`,
+    );
   });
 });

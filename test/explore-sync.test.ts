@@ -32,7 +32,10 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
   let expanded: TestExplorer;
   let unexpanded: TestExplorer;
   beforeAll(async () => {
-    [expanded, unexpanded] = await Promise.all([startTestExplorer([samplePath(SAMPLE.expanded)]), startTestExplorer([samplePath(SAMPLE.unexpanded)])]);
+    [expanded, unexpanded] = await Promise.all([
+      startTestExplorer([samplePath(SAMPLE.expanded)]),
+      startTestExplorer([samplePath(SAMPLE.unexpanded)]),
+    ]);
   }, 60_000);
   afterAll(async () => {
     await expanded?.close();
@@ -42,9 +45,18 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
   it('lists the resource types with the counts `stats` gives', async () => {
     const overview = await expanded.json<SyncOverview>('/');
     const { stdout } = await runCli(['stats', '-f', samplePath(SAMPLE.expanded), '-o', 'json']);
-    const stats = JSON.parse(stdout) as { stats: { resources: string; entitlements: string; grants: string; resourcesByResourceType: Record<string, string> } };
-    expect(overview.totals).toEqual({ resourceTypes: 4, resources: Number(stats.stats.resources), entitlements: Number(stats.stats.entitlements), grants: Number(stats.stats.grants) });
-    expect(Object.fromEntries(overview.resourceTypes.map((t) => [t.id, t.resources]))).toEqual(Object.fromEntries(Object.entries(stats.stats.resourcesByResourceType).map(([k, v]) => [k, Number(v)])));
+    const stats = JSON.parse(stdout) as {
+      stats: { resources: string; entitlements: string; grants: string; resourcesByResourceType: Record<string, string> };
+    };
+    expect(overview.totals).toEqual({
+      resourceTypes: 4,
+      resources: Number(stats.stats.resources),
+      entitlements: Number(stats.stats.entitlements),
+      grants: Number(stats.stats.grants),
+    });
+    expect(Object.fromEntries(overview.resourceTypes.map((t) => [t.id, t.resources]))).toEqual(
+      Object.fromEntries(Object.entries(stats.stats.resourcesByResourceType).map(([k, v]) => [k, Number(v)])),
+    );
     expect(overview.resourceTypes.find((t) => t.id === 'user')).toMatchObject({ displayName: 'User', traits: ['user'], resources: 1000 });
   });
 
@@ -52,7 +64,11 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
     const found = await expanded.json<ResourceList>('/resources?q=User%200000020');
     expect(found.items.map((r) => `${r.resourceTypeId}:${r.resourceId}`)).toEqual(['user:user-0000020']);
     const page = await expanded.json<ResourceList>('/resources?type=user&offset=950');
-    expect({ total: page.total, shown: page.items.length, first: page.items[0]?.resourceId }).toEqual({ total: 1000, shown: 50, first: 'user-0000950' });
+    expect({ total: page.total, shown: page.items.length, first: page.items[0]?.resourceId }).toEqual({
+      total: 1000,
+      shown: 50,
+      first: 'user-0000950',
+    });
   });
 
   it("shows a user's groups, and what they give through a group with the path", async () => {
@@ -64,15 +80,23 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
   it('follows nested groups through several levels, before and after expansion', async () => {
     const after = await expanded.json<ResourcePage>('/resource/group/group-0000000');
     expect(via(after, 'group:group-0000001:member')).toEqual({ direct: true, via: undefined, stored: true });
-    expect(via(after, 'group:group-0000004:member')).toEqual({ direct: false, via: ['Group 0000001', 'Group 0000002', 'Group 0000003'], stored: true });
+    expect(via(after, 'group:group-0000004:member')).toEqual({
+      direct: false,
+      via: ['Group 0000001', 'Group 0000002', 'Group 0000003'],
+      stored: true,
+    });
     // Before expansion the inherited grants are not stored: the path comes from the GrantExpandable edges alone.
     const before = await unexpanded.json<ResourcePage>('/resource/group/group-0000000');
-    expect(via(before, 'group:group-0000004:member')).toEqual({ direct: false, via: ['Group 0000001', 'Group 0000002', 'Group 0000003'], stored: false });
+    expect(via(before, 'group:group-0000004:member')).toEqual({
+      direct: false,
+      via: ['Group 0000001', 'Group 0000002', 'Group 0000003'],
+      stored: false,
+    });
     const html = (await unexpanded.get('/resource/group/group-0000000')).body;
     expect(html).toContain('data-via="Group 0000001 -&gt; Group 0000002 -&gt; Group 0000003"');
   });
 
-  it("opens a group and lists its members as `grants -e` does, inherited ones marked with their source", async () => {
+  it('opens a group and lists its members as `grants -e` does, inherited ones marked with their source', async () => {
     const group = await expanded.json<ResourcePage>('/resource/group/group-0000003');
     const member = group.entitlements.find((e) => e.id === 'group:group-0000003:member')!;
     const { stdout } = await runCli(['grants', '-f', samplePath(SAMPLE.expanded), '-e', 'group:group-0000003:member', '-o', 'json']);
@@ -85,19 +109,28 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
     }
     expect(all.sort()).toEqual(listed.map((g) => `${g.grant.principal.id.resourceType}:${g.grant.principal.id.resource}`).sort());
     const page = await expanded.json<EntitlementPage>(`/entitlement/${encodeURIComponent(member.id)}`);
-    expect(page.holders.find((h) => h.principal.resourceId === 'group-0000000')).toMatchObject({ direct: false, sources: ['group:group-0000002:member'] });
+    expect(page.holders.find((h) => h.principal.resourceId === 'group-0000000')).toMatchObject({
+      direct: false,
+      sources: ['group:group-0000002:member'],
+    });
   });
 
   it('shows the raw protobuf JSON of a grant, a resource and a resource type', async () => {
     const grant = await expanded.json<{ raw: { id: string } }>(`/grant/${encodeURIComponent('group:group-0000003:member:user:user-0000020')}`);
     expect(grant.raw.id).toBe('group:group-0000003:member:user:user-0000020');
-    expect((await expanded.json<ResourcePage>('/resource/user/user-0000020')).raw).toMatchObject({ id: { resourceType: 'user', resource: 'user-0000020' }, displayName: 'User 0000020' });
+    expect((await expanded.json<ResourcePage>('/resource/user/user-0000020')).raw).toMatchObject({
+      id: { resourceType: 'user', resource: 'user-0000020' },
+      displayName: 'User 0000020',
+    });
     expect(await expanded.json('/resource-type/user')).toMatchObject({ id: 'user', displayName: 'User' });
   });
 
   it('answers an unknown object with 404 and a one-line reason', async () => {
     const answer = await expanded.get('/resource/user/nobody', { json: true });
-    expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 404, body: { error: 'no resource user:nobody in this sync' } });
+    expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({
+      status: 404,
+      body: { error: 'no resource user:nobody in this sync' },
+    });
     expect((await expanded.get('/no/such/page')).status).toBe(404);
   });
 
@@ -120,12 +153,18 @@ describeWithSamples('explore: the sync view of the SDK samples', () => {
       expect((await rawGet(`${expanded.origin}/`, { host })).status).toBe(403);
       expect((await rawGet(`${expanded.origin}/?token=wrong`, { host })).status).toBe(403);
       const wrongCookie = await rawGet(`${expanded.origin}/resources`, { host, cookie: `${tokenCookie(expanded.origin)}=wrong` });
-      expect({ status: wrongCookie.status, body: wrongCookie.body }).toEqual({ status: 403, body: 'explore refused: wrong token (open the URL explore printed, token included)\n' });
+      expect({ status: wrongCookie.status, body: wrongCookie.body }).toEqual({
+        status: 403,
+        body: 'explore refused: wrong token (open the URL explore printed, token included)\n',
+      });
       expect((await rawGet(`${expanded.origin}/static/explore.js`, { host })).status).toBe(403);
     });
 
     it('takes the token from the printed URL once, into a cookie, and drops it from the address', async () => {
-      const answer = await rawGet(`${expanded.origin}/resources?q=ada&token=${expanded.token}`, { host: new URL(expanded.origin).host, accept: 'text/html' });
+      const answer = await rawGet(`${expanded.origin}/resources?q=ada&token=${expanded.token}`, {
+        host: new URL(expanded.origin).host,
+        accept: 'text/html',
+      });
       expect(answer.status).toBe(302);
       expect(answer.headers.location).toBe('/resources?q=ada');
       expect(answer.headers['set-cookie']).toEqual([`${tokenCookie(expanded.origin)}=${expanded.token}; HttpOnly; SameSite=Strict; Path=/`]);
@@ -191,7 +230,11 @@ describe('explore: which sync of a file with several', () => {
     const explorer = await startTestExplorer([path]);
     try {
       const overview = await explorer.json<SyncOverview>('/');
-      expect({ sync: overview.sync?.id, resources: overview.totals.resources, note: overview.note }).toEqual({ sync: second!.id, resources: second!.counts.resources, note: undefined });
+      expect({ sync: overview.sync?.id, resources: overview.totals.resources, note: overview.note }).toEqual({
+        sync: second!.id,
+        resources: second!.counts.resources,
+        note: undefined,
+      });
       expect((await explorer.json<ResourceList>('/resources')).total).toBe(second!.counts.resources);
     } finally {
       await explorer.close();

@@ -35,78 +35,81 @@ async function graphUsers(credentialsFile: string, env: Record<string, string>):
   }
 }
 
-describeWithTools(
-  'a stdlib-only Go client',
-  () => {
+describeWithTools('a stdlib-only Go client', () => {
+  beforeAll(async () => {
+    // Offline: the program imports nothing outside the standard library, and GOPROXY=off proves it.
+    await execFileAsync(GO, ['build', '-o', program, join(repoRoot, 'test/fixtures/go/graph-users/main.go')], {
+      env: { ...process.env, GOPROXY: 'off', GOFLAGS: '-mod=mod', GOCACHE: join(dir, 'go-cache'), GOPATH: join(dir, 'go-path'), GO111MODULE: 'off' },
+    });
+  }, 180_000);
+
+  describe('through serve --proxy', () => {
+    let serving: Serving;
+    let credentials: string;
     beforeAll(async () => {
-      // Offline: the program imports nothing outside the standard library, and GOPROXY=off proves it.
-      await execFileAsync(GO, ['build', '-o', program, join(repoRoot, 'test/fixtures/go/graph-users/main.go')], {
-        env: { ...process.env, GOPROXY: 'off', GOFLAGS: '-mod=mod', GOCACHE: join(dir, 'go-cache'), GOPATH: join(dir, 'go-path'), GO111MODULE: 'off' },
+      serving = await serveProviders({
+        providers: ['entra'],
+        tenant: () => createTenant({ seed: 11, users: 23, groups: 2 }),
+        seed: 11,
+        faults: [],
+        mode: 'proxy',
+        tlsDir: join(dir, 'proxy'),
       });
-    }, 180_000);
+      credentials = join(dir, 'proxy-credentials.json');
+      writeFileSync(credentials, JSON.stringify((serving.ready as { credentials: unknown }).credentials));
+    });
+    afterAll(() => serving.stop());
 
-    describe('through serve --proxy', () => {
-      let serving: Serving;
-      let credentials: string;
-      beforeAll(async () => {
-        serving = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 11, users: 23, groups: 2 }), seed: 11, faults: [], mode: 'proxy', tlsDir: join(dir, 'proxy') });
-        credentials = join(dir, 'proxy-credentials.json');
-        writeFileSync(credentials, JSON.stringify((serving.ready as { credentials: unknown }).credentials));
-      });
-      afterAll(() => serving.stop());
-
-      it('pages every user from graph.microsoft.com with HTTPS_PROXY and SSL_CERT_FILE alone', async () => {
-        const run = await graphUsers(credentials, { HTTPS_PROXY: serving.address, SSL_CERT_FILE: String(serving.ready.caCert) });
-        expect(run.stderr).toBe('');
-        expect(JSON.parse(run.stdout)).toEqual({ users: 23, pages: 6 });
-        const routes = serving.ctx.journal.all().map((e) => e.route);
-        expect(routes.filter((r) => r === 'graph.users.list')).toHaveLength(6);
-      });
-
-      it("fails with Go's x509 error when it does not trust the run's CA", async () => {
-        const run = await graphUsers(credentials, { HTTPS_PROXY: serving.address });
-        expect(run.code).toBe(1);
-        expect(run.stderr).toMatch(/x509: certificate signed by unknown authority/);
-      });
+    it('pages every user from graph.microsoft.com with HTTPS_PROXY and SSL_CERT_FILE alone', async () => {
+      const run = await graphUsers(credentials, { HTTPS_PROXY: serving.address, SSL_CERT_FILE: String(serving.ready.caCert) });
+      expect(run.stderr).toBe('');
+      expect(JSON.parse(run.stdout)).toEqual({ users: 23, pages: 6 });
+      const routes = serving.ctx.journal.all().map((e) => e.route);
+      expect(routes.filter((r) => r === 'graph.users.list')).toHaveLength(6);
     });
 
-    describe('under the tls-untrusted fault, as an external connector of a scenario', () => {
-      const scenarioFile = join(dir, 'tls-untrusted.yaml');
-      const write = (env: string) =>
-        writeFileSync(
-          scenarioFile,
-          [
-            'version: 1',
-            'name: go-tls-untrusted',
-            'provider: entra',
-            'tenant: { seed: 5, users: 9, groups: 1 }',
-            'faults: [tls-untrusted]',
-            'connector:',
-            `  command: ["${program}", "-credentials", "{credentialsFile}"]`,
-            `  env: ${env}`,
-            'timeout: 30s',
-            'expect: { outcome: failed, findings: [tls-untrusted] }',
-          ].join('\n'),
-        );
-
-      it('reproduces x509: certificate signed by unknown authority, and the doctor names it', async () => {
-        write('{}');
-        const result = await runScenario(await loadScenario(scenarioFile), { runsDir: join(dir, 'runs') });
-        expect(result.error).toMatch(/x509: certificate signed by unknown authority/);
-        expect(result.findings.map((f) => f.id)).toContain('tls-untrusted');
-        expect(result.findings.find((f) => f.id === 'tls-untrusted')!.fix.join(' ')).toMatch(/SSL_CERT_FILE/);
-      });
-
-      it('is fixed by SSL_CERT_FILE pointing at the CA that signed the certificate', async () => {
-        // The run folder keeps the CA the connector was not told about: the fix a support engineer tries.
-        write(`{ SSL_CERT_FILE: "{runDir}/tls/ca.pem" }`);
-        const result = await runScenario(await loadScenario(scenarioFile), { runsDir: join(dir, 'runs-fixed') });
-        // It now gets through TLS; the scenario's connector writes no sync file, so only the TLS part is judged.
-        expect(result.error ?? '').not.toMatch(/x509/);
-        expect(result.findings.map((f) => f.id)).not.toContain('tls-untrusted');
-        expect(result.requests).toBeGreaterThan(0);
-      });
+    it("fails with Go's x509 error when it does not trust the run's CA", async () => {
+      const run = await graphUsers(credentials, { HTTPS_PROXY: serving.address });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/x509: certificate signed by unknown authority/);
     });
-  },
-  [GO],
-);
+  });
+
+  describe('under the tls-untrusted fault, as an external connector of a scenario', () => {
+    const scenarioFile = join(dir, 'tls-untrusted.yaml');
+    const write = (env: string) =>
+      writeFileSync(
+        scenarioFile,
+        [
+          'version: 1',
+          'name: go-tls-untrusted',
+          'provider: entra',
+          'tenant: { seed: 5, users: 9, groups: 1 }',
+          'faults: [tls-untrusted]',
+          'connector:',
+          `  command: ["${program}", "-credentials", "{credentialsFile}"]`,
+          `  env: ${env}`,
+          'timeout: 30s',
+          'expect: { outcome: failed, findings: [tls-untrusted] }',
+        ].join('\n'),
+      );
+
+    it('reproduces x509: certificate signed by unknown authority, and the doctor names it', async () => {
+      write('{}');
+      const result = await runScenario(await loadScenario(scenarioFile), { runsDir: join(dir, 'runs') });
+      expect(result.error).toMatch(/x509: certificate signed by unknown authority/);
+      expect(result.findings.map((f) => f.id)).toContain('tls-untrusted');
+      expect(result.findings.find((f) => f.id === 'tls-untrusted')!.fix.join(' ')).toMatch(/SSL_CERT_FILE/);
+    });
+
+    it('is fixed by SSL_CERT_FILE pointing at the CA that signed the certificate', async () => {
+      // The run folder keeps the CA the connector was not told about: the fix a support engineer tries.
+      write(`{ SSL_CERT_FILE: "{runDir}/tls/ca.pem" }`);
+      const result = await runScenario(await loadScenario(scenarioFile), { runsDir: join(dir, 'runs-fixed') });
+      // It now gets through TLS; the scenario's connector writes no sync file, so only the TLS part is judged.
+      expect(result.error ?? '').not.toMatch(/x509/);
+      expect(result.findings.map((f) => f.id)).not.toContain('tls-untrusted');
+      expect(result.requests).toBeGreaterThan(0);
+    });
+  });
+}, [GO]);

@@ -24,13 +24,20 @@ afterAll(() => server.close());
 /** What a read-only sync asks for (the DWD grant must cover every one). */
 const READ_SCOPES = ['user', 'group', 'group.member', 'rolemanagement'].map((s) => `${SCOPE_PREFIX}admin.directory.${s}.readonly`);
 
-function setup(options: { faults?: string[]; shape?: Partial<TenantShape>; sim?: GoogleSimulatorOptions; scopes?: string[]; subject?: string; key?: string } = {}) {
+function setup(
+  options: { faults?: string[]; shape?: Partial<TenantShape>; sim?: GoogleSimulatorOptions; scopes?: string[]; subject?: string; key?: string } = {},
+) {
   const tenant = createTenant({ users: 230, groups: 6, nestedGroupRatio: 0.4, ...options.shape });
   const ctx = createContext({ tenant, seed: 11, faults: (options.faults ?? []).map((f) => parseFaultSpec(f)) });
   const sim = createGoogleSimulator(ctx, options.sim);
   server.use(...sim.handlers);
   const { serviceAccountKey: saKey, adminEmail } = sim.credentials;
-  const auth = new JWT({ email: saKey.client_email, key: options.key ?? saKey.private_key, scopes: options.scopes ?? READ_SCOPES, subject: options.subject ?? adminEmail });
+  const auth = new JWT({
+    email: saKey.client_email,
+    key: options.key ?? saKey.private_key,
+    scopes: options.scopes ?? READ_SCOPES,
+    subject: options.subject ?? adminEmail,
+  });
   const directory = admin({ version: 'directory_v1', auth });
   return { ctx, sim, tenant, directory };
 }
@@ -66,7 +73,10 @@ function memberIds(t: TenantStore, groupSeq: number): string[] {
 describe('@googleapis/admin against the Google simulator', () => {
   it('pages through every user with maxResults and sees exactly the tenant', async () => {
     const { directory, tenant, ctx } = setup();
-    const users = await allPages<admin_directory_v1.Schema$User>((pageToken) => directory.users.list({ customer: 'my_customer', maxResults: 50, orderBy: 'email', projection: 'full', pageToken }), 'users');
+    const users = await allPages<admin_directory_v1.Schema$User>(
+      (pageToken) => directory.users.list({ customer: 'my_customer', maxResults: 50, orderBy: 'email', projection: 'full', pageToken }),
+      'users',
+    );
     const ids = users.map((u) => u.id!);
     expect(ids).toHaveLength(230);
     expect(new Set(ids)).toEqual(new Set(userIds(tenant)));
@@ -79,7 +89,10 @@ describe('@googleapis/admin against the Google simulator', () => {
 
   it('pages through groups and the members of the biggest group, ids and types exact', async () => {
     const { directory, tenant } = setup();
-    const groups = await allPages<admin_directory_v1.Schema$Group>((pageToken) => directory.groups.list({ customer: 'my_customer', maxResults: 4, pageToken }), 'groups');
+    const groups = await allPages<admin_directory_v1.Schema$Group>(
+      (pageToken) => directory.groups.list({ customer: 'my_customer', maxResults: 4, pageToken }),
+      'groups',
+    );
     expect(new Set(groups.map((g) => g.id))).toEqual(new Set(range(tenant.counts().groups).map((seq) => tenant.group(seq)!.googleId)));
     let biggest = 1;
     for (const seq of range(tenant.counts().groups)) if (memberIds(tenant, seq).length > memberIds(tenant, biggest).length) biggest = seq;
@@ -87,15 +100,26 @@ describe('@googleapis/admin against the Google simulator', () => {
     expect(expected.length).toBeGreaterThan(60);
     const big = groups.find((g) => g.id === tenant.group(biggest)!.googleId)!;
     expect(big.directMembersCount).toBe(String(expected.length));
-    const members = await allPages<admin_directory_v1.Schema$Member>((pageToken) => directory.members.list({ groupKey: big.email!, maxResults: 25, pageToken }), 'members');
+    const members = await allPages<admin_directory_v1.Schema$Member>(
+      (pageToken) => directory.members.list({ groupKey: big.email!, maxResults: 25, pageToken }),
+      'members',
+    );
     expect(members.map((m) => m.id)).toHaveLength(expected.length);
     expect(new Set(members.map((m) => m.id))).toEqual(new Set(expected));
-    for (const m of members) expect(m).toMatchObject({ kind: 'admin#directory#member', role: expect.stringMatching(/^(OWNER|MEMBER)$/), type: expect.stringMatching(/^(USER|GROUP)$/) });
+    for (const m of members)
+      expect(m).toMatchObject({
+        kind: 'admin#directory#member',
+        role: expect.stringMatching(/^(OWNER|MEMBER)$/),
+        type: expect.stringMatching(/^(USER|GROUP)$/),
+      });
   });
 
   it('lists roles and role assignments, the DWD subject among the super admins', async () => {
     const { directory, tenant, sim } = setup();
-    const roles = await allPages<admin_directory_v1.Schema$Role>((pageToken) => directory.roles.list({ customer: 'my_customer', maxResults: 5, pageToken }), 'items');
+    const roles = await allPages<admin_directory_v1.Schema$Role>(
+      (pageToken) => directory.roles.list({ customer: 'my_customer', maxResults: 5, pageToken }),
+      'items',
+    );
     expect(new Set(roles.map((r) => r.roleId))).toEqual(new Set(tenant.roles().map((r) => r.googleId)));
     const superAdmin = roles.find((r) => r.isSuperAdminRole)!;
     expect(superAdmin.roleName).toBe('_SEED_ADMIN_ROLE');
@@ -143,7 +167,11 @@ describe('@googleapis/admin against the Google simulator', () => {
   });
 
   it('refuses a key the service account does not have: invalid_grant: Invalid JWT Signature.', async () => {
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const { directory, ctx } = setup({ key: other.privateKey });
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
     expect(error.message).toBe('invalid_grant: Invalid JWT Signature.');
@@ -170,8 +198,15 @@ describe('@googleapis/admin against the Google simulator', () => {
 
   it('answers a subject without an admin role with 403 forbidden', async () => {
     const probe = createTenant({ users: 230, groups: 6, nestedGroupRatio: 0.4 });
-    const holders = new Set(probe.roleAssignments({ limit: 1000 }).items.filter((a) => a.principalType === 'user').map((a) => a.principalSeq));
-    const plain = range(230).map((seq) => probe.user(seq)!).find((u) => u.enabled && u.kind === 'member' && !holders.has(u.seq) && u.seq > 1)!;
+    const holders = new Set(
+      probe
+        .roleAssignments({ limit: 1000 })
+        .items.filter((a) => a.principalType === 'user')
+        .map((a) => a.principalSeq),
+    );
+    const plain = range(230)
+      .map((seq) => probe.user(seq)!)
+      .find((u) => u.enabled && u.kind === 'member' && !holders.has(u.seq) && u.seq > 1)!;
     probe.close();
     const { directory } = setup({ subject: plain.mail });
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
@@ -180,7 +215,7 @@ describe('@googleapis/admin against the Google simulator', () => {
     expect((error.response!.data as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('forbidden');
   });
 
-  it('answers a token without the method\'s scope with 403 insufficientPermissions', async () => {
+  it("answers a token without the method's scope with 403 insufficientPermissions", async () => {
     const { directory } = setup({ scopes: [`${SCOPE_PREFIX}admin.directory.group.readonly`] });
     expect((await directory.groups.list({ customer: 'my_customer', maxResults: 1 })).data.groups).toHaveLength(1);
     const error = await failure(directory.users.list({ customer: 'my_customer' }));
@@ -196,7 +231,9 @@ describe('@googleapis/admin against the Google simulator', () => {
     const { directory, tenant } = setup({ sim: { writeBack: true }, scopes });
     const group = tenant.group(3)!;
     const inGroup = new Set(memberIds(tenant, 3));
-    const outsider = range(230).map((seq) => tenant.user(seq)!).find((u) => !inGroup.has(u.googleId))!;
+    const outsider = range(230)
+      .map((seq) => tenant.user(seq)!)
+      .find((u) => !inGroup.has(u.googleId))!;
     const added = await directory.members.insert({ groupKey: group.googleId, requestBody: { email: outsider.mail, role: 'MEMBER' } });
     expect(added.status).toBe(200);
     expect(added.data).toMatchObject({ id: outsider.googleId, type: 'USER', role: 'MEMBER' });

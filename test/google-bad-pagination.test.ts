@@ -25,7 +25,9 @@ async function walk(mode: string, limit = 12): Promise<Walk> {
   const out: Walk = { pages: [], ids: [], all: Array.from({ length: 25 }, (_, i) => f.tenant.user(i + 1)!.googleId) };
   let pageToken: string | null = null;
   while (out.pages.length < limit) {
-    const { status, body } = await f.json(`/users?customer=my_customer&maxResults=10${pageToken ? `&pageToken=${pageToken}` : ''}`, { bearer: token });
+    const { status, body } = await f.json(`/users?customer=my_customer&maxResults=10${pageToken ? `&pageToken=${pageToken}` : ''}`, {
+      bearer: token,
+    });
     if (status !== 200) {
       out.error = { status, reason: apiError(body).errors[0]!.reason! };
       break;

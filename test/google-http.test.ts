@@ -98,13 +98,22 @@ describe('bearer, scopes and admins', () => {
 
   it('lets delegated admins in, keeps other users out with 403 forbidden', async () => {
     const f = googleFixture(server);
-    const holders = new Set(f.tenant.roleAssignments({ limit: 1000 }).items.filter((a) => a.principalType === 'user').map((a) => a.principalSeq));
+    const holders = new Set(
+      f.tenant
+        .roleAssignments({ limit: 1000 })
+        .items.filter((a) => a.principalType === 'user')
+        .map((a) => a.principalSeq),
+    );
     const delegated = users(f).find((u) => holders.has(u.seq) && u.mail !== f.sim.credentials.adminEmail)!;
     const plain = users(f).find((u) => !holders.has(u.seq) && u.mail !== f.sim.credentials.adminEmail)!;
     expect((await f.call('/users?customer=my_customer', { bearer: await f.token({ sub: delegated.mail }) })).status).toBe(200);
     const { status, body } = await f.json('/users?customer=my_customer', { bearer: await f.token({ sub: plain.googleId }) });
     expect(status).toBe(403);
-    expect(apiError(body)).toMatchObject({ code: 403, message: 'Not Authorized to access this resource/api', errors: [{ reason: 'forbidden', domain: 'global' }] });
+    expect(apiError(body)).toMatchObject({
+      code: 403,
+      message: 'Not Authorized to access this resource/api',
+      errors: [{ reason: 'forbidden', domain: 'global' }],
+    });
   });
 
   it('not-admin takes the subject admin role away while it fires, and says so in the journal', async () => {
@@ -186,7 +195,9 @@ describe('users', () => {
 
   it('filters with query, and omits the array when nothing matches', async () => {
     const f = googleFixture(server);
-    const suspended = users(f).filter((u) => !u.enabled).map((u) => u.googleId);
+    const suspended = users(f)
+      .filter((u) => !u.enabled)
+      .map((u) => u.googleId);
     expect(suspended.length).toBeGreaterThan(0);
     expect((await walk(f, '/users?customer=my_customer&query=isSuspended%3Dtrue', 'users')).items.map((u) => u.id)).toEqual(suspended);
     const one = users(f)[4]!;
@@ -204,7 +215,11 @@ describe('users', () => {
   it('lists only in-domain users for domain=, guests living elsewhere', async () => {
     const f = googleFixture(server);
     const { items } = await walk(f, '/users?domain=contoso.test', 'users');
-    expect(items.map((u) => u.id)).toEqual(users(f).filter((u) => u.mail.endsWith('@contoso.test')).map((u) => u.googleId));
+    expect(items.map((u) => u.id)).toEqual(
+      users(f)
+        .filter((u) => u.mail.endsWith('@contoso.test'))
+        .map((u) => u.googleId),
+    );
     expect(items.length).toBeLessThan(30);
   });
 
@@ -213,12 +228,28 @@ describe('users', () => {
     const token = await f.token();
     const get = async (key: string) => (await f.json(`/users/${encodeURIComponent(key)}`, { bearer: token })).body;
     const admin = await get(f.sim.credentials.adminEmail.toUpperCase());
-    expect(admin).toMatchObject({ kind: 'admin#directory#user', isAdmin: true, isDelegatedAdmin: false, customerId: f.sim.credentials.customerId, suspended: false });
+    expect(admin).toMatchObject({
+      kind: 'admin#directory#user',
+      isAdmin: true,
+      isDelegatedAdmin: false,
+      customerId: f.sim.credentials.customerId,
+      suspended: false,
+    });
     expect(admin.etag).toMatch(/^".+\/.+"$/);
     const guest = users(f).find((u) => u.kind === 'guest')!;
-    expect(await get(guest.googleId)).toMatchObject({ id: guest.googleId, primaryEmail: guest.mail, isGuestUser: true, guestAccountInfo: { primaryGuestEmail: guest.mail }, orgUnitPath: '/Guests' });
+    expect(await get(guest.googleId)).toMatchObject({
+      id: guest.googleId,
+      primaryEmail: guest.mail,
+      isGuestUser: true,
+      guestAccountInfo: { primaryGuestEmail: guest.mail },
+      orgUnitPath: '/Guests',
+    });
     const off = users(f).find((u) => !u.enabled)!;
-    expect(await get(off.mail)).toMatchObject({ suspended: true, suspensionReason: 'ADMIN', name: { givenName: expect.any(String), familyName: expect.any(String), fullName: expect.any(String) } });
+    expect(await get(off.mail)).toMatchObject({
+      suspended: true,
+      suspensionReason: 'ADMIN',
+      name: { givenName: expect.any(String), familyName: expect.any(String), fullName: expect.any(String) },
+    });
     const missing = await f.json(`/users/${users(f)[0]!.objectId}`, { bearer: token });
     expect(missing.status).toBe(404);
     expect(apiError(missing.body)).toMatchObject({ message: 'Resource Not Found: userKey', errors: [{ reason: 'notFound' }], status: 'NOT_FOUND' });
@@ -227,8 +258,12 @@ describe('users', () => {
   it('pretty-prints like Google unless prettyPrint=false', async () => {
     const f = googleFixture(server);
     const token = await f.token();
-    expect(await (await f.call('/users?customer=my_customer&maxResults=1', { bearer: token })).text()).toMatch(/^\{\n {2}"kind": "admin#directory#users",\n {2}"etag"/);
-    expect(await (await f.call('/users?customer=my_customer&maxResults=1&prettyPrint=false', { bearer: token })).text()).toMatch(/^\{"kind":"admin#directory#users","etag"/);
+    expect(await (await f.call('/users?customer=my_customer&maxResults=1', { bearer: token })).text()).toMatch(
+      /^\{\n {2}"kind": "admin#directory#users",\n {2}"etag"/,
+    );
+    expect(await (await f.call('/users?customer=my_customer&maxResults=1&prettyPrint=false', { bearer: token })).text()).toMatch(
+      /^\{"kind":"admin#directory#users","etag"/,
+    );
   });
 });
 
@@ -266,7 +301,12 @@ describe('groups and members', () => {
     expect(members).toHaveLength(expected.length);
     expect(new Set(members.map((m) => m.type))).toEqual(new Set(['USER', 'GROUP']));
     const nested = members.find((m) => m.type === 'GROUP')!;
-    expect(nested).toMatchObject({ kind: 'admin#directory#member', role: 'MEMBER', status: 'ACTIVE', email: expect.stringMatching(/@contoso\.test$/) });
+    expect(nested).toMatchObject({
+      kind: 'admin#directory#member',
+      role: 'MEMBER',
+      status: 'ACTIVE',
+      email: expect.stringMatching(/@contoso\.test$/),
+    });
     const owners = new Set(f.tenant.owners(group.seq).map((u) => u.googleId));
     for (const m of members) expect(m.role).toBe(owners.has(m.id as string) ? 'OWNER' : 'MEMBER');
     const onlyOwners = (await f.json(`/groups/${group.googleId}/members?roles=OWNER`)).body.members as Obj[] | undefined;
@@ -295,12 +335,21 @@ describe('roles and role assignments', () => {
     const roles = await f.json('/customer/my_customer/roles?maxResults=3', { bearer: token });
     expect(roles.body).toMatchObject({ kind: 'admin#directory#roles' });
     expect(roles.body.items).toHaveLength(3);
-    expect((roles.body.items as Obj[])[0]).toMatchObject({ kind: 'admin#directory#role', roleName: '_SEED_ADMIN_ROLE', isSystemRole: true, isSuperAdminRole: true });
+    expect((roles.body.items as Obj[])[0]).toMatchObject({
+      kind: 'admin#directory#role',
+      roleName: '_SEED_ADMIN_ROLE',
+      isSystemRole: true,
+      isSuperAdminRole: true,
+    });
     expect((await f.call('/customer/my_customer/roles?maxResults=101', { bearer: token })).status).toBe(400);
     expect((await f.call('/customer/my_customer/roleassignments?maxResults=201', { bearer: token })).status).toBe(400);
     expect((await f.call('/customer/C0zzzzzzz/roles', { bearer: token })).status).toBe(403);
     const all = await walk(f, `/customer/${f.sim.credentials.customerId}/roleassignments?maxResults=4`, 'items', token);
-    expect(all.items[0]).toMatchObject({ kind: 'admin#directory#roleAssignment', scopeType: 'CUSTOMER', assigneeType: expect.stringMatching(/^(user|group)$/) });
+    expect(all.items[0]).toMatchObject({
+      kind: 'admin#directory#roleAssignment',
+      scopeType: 'CUSTOMER',
+      assigneeType: expect.stringMatching(/^(user|group)$/),
+    });
     expect(all.items.every((a) => /^\d+$/.test(a.roleAssignmentId as string))).toBe(true);
   });
 
@@ -325,7 +374,11 @@ describe('membership writes', () => {
 
   it('are refused without writeBack (403 forbidden) and with a read-only token (403 insufficientPermissions)', async () => {
     const off = googleFixture(server, { sim: { grantedScopes: [scope('admin.directory.group.member')] } });
-    const refused = await off.json(`/groups/${off.tenant.group(1)!.googleId}/members`, { method: 'POST', body: { email: off.sim.credentials.adminEmail }, bearer: await off.token(memberScope) });
+    const refused = await off.json(`/groups/${off.tenant.group(1)!.googleId}/members`, {
+      method: 'POST',
+      body: { email: off.sim.credentials.adminEmail },
+      bearer: await off.token(memberScope),
+    });
     expect(refused.status).toBe(403);
     expect(apiError(refused.body).errors[0]!.reason).toBe('forbidden');
     const on = googleFixture(server, { sim: { writeBack: true } });
@@ -342,7 +395,12 @@ describe('membership writes', () => {
     const f = googleFixture(server, { sim: { writeBack: true } });
     const token = await f.token(memberScope);
     const group = f.tenant.group(2)!;
-    const current = new Set(f.tenant.members(2, { limit: 10_000 }).items.filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const current = new Set(
+      f.tenant
+        .members(2, { limit: 10_000 })
+        .items.filter((m) => m.memberType === 'user')
+        .map((m) => m.memberSeq),
+    );
     const newcomer = users(f).find((u) => !current.has(u.seq))!;
     const added = await f.json(`/groups/${group.mail}/members`, { method: 'POST', body: { email: newcomer.mail, role: 'MEMBER' }, bearer: token });
     expect(added.status).toBe(200);

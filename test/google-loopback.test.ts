@@ -32,19 +32,32 @@ describe('Google simulator on loopback', () => {
     expect(key.token_uri).toBe(`${base}/token`);
     expect(credentials.customerId).toMatch(/^C0[a-z0-9]{7}$/);
     const iat = Math.floor(Date.now() / 1000);
-    const assertion = await new SignJWT({ iss: key.client_email, sub: credentials.adminEmail as string, scope: (credentials.scopes as string[]).join(' '), aud: key.token_uri, iat, exp: iat + 3600 })
+    const assertion = await new SignJWT({
+      iss: key.client_email,
+      sub: credentials.adminEmail as string,
+      scope: (credentials.scopes as string[]).join(' '),
+      aud: key.token_uri,
+      iat,
+      exp: iat + 3600,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: key.private_key_id, typ: 'JWT' })
       .sign(await importPKCS8(key.private_key, 'RS256'));
-    const tokenResponse = await fetch(key.token_uri, { method: 'POST', body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }) });
+    const tokenResponse = await fetch(key.token_uri, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
+    });
     expect(tokenResponse.status).toBe(200);
     const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
 
     const seen: string[] = [];
     let pageToken: string | undefined;
     do {
-      const response = await fetch(`${base}/admin/directory/v1/users?customer=${credentials.customerId as string}&maxResults=5${pageToken ? `&pageToken=${pageToken}` : ''}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const response = await fetch(
+        `${base}/admin/directory/v1/users?customer=${credentials.customerId as string}&maxResults=5${pageToken ? `&pageToken=${pageToken}` : ''}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
       expect(response.status).toBe(200);
       const body = (await response.json()) as { users: Array<{ id: string }>; nextPageToken?: string };
       seen.push(...body.users.map((u) => u.id));

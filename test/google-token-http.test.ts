@@ -12,8 +12,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const CLOCK_ERROR = 'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.';
-const UNAUTHORIZED_CLIENT = 'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.';
+const CLOCK_ERROR =
+  'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.';
+const UNAUTHORIZED_CLIENT =
+  'Client is unauthorized to retrieve access tokens using this method, or client not authorized for any of the scopes requested.';
 
 async function oauthError(response: Response): Promise<{ status: number; error: string; description: string }> {
   expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -67,9 +69,16 @@ describe('token endpoint: success', () => {
 describe('token endpoint: refusals', () => {
   it('wants the jwt-bearer grant and an assertion', async () => {
     const f = googleFixture(server);
-    expect(await oauthError(await f.requestToken({ grant_type: 'client_credentials' }))).toEqual({ status: 400, error: 'unsupported_grant_type', description: 'Invalid grant_type: client_credentials' });
+    expect(await oauthError(await f.requestToken({ grant_type: 'client_credentials' }))).toEqual({
+      status: 400,
+      error: 'unsupported_grant_type',
+      description: 'Invalid grant_type: client_credentials',
+    });
     expect(await oauthError(await f.requestToken({ grant_type: JWT_BEARER }))).toMatchObject({ status: 400, error: 'invalid_request' });
-    expect(await oauthError(await f.requestToken({ grant_type: JWT_BEARER, assertion: 'not.a-jwt' }))).toMatchObject({ status: 400, error: 'invalid_request' });
+    expect(await oauthError(await f.requestToken({ grant_type: JWT_BEARER, assertion: 'not.a-jwt' }))).toMatchObject({
+      status: 400,
+      error: 'invalid_request',
+    });
   });
 
   it('names an unknown service account, then a foreign key', async () => {
@@ -79,8 +88,16 @@ describe('token endpoint: refusals', () => {
       error: 'invalid_grant',
       description: 'Invalid grant: account not found',
     });
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    expect(await oauthError(await f.exchange({}, { privateKey: other.privateKey }))).toEqual({ status: 400, error: 'invalid_grant', description: 'Invalid JWT Signature.' });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    expect(await oauthError(await f.exchange({}, { privateKey: other.privateKey }))).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+      description: 'Invalid JWT Signature.',
+    });
   });
 
   it('refuses assertions living over an hour, from the future or already expired, by the simulation clock', async () => {
@@ -90,8 +107,17 @@ describe('token endpoint: refusals', () => {
     expect((await f.exchange({ iat: t, exp: t + 3600 })).status).toBe(200);
     // A little skew is tolerated.
     expect((await f.exchange({ iat: t + 120, exp: t + 3000 })).status).toBe(200);
-    for (const claims of [{ iat: t, exp: t + 3601 }, { iat: t + 600, exp: t + 1200 }, { iat: t - 4000, exp: t - 400 }, { iat: t, exp: t }]) {
-      expect(await oauthError(await f.exchange(claims)), JSON.stringify(claims)).toEqual({ status: 400, error: 'invalid_grant', description: CLOCK_ERROR });
+    for (const claims of [
+      { iat: t, exp: t + 3601 },
+      { iat: t + 600, exp: t + 1200 },
+      { iat: t - 4000, exp: t - 400 },
+      { iat: t, exp: t },
+    ]) {
+      expect(await oauthError(await f.exchange(claims)), JSON.stringify(claims)).toEqual({
+        status: 400,
+        error: 'invalid_grant',
+        description: CLOCK_ERROR,
+      });
     }
     const signed = await f.assertion({ iat: t, exp: t + 3600 });
     now = new Date('2030-06-01T14:00:00Z');
@@ -100,13 +126,23 @@ describe('token endpoint: refusals', () => {
 
   it('wants a scope', async () => {
     const f = googleFixture(server);
-    expect(await oauthError(await f.exchange({ scope: undefined }))).toEqual({ status: 400, error: 'invalid_scope', description: 'Invalid OAuth scope or ID token audience provided.' });
+    expect(await oauthError(await f.exchange({ scope: undefined }))).toEqual({
+      status: 400,
+      error: 'invalid_scope',
+      description: 'Invalid OAuth scope or ID token audience provided.',
+    });
   });
 
   it('answers 401 unauthorized_client for a scope outside the delegation grant, or no delegation at all', async () => {
     const f = googleFixture(server, { sim: { grantedScopes: ['admin.directory.user.readonly'] } });
     expect((await f.exchange({ scope: 'https://www.googleapis.com/auth/admin.directory.user.readonly' })).status).toBe(200);
-    expect(await oauthError(await f.exchange({ scope: 'https://www.googleapis.com/auth/admin.directory.user.readonly https://www.googleapis.com/auth/admin.directory.group.readonly' }))).toEqual({
+    expect(
+      await oauthError(
+        await f.exchange({
+          scope: 'https://www.googleapis.com/auth/admin.directory.user.readonly https://www.googleapis.com/auth/admin.directory.group.readonly',
+        }),
+      ),
+    ).toEqual({
       status: 401,
       error: 'unauthorized_client',
       description: UNAUTHORIZED_CLIENT,
@@ -117,7 +153,11 @@ describe('token endpoint: refusals', () => {
 
   it('refuses a subject that is not a user of the domain', async () => {
     const f = googleFixture(server);
-    expect(await oauthError(await f.exchange({ sub: 'nobody@contoso.test' }))).toEqual({ status: 400, error: 'invalid_grant', description: 'Invalid email or User ID' });
+    expect(await oauthError(await f.exchange({ sub: 'nobody@contoso.test' }))).toEqual({
+      status: 400,
+      error: 'invalid_grant',
+      description: 'Invalid email or User ID',
+    });
     // The Entra form of a guest's name is no Google address.
     const guest = Array.from({ length: 30 }, (_, i) => f.tenant.user(i + 1)!).find((u) => u.kind === 'guest')!;
     expect((await oauthError(await f.exchange({ sub: guest.userPrincipalName }))).description).toBe('Invalid email or User ID');

@@ -20,7 +20,11 @@ interface Violation {
 
 /** The CLI's exit status and output: `err` (what npm run depcruise prints, failing on an error) or `json`. */
 function cruise(cwd: string, folders: string[], output: 'err' | 'json'): { status: number | null; stdout: string } {
-  const run = spawnSync(process.execPath, [CLI, ...folders, '--config', CONFIG, '--output-type', output], { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const run = spawnSync(process.execPath, [CLI, ...folders, '--config', CONFIG, '--output-type', output], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (run.error) throw new Error(`depcruise did not run: ${run.error.message}`);
   return { status: run.status, stdout: run.stdout };
 }

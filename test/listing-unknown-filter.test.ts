@@ -14,8 +14,16 @@ describeWithSamples('listings filtered by a name the sync lacks', () => {
   it.each([
     [['grants', '-r', 'group:nope'], 'grants', /grants: no resource group:nope in .*expanded\.c1z \(`resources -t group` lists them\)$/],
     [['grants', '-r', 'group:group-000002'], 'grants', /no resource group:group-000002 in .* \(did you mean group:group-0000002\? /],
-    [['grants', '-r', 'grop:group-0000002'], 'grants', /no resource grop:group-0000002 \(no resource type grop\) in .* \(did you mean group\? its types: group, project, role, user\)$/],
-    [['grants', '-e', 'group:group-0000002:membr'], 'grants', /no entitlement group:group-0000002:membr in .* \(did you mean group:group-0000002:member\? /],
+    [
+      ['grants', '-r', 'grop:group-0000002'],
+      'grants',
+      /no resource grop:group-0000002 \(no resource type grop\) in .* \(did you mean group\? its types: group, project, role, user\)$/,
+    ],
+    [
+      ['grants', '-e', 'group:group-0000002:membr'],
+      'grants',
+      /no entitlement group:group-0000002:membr in .* \(did you mean group:group-0000002:member\? /,
+    ],
     [['grants', '-t', 'nope'], 'grants', /grants: no resource type nope in .* \(its types: group, project, role, user\)$/],
     [['resources', '-t', 'usr'], 'resources', /resources: no resource type usr in .* \(did you mean user\? /],
     [['entitlements', '-t', 'nope'], 'entitlements', /entitlements: no resource type nope in /],

@@ -31,11 +31,16 @@ function sdk(f: OktaFixture, auth: 'ssws' | 'key' = 'ssws', extra: Record<string
 }
 
 describe('throttle', () => {
-  it('is 429 E0000047 with the bucket\'s limit, nothing remaining and the reset in epoch seconds, never Retry-After', async () => {
+  it("is 429 E0000047 with the bucket's limit, nothing remaining and the reset in epoch seconds, never Retry-After", async () => {
     const f = oktaFixture(server, { clock: fixed, faults: ['throttle:count=1,retry-after=7'] });
     const response = await f.call('/api/v1/users');
     expect(response.status).toBe(429);
-    expect(await response.json()).toMatchObject({ errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorLink: 'E0000047', errorCauses: [] });
+    expect(await response.json()).toMatchObject({
+      errorCode: 'E0000047',
+      errorSummary: 'API call exceeded rate limit due to too many requests.',
+      errorLink: 'E0000047',
+      errorCauses: [],
+    });
     expect(response.headers.get('x-rate-limit-limit')).toBe('600');
     expect(response.headers.get('x-rate-limit-remaining')).toBe('0');
     expect(response.headers.get('x-rate-limit-reset')).toBe(String(AT / 1000 + 7));
@@ -60,7 +65,7 @@ describe('throttle', () => {
     expect([response.headers.get('x-rate-limit-limit'), response.headers.get('x-rate-limit-remaining')]).toEqual(['0', '0']);
   });
 
-  it('refuses another provider\'s throttle reason, naming Okta\'s', async () => {
+  it("refuses another provider's throttle reason, naming Okta's", async () => {
     const f = oktaFixture(server, { faults: ['throttle:count=1,reason=quotaExceeded'] });
     const response = await f.call('/api/v1/users');
     expect(response.status).toBe(500);
@@ -167,10 +172,18 @@ describe('bad-pagination on the Link cursor', () => {
   }
 
   it('applies every core mode', () => {
-    expect([...OKTA_BAD_PAGINATION_MODES].sort()).toEqual(['cycle', 'drop-items', 'duplicate-across-pages', 'empty-page-with-token', 'repeat-token', 'stale-token', 'unstable-order']);
+    expect([...OKTA_BAD_PAGINATION_MODES].sort()).toEqual([
+      'cycle',
+      'drop-items',
+      'duplicate-across-pages',
+      'empty-page-with-token',
+      'repeat-token',
+      'stale-token',
+      'unstable-order',
+    ]);
   });
 
-  it('repeat-token hands back the request\'s own after', async () => {
+  it("repeat-token hands back the request's own after", async () => {
     const w = await walk('repeat-token', 4);
     expect(w.pages.slice(1)).toEqual([w.pages[1], w.pages[1], w.pages[1]]);
     expect(new URL(w.links[1]!).searchParams.get('after')).toBe(new URL(w.links[0]!).searchParams.get('after'));
@@ -224,7 +237,7 @@ describe('server, socket and body faults', () => {
     expect([second.status, second.body.errorCode]).toEqual([503, 'E0000010']);
   });
 
-  it('network-error, malformed-body and wrong-content-type reach Okta routes like any provider\'s', async () => {
+  it("network-error, malformed-body and wrong-content-type reach Okta routes like any provider's", async () => {
     const f = oktaFixture(server, { faults: ['network-error:count=1', 'malformed-body:count=1', 'wrong-content-type:count=1'] });
     await expect(f.call('/api/v1/users')).rejects.toThrow();
     const malformed = await f.call('/api/v1/users');
@@ -235,7 +248,7 @@ describe('server, socket and body faults', () => {
 });
 
 describe('granted reads', () => {
-  it('an SSWS token reads only what the granted set (its admin\'s role) covers: 403 E0000006 elsewhere', async () => {
+  it("an SSWS token reads only what the granted set (its admin's role) covers: 403 E0000006 elsewhere", async () => {
     const f = oktaFixture(server, { sim: { grantedScopes: ['okta.groups.read'] } });
     expect((await f.call('/api/v1/groups')).status).toBe(200);
     const { status, body } = await f.json('/api/v1/users');

@@ -18,14 +18,22 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
-const statuses = (t: TenantStore, seed: number) => range(t.counts().users).map((seq) => ({ id: oktaId(seed, 'user', seq), status: userStatus(seed, t.user(seq)!) }));
+const statuses = (t: TenantStore, seed: number) =>
+  range(t.counts().users).map((seq) => ({ id: oktaId(seed, 'user', seq), status: userStatus(seed, t.user(seq)!) }));
 const directUserMembers = (t: TenantStore, groupSeq: number) =>
-  drain(filterSource(storeSource((p) => t.members(groupSeq, p)), (m) => m.memberType === 'user')).map((m) => oktaId(5, 'user', m.memberSeq));
+  drain(
+    filterSource(
+      storeSource((p) => t.members(groupSeq, p)),
+      (m) => m.memberType === 'user',
+    ),
+  ).map((m) => oktaId(5, 'user', m.memberSeq));
 
 describe('Okta users listing', () => {
   it('pages with Link rel="next" (absolute, on the org, query kept, after first) and omits DEPROVISIONED by default', async () => {
     const f = oktaFixture(server);
-    const expected = statuses(f.tenant, 5).filter((u) => u.status !== 'DEPROVISIONED').map((u) => u.id);
+    const expected = statuses(f.tenant, 5)
+      .filter((u) => u.status !== 'DEPROVISIONED')
+      .map((u) => u.id);
     expect(expected.length).toBeLessThan(40);
     const { items, pages, links } = await f.walk('/api/v1/users?limit=7');
     expect(items.map((u) => u.id)).toEqual(expected);
@@ -57,7 +65,7 @@ describe('Okta users listing', () => {
 
   it('filter values are case-sensitive, search values are not', async () => {
     const f = oktaFixture(server);
-    const login = String(((await f.json<Array<Record<string, Record<string, unknown>>>>('/api/v1/users?limit=1')).body[0]!.profile!.login));
+    const login = String((await f.json<Array<Record<string, Record<string, unknown>>>>('/api/v1/users?limit=1')).body[0]!.profile!.login);
     const filtered = await f.json<unknown[]>(`/api/v1/users?filter=${encodeURIComponent(`profile.login eq "${login.toUpperCase()}"`)}`);
     expect(filtered.body).toHaveLength(0);
     const searched = await f.json<unknown[]>(`/api/v1/users?search=${encodeURIComponent(`profile.login eq "${login.toUpperCase()}"`)}`);
@@ -94,7 +102,9 @@ describe('Okta users listing', () => {
     expect(Object.keys(first.profile as object)).toEqual(expect.arrayContaining(['login', 'email', 'firstName', 'lastName']));
     expect(first._links).toEqual({ self: { href: `https://acme.okta.com/api/v1/users/${first.id}` } });
     expect(first.credentials).toBeDefined();
-    const trimmed = await f.json<Array<Record<string, unknown>>>('/api/v1/users?limit=1', { headers: { 'content-type': 'application/json; okta-response="omitCredentials,omitCredentialsLinks,omitTransitioningToStatus"' } });
+    const trimmed = await f.json<Array<Record<string, unknown>>>('/api/v1/users?limit=1', {
+      headers: { 'content-type': 'application/json; okta-response="omitCredentials,omitCredentialsLinks,omitTransitioningToStatus"' },
+    });
     expect(trimmed.body[0]!.credentials).toBeUndefined();
     const byId = await f.json(`/api/v1/users/${first.id}`);
     expect(byId.body.id).toBe(first.id);
@@ -106,7 +116,12 @@ describe('Okta users listing', () => {
     const f = oktaFixture(server);
     const missing = await f.json('/api/v1/users/missing@example.com');
     expect(missing.status).toBe(404);
-    expect(missing.body).toMatchObject({ errorCode: 'E0000007', errorSummary: 'Not found: Resource not found: missing@example.com (User)', errorLink: 'E0000007', errorCauses: [] });
+    expect(missing.body).toMatchObject({
+      errorCode: 'E0000007',
+      errorSummary: 'Not found: Resource not found: missing@example.com (User)',
+      errorLink: 'E0000007',
+      errorCauses: [],
+    });
   });
 });
 
@@ -132,7 +147,7 @@ describe('Okta groups, members, roles and apps', () => {
     expect(appGroups.body.map((g) => g.id)).toEqual(all.filter((g) => g.type === 'APP_GROUP').map((g) => g.id));
   });
 
-  it('lists each group\'s direct user members across pages, and 404s an unknown group', async () => {
+  it("lists each group's direct user members across pages, and 404s an unknown group", async () => {
     const f = oktaFixture(server);
     const biggest = range(6).sort((a, b) => directUserMembers(f.tenant, b).length - directUserMembers(f.tenant, a).length)[0]!;
     const expected = directUserMembers(f.tenant, biggest);
@@ -151,29 +166,40 @@ describe('Okta groups, members, roles and apps', () => {
     expect(rules.body).toEqual([]);
   });
 
-  it('lists a user\'s admin role assignments, direct (USER) and through groups (GROUP), in one page', async () => {
+  it("lists a user's admin role assignments, direct (USER) and through groups (GROUP), in one page", async () => {
     const f = oktaFixture(server);
     const t = f.tenant;
     const assignments = drain(storeSource((p) => t.roleAssignments(p)));
     const holder = assignments.find((a) => a.principalType === 'user')!;
     const { body, response } = await f.json<Array<Record<string, unknown>>>(`/api/v1/users/${oktaId(5, 'user', holder.principalSeq)}/roles`);
     const direct = assignments.filter((a) => a.principalType === 'user' && a.principalSeq === holder.principalSeq);
-    const viaGroups = t.memberOf('user', holder.principalSeq).flatMap((m) => assignments.filter((a) => a.principalType === 'group' && a.principalSeq === m.groupSeq));
+    const viaGroups = t
+      .memberOf('user', holder.principalSeq)
+      .flatMap((m) => assignments.filter((a) => a.principalType === 'group' && a.principalSeq === m.groupSeq));
     expect(body.map((r) => r.id)).toEqual([...direct, ...viaGroups].map((a) => oktaId(5, 'roleAssignment', a.seq)));
     expect(body.filter((r) => r.assignmentType === 'USER')).toHaveLength(direct.length);
-    expect(body[0]).toMatchObject({ status: 'ACTIVE', assignmentType: 'USER', _links: { assignee: { href: `https://acme.okta.com/api/v1/users/${oktaId(5, 'user', holder.principalSeq)}` } } });
+    expect(body[0]).toMatchObject({
+      status: 'ACTIVE',
+      assignmentType: 'USER',
+      _links: { assignee: { href: `https://acme.okta.com/api/v1/users/${oktaId(5, 'user', holder.principalSeq)}` } },
+    });
     expect(response.headers.get('link')).not.toContain('rel="next"');
     // Tenant roles past the standard list are custom roles.
     const custom = assignments.find((a) => a.roleSeq > 12);
     if (custom && custom.principalType === 'user') {
       const roles = (await f.json<Array<Record<string, unknown>>>(`/api/v1/users/${oktaId(5, 'user', custom.principalSeq)}/roles`)).body;
-      expect(roles.find((r) => r.id === oktaId(5, 'roleAssignment', custom.seq))).toMatchObject({ type: 'CUSTOM', role: expect.stringMatching(/^cr0/) });
+      expect(roles.find((r) => r.id === oktaId(5, 'roleAssignment', custom.seq))).toMatchObject({
+        type: 'CUSTOM',
+        role: expect.stringMatching(/^cr0/),
+      });
     }
   });
 
   it('lists the users holding a role in {value, _links.next} pages, with the Link header too (as baton-okta reads it)', async () => {
     const f = oktaFixture(server, { shape: { users: 120, roleAssignments: 40 } });
-    const holders = [...new Set(drain(storeSource((p) => f.tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort((a, b) => a - b);
+    const holders = [...new Set(drain(storeSource((p) => f.tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort(
+      (a, b) => a - b,
+    );
     expect(holders.length).toBeGreaterThan(5);
     const seen: string[] = [];
     let next: string | undefined = '/api/v1/iam/assignees/users?limit=5';
@@ -187,7 +213,7 @@ describe('Okta groups, members, roles and apps', () => {
     expect(seen).toEqual(holders.map((seq) => oktaId(5, 'user', seq)));
   });
 
-  it('lists apps and each app\'s user (USER or GROUP scope) and group assignments', async () => {
+  it("lists apps and each app's user (USER or GROUP scope) and group assignments", async () => {
     const f = oktaFixture(server);
     const t = f.tenant;
     const apps = (await f.walk('/api/v1/apps?limit=2')).items;
@@ -238,11 +264,17 @@ describe('Okta authentication and errors', () => {
     for (const authorization of ['SSWS 00wrong', '']) {
       const { status, body } = await f.json('/api/v1/users', { authorization });
       expect(status).toBe(401);
-      expect(body).toEqual({ errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorLink: 'E0000011', errorId: expect.stringMatching(/^oae/), errorCauses: [] });
+      expect(body).toEqual({
+        errorCode: 'E0000011',
+        errorSummary: 'Invalid token provided',
+        errorLink: 'E0000011',
+        errorId: expect.stringMatching(/^oae/),
+        errorCauses: [],
+      });
     }
   });
 
-  it('answers GET /api/v1/org (what baton-okta validates an SSWS token with) with the org\'s settings', async () => {
+  it("answers GET /api/v1/org (what baton-okta validates an SSWS token with) with the org's settings", async () => {
     const f = oktaFixture(server);
     const { status, body } = await f.json('/api/v1/org');
     expect(status).toBe(200);
@@ -275,19 +307,36 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
     const body = (await response.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'okta.users.read okta.groups.read' });
     const claims = JSON.parse(Buffer.from(String(body.access_token).split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-    expect(claims).toMatchObject({ ver: 1, sub: f.sim.credentials.clientId, cid: f.sim.credentials.clientId, scp: ['okta.users.read', 'okta.groups.read'] });
+    expect(claims).toMatchObject({
+      ver: 1,
+      sub: f.sim.credentials.clientId,
+      cid: f.sim.credentials.clientId,
+      scp: ['okta.users.read', 'okta.groups.read'],
+    });
     expect((await f.call('/api/v1/users?limit=1', { authorization: `Bearer ${String(body.access_token)}` })).status).toBe(200);
   });
 
   it('refuses each bad assertion with invalid_client and the reason', async () => {
     const f = oktaFixture(server);
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const now = Math.floor(Date.now() / 1000);
     const cases: Array<[string, Promise<Response>, string]> = [
       ['another key', f.exchange('okta.users.read', {}, { privateKey: other.privateKey }), 'The client_assertion signature is invalid.'],
       ['wrong kid', f.exchange('okta.users.read', {}, { header: { kid: 'nope' } }), 'The client_assertion JWT kid is invalid.'],
-      ['wrong aud', f.exchange('okta.users.read', { aud: 'https://acme.okta.com/oauth2/default/v1/token' }), 'The audience claim for client_assertion must be the endpoint invoked for the request.'],
-      ['iss not sub', f.exchange('okta.users.read', { sub: 'someone' }), 'The client_assertion token is invalid: iss and sub must both be the client_id of a registered client.'],
+      [
+        'wrong aud',
+        f.exchange('okta.users.read', { aud: 'https://acme.okta.com/oauth2/default/v1/token' }),
+        'The audience claim for client_assertion must be the endpoint invoked for the request.',
+      ],
+      [
+        'iss not sub',
+        f.exchange('okta.users.read', { sub: 'someone' }),
+        'The client_assertion token is invalid: iss and sub must both be the client_id of a registered client.',
+      ],
       ['expired', f.exchange('okta.users.read', { iat: now - 7200, exp: now - 3600 }), 'The client_assertion token is expired.'],
       ['over an hour', f.exchange('okta.users.read', { exp: now + 7200 }), 'The client_assertion token has an expiration too far into the future.'],
     ];
@@ -300,9 +349,17 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
   it('refuses a replayed jti, a missing scope and another grant type', async () => {
     const f = oktaFixture(server);
     const assertion = await f.assertion({ jti: 'once' });
-    const form = { grant_type: 'client_credentials', scope: 'okta.users.read', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion };
+    const form = {
+      grant_type: 'client_credentials',
+      scope: 'okta.users.read',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    };
     expect((await f.requestToken(form)).status).toBe(200);
-    expect(await (await f.requestToken(form)).json()).toEqual({ error: 'invalid_client', error_description: 'The client_assertion token has already been used.' });
+    expect(await (await f.requestToken(form)).json()).toEqual({
+      error: 'invalid_client',
+      error_description: 'The client_assertion token has already been used.',
+    });
     const noScope = await f.exchange('');
     expect([noScope.status, ((await noScope.json()) as Record<string, unknown>).error]).toEqual([400, 'invalid_scope']);
     const password = await f.requestToken({ ...form, grant_type: 'password' });
@@ -319,15 +376,29 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
 
   it('with DPoP required: no proof is invalid_dpop_proof, a proof without our nonce use_dpop_nonce, and the token is DPoP-bound', async () => {
     const f = oktaFixture(server, { sim: { dpop: true } });
-    const form = async () => ({ grant_type: 'client_credentials', scope: 'okta.users.read', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: await f.assertion() });
+    const form = async () => ({
+      grant_type: 'client_credentials',
+      scope: 'okta.users.read',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: await f.assertion(),
+    });
     const post = async (dpop?: string) =>
-      fetch(`${f.orgUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...(dpop ? { dpop } : {}) }, body: new URLSearchParams(await form()) });
+      fetch(`${f.orgUrl}/oauth2/v1/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(dpop ? { dpop } : {}) },
+        body: new URLSearchParams(await form()),
+      });
     const missing = await post();
-    expect([missing.status, await missing.json()]).toEqual([400, { error: 'invalid_dpop_proof', error_description: 'The DPoP proof JWT header is missing.' }]);
+    expect([missing.status, await missing.json()]).toEqual([
+      400,
+      { error: 'invalid_dpop_proof', error_description: 'The DPoP proof JWT header is missing.' },
+    ]);
     const key = await importPKCS8(f.sim.credentials.privateKey, 'RS256');
     const jwk = await exportJWK(createPublicKey(f.sim.credentials.privateKey));
     const proof = (claims: Record<string, unknown>) =>
-      new SignJWT({ iat: Math.floor(Date.now() / 1000), jti: `p-${Math.random()}`, ...claims }).setProtectedHeader({ typ: 'dpop+jwt', alg: 'RS256', jwk }).sign(key);
+      new SignJWT({ iat: Math.floor(Date.now() / 1000), jti: `p-${Math.random()}`, ...claims })
+        .setProtectedHeader({ typ: 'dpop+jwt', alg: 'RS256', jwk })
+        .sign(key);
     const tokenUrl = `${f.orgUrl}/oauth2/v1/token`;
     const challenged = await post(await proof({ htm: 'POST', htu: tokenUrl }));
     expect(((await challenged.json()) as Record<string, unknown>).error).toBe('use_dpop_nonce');
@@ -337,11 +408,15 @@ describe('Okta org authorization server (POST /oauth2/v1/token)', () => {
     expect(body.token_type).toBe('DPoP');
     const usersUrl = `${f.orgUrl}/api/v1/users`;
     const ath = createHash('sha256').update(body.access_token).digest('base64url');
-    const ok = await fetch(`${usersUrl}?limit=2`, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: usersUrl, ath }) } });
+    const ok = await fetch(`${usersUrl}?limit=2`, {
+      headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: usersUrl, ath }) },
+    });
     expect(ok.status).toBe(200);
     const asBearer = await f.call('/api/v1/users', { authorization: `Bearer ${body.access_token}` });
     expect(asBearer.status).toBe(401);
-    const wrongPath = await fetch(usersUrl, { headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: `${f.orgUrl}/api/v1/groups`, ath }) } });
+    const wrongPath = await fetch(usersUrl, {
+      headers: { authorization: `DPoP ${body.access_token}`, dpop: await proof({ htm: 'GET', htu: `${f.orgUrl}/api/v1/groups`, ath }) },
+    });
     expect(wrongPath.status).toBe(401);
     expect(wrongPath.headers.get('www-authenticate')).toMatch(/^DPoP algs="RS256 .*error="invalid_dpop_proof"/);
   });

@@ -23,7 +23,12 @@ afterAll(() => server.close());
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const directUserMembers = (t: TenantStore, groupSeq: number) =>
-  drain(filterSource(storeSource((p) => t.members(groupSeq, p)), (m) => m.memberType === 'user')).map((m) => oktaId(5, 'user', m.memberSeq));
+  drain(
+    filterSource(
+      storeSource((p) => t.members(groupSeq, p)),
+      (m) => m.memberType === 'user',
+    ),
+  ).map((m) => oktaId(5, 'user', m.memberSeq));
 
 /** Every item of an SDK Collection (typed as yielding `T | null`; it yields no null before it is done). */
 async function collect<T>(collection: AsyncIterable<T | null> | Promise<AsyncIterable<T | null>>): Promise<T[]> {
@@ -64,7 +69,7 @@ describe('@okta/okta-sdk-nodejs against the Okta simulator', () => {
     expect(everyone.find((u) => u.status === 'DEPROVISIONED')).toBeDefined();
   });
 
-  it('lists groups with usersCount and each group\'s members with exact counts across pages', async () => {
+  it("lists groups with usersCount and each group's members with exact counts across pages", async () => {
     const { ssws, tenant } = setup();
     const groups = await collect(ssws.groupApi.listGroups({ limit: 2, expand: 'stats' }));
     expect(groups.map((g) => g.id)).toEqual(range(5).map((seq) => oktaId(5, 'group', seq)));
@@ -108,10 +113,22 @@ describe('@okta/okta-sdk-nodejs against the Okta simulator', () => {
     expect(error.message).toBe('Okta HTTP 401 E0000011 Invalid token provided. ');
   });
 
-  it('surfaces a service app signing with another key as HttpError 401 invalid_token (the SDK hides the token endpoint\'s invalid_client)', async () => {
+  it("surfaces a service app signing with another key as HttpError 401 invalid_token (the SDK hides the token endpoint's invalid_client)", async () => {
     const { orgUrl, sim, ctx } = setup();
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
-    const client = new okta.Client({ orgUrl, authorizationMode: 'PrivateKey', clientId: sim.credentials.clientId, privateKey: other.privateKey, keyId: sim.credentials.keyId, scopes: ['okta.users.read'], cacheMiddleware: null });
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const client = new okta.Client({
+      orgUrl,
+      authorizationMode: 'PrivateKey',
+      clientId: sim.credentials.clientId,
+      privateKey: other.privateKey,
+      keyId: sim.credentials.keyId,
+      scopes: ['okta.users.read'],
+      cacheMiddleware: null,
+    });
     const error = await failure(collect(client.userApi.listUsers({ limit: 5 })));
     // It caches the refusal as its "token", calls with `Bearer undefined`, clears it on the 401, asks again once.
     expect(error).toMatchObject({ name: 'HttpError', status: 401 });

@@ -122,7 +122,7 @@ const NOT_PROVIDER_NAMES: readonly { path: string; text: string; why: string }[]
 ];
 
 describe('the registry is the only list', () => {
-  it('no source outside a provider\'s own folders spells providers as a union, switch, list or table, or compares a name', () => {
+  it("no source outside a provider's own folders spells providers as a union, switch, list or table, or compares a name", () => {
     const own = PROVIDERS.flatMap((p) => [`mocks/${p.name}/`, `connectors/${p.name}/`]);
     const offenders: string[] = [];
     for (const file of ['harness', 'mocks', 'connectors', 'reports'].flatMap((dir) => sources(join(root, dir)))) {
@@ -143,7 +143,7 @@ describe('the registry is the only list', () => {
     expect(union!.test("provider: 'entra' | 'google';")).toBe(true);
     expect(switchCase!.test("    case 'scim':")).toBe(true);
     expect(list!.test("const PROVIDERS = ['entra', 'google', 'aws'];")).toBe(true);
-    expect(table!.test("const X = {\n  entra: 1,\n  google: 2,\n};")).toBe(true);
+    expect(table!.test('const X = {\n  entra: 1,\n  google: 2,\n};')).toBe(true);
     expect(table!.test('const X = { entra: 1, aws: 2 };')).toBe(true);
     expect(table!.test("const credentials = { tenantId: 'a', scope: 'b' };")).toBe(false);
     expect(comparison!.test("const target = e.provider === 'aws' && e.route;")).toBe(true);

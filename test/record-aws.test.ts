@@ -12,14 +12,16 @@ const recording = recordReplaySuite('aws', {
   shape: { users: 130, groups: 3 },
   pageMark: /Marker=/,
   identities: (tenant) =>
-    Array.from({ length: 10 }, (_, i) => tenant.user(1 + i * 13)!).flatMap((u) => [u.awsId, u.scimId, u.displayName, u.mail]).concat(tenant.group(1)!.awsId, tenant.group(1)!.scimId),
+    Array.from({ length: 10 }, (_, i) => tenant.user(1 + i * 13)!)
+      .flatMap((u) => [u.awsId, u.scimId, u.displayName, u.mail])
+      .concat(tenant.group(1)!.awsId, tenant.group(1)!.scimId),
   fault: { spec: 'throttle:every=3', status: 400 },
   // The secret access key only ever signs: it is in no request, so the raw capture has nothing to find.
   rawForms: [],
 });
 
 describe('an AWS recording', () => {
-  it('maps the account in every ARN, keeps the id prefixes, and keeps the Query API\'s form bodies matchable', () => {
+  it("maps the account in every ARN, keeps the id prefixes, and keeps the Query API's form bodies matchable", () => {
     const accountId = String(recording.sim.credentials.accountId);
     const fakeAccount = recording.map.lookup(accountId)!;
     expect(fakeAccount).toMatch(/^\d{12}$/);

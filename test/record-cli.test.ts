@@ -27,23 +27,59 @@ for (const provider of ['entra', 'google'] as const) {
     let out: string;
     let result: Awaited<ReturnType<typeof runCli>>;
     beforeAll(async () => {
-      upstream = await serveProviders({ providers: [provider], tenant: () => createTenant({ seed: 21, users: 40, groups: 5 }), seed: 21, faults: [] });
+      upstream = await serveProviders({
+        providers: [provider],
+        tenant: () => createTenant({ seed: 21, users: 40, groups: 5 }),
+        seed: 21,
+        faults: [],
+      });
       credentials = (upstream.ready as { credentials: Record<string, unknown> }).credentials;
       // serve's ready line as it printed it: record moves its loopback URLs to the real hosts itself.
       const credentialsFile = join(dir, `${provider}-ready.json`);
       writeFileSync(credentialsFile, `${JSON.stringify(upstream.ready)}\n`);
       out = join(dir, provider);
-      const connector = [process.execPath, builtCli(), 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+      const connector = [
+        process.execPath,
+        builtCli(),
+        'connector',
+        provider,
+        '--credentials',
+        '{credentialsFile}',
+        '--file',
+        '{output}',
+        '--log-format',
+        'json',
+      ];
       // Without --upstream, the ready line's own base URL is the stand-in.
       const stand = provider === 'entra' ? ['--upstream', upstream.address] : [];
-      result = await runCli(['record', '--provider', provider, '--credentials', credentialsFile, ...stand, '--out', out, '--name', 'ticket-42', '-o', 'json', '--', ...connector]);
+      result = await runCli([
+        'record',
+        '--provider',
+        provider,
+        '--credentials',
+        credentialsFile,
+        ...stand,
+        '--out',
+        out,
+        '--name',
+        'ticket-42',
+        '-o',
+        'json',
+        '--',
+        ...connector,
+      ]);
     }, 120_000);
     afterAll(() => upstream.stop());
 
     it('records through the proxy, and the replay syncs the same once ids are mapped back', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
-      const summary = JSON.parse(result.stdout) as { exchanges: number; problems: string[]; connector: { outcome: string }; replay: { matches: boolean; totals: Record<string, { added: number; removed: number; changed: number; base: number }> } };
+      const summary = JSON.parse(result.stdout) as {
+        exchanges: number;
+        problems: string[];
+        connector: { outcome: string };
+        replay: { matches: boolean; totals: Record<string, { added: number; removed: number; changed: number; base: number }> };
+      };
       expect(summary.connector.outcome).toBe('succeeded');
       expect(summary.exchanges).toBeGreaterThan(5);
       expect(summary.problems).toEqual([]);
@@ -81,11 +117,30 @@ for (const provider of ['entra', 'google'] as const) {
 
 describe('record with a client that strays', () => {
   it('records what reached the provider, and names the host it refused', async () => {
-    const upstream = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }), seed: 2, faults: [] });
+    const upstream = await serveProviders({
+      providers: ['entra'],
+      tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }),
+      seed: 2,
+      faults: [],
+    });
     try {
       // curl honours HTTPS_PROXY and SSL_CERT_FILE as they are, like a Go connector.
       const command = ['sh', '-c', 'curl -s https://graph.microsoft.com/v1.0/users >/dev/null; curl -s https://example.org/ >/dev/null; exit 0'];
-      const result = await runCli(['record', '--provider', 'entra', '--upstream', upstream.address, '--out', join(dir, 'stray'), '--name', 'stray', '-o', 'json', '--', ...command]);
+      const result = await runCli([
+        'record',
+        '--provider',
+        'entra',
+        '--upstream',
+        upstream.address,
+        '--out',
+        join(dir, 'stray'),
+        '--name',
+        'stray',
+        '-o',
+        'json',
+        '--',
+        ...command,
+      ]);
       expect(result.code).toBe(0);
       const summary = JSON.parse(result.stdout) as { exchanges: number; problems: string[]; files: { recordedSync?: string } };
       expect(summary.exchanges).toBe(1);
@@ -100,14 +155,26 @@ describe('record with a client that strays', () => {
 describe('serve --replay', () => {
   it('serves a recording on a base URL, answering what was recorded and refusing the rest loudly, with faults on top', async () => {
     const har = join(dir, 'entra', 'ticket-42.har');
-    const spawned = spawnCli(['serve', '--replay', har, '--fault', 'server-error:route=replay.*,every=2,status=503', '--journal', join(dir, 'replay', 'journal.jsonl')]);
+    const spawned = spawnCli([
+      'serve',
+      '--replay',
+      har,
+      '--fault',
+      'server-error:route=replay.*,every=2,status=503',
+      '--journal',
+      join(dir, 'replay', 'journal.jsonl'),
+    ]);
     try {
       const ready = JSON.parse(await readyLine(spawned)) as { provider: string; baseUrl: string; credentials: { providers: string[] } };
       expect(ready.provider).toBe('replay');
-      const recorded = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string } }> } }).log.entries.find((e) => e.request.method === 'GET')!;
+      const recorded = (
+        JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string } }> } }
+      ).log.entries.find((e) => e.request.method === 'GET')!;
       const path = new URL(recorded.request.url);
       const get = (url: string) =>
-        new Promise<number>((resolve) => execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', url], (_e, stdout) => resolve(Number(stdout))));
+        new Promise<number>((resolve) =>
+          execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', url], (_e, stdout) => resolve(Number(stdout))),
+        );
       const first = await get(`${ready.baseUrl}${path.pathname}${path.search}`);
       const second = await get(`${ready.baseUrl}${path.pathname}${path.search}`);
       expect([first, second]).toEqual([200, 503]);
@@ -124,9 +191,17 @@ describe('serve --replay', () => {
     try {
       const ready = JSON.parse(await readyLine(spawned)) as { proxyUrl: string; caCert: string; hosts: string[] };
       expect(ready.hosts).toEqual(expect.arrayContaining(['oauth2.googleapis.com', 'admin.googleapis.com']));
-      const recorded = (JSON.parse(readFileSync(har, 'utf8')) as { log: { entries: Array<{ request: { method: string; url: string }; response: { status: number } }> } }).log.entries.find((e) => e.request.method === 'GET')!;
+      const recorded = (
+        JSON.parse(readFileSync(har, 'utf8')) as {
+          log: { entries: Array<{ request: { method: string; url: string }; response: { status: number } }> };
+        }
+      ).log.entries.find((e) => e.request.method === 'GET')!;
       const status = await new Promise<number>((resolve) =>
-        execFile('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--proxy', ready.proxyUrl, '--cacert', ready.caCert, recorded.request.url], (_e, stdout) => resolve(Number(stdout))),
+        execFile(
+          'curl',
+          ['-s', '-o', '/dev/null', '-w', '%{http_code}', '--proxy', ready.proxyUrl, '--cacert', ready.caCert, recorded.request.url],
+          (_e, stdout) => resolve(Number(stdout)),
+        ),
       );
       expect(status).toBe(recorded.response.status);
     } finally {

@@ -14,7 +14,9 @@ const recording = recordReplaySuite('entra', {
   shape: { users: 1005, groups: 5, nestedGroupRatio: 0.4 },
   pageMark: /\$skiptoken=/,
   identities: (tenant) =>
-    Array.from({ length: 12 }, (_, i) => tenant.user(1 + i * 83)!).flatMap((u) => [u.objectId, u.displayName, u.userPrincipalName]).concat(tenant.group(1)!.objectId, tenant.shape.tenantId, tenant.shape.domain),
+    Array.from({ length: 12 }, (_, i) => tenant.user(1 + i * 83)!)
+      .flatMap((u) => [u.objectId, u.displayName, u.userPrincipalName])
+      .concat(tenant.group(1)!.objectId, tenant.shape.tenantId, tenant.shape.domain),
   fault: { spec: 'throttle:every=3', status: 429 },
   // The client secret in the token request's form body, the access token in every Authorization header.
   rawForms: ['form-encoded', 'plain'],
@@ -33,14 +35,20 @@ describe('an Entra replay', () => {
     const fetch = directFetch(() => replay.handlers, ctx, 'entra');
     const members = recording.sanitized.filter((e) => /\/groups\/[^/]+\/members/.test(e.request.url)).slice(0, 2);
     for (const e of members) expect((await fetch(e.request.url)).status).toBe(200);
-    expect(ctx.journal.all().map((e) => e.route)).toEqual(['replay.graph GET /beta/groups/{id}/members', 'replay.graph GET /beta/groups/{id}/members']);
+    expect(ctx.journal.all().map((e) => e.route)).toEqual([
+      'replay.graph GET /beta/groups/{id}/members',
+      'replay.graph GET /beta/groups/{id}/members',
+    ]);
   });
 
   it('answers a request nothing recorded with a 404 naming the nearest recorded request, and never passes it on', async () => {
     const ctx = replayContext();
     const replay = replayHandlers(recording.sanitized, { ctx });
     const fetch = directFetch(() => replay.handlers, ctx, 'entra');
-    const response = await fetch('https://graph.microsoft.com/v1.0/users?$select=id,displayName,userPrincipalName,mail,accountEnabled,userType&$top=100', { headers: { authorization: 'Bearer x' } });
+    const response = await fetch(
+      'https://graph.microsoft.com/v1.0/users?$select=id,displayName,userPrincipalName,mail,accountEnabled,userType&$top=100',
+      { headers: { authorization: 'Bearer x' } },
+    );
     expect(response.status).toBe(404);
     const body = (await response.json()) as { nearestRecorded: string; differences: string[] };
     expect(body.nearestRecorded).toMatch(/^GET https:\/\/graph\.microsoft\.com\/v1\.0\/users\?\$select=/);

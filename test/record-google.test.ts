@@ -13,7 +13,9 @@ const recording = recordReplaySuite('google', {
   shape: { users: 230, groups: 3 },
   pageMark: /[?&]pageToken=/,
   identities: (tenant) =>
-    Array.from({ length: 10 }, (_, i) => tenant.user(1 + i * 23)!).flatMap((u) => [u.googleId, u.displayName, u.mail]).concat(tenant.group(1)!.googleId, tenant.group(1)!.mail, tenant.shape.domain),
+    Array.from({ length: 10 }, (_, i) => tenant.user(1 + i * 23)!)
+      .flatMap((u) => [u.googleId, u.displayName, u.mail])
+      .concat(tenant.group(1)!.googleId, tenant.group(1)!.mail, tenant.shape.domain),
   // Access tokens in Authorization headers and answers; the signed assertions in the token requests' forms.
   fault: { spec: 'throttle:every=3,reason=rateLimitExceeded', status: 429 },
   rawForms: ['plain'],
@@ -29,7 +31,7 @@ describe('a Google recording', () => {
     }
   });
 
-  it('maps a group\'s numeric id in the member listing URLs the same way as in the group listing', () => {
+  it("maps a group's numeric id in the member listing URLs the same way as in the group listing", () => {
     const group = recording.sim.ctx.tenant.group(1)!;
     const fake = recording.map.lookup(group.googleId)!;
     expect(fake).toMatch(new RegExp(`^[1-9]\\d{${group.googleId.length - 1}}$`));

@@ -31,7 +31,13 @@ async function serveFixture(faults: string[] = []) {
   const fixtures = readFixtures(FIXTURE);
   // As `serve --replay` would: the replay as a served provider, every recorded host on the server's base URL.
   server = await serveLoopback({ ctx, handlers: async (baseUrl) => (await replayProvider(fixtures)(ctx, baseUrl)).handlers });
-  const credentials = { tenantId: TENANT, clientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', clientSecret: 'whatever-the-test-uses', authority: `${server.baseUrl}/${TENANT}`, graphBase: server.baseUrl };
+  const credentials = {
+    tenantId: TENANT,
+    clientId: 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+    clientSecret: 'whatever-the-test-uses',
+    authority: `${server.baseUrl}/${TENANT}`,
+    graphBase: server.baseUrl,
+  };
   return { ctx, baseUrl: server.baseUrl, credentials };
 }
 
@@ -42,12 +48,14 @@ describe('a nock.back fixture from a connector repo, served for replay', () => {
     expect(response.status).toBe(200);
     const page = (await response.json()) as { '@odata.nextLink': string; value: unknown[] };
     expect(page.value).toHaveLength(2);
-    expect(page['@odata.nextLink']).toBe(`${baseUrl}/v1.0/users?$select=id,displayName,userPrincipalName,mail,accountEnabled,userType&$top=999&$skiptoken=RFNwdAIAAQAAAA`);
+    expect(page['@odata.nextLink']).toBe(
+      `${baseUrl}/v1.0/users?$select=id,displayName,userPrincipalName,mail,accountEnabled,userType&$top=999&$skiptoken=RFNwdAIAAQAAAA`,
+    );
     const second = await fetch(page['@odata.nextLink']);
     expect(((await second.json()) as { value: unknown[] }).value).toHaveLength(1);
   });
 
-  it('is synced by the Entra connector over HTTP, with a fault layered in Graph\'s dialect', async () => {
+  it("is synced by the Entra connector over HTTP, with a fault layered in Graph's dialect", async () => {
     const { ctx, credentials } = await serveFixture(['throttle:every=4']);
     dir = mkdtempSync(join(tmpdir(), 'record-nock-repo-'));
     const output = join(dir, 'replay.c1z');

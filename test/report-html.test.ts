@@ -67,9 +67,16 @@ describe('report -o html in Chromium', () => {
       expect(await value('resources')).toBe(result.stats!.resources);
       expect(await value('grants')).toBe(result.stats!.grants);
       expect(await page.getAttribute('[data-outcome]', 'data-outcome')).toBe('succeeded');
-      expect(await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')))).toEqual(result.findings.map((f) => f.id));
-      const journal = readFileSync(join(run.runDir, 'journal.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { status: number });
-      const retries = readFileSync(join(run.runDir, 'connector.log'), 'utf8').split('\n').filter((l) => l.includes('"retrying operation"')).length;
+      expect(await page.locator('[data-finding]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')))).toEqual(
+        result.findings.map((f) => f.id),
+      );
+      const journal = readFileSync(join(run.runDir, 'journal.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { status: number });
+      const retries = readFileSync(join(run.runDir, 'connector.log'), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"retrying operation"')).length;
       expect(await value('timeline-requests')).toBe(journal.length);
       expect(await value('timeline-throttled')).toBe(journal.filter((e) => e.status === 429).length);
       expect(await value('timeline-retries')).toBe(retries);
@@ -113,7 +120,12 @@ describe('report -o html in Chromium', () => {
     const { buildReport } = await import('../harness/report/build-report.js');
     const report = await buildReport(run.runDir);
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & \'single\'';
-    const html = renderHtml({ ...report, scenario: hostile, error: hostile, findings: [{ id: 'x"><b>', title: hostile, evidence: [hostile], fix: [hostile] }] });
+    const html = renderHtml({
+      ...report,
+      scenario: hostile,
+      error: hostile,
+      findings: [{ id: 'x"><b>', title: hostile, evidence: [hostile], fix: [hostile] }],
+    });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img');
     expect(html).not.toContain('x"><b>');

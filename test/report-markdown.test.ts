@@ -18,13 +18,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
-const jsonLines = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const jsonLines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /** The timeline table's rows as numbers: [requests, throttled, errors, retries] per slice, then the total. */
 function timelineRows(markdown: string): { slices: number[][]; total: number[] } {
   const section = markdown.split('## Requests and retries over time')[1]!.split('\n## ')[0]!;
   const rows = section.split('\n').filter((l) => /^\| (`|\*\*Total)/.test(l));
-  const numbers = (row: string) => row.split('|').slice(2, 6).map((c) => Number(c.replaceAll('*', '').trim()));
+  const numbers = (row: string) =>
+    row
+      .split('|')
+      .slice(2, 6)
+      .map((c) => Number(c.replaceAll('*', '').trim()));
   return { slices: rows.slice(0, -1).map(numbers), total: numbers(rows.at(-1)!) };
 }
 
@@ -85,7 +93,11 @@ describe('report -o markdown', () => {
     expect(md).not.toContain('no last good sync given');
     expect(md).toContain('**the syncs differ**');
     // The control synced every membership; the expired secret stopped the sync partway through them.
-    const grants = md.split('\n').find((l) => l.startsWith('| grants |'))!.split('|').map((c) => c.trim());
+    const grants = md
+      .split('\n')
+      .find((l) => l.startsWith('| grants |'))!
+      .split('|')
+      .map((c) => c.trim());
     const [base, compare, added, removed] = grants.slice(2, 6).map(Number);
     expect(base).toBe(control.stats!.grants);
     expect(compare).toBe(failed.stats!.grants);
@@ -117,11 +129,15 @@ describe('report on bad input', () => {
   it.each([
     ['a missing folder', () => join(runsDir, 'nope'), /nope: no such run folder/],
     ['a file', () => join(runs.control!.runDir, 'sync.c1z'), /not a run folder \(a file\)/],
-    ['a folder without result.json', () => {
-      const dir = join(runsDir, 'empty');
-      if (!existsSync(dir)) mkdirSync(dir);
-      return dir;
-    }, /empty: not a run folder: no result.json/],
+    [
+      'a folder without result.json',
+      () => {
+        const dir = join(runsDir, 'empty');
+        if (!existsSync(dir)) mkdirSync(dir);
+        return dir;
+      },
+      /empty: not a run folder: no result.json/,
+    ],
   ])('%s is one line and exit 2', async (_label, path, message) => {
     const { code, stdout, stderr } = await runCli(['report', path()]);
     expect(code).toBe(2);

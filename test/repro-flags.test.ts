@@ -23,12 +23,20 @@ const places = (folder = 'scenarios') => ['--out', join(work, folder), '--runs-d
  * Every symptom with every provider it applies to; the transport faults, which run the connector as a
  * process (slower), on AWS only: repro-log.test.ts has them on the other three providers.
  */
-const PAIRS = SYMPTOMS.flatMap((s) => REPRO_PROVIDERS.filter((p) => !s.notFor?.[p] && (!TRANSPORT_SYMPTOMS.includes(s.id) || p === 'aws')).map((p) => [s.id, p] as const));
+const PAIRS = SYMPTOMS.flatMap((s) =>
+  REPRO_PROVIDERS.filter((p) => !s.notFor?.[p] && (!TRANSPORT_SYMPTOMS.includes(s.id) || p === 'aws')).map((p) => [s.id, p] as const),
+);
 
 describe('repro --provider --symptom', () => {
   it.each(PAIRS)('%s on %s', async (symptom, provider) => {
     const cli = await runCli(['repro', '--provider', provider, '--symptom', symptom, ...places(), '-o', 'json']);
-    const result = JSON.parse(cli.stdout) as { match: boolean; report: { findings: string[] }; run: { findings: string[]; unmet: string[] }; missing: string[]; errorClass: { report: string; run: string } };
+    const result = JSON.parse(cli.stdout) as {
+      match: boolean;
+      report: { findings: string[] };
+      run: { findings: string[]; unmet: string[] };
+      missing: string[];
+      errorClass: { report: string; run: string };
+    };
     expect(result.report.findings).toEqual([symptom]);
     expect(result.errorClass.run).toBe(result.errorClass.report);
     expect(result.run.findings).toContain(symptom);
@@ -49,7 +57,20 @@ describe('repro --provider --symptom', () => {
   });
 
   it('--missing names the refused permission', async () => {
-    const cli = await runCli(['repro', '--provider', 'google', '--symptom', 'permission-missing', '--missing', 'admin.directory.user.readonly', '--ticket', 'no-user-scope', ...places(), '-o', 'json']);
+    const cli = await runCli([
+      'repro',
+      '--provider',
+      'google',
+      '--symptom',
+      'permission-missing',
+      '--missing',
+      'admin.directory.user.readonly',
+      '--ticket',
+      'no-user-scope',
+      ...places(),
+      '-o',
+      'json',
+    ]);
     const result = JSON.parse(cli.stdout) as { match: boolean; scenario: { faults: string[] } };
     expect(result.scenario.faults).toEqual(['partial-consent:missing=admin.directory.user.readonly|admin.directory.user,route=google.users.list']);
     expect(result.match).toBe(true);
@@ -70,8 +91,14 @@ describe('repro --provider --symptom', () => {
 describe('repro flags: mistakes are one line, exit 2', () => {
   it.each([
     [['--provider', 'gogle', '--symptom', 'throttled'], /repro: --provider: unknown provider "gogle" \(did you mean "google"\?/],
-    [['--provider', 'entra', '--symptom', 'throttle'], /repro: --symptom: unknown symptom "throttle" \(did you mean "throttled"\? known: expired-secret,/],
-    [['--provider', 'scim', '--symptom', 'consent-missing'], /repro: --symptom consent-missing does not apply to scim: a SCIM bearer token carries no permissions/],
+    [
+      ['--provider', 'entra', '--symptom', 'throttle'],
+      /repro: --symptom: unknown symptom "throttle" \(did you mean "throttled"\? known: expired-secret,/,
+    ],
+    [
+      ['--provider', 'scim', '--symptom', 'consent-missing'],
+      /repro: --symptom consent-missing does not apply to scim: a SCIM bearer token carries no permissions/,
+    ],
     [['--symptom', 'throttled'], /repro: --symptom needs --provider/],
     [['--provider', 'aws', '--symptom', 'throttled', '--users', 'lots'], /repro: --users "lots" is not a whole number/],
     [['--provider', 'aws', '--symptom', 'throttled', '--ticket', '###'], /repro: --ticket "###" has no letters or digits/],

@@ -15,7 +15,15 @@ const fixture = (name: string) => join(repoRoot, 'test/fixtures/logs', name);
 
 interface ReproJson {
   match: boolean;
-  scenario: { file: string; name: string; provider: string; tenant: Record<string, number>; faults: string[]; permissions?: string[]; connector: string | { command: string[]; timeout: string } };
+  scenario: {
+    file: string;
+    name: string;
+    provider: string;
+    tenant: Record<string, number>;
+    faults: string[];
+    permissions?: string[];
+    connector: string | { command: string[]; timeout: string };
+  };
   report: { errorClass: string; outcome?: string; findings: string[] };
   run: { outcome: string; error: string | null; errorClass: string; findings: string[]; met: boolean; unmet: string[]; runDir: string };
   errorClass: { report: string; run: string };
@@ -42,15 +50,39 @@ async function repro(args: string[]): Promise<{ code: number; result: ReproJson;
 const REPRODUCED: [string, string, string[], string, string[] | { permissions: string[] }][] = [
   ['entra-expired-secret.json.log', 'entra', ['expired-secret'], 'auth-failure', ['expired-secret:from=1']],
   ['throttled.json.log', 'entra', ['throttled'], 'throttled', ['throttle:count=2,retry-after=1,provider=entra']],
-  ['entra-permission-missing.console.log', 'entra', ['permission-missing'], 'permission-denied', ['partial-consent:missing=Group.Read.All|GroupMember.Read.All']],
-  ['page-token-unchanged.console.log', 'google', ['page-token-unchanged'], 'pagination-loop', ['bad-pagination:mode=repeat-token,route=google.groups.list']],
-  ['page-token-unchanged-legacy.json.log', 'google', ['page-token-unchanged'], 'pagination-loop', ['bad-pagination:mode=repeat-token,route=google.groups.list']],
+  [
+    'entra-permission-missing.console.log',
+    'entra',
+    ['permission-missing'],
+    'permission-denied',
+    ['partial-consent:missing=Group.Read.All|GroupMember.Read.All'],
+  ],
+  [
+    'page-token-unchanged.console.log',
+    'google',
+    ['page-token-unchanged'],
+    'pagination-loop',
+    ['bad-pagination:mode=repeat-token,route=google.groups.list'],
+  ],
+  [
+    'page-token-unchanged-legacy.json.log',
+    'google',
+    ['page-token-unchanged'],
+    'pagination-loop',
+    ['bad-pagination:mode=repeat-token,route=google.groups.list'],
+  ],
   ['entra-consent-missing.json.log', 'entra', ['consent-missing'], 'permission-denied', { permissions: [] }],
   ['entra-invalid-secret.console.log', 'entra', ['invalid-secret'], 'auth-failure', ['revoked-credential:reason=secret-deleted']],
   ['aws-invalid-key.json.log', 'aws', ['invalid-secret'], 'auth-failure', ['revoked-credential']],
   ['aws-permission-missing.json.log', 'aws', ['permission-missing'], 'permission-denied', ['partial-consent:missing=iam:ListGroups']],
   ['google-throttled.console.log', 'google', ['throttled'], 'throttled', ['throttle:count=2,retry-after=4,provider=google']],
-  ['write-back-denied.json.log', 'entra', ['write-back-not-consented'], 'permission-denied', { permissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] }],
+  [
+    'write-back-denied.json.log',
+    'entra',
+    ['write-back-not-consented'],
+    'permission-denied',
+    { permissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] },
+  ],
   ['provisioner-missing.console.log', 'entra', ['provisioner-missing'], 'provisioning', []],
 ];
 
@@ -96,12 +128,16 @@ describe('repro --log', () => {
   it('raises the tenant to the pages a page-token fault needs, and says so', async () => {
     const { result } = await repro(['--log', fixture('page-token-unchanged.console.log'), '--ticket', 'pages-cited']);
     expect(result.scenario.tenant).toEqual({ seed: 7, users: 120, groups: 240 });
-    expect(readFileSync(result.scenario.file, 'utf8')).toContain('groups raised to 240: the symptom needs that many for its listing to have enough pages');
+    expect(readFileSync(result.scenario.file, 'utf8')).toContain(
+      'groups raised to 240: the symptom needs that many for its listing to have enough pages',
+    );
   });
 
   it('writes the committed example exactly (scenarios/customers/)', async () => {
     const { result } = await repro(['--log', fixture('entra-permission-missing.console.log'), '--ticket', 'example-entra-permission-missing']);
-    expect(readFileSync(result.scenario.file, 'utf8')).toBe(readFileSync(join(repoRoot, 'scenarios/customers/example-entra-permission-missing.yaml'), 'utf8'));
+    expect(readFileSync(result.scenario.file, 'utf8')).toBe(
+      readFileSync(join(repoRoot, 'scenarios/customers/example-entra-permission-missing.yaml'), 'utf8'),
+    );
   });
 
   it('prints the verdict readably on the console', async () => {
@@ -109,7 +145,7 @@ describe('repro --log', () => {
     expect(cli.code).toBe(0);
     expect(cli.stdout).toMatch(/^Wrote .*console-view\.yaml: entra, 50 users, 10 groups, faults expired-secret:from=1$/m);
     expect(cli.stdout).toMatch(/^Ran it: failed: token request failed: 401: invalid_client: AADSTS7000222/m);
-    expect(cli.stdout).toContain('Reproduced: error class auth-failure; the report\'s findings expired-secret are all in the run\'s (expired-secret)');
+    expect(cli.stdout).toContain("Reproduced: error class auth-failure; the report's findings expired-secret are all in the run's (expired-secret)");
   });
 
   it.each([
@@ -120,13 +156,18 @@ describe('repro --log', () => {
     const { code, result } = await repro(['--log', fixture(name)]);
     expect(result.scenario.provider).toBe(provider);
     expect(result.scenario.faults).toEqual([id]);
-    expect(result.scenario.connector).toEqual({ command: ['sync-harness', 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'], timeout: '30s' });
+    expect(result.scenario.connector).toEqual({
+      command: ['sync-harness', 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'],
+      timeout: '30s',
+    });
     expect(result.errorClass).toEqual({ report: 'network', run: 'network' });
     expect(result.run.findings).toEqual([id]);
     expect(result.run.unmet).toEqual([]);
     expect(result.match).toBe(true);
     expect(code).toBe(0);
-    expect(readFileSync(result.scenario.file, 'utf8')).toMatch(/^# +a transport fault needs a real socket, so the reference connector runs as its own process/m);
+    expect(readFileSync(result.scenario.file, 'utf8')).toMatch(
+      /^# +a transport fault needs a real socket, so the reference connector runs as its own process/m,
+    );
   });
 
   it('refuses to replace a scenario without --force, and replaces it with', async () => {
@@ -140,7 +181,10 @@ describe('repro --log', () => {
 
   it('--provider tells the provider when the log does not', async () => {
     const log = join(work, 'anonymous.log');
-    writeFileSync(log, `${JSON.stringify({ level: 'warn', ts: 1777636800, msg: 'retrying operation', error: '429 Too Many Requests', wait: '2s' })}\n${JSON.stringify({ level: 'info', ts: 1777636801, msg: 'Sync complete.' })}\n`);
+    writeFileSync(
+      log,
+      `${JSON.stringify({ level: 'warn', ts: 1777636800, msg: 'retrying operation', error: '429 Too Many Requests', wait: '2s' })}\n${JSON.stringify({ level: 'info', ts: 1777636801, msg: 'Sync complete.' })}\n`,
+    );
     const unknown = await runCli(['repro', '--log', log, ...places()]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/anonymous\.log: cannot tell which provider the log is from .* \(give --provider\)/);
@@ -155,11 +199,31 @@ describe('repro --log: bad input is one line, exit 2', () => {
     ['a missing file', () => ['--log', fixture('no-such.log')], /no-such\.log: no such file \(check the path of the log file\)/],
     ['a folder', () => ['--log', join(repoRoot, 'test/fixtures/logs')], /logs: is a folder, not a log file/],
     ['an empty log', () => ['--log', emptyLog()], /empty\.log: the log is empty \(rerun the connector with --log-level debug/],
-    ['a healthy log', () => ['--log', fixture('healthy-sync.json.log')], /healthy-sync\.json\.log: nothing recognisable to reproduce: the log doctor finds no failure in its 10 line\(s\) \(json format\)/],
-    ['a daemon-only log', () => ['--log', fixture('daemon-auth-failed.json.log')], /nothing of the provider to reproduce: daemon-auth-failed \(line 3, 4\): ConductorOne refused/],
-    ['a symptom the provider cannot have', () => ['--log', fixture('pagination-cycle.json.log')], /pagination-cycle\.json\.log: pagination-cycle cannot be reproduced for scim: SCIM pages by startIndex/],
-    ['an unknown provider', () => ['--log', fixture('throttled.json.log'), '--provider', 'entraid'], /repro: --provider: unknown provider "entraid" \(did you mean "entra"\?/],
-    ['flags that describe a report without a log', () => ['--log', fixture('throttled.json.log'), '--symptom', 'throttled'], /repro: --symptom describes a report without a log/],
+    [
+      'a healthy log',
+      () => ['--log', fixture('healthy-sync.json.log')],
+      /healthy-sync\.json\.log: nothing recognisable to reproduce: the log doctor finds no failure in its 10 line\(s\) \(json format\)/,
+    ],
+    [
+      'a daemon-only log',
+      () => ['--log', fixture('daemon-auth-failed.json.log')],
+      /nothing of the provider to reproduce: daemon-auth-failed \(line 3, 4\): ConductorOne refused/,
+    ],
+    [
+      'a symptom the provider cannot have',
+      () => ['--log', fixture('pagination-cycle.json.log')],
+      /pagination-cycle\.json\.log: pagination-cycle cannot be reproduced for scim: SCIM pages by startIndex/,
+    ],
+    [
+      'an unknown provider',
+      () => ['--log', fixture('throttled.json.log'), '--provider', 'entraid'],
+      /repro: --provider: unknown provider "entraid" \(did you mean "entra"\?/,
+    ],
+    [
+      'flags that describe a report without a log',
+      () => ['--log', fixture('throttled.json.log'), '--symptom', 'throttled'],
+      /repro: --symptom describes a report without a log/,
+    ],
     ['nothing at all', () => [], /repro: nothing to reproduce \(give --log FILE/],
   ];
   function emptyLog(): string {

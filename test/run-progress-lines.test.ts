@@ -15,8 +15,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('run progress when not in a terminal', () => {
   it('prints each scenario as it finishes, with its outcome, whether it met its expectations, and its time', async () => {
     const unmet = join(dir, 'entra-wrong-count.yaml');
-    writeFileSync(unmet, 'version: 1\nname: entra-wrong-count\nprovider: entra\ntenant: { seed: 3, users: 20, groups: 4 }\nconnector: builtin:entra\nexpect:\n  counts: { user: 21 }\n');
-    const out = await runCli(['run', join(repoRoot, 'scenarios/library/entra/control.yaml'), unmet, '--runs-dir', join(dir, 'runs'), '--log-level', 'error']);
+    writeFileSync(
+      unmet,
+      'version: 1\nname: entra-wrong-count\nprovider: entra\ntenant: { seed: 3, users: 20, groups: 4 }\nconnector: builtin:entra\nexpect:\n  counts: { user: 21 }\n',
+    );
+    const out = await runCli([
+      'run',
+      join(repoRoot, 'scenarios/library/entra/control.yaml'),
+      unmet,
+      '--runs-dir',
+      join(dir, 'runs'),
+      '--log-level',
+      'error',
+    ]);
     expect(out.code).toBe(1);
     expect(lines(out.stderr)).toEqual([
       expect.stringMatching(/^\[1\/2\] entra-control {2}succeeded {2}met {2}\d+\.\ds$/),

@@ -28,18 +28,25 @@ async function runOnce(file: string) {
       const { latencyMs: _, ...rest } = JSON.parse(line) as Record<string, unknown>;
       return rest;
     });
-  const files = result.connectors.map((c) => createHash('sha256').update(readFileSync(join(result.runDir, c.syncFile!))).digest('hex'));
+  const files = result.connectors.map((c) =>
+    createHash('sha256')
+      .update(readFileSync(join(result.runDir, c.syncFile!)))
+      .digest('hex'),
+  );
   const { durationMs: _d, runDir: _r, peakMemoryMb: _p, ...comparable } = result;
   return { journal, files, comparable };
 }
 
 describe('a scenario run twice with the same seed', () => {
-  it.each(['entra/throttled.yaml', 'entra/shared-quota.yaml', 'entra/expired-secret.yaml'])('%s: same requests in order, same file bytes, same findings', async (file) => {
-    const first = await runOnce(file);
-    const second = await runOnce(file);
-    expect(first.journal.length).toBeGreaterThan(5);
-    expect(second.journal).toEqual(first.journal);
-    expect(second.files).toEqual(first.files);
-    expect(second.comparable).toEqual(first.comparable);
-  });
+  it.each(['entra/throttled.yaml', 'entra/shared-quota.yaml', 'entra/expired-secret.yaml'])(
+    '%s: same requests in order, same file bytes, same findings',
+    async (file) => {
+      const first = await runOnce(file);
+      const second = await runOnce(file);
+      expect(first.journal.length).toBeGreaterThan(5);
+      expect(second.journal).toEqual(first.journal);
+      expect(second.files).toEqual(first.files);
+      expect(second.comparable).toEqual(first.comparable);
+    },
+  );
 });

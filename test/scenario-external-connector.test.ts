@@ -36,7 +36,10 @@ describe('a scenario naming the sync-harness executable', () => {
     const scenario = await loadScenario(join(repoRoot, 'scenarios/library/scim/control.yaml'));
     const path = process.env.PATH;
     // Without the node_modules/.bin that npm and vitest put there.
-    process.env.PATH = (path ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules')).join(delimiter);
+    process.env.PATH = (path ?? '')
+      .split(delimiter)
+      .filter((dir) => !dir.includes('node_modules'))
+      .join(delimiter);
     try {
       const command = ['sync-harness', 'connector', 'scim', '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
       expectMet(await runScenario(scenario, { connector: command, runsDir }));
@@ -52,7 +55,19 @@ describe('reference connectors as external processes against serve', () => {
       const scenario = await loadScenario(join(repoRoot, 'scenarios/library', `${name}.yaml`));
       const spec = scenario.connectors[0]!;
       const variant = spec.kind === 'builtin' && spec.variant ? ['--variant', spec.variant] : [];
-      const command = [process.execPath, inject('builtCli'), 'connector', scenario.provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json', ...variant];
+      const command = [
+        process.execPath,
+        inject('builtCli'),
+        'connector',
+        scenario.provider,
+        '--credentials',
+        '{credentialsFile}',
+        '--file',
+        '{output}',
+        '--log-format',
+        'json',
+        ...variant,
+      ];
       const result = await runScenario(scenario, { connector: command, runsDir });
       expectMet(result);
       const journal = readFileSync(join(result.runDir, 'journal.jsonl'), 'utf8')

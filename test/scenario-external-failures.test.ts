@@ -32,7 +32,10 @@ function running(pid: number): boolean {
 
 describe('an external connector that fails', () => {
   it('a crash: the exit code and the tail of stderr, with the credentials it was given masked', async () => {
-    const result = await run('crash', '  command: ["sh", "-c", "echo reading users; echo token {credentials.token} >&2; echo panic: nil map >&2; exit 3"]');
+    const result = await run(
+      'crash',
+      '  command: ["sh", "-c", "echo reading users; echo token {credentials.token} >&2; echo panic: nil map >&2; exit 3"]',
+    );
     expect(result.outcome).toBe('failed');
     expect(result.error).toMatch(/^sh: exited with code 3; stderr ends:\ntoken \[redacted\]\npanic: nil map$/);
     expect(result.connectors[0]!.exitCode).toBe(3);
@@ -56,7 +59,9 @@ describe('an external connector that fails', () => {
   it('a file that is not a sync file fails the connector with the reason, in its terms (no advice for another command)', async () => {
     const result = await run('garbage', '  command: ["sh", "-c", "printf not-a-sync > {output}"]');
     expect(result.outcome).toBe('failed');
-    expect(result.error).toBe('sh: its output is not a sync file: not a c1z sync file (starts with 6e 6f 74 2d 61; expected "C1ZF\\0", "C1Z3\\0" or a SQLite header)');
+    expect(result.error).toBe(
+      'sh: its output is not a sync file: not a c1z sync file (starts with 6e 6f 74 2d 61; expected "C1ZF\\0", "C1Z3\\0" or a SQLite header)',
+    );
     const crashed = await run('garbage-crash', '  command: ["sh", "-c", "printf C1ZF > {output}; exit 4"]');
     expect(crashed.error).toMatch(/^sh: its output is not a sync file: .*; sh: exited with code 4/);
   });

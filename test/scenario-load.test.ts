@@ -20,7 +20,9 @@ describe('example scenarios', () => {
     expect(s.provider).toBe('entra');
     expect(s.tenant).toEqual(resolveShape({ seed: 7, users: 50, groups: 10 }));
     expect(s.permissions).toEqual(['User.Read.All', 'GroupMember.Read.All', 'RoleManagement.Read.Directory', 'Application.Read.All']);
-    expect(s.faults).toEqual([{ kind: 'throttle', params: { every: '3', 'retry-after': '2', route: 'graph.*' }, text: 'throttle:every=3,retry-after=2,route=graph.*' }]);
+    expect(s.faults).toEqual([
+      { kind: 'throttle', params: { every: '3', 'retry-after': '2', route: 'graph.*' }, text: 'throttle:every=3,retry-after=2,route=graph.*' },
+    ]);
     expect(s.connectors).toEqual([{ kind: 'builtin', ref: 'builtin:entra', provider: 'entra' }]);
     expect(s.timeoutMs).toBe(120_000);
     expect(s.actions).toEqual([]);
@@ -39,7 +41,11 @@ describe('example scenarios', () => {
   it('google expired key: an expected error implies failure and keeps the exact texts', async () => {
     const s = await loadScenario(join(EXAMPLES, 'google-expired-key.yaml'));
     expect(s.faults.map((f) => f.kind)).toEqual(['expired-secret']);
-    expect(s.expect).toEqual({ outcome: 'failed', error: [{ text: 'invalid_grant' }, { text: 'Invalid JWT Signature.' }], findings: ['expired-secret'] });
+    expect(s.expect).toEqual({
+      outcome: 'failed',
+      error: [{ text: 'invalid_grant' }, { text: 'Invalid JWT Signature.' }],
+      findings: ['expired-secret'],
+    });
     expect(s.timeoutMs).toBe(60_000);
   });
 
@@ -60,15 +66,13 @@ describe('example scenarios', () => {
     expect(s.timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
     const external = s.connectors[0]!;
     if (external.kind !== 'external') throw new Error('expected an external connector');
-    expect(expandCommand(external.command, { 'credentials.baseUrl': 'http://127.0.0.1:4000/scim/v2', 'credentials.token': 't', output: 'runs/1/sync.c1z' })).toEqual([
-      './bin/baton-scim.mjs',
-      '--scim-url',
-      'http://127.0.0.1:4000/scim/v2',
-      '--token',
-      't',
-      '--file',
-      'runs/1/sync.c1z',
-    ]);
+    expect(
+      expandCommand(external.command, {
+        'credentials.baseUrl': 'http://127.0.0.1:4000/scim/v2',
+        'credentials.token': 't',
+        output: 'runs/1/sync.c1z',
+      }),
+    ).toEqual(['./bin/baton-scim.mjs', '--scim-url', 'http://127.0.0.1:4000/scim/v2', '--token', 't', '--file', 'runs/1/sync.c1z']);
   });
 
   it('two connectors sharing one tenant: both listed', async () => {
@@ -131,13 +135,20 @@ describe('loading folders', () => {
     await write('c/second.yaml', 'same');
     await write('d/ok.yaml', 'ok');
     const entries = await loadScenarioSet([dir]);
-    expect(entries.map((e) => ('problem' in e ? `${e.file}: problem` : e.scenario.name))).toEqual(['same', `${join(dir, 'b-broken.yaml')}: problem`, `${join(dir, 'c/second.yaml')}: problem`, 'ok']);
+    expect(entries.map((e) => ('problem' in e ? `${e.file}: problem` : e.scenario.name))).toEqual([
+      'same',
+      `${join(dir, 'b-broken.yaml')}: problem`,
+      `${join(dir, 'c/second.yaml')}: problem`,
+      'ok',
+    ]);
     expect(entries[1]).toMatchObject({ problem: expect.stringMatching(new RegExp(`^${join(dir, 'b-broken.yaml')}:\\d+:\\d+: yaml: `)) });
     expect(entries[2]).toMatchObject({ problem: expect.stringContaining(`:2:7: name: "same" is already used by ${join(dir, 'a/first.yaml')}:2:7`) });
   });
 
   it('names a path that does not exist and a folder with no scenarios', async () => {
-    await expect(loadScenarios([join(dir, 'nope')])).rejects.toThrow(`${join(dir, 'nope')}: no such file or folder (give a scenario file or a folder of them)`);
+    await expect(loadScenarios([join(dir, 'nope')])).rejects.toThrow(
+      `${join(dir, 'nope')}: no such file or folder (give a scenario file or a folder of them)`,
+    );
     await expect(loadScenarios([dir])).rejects.toThrow(`${dir}: no scenarios in this folder (scenario files end in .yaml or .yml)`);
   });
 

@@ -37,7 +37,18 @@ describe('reference connectors as unmodified processes behind the proxy', () => 
   for (const name of SCENARIOS) {
     it(`${name} passes as it does in process`, async () => {
       const scenario = await loadScenario(join(repoRoot, 'scenarios/library', `${name}.yaml`));
-      const command = [process.execPath, inject('builtCli'), 'connector', scenario.provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+      const command = [
+        process.execPath,
+        inject('builtCli'),
+        'connector',
+        scenario.provider,
+        '--credentials',
+        '{credentialsFile}',
+        '--file',
+        '{output}',
+        '--log-format',
+        'json',
+      ];
       const result = await runScenario(scenario, { connector: command, runsDir, mode: 'proxy' });
       expectMet(result);
       const journal = readFileSync(join(result.runDir, 'journal.jsonl'), 'utf8')
@@ -53,7 +64,14 @@ describe('reference connectors as unmodified processes behind the proxy', () => 
 
 describe('the preload by its package name', () => {
   it('routes fetch and https.get of a plain Node script through HTTPS_PROXY with NODE_OPTIONS=--import=sync-harness/proxy', async () => {
-    const serving = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }), seed: 2, faults: [], mode: 'proxy', tlsDir: join(runsDir, 'preload-tls') });
+    const serving = await serveProviders({
+      providers: ['entra'],
+      tenant: () => createTenant({ seed: 2, users: 3, groups: 1 }),
+      seed: 2,
+      faults: [],
+      mode: 'proxy',
+      tlsDir: join(runsDir, 'preload-tls'),
+    });
     try {
       const script = [
         "const a = await fetch('https://graph.microsoft.com/v1.0/users');",
@@ -61,9 +79,16 @@ describe('the preload by its package name', () => {
         "const b = await new Promise((ok, no) => https.get('https://graph.microsoft.com/v1.0/groups', (r) => { r.resume(); ok(r.statusCode); }).on('error', no));",
         'console.log(JSON.stringify([a.status, b]));',
       ].join('\n');
-      const env = { ...process.env, HTTPS_PROXY: serving.address, SSL_CERT_FILE: String(serving.ready.caCert), NODE_OPTIONS: '--import=sync-harness/proxy' };
+      const env = {
+        ...process.env,
+        HTTPS_PROXY: serving.address,
+        SSL_CERT_FILE: String(serving.ready.caCert),
+        NODE_OPTIONS: '--import=sync-harness/proxy',
+      };
       const stdout = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env }, (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out))),
+        execFile(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env }, (error, out, err) =>
+          error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+        ),
       );
       // No token: Graph's own 401, which only the simulator behind the proxy could have given.
       expect(JSON.parse(stdout)).toEqual([401, 401]);

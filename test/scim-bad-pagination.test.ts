@@ -38,7 +38,12 @@ async function walk(mode: string, options: { onEmpty?: 'retry' | 'stop'; limit?:
   while (pages.length < (options.limit ?? 12)) {
     const { status, body } = await f.json(`/Users?startIndex=${asked}&count=10&attributes=id`);
     expect(status).toBe(200);
-    const page: Page = { asked, startIndex: body.startIndex as number, totalResults: body.totalResults as number, ids: (body.Resources as Json[]).map((u) => u.id as string) };
+    const page: Page = {
+      asked,
+      startIndex: body.startIndex as number,
+      totalResults: body.totalResults as number,
+      ids: (body.Resources as Json[]).map((u) => u.id as string),
+    };
     pages.push(page);
     if (page.ids.length === 0 && asked <= page.totalResults) {
       if (options.onEmpty === 'stop') break;

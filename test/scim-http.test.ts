@@ -64,7 +64,9 @@ describe('bearer authentication', () => {
   it('refuses a wrong token and a non-Bearer scheme', async () => {
     const f = scimFixture(server);
     const wrong = await f.call('/Users', { bearer: `${f.token}x` });
-    expect(wrong.headers.get('www-authenticate')).toBe('Bearer realm="scim.example.test", error="invalid_token", error_description="The access token is invalid"');
+    expect(wrong.headers.get('www-authenticate')).toBe(
+      'Bearer realm="scim.example.test", error="invalid_token", error_description="The access token is invalid"',
+    );
     await expectScimError(wrong, 401);
     await expectScimError(await f.call('/Users', { bearer: null, headers: { authorization: `Basic ${f.token}` } }), 401);
     expect((await f.call('/Users')).status).toBe(200);
@@ -93,7 +95,11 @@ describe('GET /Users paging', () => {
     const f = scimFixture(server);
     const first = (await f.json('/Users?startIndex=-4&count=3')).body;
     expect(first.startIndex).toBe(1);
-    expect((first.Resources as Resources).map((u) => u.id)).toEqual(users(f).slice(0, 3).map((u) => u.scimId));
+    expect((first.Resources as Resources).map((u) => u.id)).toEqual(
+      users(f)
+        .slice(0, 3)
+        .map((u) => u.scimId),
+    );
     const totals = (await f.json('/Users?count=-1')).body;
     expect(totals).toEqual({ schemas: [SCIM_URN.listResponse], totalResults: 30, startIndex: 1, itemsPerPage: 0 });
     expect((await f.json('/Users?count=0&filter=active eq false')).body.totalResults).toBe(users(f).filter((u) => !u.enabled).length);
@@ -134,7 +140,13 @@ describe('User resources', () => {
       active: user.enabled,
       emails: [{ value: user.mail, type: 'work', primary: true }],
       [SCIM_URN.enterpriseUser]: { department: user.department },
-      meta: { resourceType: 'User', created: user.createdAt, lastModified: user.createdAt, location: `${f.baseUrl}/Users/${user.scimId}`, version: expect.stringMatching(/^W\/"[0-9a-f]{16}"$/) },
+      meta: {
+        resourceType: 'User',
+        created: user.createdAt,
+        lastModified: user.createdAt,
+        location: `${f.baseUrl}/Users/${user.scimId}`,
+        version: expect.stringMatching(/^W\/"[0-9a-f]{16}"$/),
+      },
     });
     const again = await f.json((body.meta as Json).location as string);
     expect(again.body.id).toBe(user.scimId);
@@ -182,15 +194,21 @@ describe('filters', () => {
     const user = all[7]!;
     expect((await resources(f, q(`displayName eq "${user.displayName}"`))).ids).toContain(user.scimId);
     const prefix = user.userPrincipalName.slice(0, 3);
-    expect((await resources(f, q(`userName sw "${prefix}"`))).ids).toEqual(all.filter((u) => u.userPrincipalName.toLowerCase().startsWith(prefix.toLowerCase())).map((u) => u.scimId));
-    expect((await resources(f, q('displayName co "a" and active eq false'))).ids).toEqual(all.filter((u) => /a/i.test(u.displayName) && !u.enabled).map((u) => u.scimId));
+    expect((await resources(f, q(`userName sw "${prefix}"`))).ids).toEqual(
+      all.filter((u) => u.userPrincipalName.toLowerCase().startsWith(prefix.toLowerCase())).map((u) => u.scimId),
+    );
+    expect((await resources(f, q('displayName co "a" and active eq false'))).ids).toEqual(
+      all.filter((u) => /a/i.test(u.displayName) && !u.enabled).map((u) => u.scimId),
+    );
     expect((await resources(f, q('title pr and not (active eq true)'))).total).toBe(all.filter((u) => !u.enabled).length);
     expect(await resources(f, q(`emails[type eq "work"].value eq "${user.mail}"`))).toEqual({ total: 1, ids: [user.scimId] });
   });
 
   it('page a filtered listing with totalResults counting every match', async () => {
     const f = scimFixture(server);
-    const enabled = users(f).filter((u) => u.enabled).map((u) => u.scimId);
+    const enabled = users(f)
+      .filter((u) => u.enabled)
+      .map((u) => u.scimId);
     const ids: string[] = [];
     for (let start = 1; start <= enabled.length; start += 4) {
       const page = await resources(f, q('active eq true', `&startIndex=${start}&count=4`));
@@ -222,7 +240,12 @@ describe('GET /Groups', () => {
       const expected = membersOf(f, group.seq).map((m) => {
         const target = m.memberType === 'user' ? f.tenant.user(m.memberSeq)! : f.tenant.group(m.memberSeq)!;
         const kind = m.memberType === 'user' ? 'Users' : 'Groups';
-        return { value: target.scimId, $ref: `${f.baseUrl}/${kind}/${target.scimId}`, display: target.displayName, type: m.memberType === 'user' ? 'User' : 'Group' };
+        return {
+          value: target.scimId,
+          $ref: `${f.baseUrl}/${kind}/${target.scimId}`,
+          display: target.displayName,
+          type: m.memberType === 'user' ? 'User' : 'Group',
+        };
       });
       nested += expected.filter((m) => m.type === 'Group').length;
       expect(resource).toMatchObject({ schemas: [SCIM_URN.group], externalId: group.objectId, displayName: group.displayName, members: expected });
@@ -234,10 +257,16 @@ describe('GET /Groups', () => {
   it('leaves members out with excludedAttributes=members, and filters and fetches by id', async () => {
     const f = scimFixture(server);
     const { body } = await f.json('/Groups?excludedAttributes=members&count=2&startIndex=2');
-    expect((body.Resources as Resources).map((g) => g.id)).toEqual(groups(f).slice(1, 3).map((g) => g.scimId));
+    expect((body.Resources as Resources).map((g) => g.id)).toEqual(
+      groups(f)
+        .slice(1, 3)
+        .map((g) => g.scimId),
+    );
     expect((body.Resources as Resources).every((g) => !('members' in g) && 'displayName' in g)).toBe(true);
     const target = groups(f)[3]!;
-    const filtered = await f.json(`/Groups?filter=${encodeURIComponent(`displayName eq "${target.displayName.toLowerCase()}"`)}&excludedAttributes=members`);
+    const filtered = await f.json(
+      `/Groups?filter=${encodeURIComponent(`displayName eq "${target.displayName.toLowerCase()}"`)}&excludedAttributes=members`,
+    );
     expect((filtered.body.Resources as Resources).map((g) => g.id)).toContain(target.scimId);
     const one = await f.json(`/Groups/${target.scimId}`);
     expect((one.body.members as Json[]).length).toBe(membersOf(f, target.seq).length);
@@ -246,7 +275,10 @@ describe('GET /Groups', () => {
   it('filters on members by value', async () => {
     const f = scimFixture(server);
     const user = users(f).find((u) => f.tenant.memberOf('user', u.seq).length > 0)!;
-    const expected = f.tenant.memberOf('user', user.seq).map((m) => f.tenant.group(m.groupSeq)!.scimId).sort();
+    const expected = f.tenant
+      .memberOf('user', user.seq)
+      .map((m) => f.tenant.group(m.groupSeq)!.scimId)
+      .sort();
     const { body } = await f.json(`/Groups?filter=${encodeURIComponent(`members[value eq "${user.scimId}"]`)}&attributes=displayName`);
     expect((body.Resources as Resources).map((g) => g.id).sort()).toEqual(expected);
     expect((body.Resources as Resources).every((g) => !('members' in g))).toBe(true);
@@ -273,12 +305,22 @@ describe('discovery', () => {
     const f = scimFixture(server);
     const types = (await f.json('/ResourceTypes')).body;
     expect(types).toMatchObject({ schemas: [SCIM_URN.listResponse], totalResults: 2, itemsPerPage: 2 });
-    expect((types.Resources as Json[])[0]).toMatchObject({ id: 'User', endpoint: '/Users', schema: SCIM_URN.user, schemaExtensions: [{ schema: SCIM_URN.enterpriseUser, required: false }] });
+    expect((types.Resources as Json[])[0]).toMatchObject({
+      id: 'User',
+      endpoint: '/Users',
+      schema: SCIM_URN.user,
+      schemaExtensions: [{ schema: SCIM_URN.enterpriseUser, required: false }],
+    });
     expect((await f.json('/ResourceTypes/Group')).body).toMatchObject({ id: 'Group', endpoint: '/Groups' });
     const schemas = (await f.json('/Schemas')).body;
     expect((schemas.Resources as Json[]).map((s) => s.id)).toEqual([SCIM_URN.user, SCIM_URN.enterpriseUser, SCIM_URN.group]);
     const user = (await f.json(`/Schemas/${SCIM_URN.user}`)).body;
-    expect((user.attributes as Json[]).find((a) => a.name === 'userName')).toMatchObject({ type: 'string', required: true, caseExact: false, uniqueness: 'server' });
+    expect((user.attributes as Json[]).find((a) => a.name === 'userName')).toMatchObject({
+      type: 'string',
+      required: true,
+      caseExact: false,
+      uniqueness: 'server',
+    });
     await expectScimError(await f.call('/Schemas?filter=id%20pr'), 403);
   });
 });
@@ -288,12 +330,17 @@ describe('PATCH /Groups/{id} membership', () => {
   /** A group and a user not in it. */
   function pick(f: ScimFixture) {
     const group = groups(f)[0]!;
-    const inside = new Set(membersOf(f, group.seq).filter((m) => m.memberType === 'user').map((m) => m.memberSeq));
+    const inside = new Set(
+      membersOf(f, group.seq)
+        .filter((m) => m.memberType === 'user')
+        .map((m) => m.memberSeq),
+    );
     const outsider = users(f).find((u) => !inside.has(u.seq))!;
     const insider = f.tenant.user([...inside][0]!)!;
     return { group, outsider, insider };
   }
-  const hasUser = (f: ScimFixture, groupSeq: number, userSeq: number) => membersOf(f, groupSeq).some((m) => m.memberType === 'user' && m.memberSeq === userSeq);
+  const hasUser = (f: ScimFixture, groupSeq: number, userSeq: number) =>
+    membersOf(f, groupSeq).some((m) => m.memberType === 'user' && m.memberSeq === userSeq);
 
   it('is refused with 403 (no scimType) when the simulator is read-only, and changes nothing', async () => {
     const f = scimFixture(server);
@@ -325,7 +372,10 @@ describe('PATCH /Groups/{id} membership', () => {
   it('returns the group with 200 when attributes= is given', async () => {
     const f = scimFixture(server, { sim: { writeBack: true } });
     const { group, outsider } = pick(f);
-    const response = await f.call(`/Groups/${group.scimId}?attributes=members`, { method: 'PATCH', body: JSON.stringify(op({ op: 'add', path: 'members', value: [{ value: outsider.scimId }] })) });
+    const response = await f.call(`/Groups/${group.scimId}?attributes=members`, {
+      method: 'PATCH',
+      body: JSON.stringify(op({ op: 'add', path: 'members', value: [{ value: outsider.scimId }] })),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(SCIM_JSON);
     const body = (await response.json()) as Json;
@@ -337,11 +387,21 @@ describe('PATCH /Groups/{id} membership', () => {
     const f = scimFixture(server, { sim: { writeBack: true } });
     const { group, outsider } = pick(f);
     const count = membersOf(f, group.seq).length;
-    const unknown = await f.patch(`/Groups/${group.scimId}`, op({ op: 'add', path: 'members', value: [{ value: outsider.scimId }] }, { op: 'add', path: 'members', value: [{ value: 'nope' }] }));
+    const unknown = await f.patch(
+      `/Groups/${group.scimId}`,
+      op({ op: 'add', path: 'members', value: [{ value: outsider.scimId }] }, { op: 'add', path: 'members', value: [{ value: 'nope' }] }),
+    );
     await expectScimError(unknown, 400, 'invalidValue');
-    const noTarget = await f.patch(`/Groups/${group.scimId}`, op({ op: 'remove', path: 'members', value: [] }, { op: 'remove', path: 'members[value eq "nope"]' }));
+    const noTarget = await f.patch(
+      `/Groups/${group.scimId}`,
+      op({ op: 'remove', path: 'members', value: [] }, { op: 'remove', path: 'members[value eq "nope"]' }),
+    );
     await expectScimError(noTarget, 400, 'noTarget');
-    await expectScimError(await f.patch(`/Groups/${group.scimId}`, op({ op: 'add', path: 'members', value: [{ value: group.scimId }] })), 400, 'invalidValue');
+    await expectScimError(
+      await f.patch(`/Groups/${group.scimId}`, op({ op: 'add', path: 'members', value: [{ value: group.scimId }] })),
+      400,
+      'invalidValue',
+    );
     expect(membersOf(f, group.seq)).toHaveLength(count);
     expect(hasUser(f, group.seq, outsider.seq)).toBe(false);
   });

@@ -51,7 +51,9 @@ describe('serve --provider scim', () => {
   async function pageAll(resource: string, count: number): Promise<ListResponse[]> {
     const pages: ListResponse[] = [];
     for (let startIndex = 1; ; startIndex += count) {
-      const page = JSON.parse(await curl(`${ready.credentials.baseUrl}/${resource}?startIndex=${startIndex}&count=${count}`, ...auth)) as ListResponse;
+      const page = JSON.parse(
+        await curl(`${ready.credentials.baseUrl}/${resource}?startIndex=${startIndex}&count=${count}`, ...auth),
+      ) as ListResponse;
       expect(page.startIndex).toBe(startIndex);
       expect(page.itemsPerPage).toBe(page.Resources.length);
       pages.push(page);
@@ -76,7 +78,9 @@ describe('serve --provider scim', () => {
 
     const one = JSON.parse(await curl(users[3]!.meta.location, ...auth));
     expect(one.id).toBe(users[3]!.id);
-    const filtered = JSON.parse(await curl('-G', `${ready.credentials.baseUrl}/Users`, '--data-urlencode', `filter=userName eq "${one.userName.toUpperCase()}"`, ...auth)) as ListResponse;
+    const filtered = JSON.parse(
+      await curl('-G', `${ready.credentials.baseUrl}/Users`, '--data-urlencode', `filter=userName eq "${one.userName.toUpperCase()}"`, ...auth),
+    ) as ListResponse;
     expect(filtered.Resources.map((u) => u.id)).toEqual([one.id]);
   });
 
@@ -101,7 +105,16 @@ describe('serve --provider scim', () => {
   it('refuses PATCH with 403 without --write-back', async () => {
     const groups = JSON.parse(await curl(`${ready.credentials.baseUrl}/Groups?count=1&excludedAttributes=members`, ...auth)) as ListResponse;
     const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'remove', path: 'members' }] });
-    const response = await curlFull('-X', 'PATCH', `${ready.credentials.baseUrl}/Groups/${groups.Resources[0]!.id}`, '-H', 'Content-Type: application/scim+json', '--data', body, ...auth);
+    const response = await curlFull(
+      '-X',
+      'PATCH',
+      `${ready.credentials.baseUrl}/Groups/${groups.Resources[0]!.id}`,
+      '-H',
+      'Content-Type: application/scim+json',
+      '--data',
+      body,
+      ...auth,
+    );
     expect(response.status).toBe(403);
     expect(JSON.parse(response.body)).toMatchObject({ status: '403' });
   });
@@ -121,8 +134,16 @@ describe('serve --provider scim', () => {
     const result = await spawned.done;
     expect(result.code).toBe(0);
     const journal = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
-    const entries = journal.trimEnd().split('\n').map((l) => JSON.parse(l) as { route?: string; status: number; items?: number; fault?: string });
-    expect(entries.filter((e) => e.route === 'scim.users.list' && e.status === 200).slice(0, 3).map((e) => e.items)).toEqual([10, 10, 5]);
+    const entries = journal
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { route?: string; status: number; items?: number; fault?: string });
+    expect(
+      entries
+        .filter((e) => e.route === 'scim.users.list' && e.status === 200)
+        .slice(0, 3)
+        .map((e) => e.items),
+    ).toEqual([10, 10, 5]);
     expect(entries.some((e) => e.route === 'scim.users.list' && e.status === 429 && e.fault?.startsWith('throttle'))).toBe(true);
     expect(journal).not.toContain(ready.credentials.token);
   });
@@ -146,7 +167,16 @@ describe('serve --provider scim --write-back', () => {
     const group = groups.Resources.find((g) => (g.members ?? []).length > 0)!;
     expect(group).toBeDefined();
     const body = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'remove', path: 'members' }] });
-    const response = await curlFull('-X', 'PATCH', `${ready.credentials.baseUrl}/Groups/${group.id}`, '-H', 'Content-Type: application/scim+json', '--data', body, ...auth);
+    const response = await curlFull(
+      '-X',
+      'PATCH',
+      `${ready.credentials.baseUrl}/Groups/${group.id}`,
+      '-H',
+      'Content-Type: application/scim+json',
+      '--data',
+      body,
+      ...auth,
+    );
     expect(response.status).toBe(204);
     const after = JSON.parse(await curl(`${ready.credentials.baseUrl}/Groups/${group.id}`, ...auth)) as { members?: unknown[] };
     expect(after.members ?? []).toEqual([]);

@@ -36,13 +36,28 @@ describe('serve --provider entra', () => {
   it('serves a curl client: token, then every user across pages that link back to the same base', async () => {
     const { baseUrl, credentials } = ready;
     const token = JSON.parse(
-      await curl('-X', 'POST', `${baseUrl}/${credentials.tenantId}/oauth2/v2.0/token`, '--data-urlencode', `client_id=${credentials.clientId}`, '--data-urlencode', `client_secret=${credentials.clientSecret}`, '-d', 'grant_type=client_credentials', '--data-urlencode', 'scope=https://graph.microsoft.com/.default'),
+      await curl(
+        '-X',
+        'POST',
+        `${baseUrl}/${credentials.tenantId}/oauth2/v2.0/token`,
+        '--data-urlencode',
+        `client_id=${credentials.clientId}`,
+        '--data-urlencode',
+        `client_secret=${credentials.clientSecret}`,
+        '-d',
+        'grant_type=client_credentials',
+        '--data-urlencode',
+        'scope=https://graph.microsoft.com/.default',
+      ),
     ).access_token as string;
     const ids = new Set<string>();
     let next: string | undefined = `${baseUrl}/v1.0/users?$top=10&$select=id`;
     while (next) {
       expect(next.startsWith(`${baseUrl}/`)).toBe(true);
-      const page = JSON.parse(await curl('-g', next, '-H', `Authorization: Bearer ${token}`)) as { value: Array<{ id: string }>; '@odata.nextLink'?: string };
+      const page = JSON.parse(await curl('-g', next, '-H', `Authorization: Bearer ${token}`)) as {
+        value: Array<{ id: string }>;
+        '@odata.nextLink'?: string;
+      };
       for (const user of page.value) ids.add(user.id);
       next = page['@odata.nextLink'];
     }
@@ -56,7 +71,10 @@ describe('serve --provider entra', () => {
     const result = await spawned.done;
     expect(result.code).toBe(0);
     const journal = readFileSync(join(dir, 'journal.jsonl'), 'utf8');
-    const entries = journal.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const entries = journal
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(entries[0]).toMatchObject({ seq: 1, route: 'entra.token', status: 200 });
     expect(entries.filter((e) => e.route === 'graph.users.list')).toHaveLength(3);
     expect(journal).not.toContain(ready.credentials.clientSecret);

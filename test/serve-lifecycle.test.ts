@@ -45,33 +45,38 @@ describe('serve under a parent that dies', () => {
   it.each([
     ['its parent', false],
     ['the npm exec above its `sh -c` wrapper', true],
-  ])('stops listening and writes its journal when %s is killed', async (_name, wrapped) => {
-    const parent = `const c = require('node:child_process').spawn(${wrapped ? "'sh', ['-c', '\"$@\"; exit $?', 'sh', process.execPath, ...process.argv.slice(1)]" : 'process.execPath, process.argv.slice(1)'}, { stdio: 'inherit' }); console.error('child pid ' + c.pid); setInterval(() => {}, 1e6);`;
-    const journal = join(dir, `orphan-${wrapped}`, 'journal.jsonl');
-    const spawned = start(process.execPath, ['-e', parent, builtCli(), 'serve', '--provider', 'scim', '--users', '3', '--journal', journal]);
-    let servePid = 0;
-    try {
-      const ready = JSON.parse(await readyLine(spawned)) as { baseUrl: string };
-      expect(await until(() => /child pid \d+/.test(spawned.stderr()), 5000)).toBe(true);
-      const childPid = Number(/child pid (\d+)/.exec(spawned.stderr())![1]);
-      servePid = wrapped ? Number(execFileSync('pgrep', ['-P', String(childPid)], { encoding: 'utf8' }).trim()) : childPid;
-      expect(servePid).toBeGreaterThan(0);
-      expect((await fetch(`${ready.baseUrl}/scim/v2/nothing-here`)).status).toBeGreaterThanOrEqual(400);
-      spawned.child.kill('SIGKILL');
-      expect(await until(() => !alive(servePid), 5000)).toBe(true);
-      const result = await spawned.done;
-      expect(result.stderr).toMatch(/stopped on its parent process exiting; journal written to /);
-      expect(readFileSync(journal, 'utf8')).toContain('nothing-here');
-      await expect(fetch(ready.baseUrl)).rejects.toThrow();
-    } finally {
-      if (servePid && alive(servePid)) process.kill(servePid, 'SIGKILL');
-    }
-  }, 30_000);
+  ])(
+    'stops listening and writes its journal when %s is killed',
+    async (_name, wrapped) => {
+      const parent = `const c = require('node:child_process').spawn(${wrapped ? "'sh', ['-c', '\"$@\"; exit $?', 'sh', process.execPath, ...process.argv.slice(1)]" : 'process.execPath, process.argv.slice(1)'}, { stdio: 'inherit' }); console.error('child pid ' + c.pid); setInterval(() => {}, 1e6);`;
+      const journal = join(dir, `orphan-${wrapped}`, 'journal.jsonl');
+      const spawned = start(process.execPath, ['-e', parent, builtCli(), 'serve', '--provider', 'scim', '--users', '3', '--journal', journal]);
+      let servePid = 0;
+      try {
+        const ready = JSON.parse(await readyLine(spawned)) as { baseUrl: string };
+        expect(await until(() => /child pid \d+/.test(spawned.stderr()), 5000)).toBe(true);
+        const childPid = Number(/child pid (\d+)/.exec(spawned.stderr())![1]);
+        servePid = wrapped ? Number(execFileSync('pgrep', ['-P', String(childPid)], { encoding: 'utf8' }).trim()) : childPid;
+        expect(servePid).toBeGreaterThan(0);
+        expect((await fetch(`${ready.baseUrl}/scim/v2/nothing-here`)).status).toBeGreaterThanOrEqual(400);
+        spawned.child.kill('SIGKILL');
+        expect(await until(() => !alive(servePid), 5000)).toBe(true);
+        const result = await spawned.done;
+        expect(result.stderr).toMatch(/stopped on its parent process exiting; journal written to /);
+        expect(readFileSync(journal, 'utf8')).toContain('nothing-here');
+        await expect(fetch(ready.baseUrl)).rejects.toThrow();
+      } finally {
+        if (servePid && alive(servePid)) process.kill(servePid, 'SIGKILL');
+      }
+    },
+    30_000,
+  );
 });
 
 describe('serve started twice in one folder', () => {
   it('prints an absolute caCert and keeps the previous journal as journal.1.jsonl', async () => {
-    const serve = (args: string[]) => start(process.execPath, [builtCli(), 'serve', '--provider', 'entra', '--users', '3', '--journal', 'runs/serve/journal.jsonl', ...args]);
+    const serve = (args: string[]) =>
+      start(process.execPath, [builtCli(), 'serve', '--provider', 'entra', '--users', '3', '--journal', 'runs/serve/journal.jsonl', ...args]);
     const first = serve([]);
     const { baseUrl } = JSON.parse(await readyLine(first)) as { baseUrl: string };
     await fetch(`${baseUrl}/v1.0/first-serve`);

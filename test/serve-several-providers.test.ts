@@ -39,7 +39,11 @@ describe('serve with several providers', () => {
     const google = await fetch(`${ready.baseUrl}/admin/directory/v1/users?customer=my_customer`);
     expect(google.status).toBe(401);
     expect(((await google.json()) as { error: { errors: Array<{ reason: string }> } }).error.errors[0]!.reason).toBe('authError');
-    const iam = await fetch(`${ready.baseUrl}/`, { method: 'POST', body: 'Action=ListUsers&Version=2010-05-08', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const iam = await fetch(`${ready.baseUrl}/`, {
+      method: 'POST',
+      body: 'Action=ListUsers&Version=2010-05-08',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(iam.status).toBeGreaterThanOrEqual(400);
     expect(await iam.text()).toMatch(/<ErrorResponse[\s\S]*<Code>/);
     const scim = ready.providers[3]!.credentials as { token: string; baseUrl: string };

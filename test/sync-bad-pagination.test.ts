@@ -26,7 +26,9 @@ describe('a connector returning the same page token', () => {
     const out = await syncToFile(withGroups(sameToken));
     expect(out.result.outcome).toBe('failed');
     if (out.result.outcome !== 'failed') return;
-    expect(out.result.error.message).toBe('listing resources failed: next page token unchanged (token=tok-1, type=group, parent=<nil>) - likely a connector bug');
+    expect(out.result.error.message).toBe(
+      'listing resources failed: next page token unchanged (token=tok-1, type=group, parent=<nil>) - likely a connector bug',
+    );
     expect(out.syncs[0]?.endedAt).toBeUndefined();
     // Users were listed before groups; their rows and the group page before the bad one are kept, the bad page's are not.
     expect(out.resourceIds.sort()).toEqual(['group:g-first', 'user:u1', 'user:u2']);
@@ -57,7 +59,9 @@ describe('a connector returning the same page token', () => {
 
   it('gives the entitlements text for an entitlements listing', async () => {
     const out = await syncToFile(withGroups({ entitlements: async (_r, token) => ({ entitlements: [], nextPageToken: token || 'e1' }) }));
-    expect(out.result.outcome === 'failed' && out.result.error.message).toBe('listing entitlements failed: next page token unchanged - likely a connector bug');
+    expect(out.result.outcome === 'failed' && out.result.error.message).toBe(
+      'listing entitlements failed: next page token unchanged - likely a connector bug',
+    );
   });
 });
 

@@ -91,7 +91,10 @@ describe('a healthy sync', () => {
 
   it('lists a (type, parent) pair once even when resources keep announcing it', async () => {
     // Every team announces team children, and every child listing returns the same team: a loop without the guard.
-    const team = create(ResourceSchema, { id: { resourceType: 'team', resource: 't1' }, annotations: [packAnnotation(ChildResourceTypeSchema, { resourceTypeId: 'team' })] });
+    const team = create(ResourceSchema, {
+      id: { resourceType: 'team', resource: 't1' },
+      annotations: [packAnnotation(ChildResourceTypeSchema, { resourceTypeId: 'team' })],
+    });
     let listings = 0;
     const connector: Connector = {
       resourceTypes: () => [create(ResourceTypeSchema, { id: 'team' })],

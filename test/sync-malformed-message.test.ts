@@ -14,7 +14,10 @@ describe('a connector handing over a malformed message', () => {
     const group = base.syncers.group!;
     const out = await syncToFile({
       ...base,
-      syncers: { ...base.syncers, group: { ...group, list: async () => ({ resources: [create(ResourceSchema, { displayName: 'no id' })], nextPageToken: '' }) } },
+      syncers: {
+        ...base.syncers,
+        group: { ...group, list: async () => ({ resources: [create(ResourceSchema, { displayName: 'no id' })], nextPageToken: '' }) },
+      },
     });
     expect(out.result.outcome === 'failed' && out.result.error.message).toBe('resource needs an id with a resource type');
     expect(out.syncs[0]?.endedAt).toBeUndefined();

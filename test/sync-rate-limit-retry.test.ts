@@ -21,17 +21,30 @@ const groupGrants = (call: FakeCall) => call.op === 'grants' && call.type === 'g
 
 describe('retrying a sync through rate limits and outages', () => {
   it('waits the Retry-After of a 429, then succeeds', async () => {
-    const out = await syncToFile(fakeDirectory({ users: 3, groups: 2, before: failOn(groupGrants, new ConnectorHttpError(429, { retryAfterSeconds: 3 })) }));
+    const out = await syncToFile(
+      fakeDirectory({ users: 3, groups: 2, before: failOn(groupGrants, new ConnectorHttpError(429, { retryAfterSeconds: 3 })) }),
+    );
     expect(out.sleeps).toEqual([3000]);
     expect(out.result.outcome).toBe('succeeded');
     expect(out.stats.grants).toBe(6);
     expect(out.syncs[0]?.endedAt).toBeDefined();
-    expect(out.logs).toContainEqual({ level: 'warn', msg: 'retrying operation', error: '429 Too Many Requests', wait: '3s', waitMs: 3000, attempt: 1 });
+    expect(out.logs).toContainEqual({
+      level: 'warn',
+      msg: 'retrying operation',
+      error: '429 Too Many Requests',
+      wait: '3s',
+      waitMs: 3000,
+      attempt: 1,
+    });
   });
 
   it('waits 1 s then 2 s for two 503s in a row', async () => {
     const out = await syncToFile(
-      fakeDirectory({ users: 3, groups: 2, before: failOn((c) => c.op === 'resources' && c.type === 'user' && c.token === '2', new ConnectorHttpError(503), new ConnectorHttpError(503)) }),
+      fakeDirectory({
+        users: 3,
+        groups: 2,
+        before: failOn((c) => c.op === 'resources' && c.type === 'user' && c.token === '2', new ConnectorHttpError(503), new ConnectorHttpError(503)),
+      }),
     );
     expect(out.sleeps).toEqual([1000, 2000]);
     expect(out.result.outcome).toBe('succeeded');
@@ -40,7 +53,11 @@ describe('retrying a sync through rate limits and outages', () => {
 
   it('caps a Retry-After of 120 s at 60 s', async () => {
     const capped = await syncToFile(
-      fakeDirectory({ users: 1, groups: 1, before: failOn((c) => c.op === 'grants' && c.type === 'group', new ConnectorHttpError(429, { retryAfterSeconds: 120 })) }),
+      fakeDirectory({
+        users: 1,
+        groups: 1,
+        before: failOn((c) => c.op === 'grants' && c.type === 'group', new ConnectorHttpError(429, { retryAfterSeconds: 120 })),
+      }),
     );
     expect(capped.sleeps).toEqual([60000]);
     expect(capped.result.outcome).toBe('succeeded');

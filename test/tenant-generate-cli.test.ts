@@ -38,7 +38,8 @@ describe('tenant generate', () => {
   });
 
   it('writes the same bytes for the same flags', async () => {
-    for (const name of ['x.db', 'y.db']) expect((await runCli(['tenant', 'generate', '--seed', '8', '--users', '120', '--out', at(name)])).code).toBe(0);
+    for (const name of ['x.db', 'y.db'])
+      expect((await runCli(['tenant', 'generate', '--seed', '8', '--users', '120', '--out', at(name)])).code).toBe(0);
     expect(readFileSync(at('x.db')).equals(readFileSync(at('y.db')))).toBe(true);
   });
 
@@ -89,7 +90,10 @@ describe('tenant generate', () => {
 describe('tenant generate progress', () => {
   it('draws a bar on a terminal, then leaves only the summary line', async () => {
     const tty = capture(true);
-    const code = await tenantCommand({ out: at('tty.db'), users: '300' }, ['generate'], { stdout: new Sink(capture(false).stream), stderr: new Sink(tty.stream) });
+    const code = await tenantCommand({ out: at('tty.db'), users: '300' }, ['generate'], {
+      stdout: new Sink(capture(false).stream),
+      stderr: new Sink(tty.stream),
+    });
     expect(code).toBe(0);
     const text = tty.text();
     // The bar's frame: a percentage and the phase, drawn with cursor movement a log file would choke on.
@@ -100,7 +104,10 @@ describe('tenant generate progress', () => {
 
   it('writes no bar when stderr is not a terminal', async () => {
     const plain = capture(false);
-    await tenantCommand({ out: at('plain.db'), users: '300' }, ['generate'], { stdout: new Sink(capture(false).stream), stderr: new Sink(plain.stream) });
+    await tenantCommand({ out: at('plain.db'), users: '300' }, ['generate'], {
+      stdout: new Sink(capture(false).stream),
+      stderr: new Sink(plain.stream),
+    });
     expect(plain.text()).not.toContain('\x1B[');
     expect(lines(plain.text())).toHaveLength(1);
   });

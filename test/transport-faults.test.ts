@@ -24,49 +24,49 @@ const dir = mkdtempSync(join(tmpdir(), 'transport-faults-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function curl(...args: string[]): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => execFile(CURL, ['-sS', '-o', '/dev/null', ...args], (error, _out, stderr) => resolve({ code: error ? Number((error as { code?: number }).code) : 0, stderr })));
+  return new Promise((resolve) =>
+    execFile(CURL, ['-sS', '-o', '/dev/null', ...args], (error, _out, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code) : 0, stderr }),
+    ),
+  );
 }
 
-describeWithTools(
-  'reset and hang on a served base URL',
-  () => {
-    let serving: Serving;
-    let auth: string[];
-    let root: string;
-    beforeAll(async () => {
-      const faults = ['reset:route=scim.users.list', 'hang:route=scim.groups.list'].map((f) => parseFaultSpec(f));
-      serving = await serveProviders({ providers: ['scim'], tenant: () => createTenant({ seed: 8, users: 30, groups: 4 }), seed: 8, faults });
-      const { token, baseUrl } = (serving.ready as { credentials: { token: string; baseUrl: string } }).credentials;
-      auth = ['-H', `Authorization: Bearer ${token}`];
-      root = baseUrl;
-    });
-    afterAll(() => serving.stop());
+describeWithTools('reset and hang on a served base URL', () => {
+  let serving: Serving;
+  let auth: string[];
+  let root: string;
+  beforeAll(async () => {
+    const faults = ['reset:route=scim.users.list', 'hang:route=scim.groups.list'].map((f) => parseFaultSpec(f));
+    serving = await serveProviders({ providers: ['scim'], tenant: () => createTenant({ seed: 8, users: 30, groups: 4 }), seed: 8, faults });
+    const { token, baseUrl } = (serving.ready as { credentials: { token: string; baseUrl: string } }).credentials;
+    auth = ['-H', `Authorization: Bearer ${token}`];
+    root = baseUrl;
+  });
+  afterAll(() => serving.stop());
 
-    it('reset: the headers promise a body the connection never finishes', async () => {
-      const answer = await curl(...auth, `${root}/Users?count=30`);
-      expect(answer.code).toBe(18);
-      expect(answer.stderr).toMatch(/transfer closed with \d+ bytes remaining to read/);
-      expect(serving.ctx.journal.all().at(-1)).toMatchObject({ route: 'scim.users.list', status: 200, fault: 'reset:route=scim.users.list' });
-    });
+  it('reset: the headers promise a body the connection never finishes', async () => {
+    const answer = await curl(...auth, `${root}/Users?count=30`);
+    expect(answer.code).toBe(18);
+    expect(answer.stderr).toMatch(/transfer closed with \d+ bytes remaining to read/);
+    expect(serving.ctx.journal.all().at(-1)).toMatchObject({ route: 'scim.users.list', status: 200, fault: 'reset:route=scim.users.list' });
+  });
 
-    it('hang: nothing answers until the client gives up', async () => {
-      const answer = await curl('--max-time', '1', ...auth, `${root}/Groups`);
-      expect(answer.code).toBe(28);
-      expect(answer.stderr).toMatch(/Operation timed out/);
-      expect(serving.ctx.journal.all().at(-1)).toMatchObject({ route: 'scim.groups.list', status: 0, fault: 'hang:route=scim.groups.list' });
-    });
+  it('hang: nothing answers until the client gives up', async () => {
+    const answer = await curl('--max-time', '1', ...auth, `${root}/Groups`);
+    expect(answer.code).toBe(28);
+    expect(answer.stderr).toMatch(/Operation timed out/);
+    expect(serving.ctx.journal.all().at(-1)).toMatchObject({ route: 'scim.groups.list', status: 0, fault: 'hang:route=scim.groups.list' });
+  });
 
-    it('closes promptly even with a hung request still open', async () => {
-      const hung = curl('--max-time', '20', ...auth, `${root}/Groups`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const started = performance.now();
-      await serving.stop();
-      expect(performance.now() - started).toBeLessThan(2000);
-      expect((await hung).code).not.toBe(0);
-    });
-  },
-  [CURL],
-);
+  it('closes promptly even with a hung request still open', async () => {
+    const hung = curl('--max-time', '20', ...auth, `${root}/Groups`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    await serving.stop();
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((await hung).code).not.toBe(0);
+  });
+}, [CURL]);
 
 describe('sync-harness connector --request-timeout', () => {
   it('takes a duration, and says so in one line when given something else', async () => {
@@ -81,7 +81,13 @@ describe('sync-harness connector --request-timeout', () => {
 describe('reset and hang in process', () => {
   it('fail as undici reports them: a body that ends in "terminated", a request that times out', async () => {
     const faults = ['reset:route=scim.users.list', 'hang:route=scim.groups.list'].map((f) => parseFaultSpec(f));
-    const env = await createSimEnv({ provider: 'scim', shape: resolveShape({ seed: 1, users: 5, groups: 1 }), faults, settings: {}, serving: 'in-process' });
+    const env = await createSimEnv({
+      provider: 'scim',
+      shape: resolveShape({ seed: 1, users: 5, groups: 1 }),
+      faults,
+      settings: {},
+      serving: 'in-process',
+    });
     try {
       const { token, baseUrl } = env.credentials as { token: string; baseUrl: string };
       const headers = { authorization: `Bearer ${token}` };
@@ -105,8 +111,22 @@ describe('serving faults with an external connector', () => {
     for (const [fault, error] of cases) {
       it(`${fault} (${mode}): the sync fails with the socket's own error and the doctor says ${fault}`, async () => {
         const file = join(dir, `${fault}-${mode}.yaml`);
-        writeFileSync(file, `version: 1\nname: ${fault}-${mode}\nprovider: entra\ntenant: { seed: 3, users: 4, groups: 1 }\nfaults: [${fault}]\nconnector: builtin:entra\ntimeout: 30s\nexpect: { outcome: failed, findings: [${fault}] }\n`);
-        const command = [process.execPath, inject('builtCli'), 'connector', 'entra', '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json'];
+        writeFileSync(
+          file,
+          `version: 1\nname: ${fault}-${mode}\nprovider: entra\ntenant: { seed: 3, users: 4, groups: 1 }\nfaults: [${fault}]\nconnector: builtin:entra\ntimeout: 30s\nexpect: { outcome: failed, findings: [${fault}] }\n`,
+        );
+        const command = [
+          process.execPath,
+          inject('builtCli'),
+          'connector',
+          'entra',
+          '--credentials',
+          '{credentialsFile}',
+          '--file',
+          '{output}',
+          '--log-format',
+          'json',
+        ];
         const result = await runScenario(await loadScenario(file), { connector: command, runsDir: join(dir, 'runs'), mode });
         expect(result.error).toMatch(error);
         expect(result.findings.map((f) => f.id)).toEqual([fault]);
@@ -117,8 +137,13 @@ describe('serving faults with an external connector', () => {
 
   it('are refused for a builtin connector, which has no socket to break', async () => {
     const file = join(dir, 'builtin.yaml');
-    writeFileSync(file, 'version: 1\nname: builtin-refused\nprovider: entra\ntenant: { seed: 3, users: 4, groups: 1 }\nfaults: [dns-failure]\nconnector: builtin:entra\n');
-    await expect(runScenario(await loadScenario(file), { runsDir: join(dir, 'runs') })).rejects.toThrow(/fault dns-failure needs a connector that runs as its own process/);
+    writeFileSync(
+      file,
+      'version: 1\nname: builtin-refused\nprovider: entra\ntenant: { seed: 3, users: 4, groups: 1 }\nfaults: [dns-failure]\nconnector: builtin:entra\n',
+    );
+    await expect(runScenario(await loadScenario(file), { runsDir: join(dir, 'runs') })).rejects.toThrow(
+      /fault dns-failure needs a connector that runs as its own process/,
+    );
   });
 
   it('take no targeting keys', () => {

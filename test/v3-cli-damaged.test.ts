@@ -33,7 +33,9 @@ describeWithSamples('damaged v3 files through the CLI', () => {
   beforeAll(() => {
     fixtures = mkdtempSync(join(tmpdir(), 'v3-cli-damaged-'));
     const bytes = readFileSync(pebble);
-    const sst = frames(bytes).filter((f) => f.name.endsWith('.sst')).sort((a, b) => b.size - a.size)[0]!;
+    const sst = frames(bytes)
+      .filter((f) => f.name.endsWith('.sst'))
+      .sort((a, b) => b.size - a.size)[0]!;
     const write = (name: string, content: Buffer, problem: RegExp) => {
       const path = join(fixtures, name);
       writeFileSync(path, content);
@@ -43,8 +45,16 @@ describeWithSamples('damaged v3 files through the CLI', () => {
     const at = sst.offset + Math.floor(sst.size / 2);
     flipped[at] = flipped[at]! ^ 0x40;
     write('flipped.c1z', flipped, new RegExp(`damaged v3 payload: .*${escapeRegExp(sst.name)}`));
-    write('truncated.c1z', bytes.subarray(0, Math.floor(bytes.length * 0.7)), /truncated v3 payload: the frame index footer \("C1ZIDX1"\) is missing/);
-    write('frame-removed.c1z', Buffer.concat([bytes.subarray(0, sst.offset), bytes.subarray(sst.offset + sst.size)]), /damaged v3 payload: the frame index footer points at bytes/);
+    write(
+      'truncated.c1z',
+      bytes.subarray(0, Math.floor(bytes.length * 0.7)),
+      /truncated v3 payload: the frame index footer \("C1ZIDX1"\) is missing/,
+    );
+    write(
+      'frame-removed.c1z',
+      Buffer.concat([bytes.subarray(0, sst.offset), bytes.subarray(sst.offset + sst.size)]),
+      /damaged v3 payload: the frame index footer points at bytes/,
+    );
   });
 
   afterAll(() => rmSync(fixtures, { recursive: true, force: true }));
@@ -82,7 +92,10 @@ describeWithSamples('damaged v3 files through the CLI', () => {
     ['stats', ['stats', '-f', 'PEBBLE']],
     ['diff', ['diff', 'PEBBLE', 'PEBBLE', '-o', 'json']],
   ])('a successful %s leaves no temporary folder either', async (_command, args) => {
-    const result = await runCli(args.map((a) => (a === 'PEBBLE' ? pebble : a)), { env: { SYNC_HARNESS_TMPDIR: tmp } });
+    const result = await runCli(
+      args.map((a) => (a === 'PEBBLE' ? pebble : a)),
+      { env: { SYNC_HARNESS_TMPDIR: tmp } },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(tmp)).toEqual([]);
     expect(liveTempDirs()).toEqual([]);

@@ -50,7 +50,11 @@ function header(manifest: C1ZManifestV3): Buffer {
 }
 
 /** A v3 file with an INDEXED_ZSTD payload holding `files`, as the SDK lays it out. */
-function indexedFile(manifest: C1ZManifestV3, files: Array<{ name: string; raw: Uint8Array }>, tamper?: (entry: { name: string; rawXxh64: bigint; rawSha256: Uint8Array }) => void): Buffer {
+function indexedFile(
+  manifest: C1ZManifestV3,
+  files: Array<{ name: string; raw: Uint8Array }>,
+  tamper?: (entry: { name: string; rawXxh64: bigint; rawSha256: Uint8Array }) => void,
+): Buffer {
   const head = header(manifest);
   const frames: Buffer[] = [];
   const entries = [];
@@ -99,7 +103,12 @@ async function failure(path: string): Promise<UserError> {
     const file = await openV3File(path);
     try {
       const rows = file.rows();
-      for (const list of [rows.resourceTypes({ syncId: SYNC }), rows.resources({ syncId: SYNC }), rows.entitlements({ syncId: SYNC }), rows.grants({ syncId: SYNC })]) {
+      for (const list of [
+        rows.resourceTypes({ syncId: SYNC }),
+        rows.resources({ syncId: SYNC }),
+        rows.entitlements({ syncId: SYNC }),
+        rows.grants({ syncId: SYNC }),
+      ]) {
         for (const _ of list) void _;
       }
     } finally {
@@ -120,7 +129,12 @@ async function countRows(path: string): Promise<number[]> {
   try {
     const rows = file.rows();
     const count = (items: Iterable<unknown>) => [...items].length;
-    return [count(rows.resourceTypes({ syncId: SYNC })), count(rows.resources({ syncId: SYNC })), count(rows.entitlements({ syncId: SYNC })), count(rows.grants({ syncId: SYNC }))];
+    return [
+      count(rows.resourceTypes({ syncId: SYNC })),
+      count(rows.resources({ syncId: SYNC })),
+      count(rows.entitlements({ syncId: SYNC })),
+      count(rows.grants({ syncId: SYNC })),
+    ];
   } finally {
     file.close();
   }
@@ -201,7 +215,10 @@ describeWithSamples('v3 reader on damaged and unusual files', () => {
     mkdirSync(folder);
     for (const f of sample.files) writeFileSync(join(folder, f.name), f.raw);
     const tarPath = join(dir, 'store.tar');
-    await createTar({ file: tarPath, cwd: folder, portable: true }, sample.files.map((f) => f.name));
+    await createTar(
+      { file: tarPath, cwd: folder, portable: true },
+      sample.files.map((f) => f.name),
+    );
     const tar = readFileSync(tarPath);
     const expected = [4, 35217, 334, 66601];
     expect(await countRows(write(Buffer.concat([header(withManifest(sample, { payloadEncoding: 2 })), tar])))).toEqual(expected);

@@ -89,7 +89,21 @@ describe('MANIFEST log', () => {
     const smallest = key('a', 5);
     const largest = key('z', 9);
     // tagComparator, tagNewFile2 (level 6, file 12, size 100, bounds, seqnums 5..9), tagDeletedFile (level 0, file 7)
-    const edit = Uint8Array.from([1, ...bytes(text('leveldb.BytewiseComparator')), 100, 6, 12, 100, ...bytes(smallest), ...bytes(largest), 5, 9, 6, 0, 7]);
+    const edit = Uint8Array.from([
+      1,
+      ...bytes(text('leveldb.BytewiseComparator')),
+      100,
+      6,
+      12,
+      100,
+      ...bytes(smallest),
+      ...bytes(largest),
+      5,
+      9,
+      6,
+      0,
+      7,
+    ]);
     const decoded = decodeVersionEdit(edit);
     expect(decoded.comparer).toBe('leveldb.BytewiseComparator');
     expect(decoded.newTables).toMatchObject([{ level: 6, fileNum: 12, size: 100, smallestSeq: 5, largestSeq: 9 }]);
@@ -116,7 +130,12 @@ describe('merged scan', () => {
   });
 
   it('lets a range deletion hide older entries only', () => {
-    const table = source('t', [entry('a', 1, Kind.Set, 'x'), entry('b', 1, Kind.Set, 'x'), entry('c', 9, Kind.Set, 'new'), entry('d', 1, Kind.Set, 'x')]);
+    const table = source('t', [
+      entry('a', 1, Kind.Set, 'x'),
+      entry('b', 1, Kind.Set, 'x'),
+      entry('c', 9, Kind.Set, 'new'),
+      entry('d', 1, Kind.Set, 'x'),
+    ]);
     const tombstones = new RangeTombstones([{ start: text('b'), end: text('d'), seq: 5 }]);
     expect(scan([table], tombstones)).toEqual(['a=x', 'c=new', 'd=x']);
   });

@@ -41,7 +41,11 @@ const ann = create(ResourceSchema, {
   status: { status: 1, details: 'enabled' },
   createdAt: { seconds: 1_700_000_000n, nanos: 0 },
 });
-const admins = create(ResourceSchema, { id: { resourceType: 'group', resource: 'g1' }, displayName: 'Admins', annotations: [packAnnotation(RawIdSchema, { id: 'raw-g1' })] });
+const admins = create(ResourceSchema, {
+  id: { resourceType: 'group', resource: 'g1' },
+  displayName: 'Admins',
+  annotations: [packAnnotation(RawIdSchema, { id: 'raw-g1' })],
+});
 const member = create(EntitlementSchema, {
   id: 'group:g1:member',
   resource: admins,
@@ -55,7 +59,10 @@ const grant = create(GrantSchema, {
   id: 'group:g1:member:user:u1',
   entitlement: member,
   principal: ann,
-  annotations: [packAnnotation(GrantExpandableSchema, { entitlementIds: ['group:g2:member'], shallow: true }), packAnnotation(RawIdSchema, { id: 'm-1' })],
+  annotations: [
+    packAnnotation(GrantExpandableSchema, { entitlementIds: ['group:g2:member'], shallow: true }),
+    packAnnotation(RawIdSchema, { id: 'm-1' }),
+  ],
   sources: { sources: { 'group:g2:member': { isDirect: true } } },
 });
 
@@ -97,7 +104,7 @@ describe('a v1 sync reduced to what v3 keeps', () => {
     expect(types.map((t) => messageToJson(ResourceTypeSchema, t))).toEqual([userType, groupType].map((t) => messageToJson(ResourceTypeSchema, t)));
   });
 
-  it("resources lose their external id, status and creation time, and keep id, parent, name, description, annotations", () => {
+  it('resources lose their external id, status and creation time, and keep id, parent, name, description, annotations', () => {
     const row = reduced.resources.find((r) => r.externalId === 'user:u1')!;
     expect(row).toMatchObject({ syncId, resourceTypeId: 'user', parentResourceTypeId: 'org', parentResourceId: 'o1' });
     expect(messageToJson(ResourceSchema, decodeMessage(ResourceSchema, row.data, 'resource'))).toEqual({
@@ -125,7 +132,12 @@ describe('a v1 sync reduced to what v3 keeps', () => {
 
   it('grants keep their entitlement and principal as ids, their sources and annotations; the expansion moves to its column', () => {
     const [row] = reduced.grants;
-    expect(row).toMatchObject({ externalId: 'group:g1:member:user:u1', entitlementId: 'group:g1:member', principalResourceTypeId: 'user', principalResourceId: 'u1' });
+    expect(row).toMatchObject({
+      externalId: 'group:g1:member:user:u1',
+      entitlementId: 'group:g1:member',
+      principalResourceTypeId: 'user',
+      principalResourceId: 'u1',
+    });
     expect(messageToJson(GrantSchema, decodeMessage(GrantSchema, row!.data, 'grant'))).toEqual({
       entitlement: { resource: { id: { resourceType: 'group', resource: 'g1' } }, id: 'group:g1:member' },
       principal: { id: { resourceType: 'user', resource: 'u1' }, parentResourceId: { resourceType: 'org', resource: 'o1' } },

@@ -103,12 +103,24 @@ describe('row-block tables', () => {
   ];
   const expected = ['apple#7,1=red', 'apricot#6,1=orange', 'banana#9,0=', 'banana#3,1=yellow', 'cherry#2,1=dark'];
 
-  for (const [format, version] of [['leveldb', 0], ['rocksdb', 2], ['pebble', 2]] as const) {
+  for (const [format, version] of [
+    ['leveldb', 0],
+    ['rocksdb', 2],
+    ['pebble', 2],
+  ] as const) {
     it(`${format}${version ? ` v${version}` : ''}: one-level index, entries in order, seeks`, () => {
       const b = new TableBuilder();
       const first = b.add(rowBlock(rows.slice(0, 3)));
       const second = b.add(rowBlock(rows.slice(3)));
-      const index = b.add(rowBlock([[internalKey('banana', 9, Kind.Delete), Buffer.from(first)], [internalKey('cherry', 2, Kind.Set), Buffer.from(second)]], 1));
+      const index = b.add(
+        rowBlock(
+          [
+            [internalKey('banana', 9, Kind.Delete), Buffer.from(first)],
+            [internalKey('cherry', 2, Kind.Set), Buffer.from(second)],
+          ],
+          1,
+        ),
+      );
       const meta = b.add(rowBlock([]));
       const table = open(b.finish(meta, index, format, version));
       expect(entriesOf(table)).toEqual(expected);
@@ -120,12 +132,35 @@ describe('row-block tables', () => {
   it('two-level index (properties say index type 2) and a range-deletion block', () => {
     const b = new TableBuilder();
     const data = rows.map(([k, v]) => b.add(rowBlock([[k, v]])));
-    const lower1 = b.add(rowBlock(rows.slice(0, 3).map(([k], i) => [k, Buffer.from(data[i]!)] as [Uint8Array, Uint8Array]), 1));
-    const lower2 = b.add(rowBlock(rows.slice(3).map(([k], i) => [k, Buffer.from(data[i + 3]!)] as [Uint8Array, Uint8Array]), 1));
-    const top = b.add(rowBlock([[rows[2]![0], Buffer.from(lower1)], [rows[4]![0], Buffer.from(lower2)]], 1));
+    const lower1 = b.add(
+      rowBlock(
+        rows.slice(0, 3).map(([k], i) => [k, Buffer.from(data[i]!)] as [Uint8Array, Uint8Array]),
+        1,
+      ),
+    );
+    const lower2 = b.add(
+      rowBlock(
+        rows.slice(3).map(([k], i) => [k, Buffer.from(data[i + 3]!)] as [Uint8Array, Uint8Array]),
+        1,
+      ),
+    );
+    const top = b.add(
+      rowBlock(
+        [
+          [rows[2]![0], Buffer.from(lower1)],
+          [rows[4]![0], Buffer.from(lower2)],
+        ],
+        1,
+      ),
+    );
     const rangeDel = b.add(rowBlock([[internalKey('apricot', 8, Kind.RangeDelete), text('banana')]]));
     const properties = b.add(rowBlock([[text('rocksdb.block.based.table.index.type'), Buffer.from(uvarint(2))]]));
-    const meta = b.add(rowBlock([[text('rocksdb.properties'), Buffer.from(properties)], [text('rocksdb.range_del2'), Buffer.from(rangeDel)]]));
+    const meta = b.add(
+      rowBlock([
+        [text('rocksdb.properties'), Buffer.from(properties)],
+        [text('rocksdb.range_del2'), Buffer.from(rangeDel)],
+      ]),
+    );
     const table = open(b.finish(meta, top, 'pebble', 1));
     expect(entriesOf(table)).toEqual(expected);
     expect(table.rangeDeletions().map((s) => `${str(s.start)}-${str(s.end)}#${Math.floor(s.trailer / 256)}`)).toEqual(['apricot-banana#8']);
@@ -133,7 +168,12 @@ describe('row-block tables', () => {
 
   it('Pebble v3: strips the value-prefix byte of SET values, refuses values in value blocks', () => {
     const b = new TableBuilder();
-    const data = b.add(rowBlock([[internalKey('a', 2, Kind.Set), Buffer.from([0x00, ...text('inline')])], [internalKey('b', 1, Kind.Merge), text('m')]]));
+    const data = b.add(
+      rowBlock([
+        [internalKey('a', 2, Kind.Set), Buffer.from([0x00, ...text('inline')])],
+        [internalKey('b', 1, Kind.Merge), text('m')],
+      ]),
+    );
     const index = b.add(rowBlock([[internalKey('b', 1, Kind.Merge), Buffer.from(data)]], 1));
     const table = open(b.finish(b.add(rowBlock([])), index, 'pebble', 3));
     expect(entriesOf(table)).toEqual(['a#2,1=inline', 'b#1,2=m']);

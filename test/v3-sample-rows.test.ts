@@ -38,7 +38,12 @@ describeWithSamples('v3 reader on the SDK pebble sample', () => {
     const counted: SyncStats = file.stats(SYNC, { recount: true });
     expect(counted.countedFrom).toBe('rows');
     expect(counted).toMatchObject({ resourceTypes: 4, resources: 35217, entitlements: 334, grants: 66601 });
-    expect(counted).toMatchObject({ resourceTypes: header.resourceTypes, resources: header.resources, entitlements: header.entitlements, grants: header.grants });
+    expect(counted).toMatchObject({
+      resourceTypes: header.resourceTypes,
+      resources: header.resources,
+      entitlements: header.entitlements,
+      grants: header.grants,
+    });
     expect(nonZero(counted.resourcesByResourceType)).toEqual(header.resourcesByResourceType);
     expect(nonZero(counted.entitlementsByResourceType)).toEqual(header.entitlementsByResourceType);
     expect(nonZero(counted.grantsByResourceType)).toEqual(header.grantsByResourceType);

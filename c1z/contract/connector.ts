@@ -82,10 +82,7 @@ export function canProvision(syncer: ResourceSyncer | undefined): boolean {
 export function derivedCapabilities(connector: Connector): ConnectorCapabilities {
   const resourceTypeCapabilities = connector.resourceTypes().map((resourceType) => ({
     resourceType,
-    capabilities: [
-      ...(canProvision(connector.syncers[resourceType.id]) ? (['CAPABILITY_PROVISION'] as const) : []),
-      'CAPABILITY_SYNC' as const,
-    ],
+    capabilities: [...(canProvision(connector.syncers[resourceType.id]) ? (['CAPABILITY_PROVISION'] as const) : []), 'CAPABILITY_SYNC' as const],
   }));
   const connectorCapabilities: Capability[] = ['CAPABILITY_SYNC'];
   if (resourceTypeCapabilities.some((c) => c.capabilities.includes('CAPABILITY_PROVISION'))) connectorCapabilities.unshift('CAPABILITY_PROVISION');

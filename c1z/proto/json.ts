@@ -63,7 +63,9 @@ function forEachAny(desc: DescMessage, message: object, visit: (any: Any) => voi
  * wrappers) are not even stored as messages by protobuf-es. */
 function childMessageType(field: DescField): DescMessage | undefined {
   const type =
-    field.fieldKind === 'message' || (field.fieldKind === 'list' && field.listKind === 'message') || (field.fieldKind === 'map' && field.mapKind === 'message')
+    field.fieldKind === 'message' ||
+    (field.fieldKind === 'list' && field.listKind === 'message') ||
+    (field.fieldKind === 'map' && field.mapKind === 'message')
       ? field.message
       : undefined;
   if (!type) return undefined;

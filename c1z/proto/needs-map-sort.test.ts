@@ -35,7 +35,11 @@ const needsSort: Array<[string, DescMessage, object]> = [
   ['a principal profile of two keys', GrantSchema, grant({ principal: { ...user, profile: { zeta: 1, alpha: 2 } } })],
   ['a one-key profile nesting a two-key object', ResourceSchema, create(ResourceSchema, { profile: { only: { y: 1, x: 2 } } })],
   ['a one-key profile whose list holds a two-key object', ResourceSchema, create(ResourceSchema, { profile: { list: [1, { y: 1, x: 2 }] } })],
-  ['an entitlement resource profile, two levels down', GrantSchema, grant({ entitlement: { id: 'e', resource: { ...group, profile: { b: 1, a: 1 } } } })],
+  [
+    'an entitlement resource profile, two levels down',
+    GrantSchema,
+    grant({ entitlement: { id: 'e', resource: { ...group, profile: { b: 1, a: 1 } } } }),
+  ],
   ['a stats message with a two-entry map', SyncStatsSchema, create(SyncStatsSchema, { resourcesByResourceType: { user: 3n, group: 2n } })],
   ['a Struct message of two fields', StructSchema, create(StructSchema, { fields: { b: {}, a: {} } })],
   [

@@ -137,7 +137,20 @@ export function writeDirectory(writer: C1zWriter, syncId: string, shape: Directo
   }
   spread(users, memberOf, shape.memberships, random, grant);
   spread(users, assignedTo, shape.roleAssignments, random, grant);
-  if (shape.mutate) addObjects(shape, shape.mutate, { users, types, memberOf, assignedTo, user, group, role, entitlement, grant, write: (r) => writer.addResource(syncId, r), counts });
+  if (shape.mutate)
+    addObjects(shape, shape.mutate, {
+      users,
+      types,
+      memberOf,
+      assignedTo,
+      user,
+      group,
+      role,
+      entitlement,
+      grant,
+      write: (r) => writer.addResource(syncId, r),
+      counts,
+    });
   return counts;
 }
 
@@ -187,7 +200,13 @@ function addObjects(shape: DirectoryShape, mutation: Mutation, a: Additions): vo
 }
 
 /** `total` distinct (user, entitlement) pairs, users in turn, entitlements chosen by the seeded generator. */
-function spread(users: Resource[], entitlements: Entitlement[], total: number, random: () => number, grant: (e: Entitlement, p: Resource) => void): void {
+function spread(
+  users: Resource[],
+  entitlements: Entitlement[],
+  total: number,
+  random: () => number,
+  grant: (e: Entitlement, p: Resource) => void,
+): void {
   if (users.length === 0 || entitlements.length === 0) return;
   const perUser = Math.min(entitlements.length, Math.ceil(total / users.length));
   let written = 0;
@@ -197,6 +216,39 @@ function spread(users: Resource[], entitlements: Entitlement[], total: number, r
   }
 }
 
-
-const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'Ken', 'Radia', 'Leslie', 'Margaret', 'Dennis', 'Sophie', 'Tim', 'Lynn', 'Niklaus'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Thompson', 'Perlman', 'Lamport', 'Hamilton', 'Ritchie', 'Wilson', 'Berners-Lee', 'Conway', 'Wirth'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Frances',
+  'Ken',
+  'Radia',
+  'Leslie',
+  'Margaret',
+  'Dennis',
+  'Sophie',
+  'Tim',
+  'Lynn',
+  'Niklaus',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Allen',
+  'Thompson',
+  'Perlman',
+  'Lamport',
+  'Hamilton',
+  'Ritchie',
+  'Wilson',
+  'Berners-Lee',
+  'Conway',
+  'Wirth',
+];

@@ -49,7 +49,11 @@ export async function inflateV1(source: string, target: string): Promise<void> {
     case 'corrupt':
       throw fileError(source, `corrupt zstd data (${outcome.message})`, 'the file was damaged in transfer or on disk; ask for it again');
     case 'truncated':
-      throw fileError(source, 'truncated: the zstd data ends in the middle of a frame', 'the file was cut short, e.g. by an interrupted copy; ask for it again');
+      throw fileError(
+        source,
+        'truncated: the zstd data ends in the middle of a frame',
+        'the file was cut short, e.g. by an interrupted copy; ask for it again',
+      );
     case 'not-sqlite':
       throw fileError(source, 'the zstd payload is not a SQLite database', 'is this really a c1z file?');
     case 'too-short':

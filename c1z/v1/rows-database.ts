@@ -42,13 +42,23 @@ export async function writeRowsDatabase(target: string, rows: RowsToWrite): Prom
     db.pragma('synchronous = OFF');
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('cache_size = -65536');
-    const statements = V1_SCHEMA.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+    const statements = V1_SCHEMA.split(/;\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     db.exec(statements.filter((s) => /^CREATE TABLE/i.test(s)).join(';\n'));
     const insertRun = db.prepare(
       `INSERT INTO v1_sync_runs (sync_id, started_at, ended_at, sync_token, sync_type, parent_sync_id, linked_sync_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const run of rows.runs) {
-      insertRun.run(run.id, sdkTime(run.startedAt) ?? '', sdkTime(run.endedAt) ?? null, run.syncToken, run.syncType, run.parentSyncId, run.linkedSyncId);
+      insertRun.run(
+        run.id,
+        sdkTime(run.startedAt) ?? '',
+        sdkTime(run.endedAt) ?? null,
+        run.syncToken,
+        run.syncType,
+        run.parentSyncId,
+        run.linkedSyncId,
+      );
     }
     // The rows carry no discovery time; the sync's start stands in (nothing reads the column back).
     const discovered = new Map(rows.runs.map((r) => [r.id, sdkTime(r.startedAt) ?? '']));

@@ -6,9 +6,10 @@ export function querySyncStats(db: Database.Database, syncId: string): SyncStats
   const byType = (table: string) =>
     new Map(
       (
-        db
-          .prepare(`SELECT resource_type_id AS t, count(*) AS n FROM ${table} WHERE sync_id = ? GROUP BY resource_type_id`)
-          .all(syncId) as Array<{ t: string; n: number }>
+        db.prepare(`SELECT resource_type_id AS t, count(*) AS n FROM ${table} WHERE sync_id = ? GROUP BY resource_type_id`).all(syncId) as Array<{
+          t: string;
+          n: number;
+        }>
       ).map((r) => [r.t, r.n]),
     );
   const declared = db.prepare(`SELECT external_id FROM v1_resource_types WHERE sync_id = ?`).pluck().all(syncId) as string[];

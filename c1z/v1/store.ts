@@ -28,7 +28,10 @@ export class V1Store implements RowSource {
   readonly schema: SchemaInfo;
 
   /** `label` names the file in errors: the .c1z the user gave, not our temporary database. */
-  constructor(dbPath: string, private readonly label: string) {
+  constructor(
+    dbPath: string,
+    private readonly label: string,
+  ) {
     try {
       this.db = new Database(dbPath, { readonly: true, fileMustExist: true });
       this.schema = new SchemaInfo(this.db);
@@ -143,7 +146,10 @@ export class V1Store implements RowSource {
   private quickCheck(table: string | undefined): void {
     const [first] = this.query<{ quick_check: string }>(`PRAGMA quick_check(${table ?? 1})`).map((r) => r.quick_check);
     if (first === 'ok') return;
-    const problem = (first ?? 'no answer').replace(/\*\*\* in database \w+ \*\*\*/, '').replace(/\s+/g, ' ').trim();
+    const problem = (first ?? 'no answer')
+      .replace(/\*\*\* in database \w+ \*\*\*/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     throw fileError(this.label, `damaged sync store (page check: ${problem})`, 'the file is corrupt; ask for it again');
   }
 

@@ -7,14 +7,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { timestampDate, type FileDescriptorSet, type Timestamp } from '@bufbuild/protobuf/wkt';
 import { fileError } from '../../lib/errors.js';
 import { describeOpenError, V3_MAGIC } from '../format.js';
-import {
-  C1ZManifestV3Schema,
-  decodeMessage,
-  PayloadEncoding,
-  SyncTypeV3,
-  type SyncRunSummary,
-  type SyncStatsRecord,
-} from '../proto/index.js';
+import { C1ZManifestV3Schema, decodeMessage, PayloadEncoding, SyncTypeV3, type SyncRunSummary, type SyncStatsRecord } from '../proto/index.js';
 import type { SyncStats } from '../types.js';
 import { timestampRfc3339 } from './timestamp.js';
 

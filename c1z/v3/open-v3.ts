@@ -77,7 +77,11 @@ function checkKeyspace(path: string, source: KeyValueSource): void {
   if (stamp?.length !== 4) return;
   const version = Buffer.from(stamp).readUInt32BE(0);
   if (!KNOWN_KEYSPACE_VERSIONS.has(version)) {
-    throw fileError(path, `v3 key layout version ${version}, which this reader does not know`, 'update sync-harness, or rerun the connector with --storage-engine sqlite');
+    throw fileError(
+      path,
+      `v3 key layout version ${version}, which this reader does not know`,
+      'update sync-harness, or rerun the connector with --storage-engine sqlite',
+    );
   }
 }
 
@@ -130,7 +134,8 @@ class V3File implements SyncFile {
         grants: rows.grants(all),
       });
     } catch (error) {
-      if (error instanceof DuplicateRowError) throw fileError(this.path, `damaged v3 payload: ${error.message}`, 'the file is damaged; ask for it again', error);
+      if (error instanceof DuplicateRowError)
+        throw fileError(this.path, `damaged v3 payload: ${error.message}`, 'the file is damaged; ask for it again', error);
       throw error;
     }
     this.databasePath = target;

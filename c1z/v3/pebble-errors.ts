@@ -11,7 +11,12 @@ export function describePebbleError(path: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     const variable = process.env.SYNC_HARNESS_TMPDIR ? 'SYNC_HARNESS_TMPDIR' : 'TMPDIR';
-    return fileError(path, 'the disk filled up while unpacking the v3 payload into a temporary folder', `set ${variable} to a folder with room for the unpacked store`, error);
+    return fileError(
+      path,
+      'the disk filled up while unpacking the v3 payload into a temporary folder',
+      `set ${variable} to a folder with room for the unpacked store`,
+      error,
+    );
   }
   if (error instanceof PebbleCorruption || (error instanceof ManifestError && !error.unsupported)) {
     return fileError(path, `damaged v3 payload: ${error.message}`, 'the file is damaged; ask for it again', error);

@@ -46,7 +46,12 @@ const nested = resource('group', 'g2');
 const expandable = packAnnotation(GrantExpandableSchema, { entitlementIds: ['group:g2:member'], shallow: true });
 const rawId = packAnnotation(RawIdSchema, { id: 'raw-1' });
 const plainGrant = create(GrantSchema, { id: 'group:g1:member:user:ada', entitlement: member, principal: ada, annotations: [rawId] });
-const expandableGrant = create(GrantSchema, { id: 'group:g1:member:group:g2', entitlement: member, principal: nested, annotations: [rawId, expandable] });
+const expandableGrant = create(GrantSchema, {
+  id: 'group:g1:member:group:g2',
+  entitlement: member,
+  principal: nested,
+  annotations: [rawId, expandable],
+});
 
 async function write(name: string, fill: (writer: C1zWriter, syncId: string) => void, options: C1zWriterOptions = {}): Promise<string> {
   const path = join(dir, name);
@@ -73,7 +78,12 @@ describe('C1zWriter columns', () => {
     const path = await write('resources.c1z', (w, s) => {
       for (const r of [parent, ada, scoped]) w.addResource(s, r);
     });
-    expect(await rows(path, `SELECT external_id, resource_type_id, parent_resource_type_id AS pt, parent_resource_id AS pid FROM v1_resources ORDER BY id`)).toEqual([
+    expect(
+      await rows(
+        path,
+        `SELECT external_id, resource_type_id, parent_resource_type_id AS pt, parent_resource_id AS pid FROM v1_resources ORDER BY id`,
+      ),
+    ).toEqual([
       { external_id: 'org:o1', resource_type_id: 'org', pt: null, pid: null },
       { external_id: 'user:ada', resource_type_id: 'user', pt: 'org', pid: 'o1' },
       { external_id: 'scoped_role:role-1:project-1', resource_type_id: 'scoped_role', pt: null, pid: null },
@@ -89,8 +99,20 @@ describe('C1zWriter columns', () => {
       { external_id: 'group:g1:member', resource_type_id: 'group', resource_id: 'g1' },
     ]);
     expect(
-      await rows(path, `SELECT external_id, resource_type_id, resource_id, entitlement_id, principal_resource_type_id AS prt, principal_resource_id AS pid FROM v1_grants`),
-    ).toEqual([{ external_id: 'group:g1:member:user:ada', resource_type_id: 'group', resource_id: 'g1', entitlement_id: 'group:g1:member', prt: 'user', pid: 'ada' }]);
+      await rows(
+        path,
+        `SELECT external_id, resource_type_id, resource_id, entitlement_id, principal_resource_type_id AS prt, principal_resource_id AS pid FROM v1_grants`,
+      ),
+    ).toEqual([
+      {
+        external_id: 'group:g1:member:user:ada',
+        resource_type_id: 'group',
+        resource_id: 'g1',
+        entitlement_id: 'group:g1:member',
+        prt: 'user',
+        pid: 'ada',
+      },
+    ]);
   });
 
   it('moves GrantExpandable into the expansion column and flags the grant for expansion', async () => {
@@ -113,7 +135,10 @@ describe('C1zWriter columns', () => {
 
   it('keeps GrantExpandable in data with expansionInData, as writers before the expansion column did', async () => {
     const path = await write('in-data.c1z', (w, s) => w.addGrant(s, expandableGrant), { expansionInData: true });
-    const [row] = await rows<{ expansion: Uint8Array | null; needs_expansion: number; data: Uint8Array }>(path, `SELECT expansion, needs_expansion, data FROM v1_grants`);
+    const [row] = await rows<{ expansion: Uint8Array | null; needs_expansion: number; data: Uint8Array }>(
+      path,
+      `SELECT expansion, needs_expansion, data FROM v1_grants`,
+    );
     expect(row!.expansion).toBeNull();
     expect(row!.needs_expansion).toBe(0);
     expect(Buffer.from(row!.data).equals(Buffer.from(encodeMessage(GrantSchema, expandableGrant)))).toBe(true);
@@ -269,7 +294,12 @@ describe('reading a written file back', () => {
       expect(bytes(ResourceSchema, read.resources)).toEqual(bytes(ResourceSchema, writer.written.resources));
       expect(bytes(EntitlementSchema, read.entitlements)).toEqual(bytes(EntitlementSchema, writer.written.entitlements));
       expect(bytes(GrantSchema, read.grants)).toEqual(bytes(GrantSchema, writer.written.grants));
-      expect(file.stats(syncId)).toMatchObject({ resourceTypes: counts.resourceTypes, resources: counts.resources, entitlements: counts.entitlements, grants: counts.grants });
+      expect(file.stats(syncId)).toMatchObject({
+        resourceTypes: counts.resourceTypes,
+        resources: counts.resources,
+        entitlements: counts.entitlements,
+        grants: counts.grants,
+      });
     } finally {
       file.close();
     }

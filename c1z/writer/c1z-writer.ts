@@ -12,7 +12,16 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { decodeMessage, encodeMessage } from '../proto/codec.js';
-import { EntitlementSchema, GrantSchema, ResourceSchema, ResourceTypeSchema, type Entitlement, type Grant, type Resource, type ResourceType } from '../proto/connector.js';
+import {
+  EntitlementSchema,
+  GrantSchema,
+  ResourceSchema,
+  ResourceTypeSchema,
+  type Entitlement,
+  type Grant,
+  type Resource,
+  type ResourceType,
+} from '../proto/connector.js';
 import { StoreWriter, type StoreWriterOptions } from './store-writer.js';
 
 const GRANT_EXPANDABLE = 'type.googleapis.com/c1.connector.v2.GrantExpandable';

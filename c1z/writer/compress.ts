@@ -16,7 +16,11 @@ export async function compressV1(dbPath: string, target: string, level = 1): Pro
       const out = createWriteStream(temp, { highWaterMark: 1 << 20 });
       try {
         out.write(V1_MAGIC);
-        await pipeline(createReadStream(dbPath, { highWaterMark: 1 << 20 }), new CompressStream({ compressionLevel: level, checksumFlag: true }), out);
+        await pipeline(
+          createReadStream(dbPath, { highWaterMark: 1 << 20 }),
+          new CompressStream({ compressionLevel: level, checksumFlag: true }),
+          out,
+        );
       } catch (error) {
         // pipeline rejects as soon as one stream fails, possibly before the output file has even been opened:
         // deleting the temporary then would race its creation and leave a stray `.tmp` behind the target.

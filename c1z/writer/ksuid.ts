@@ -40,7 +40,10 @@ export class KsuidSource {
   constructor(private readonly seed: string | number) {}
 
   next(time: Date): string {
-    const payload = createHash('sha256').update(`sync-harness:${this.seed}:${this.counter++}`).digest().subarray(0, 16);
+    const payload = createHash('sha256')
+      .update(`sync-harness:${this.seed}:${this.counter++}`)
+      .digest()
+      .subarray(0, 16);
     return ksuid(time, payload);
   }
 }

@@ -103,7 +103,10 @@ CREATE UNIQUE INDEX idx_session_store_sync_key_v1 on v1_connector_sessions (sync
  * plain indexes, which are far cheaper to build once over a finished table than to maintain row by row.
  */
 export function splitSchema(schema = V1_SCHEMA): { upfront: string; deferred: string } {
-  const statements = schema.split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+  const statements = schema
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const deferred = statements.filter((s) => /^CREATE INDEX/i.test(s));
   const upfront = statements.filter((s) => !deferred.includes(s));
   return { upfront: `${upfront.join(';\n')};`, deferred: `${deferred.join(';\n')};` };

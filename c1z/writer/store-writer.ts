@@ -82,7 +82,10 @@ export class StoreWriter {
     const upsert = (table: string, columns: string[]) =>
       this.db.prepare(
         `INSERT INTO ${table} (${columns.join(', ')}, sync_id, discovered_at) VALUES (${columns.map((c) => `@${c}`).join(', ')}, @sync_id, @discovered_at)
-         ON CONFLICT (external_id, sync_id) DO UPDATE SET ${columns.filter((c) => c !== 'external_id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+         ON CONFLICT (external_id, sync_id) DO UPDATE SET ${columns
+           .filter((c) => c !== 'external_id')
+           .map((c) => `${c} = excluded.${c}`)
+           .join(', ')}`,
       );
     this.statements = {
       resourceType: upsert('v1_resource_types', ['external_id', 'data']),

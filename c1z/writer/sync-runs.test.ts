@@ -58,7 +58,10 @@ describe('sync runs written by C1zWriter', () => {
     const { path, ids } = await writeThreeSyncs('three.c1z', 'seed-1');
     const db = await openInflated(path);
     try {
-      const rows = all(db, `SELECT sync_id, started_at, ended_at, sync_token, sync_type, parent_sync_id, linked_sync_id FROM v1_sync_runs ORDER BY id`);
+      const rows = all(
+        db,
+        `SELECT sync_id, started_at, ended_at, sync_token, sync_type, parent_sync_id, linked_sync_id FROM v1_sync_runs ORDER BY id`,
+      );
       expect(rows).toEqual([
         {
           sync_id: ids.full,
@@ -126,7 +129,9 @@ describe('sync runs written by C1zWriter', () => {
     const { path, ids } = await writeThreeSyncs('stats.c1z', 1);
     const db = await openInflated(path);
     try {
-      const stats = new Map(all<{ sync_id: string; stats: string | null }>(db, `SELECT sync_id, stats FROM v1_sync_runs`).map((r) => [r.sync_id, r.stats]));
+      const stats = new Map(
+        all<{ sync_id: string; stats: string | null }>(db, `SELECT sync_id, stats FROM v1_sync_runs`).map((r) => [r.sync_id, r.stats]),
+      );
       expect(JSON.parse(stats.get(ids.full)!)).toEqual({
         resource_types: 2,
         resources: 3,
@@ -149,9 +154,33 @@ describe('sync runs written by C1zWriter', () => {
     const file = await openSyncFile(path);
     try {
       expect(file.syncs()).toEqual([
-        { id: ids.full, startedAt: '2026-03-03T09:45:13.056Z', endedAt: '2026-03-03T09:45:14.556Z', syncToken: '{"completed_actions_count":3}', syncType: 'full', parentSyncId: '', linkedSyncId: '' },
-        { id: ids.partial, startedAt: '2026-03-03T09:45:14.806Z', endedAt: '2026-03-03T09:45:15.306Z', syncToken: '', syncType: 'partial', parentSyncId: ids.full, linkedSyncId: '' },
-        { id: ids.running, startedAt: '2026-03-03T09:45:15.556Z', endedAt: undefined, syncToken: '', syncType: 'partial_upserts', parentSyncId: ids.full, linkedSyncId: ids.partial },
+        {
+          id: ids.full,
+          startedAt: '2026-03-03T09:45:13.056Z',
+          endedAt: '2026-03-03T09:45:14.556Z',
+          syncToken: '{"completed_actions_count":3}',
+          syncType: 'full',
+          parentSyncId: '',
+          linkedSyncId: '',
+        },
+        {
+          id: ids.partial,
+          startedAt: '2026-03-03T09:45:14.806Z',
+          endedAt: '2026-03-03T09:45:15.306Z',
+          syncToken: '',
+          syncType: 'partial',
+          parentSyncId: ids.full,
+          linkedSyncId: '',
+        },
+        {
+          id: ids.running,
+          startedAt: '2026-03-03T09:45:15.556Z',
+          endedAt: undefined,
+          syncToken: '',
+          syncType: 'partial_upserts',
+          parentSyncId: ids.full,
+          linkedSyncId: ids.partial,
+        },
       ]);
       expect(file.stats(ids.running).resources).toBe(1);
     } finally {

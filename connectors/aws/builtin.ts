@@ -21,7 +21,8 @@ export const builtin: BuiltinConnectorModule = {
   provider: 'aws',
   variants: VARIANTS,
   create(credentials, { fetch, now, variant }) {
-    if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) throw new Error(`builtin:aws has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
+    if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant))
+      throw new Error(`builtin:aws has no variant ${JSON.stringify(variant)} (known: ${VARIANTS.join(', ')})`);
     const endpoint = typeof credentials.endpoint === 'string' ? credentials.endpoint : undefined;
     const identityStoreId = typeof credentials.identityStoreId === 'string' ? credentials.identityStoreId : undefined;
     const connector = createAwsConnector({

@@ -62,7 +62,8 @@ export class AwsClient {
       const root = parseXml(text);
       return root.children.find((c) => c.name === `${action}Result`) ?? { name: `${action}Result`, children: [], text: '' };
     } catch (error) {
-      if (error instanceof XmlSyntaxError) throw new ConnectorHttpError(502, { message: `iam:${action}: ${response.status}: the answer is not XML (${error.message})` });
+      if (error instanceof XmlSyntaxError)
+        throw new ConnectorHttpError(502, { message: `iam:${action}: ${response.status}: the answer is not XML (${error.message})` });
       throw error;
     }
   }
@@ -71,8 +72,16 @@ export class AwsClient {
   async identityStore<T>(operation: string, payload: Record<string, unknown>): Promise<T> {
     const body = JSON.stringify(payload);
     const url = `${this.identityStoreEndpoint}/`;
-    const headers = await this.sign(url, body, { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${IDENTITY_STORE_TARGET}.${operation}` }, this.options.region, 'identitystore');
-    const { response, text } = await this.send(`identitystore:${operation}`, { url, init: { method: 'POST', headers, body } }, (t, h) => jsonErrorDetail(t, h));
+    const headers = await this.sign(
+      url,
+      body,
+      { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `${IDENTITY_STORE_TARGET}.${operation}` },
+      this.options.region,
+      'identitystore',
+    );
+    const { response, text } = await this.send(`identitystore:${operation}`, { url, init: { method: 'POST', headers, body } }, (t, h) =>
+      jsonErrorDetail(t, h),
+    );
     try {
       const json: unknown = JSON.parse(text);
       if (json && typeof json === 'object') return json as T;
@@ -86,7 +95,11 @@ export class AwsClient {
     return signedHeaders(this.options.credentials, { url: new URL(url), headers, body, region, service, at: this.now() });
   }
 
-  private async send(operation: string, request: Prepared, readError: (text: string, headers: Headers) => AwsErrorDetail): Promise<{ response: Response; text: string }> {
+  private async send(
+    operation: string,
+    request: Prepared,
+    readError: (text: string, headers: Headers) => AwsErrorDetail,
+  ): Promise<{ response: Response; text: string }> {
     let resends = this.options.immediateThrottleResends ?? 0;
     for (;;) {
       const response = await this.fetch(request.url, request.init);

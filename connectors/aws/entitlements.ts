@@ -42,5 +42,9 @@ export function ssoGroupMemberEntitlement(group: Resource): Entitlement {
 }
 
 export function grantOf(entitlement: Entitlement, principalType: string, principalId: string): Grant {
-  return create(GrantSchema, { id: grantId(entitlement.id, principalType, principalId), entitlement, principal: principalRef(principalType, principalId) });
+  return create(GrantSchema, {
+    id: grantId(entitlement.id, principalType, principalId),
+    entitlement,
+    principal: principalRef(principalType, principalId),
+  });
 }

@@ -45,11 +45,16 @@ describe('AWS errors as ConnectorHttpErrors', () => {
   });
 
   it('reads awsJson errors by __type (namespace dropped) or x-amzn-errortype, with RetryAfterSeconds', () => {
-    const detail = jsonErrorDetail('{"__type":"com.amazonaws.identitystore#ThrottlingException","Message":"Rate exceeded","RetryAfterSeconds":2}', new Headers());
+    const detail = jsonErrorDetail(
+      '{"__type":"com.amazonaws.identitystore#ThrottlingException","Message":"Rate exceeded","RetryAfterSeconds":2}',
+      new Headers(),
+    );
     expect(detail).toEqual({ code: 'ThrottlingException', message: 'Rate exceeded', retryAfterSeconds: 2 });
     const error = awsHttpError('identitystore:ListUsers', answer(400), detail, '');
     expect([error.status, error.retryAfterSeconds]).toEqual([429, 2]);
-    expect(jsonErrorDetail('', new Headers({ 'x-amzn-errortype': 'UnrecognizedClientException:http://internal' })).code).toBe('UnrecognizedClientException');
+    expect(jsonErrorDetail('', new Headers({ 'x-amzn-errortype': 'UnrecognizedClientException:http://internal' })).code).toBe(
+      'UnrecognizedClientException',
+    );
     expect(awsHttpError('op', answer(400), { code: 'UnrecognizedClientException' }, '').status).toBe(401);
   });
 });

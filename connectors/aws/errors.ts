@@ -9,7 +9,18 @@ import { ConnectorHttpError } from '../../c1z/contract/index.js';
 import { childText, parseXml } from './xml.js';
 
 /** The SDK's throttling codes (reference C4). */
-const THROTTLING = new Set(['Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ProvisionedThroughputExceededException', 'BandwidthLimitExceeded']);
+const THROTTLING = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'ProvisionedThroughputExceededException',
+  'BandwidthLimitExceeded',
+]);
 
 /** The key or signature is not accepted: Query codes (403) and awsJson codes (400). */
 const UNAUTHENTICATED = new Set([
@@ -42,7 +53,8 @@ export function isThrottling(code: string | undefined): boolean {
 export function queryErrorDetail(text: string): AwsErrorDetail {
   try {
     const root = parseXml(text);
-    const error = root.children.find((c) => c.name === 'Error') ?? root.children.find((c) => c.name === 'Errors')?.children.find((c) => c.name === 'Error');
+    const error =
+      root.children.find((c) => c.name === 'Error') ?? root.children.find((c) => c.name === 'Errors')?.children.find((c) => c.name === 'Error');
     return { code: childText(error, 'Code'), message: childText(error, 'Message') };
   } catch {
     return {};
@@ -58,7 +70,8 @@ export function jsonErrorDetail(text: string, headers: Headers): AwsErrorDetail 
   } catch {
     // The header may still name the error.
   }
-  const raw = typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : (headers.get('x-amzn-errortype') ?? undefined);
+  const raw =
+    typeof body.__type === 'string' ? body.__type : typeof body.code === 'string' ? body.code : (headers.get('x-amzn-errortype') ?? undefined);
   const code = raw?.split(':')[0]?.split('#').pop();
   const message = typeof body.Message === 'string' ? body.Message : typeof body.message === 'string' ? body.message : undefined;
   const retryAfterSeconds = typeof body.RetryAfterSeconds === 'number' ? body.RetryAfterSeconds : undefined;
@@ -77,7 +90,15 @@ function retryAfterHeader(headers: Headers): number | undefined {
 /** `<operation>: <status> <Code>: <Message>` as a ConnectorHttpError with the status the engine should see. */
 export function awsHttpError(operation: string, response: Response, detail: AwsErrorDetail, bodyText: string): ConnectorHttpError {
   const { code } = detail;
-  const status = isThrottling(code) ? 429 : code && UNAUTHENTICATED.has(code) ? 401 : code && DENIED.has(code) ? 403 : code && NOT_FOUND.has(code) ? 404 : response.status;
+  const status = isThrottling(code)
+    ? 429
+    : code && UNAUTHENTICATED.has(code)
+      ? 401
+      : code && DENIED.has(code)
+        ? 403
+        : code && NOT_FOUND.has(code)
+          ? 404
+          : response.status;
   const what = code ? [code, detail.message].filter(Boolean).join(': ') : bodyText.slice(0, 200);
   const retryAfterSeconds = retryAfterHeader(response.headers) ?? detail.retryAfterSeconds;
   return new ConnectorHttpError(status, { message: `${operation}: ${response.status}${what ? ` ${what}` : ''}`, retryAfterSeconds });

@@ -35,7 +35,8 @@ export function iamUserSyncer(client: AwsClient): ResourceSyncer {
 
 export function iamGroupSyncer(client: AwsClient): ResourceSyncer {
   const names = (principal: Resource | undefined, group: Resource | undefined) => {
-    if (principal?.id?.resourceType !== IAM_USER) throw new SyncError('InvalidArgument', `aws connector: IAM groups hold IAM users only, not ${principal?.id?.resourceType ?? 'nothing'}`);
+    if (principal?.id?.resourceType !== IAM_USER)
+      throw new SyncError('InvalidArgument', `aws connector: IAM groups hold IAM users only, not ${principal?.id?.resourceType ?? 'nothing'}`);
     if (group?.id?.resourceType !== IAM_GROUP) throw new SyncError('InvalidArgument', 'aws connector: the entitlement is not an IAM group’s');
     return { GroupName: iamNameFromArn(group.id.resource), UserName: iamNameFromArn(principal.id.resource) };
   };

@@ -22,10 +22,18 @@ import { IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER, ssoGroupArn, ssoUse
 import { childText, type XmlElement } from './xml.js';
 
 export const IAM_USER_TYPE: ResourceType = create(ResourceTypeSchema, { id: IAM_USER, displayName: 'IAM User', traits: [ResourceTypeTrait.USER] });
-export const IAM_GROUP_TYPE: ResourceType = create(ResourceTypeSchema, { id: IAM_GROUP, displayName: 'IAM Group', traits: [ResourceTypeTrait.GROUP] });
+export const IAM_GROUP_TYPE: ResourceType = create(ResourceTypeSchema, {
+  id: IAM_GROUP,
+  displayName: 'IAM Group',
+  traits: [ResourceTypeTrait.GROUP],
+});
 export const IAM_ROLE_TYPE: ResourceType = create(ResourceTypeSchema, { id: IAM_ROLE, displayName: 'IAM Role', traits: [ResourceTypeTrait.ROLE] });
 export const SSO_USER_TYPE: ResourceType = create(ResourceTypeSchema, { id: SSO_USER, displayName: 'SSO User', traits: [ResourceTypeTrait.USER] });
-export const SSO_GROUP_TYPE: ResourceType = create(ResourceTypeSchema, { id: SSO_GROUP, displayName: 'SSO Group', traits: [ResourceTypeTrait.GROUP] });
+export const SSO_GROUP_TYPE: ResourceType = create(ResourceTypeSchema, {
+  id: SSO_GROUP,
+  displayName: 'SSO Group',
+  traits: [ResourceTypeTrait.GROUP],
+});
 
 /** A member of an IAM list, with the fields every user/group/role member has. */
 function iamFields(member: XmlElement, nameField: string, idField: string) {

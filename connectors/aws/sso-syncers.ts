@@ -26,8 +26,14 @@ const noGrants = async () => ({ grants: [], nextPageToken: '' });
 export function ssoUserSyncer(client: AwsClient, store: IdentityStoreRef): ResourceSyncer {
   return {
     async list(_parent, pageToken) {
-      const page = await client.identityStore<StorePage & { Users?: StoreUser[] }>('ListUsers', { IdentityStoreId: store.identityStoreId, ...tokenParam(pageToken) });
-      return { resources: (page.Users ?? []).map((u) => ssoUserResource(store.region, store.identityStoreId, u)), nextPageToken: page.NextToken ?? '' };
+      const page = await client.identityStore<StorePage & { Users?: StoreUser[] }>('ListUsers', {
+        IdentityStoreId: store.identityStoreId,
+        ...tokenParam(pageToken),
+      });
+      return {
+        resources: (page.Users ?? []).map((u) => ssoUserResource(store.region, store.identityStoreId, u)),
+        nextPageToken: page.NextToken ?? '',
+      };
     },
     async entitlements() {
       return { entitlements: [], nextPageToken: '' };
@@ -43,8 +49,14 @@ interface Membership {
 export function ssoGroupSyncer(client: AwsClient, store: IdentityStoreRef): ResourceSyncer {
   return {
     async list(_parent, pageToken) {
-      const page = await client.identityStore<StorePage & { Groups?: StoreGroup[] }>('ListGroups', { IdentityStoreId: store.identityStoreId, ...tokenParam(pageToken) });
-      return { resources: (page.Groups ?? []).map((g) => ssoGroupResource(store.region, store.identityStoreId, g)), nextPageToken: page.NextToken ?? '' };
+      const page = await client.identityStore<StorePage & { Groups?: StoreGroup[] }>('ListGroups', {
+        IdentityStoreId: store.identityStoreId,
+        ...tokenParam(pageToken),
+      });
+      return {
+        resources: (page.Groups ?? []).map((g) => ssoGroupResource(store.region, store.identityStoreId, g)),
+        nextPageToken: page.NextToken ?? '',
+      };
     },
     async entitlements(resource) {
       return { entitlements: [ssoGroupMemberEntitlement(resource)], nextPageToken: '' };
@@ -58,7 +70,9 @@ export function ssoGroupSyncer(client: AwsClient, store: IdentityStoreRef): Reso
       });
       const entitlement = ssoGroupMemberEntitlement(resource);
       // Memberships name a user (MemberId is a union that today has only UserId).
-      const grants = (page.GroupMemberships ?? []).flatMap((m) => (m.MemberId?.UserId ? [grantOf(entitlement, SSO_USER, ssoUserArn(store.region, store.identityStoreId, m.MemberId.UserId))] : []));
+      const grants = (page.GroupMemberships ?? []).flatMap((m) =>
+        m.MemberId?.UserId ? [grantOf(entitlement, SSO_USER, ssoUserArn(store.region, store.identityStoreId, m.MemberId.UserId))] : [],
+      );
       return { grants, nextPageToken: page.NextToken ?? '' };
     },
   };

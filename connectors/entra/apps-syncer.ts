@@ -33,7 +33,9 @@ export function appSyncer(client: EntraClient, top: number): ResourceSyncer {
 
   return {
     async list(_parent, pageToken) {
-      const page = await client.get<GraphPage<GraphServicePrincipal>>(pageToken || `/v1.0/servicePrincipals?$select=${SERVICE_PRINCIPAL_SELECT}&$filter=${APPS_FILTER}&$top=${top}`);
+      const page = await client.get<GraphPage<GraphServicePrincipal>>(
+        pageToken || `/v1.0/servicePrincipals?$select=${SERVICE_PRINCIPAL_SELECT}&$filter=${APPS_FILTER}&$top=${top}`,
+      );
       const sps = page.value ?? [];
       for (const sp of sps) roles.set(sp.id, sp.appRoles ?? []);
       return { resources: sps.map(appResource), nextPageToken: page['@odata.nextLink'] ?? '' };

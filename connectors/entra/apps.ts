@@ -21,7 +21,11 @@ import {
 import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlementId, principal } from '../shared/group-membership.js';
 import { ownerGrant, type DirectoryObject } from './records.js';
 
-export const APP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, { id: 'enterprise_application', displayName: 'Enterprise Application', traits: [ResourceTypeTrait.APP] });
+export const APP_RESOURCE_TYPE: ResourceType = create(ResourceTypeSchema, {
+  id: 'enterprise_application',
+  displayName: 'Enterprise Application',
+  traits: [ResourceTypeTrait.APP],
+});
 
 /** Entra's "assigned without a role": an assignment to the app itself rather than to one of its roles. */
 export const DEFAULT_APP_ROLE_ID = '00000000-0000-0000-0000-000000000000';
@@ -112,8 +116,18 @@ export function appRoleGrant(app: Resource, a: GraphAppRoleAssignment): Grant[] 
   if (!type) return [];
   const entitlement = create(EntitlementSchema, { id: appAssignmentEntitlementId(app.id?.resource ?? '', a.appRoleId), resource: app });
   const annotations =
-    type === 'group' ? [packAnnotation(GrantExpandableSchema, { entitlementIds: [memberEntitlementId(a.principalId)], shallow: true, resourceTypeIds: [USER_RESOURCE_TYPE.id] })] : [];
-  return [create(GrantSchema, { id: grantId(entitlement.id, type, a.principalId), entitlement, principal: principal(type, a.principalId), annotations })];
+    type === 'group'
+      ? [
+          packAnnotation(GrantExpandableSchema, {
+            entitlementIds: [memberEntitlementId(a.principalId)],
+            shallow: true,
+            resourceTypeIds: [USER_RESOURCE_TYPE.id],
+          }),
+        ]
+      : [];
+  return [
+    create(GrantSchema, { id: grantId(entitlement.id, type, a.principalId), entitlement, principal: principal(type, a.principalId), annotations }),
+  ];
 }
 
 /** Owners are users (service principals owning an app are not synced), like a group's. */

@@ -13,8 +13,15 @@ export const builtin: BuiltinConnectorModule = {
   provider: 'entra',
   create(credentials, options) {
     const missing = FIELDS.filter((f) => typeof credentials[f] !== 'string' || credentials[f] === '');
-    if (missing.length) throw new Error(`builtin:entra needs credentials { ${FIELDS.join(', ')} } as the Entra simulator gives them; missing ${missing.join(', ')}`);
-    const [tenantId, clientId, clientSecret, authority, graphBase] = FIELDS.map((f) => credentials[f] as string) as [string, string, string, string, string];
+    if (missing.length)
+      throw new Error(`builtin:entra needs credentials { ${FIELDS.join(', ')} } as the Entra simulator gives them; missing ${missing.join(', ')}`);
+    const [tenantId, clientId, clientSecret, authority, graphBase] = FIELDS.map((f) => credentials[f] as string) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     // `scope` is always Graph's `.default`, which the client asks for itself.
     return createEntraVariant(options.variant, { tenantId, clientId, clientSecret, authority, graphBase, fetch: options.fetch, now: options.now });
   },

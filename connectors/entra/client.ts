@@ -83,7 +83,8 @@ export class EntraClient {
       throw httpError(response, `token request failed: ${response.status}${detail ? `: ${detail}` : ''}`);
     }
     const json = parseJson(text) as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
+    if (!json || typeof json.access_token !== 'string')
+      throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
     const expiresIn = Number(json.expires_in ?? 3599);
     this.cached = { accessToken: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS };
     return json.access_token;

@@ -13,7 +13,9 @@ export function groupProvisioner(client: EntraClient): Required<Pick<ResourceSyn
     async grant(principal: Resource, entitlement: Entitlement): Promise<Grant[]> {
       const groupId = memberGroupId(entitlement);
       const { type, id } = principalOf(principal);
-      await client.post(`/v1.0/groups/${encodeURIComponent(groupId)}/members/$ref`, { '@odata.id': `${client.graphBase}/v1.0/directoryObjects/${id}` });
+      await client.post(`/v1.0/groups/${encodeURIComponent(groupId)}/members/$ref`, {
+        '@odata.id': `${client.graphBase}/v1.0/directoryObjects/${id}`,
+      });
       return memberGrant(entitlement, { id, '@odata.type': type === 'user' ? ODATA_USER : ODATA_GROUP });
     },
     async revoke(grant: Grant): Promise<void> {

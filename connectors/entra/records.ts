@@ -14,10 +14,17 @@ import {
   type Grant,
   type Resource,
 } from '../../c1z/contract/index.js';
-import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
+import {
+  GROUP_RESOURCE_TYPE,
+  USER_RESOURCE_TYPE,
+  grantId,
+  memberEntitlement,
+  memberEntitlementId,
+  membershipGrant,
+  principal,
+} from '../shared/group-membership.js';
 
 export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlement, memberEntitlementId };
-
 
 export const ODATA_USER = '#microsoft.graph.user';
 export const ODATA_GROUP = '#microsoft.graph.group';
@@ -109,7 +116,6 @@ function principalType(object: DirectoryObject): 'user' | 'group' | undefined {
       return undefined;
   }
 }
-
 
 export function memberGrant(entitlement: Entitlement, object: DirectoryObject): Grant[] {
   const type = principalType(object);

@@ -148,7 +148,8 @@ export class GoogleClient {
       throw new GoogleTokenError(response.status, code, message, parseRetryAfter(response.headers.get('retry-after')));
     }
     const json = parseJson(text) as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (!json || typeof json.access_token !== 'string') throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
+    if (!json || typeof json.access_token !== 'string')
+      throw new ConnectorHttpError(502, { message: 'token request failed: the answer has no access_token' });
     const expiresIn = Number(json.expires_in ?? 3599);
     this.cached.set(scope, { accessToken: json.access_token, refreshAt: this.now().getTime() + expiresIn * 1000 - REFRESH_MARGIN_MS });
     return json.access_token;
@@ -162,20 +163,28 @@ export class GoogleClient {
     const token = await this.token(scope);
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await this.fetch(`${this.adminBase}${DIRECTORY_PATH}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await this.fetch(`${this.adminBase}${DIRECTORY_PATH}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     const where = `${method} ${DIRECTORY_PATH}${path.split('?')[0]}`;
     if (!response.ok) {
       // A refused token is never worth sending again: the next attempt gets a fresh one.
       if (response.status === 401) this.cached.delete(scope);
       const { reason, message } = directoryError(text);
-      const init = { message: `${where}: ${response.status}${reason || message ? `: ${[reason, message].filter(Boolean).join(': ')}` : ''}`, ...parseRetryAfter(response.headers.get('retry-after')) };
+      const init = {
+        message: `${where}: ${response.status}${reason || message ? `: ${[reason, message].filter(Boolean).join(': ')}` : ''}`,
+        ...parseRetryAfter(response.headers.get('retry-after')),
+      };
       if (response.status === 403 && QUOTA_403_REASONS.has(reason)) throw new GoogleQuotaError(response.status, init);
       throw new ConnectorHttpError(response.status, init);
     }
     if (text.trim() === '') return undefined;
     const json = parseJson(text);
-    if (json === undefined || typeof json !== 'object' || json === null) throw new ConnectorHttpError(502, { message: `${where}: the answer is not a JSON object` });
+    if (json === undefined || typeof json !== 'object' || json === null)
+      throw new ConnectorHttpError(502, { message: `${where}: the answer is not a JSON object` });
     return json as T;
   }
 

@@ -33,7 +33,16 @@ import {
 } from '../../c1z/contract/index.js';
 import { GoogleClient, type GoogleClientOptions } from './client.js';
 import { WRITE_MEMBERS_SCOPE, type ReadKind } from './scopes.js';
-import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, expandable, grantId, memberEntitlement, memberEntitlementId, membershipGrant, principal } from '../shared/group-membership.js';
+import {
+  GROUP_RESOURCE_TYPE,
+  USER_RESOURCE_TYPE,
+  expandable,
+  grantId,
+  memberEntitlement,
+  memberEntitlementId,
+  membershipGrant,
+  principal,
+} from '../shared/group-membership.js';
 
 export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, memberEntitlementId as groupMemberEntitlementId };
 
@@ -106,7 +115,8 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
     const scope = await client.readScope(kind);
     if (scope === undefined) {
       // Without users there is nothing worth a sync: fail loudly rather than write an empty file.
-      if (kind === 'users') throw client.refusal(kind) ?? new ConnectorHttpError(401, { message: 'domain-wide delegation grants none of the user scopes' });
+      if (kind === 'users')
+        throw client.refusal(kind) ?? new ConnectorHttpError(401, { message: 'domain-wide delegation grants none of the user scopes' });
       return empty;
     }
     return read(scope);
@@ -133,7 +143,10 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
   const groupSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
       return withScope('groups', { resources: [], ...EMPTY }, async (scope) => {
-        const answer = await client.get<ListAnswer & { groups?: GoogleGroup[] }>(scope, `/groups?customer=${customer}&maxResults=${sizes.groups}${page(pageToken)}`);
+        const answer = await client.get<ListAnswer & { groups?: GoogleGroup[] }>(
+          scope,
+          `/groups?customer=${customer}&maxResults=${sizes.groups}${page(pageToken)}`,
+        );
         return { resources: (answer.groups ?? []).map(groupResource), nextPageToken: answer.nextPageToken ?? '' };
       });
     },
@@ -173,7 +186,10 @@ export function createGoogleConnector(options: GoogleConnectorOptions): GoogleCo
   const roleSyncer: ResourceSyncer = {
     async list(_parent, pageToken) {
       return withScope('roles', { resources: [], ...EMPTY }, async (scope) => {
-        const answer = await client.get<ListAnswer & { items?: GoogleRole[] }>(scope, `/customer/${customer}/roles?maxResults=${sizes.roles}${page(pageToken)}`);
+        const answer = await client.get<ListAnswer & { items?: GoogleRole[] }>(
+          scope,
+          `/customer/${customer}/roles?maxResults=${sizes.roles}${page(pageToken)}`,
+        );
         return { resources: (answer.items ?? []).map(roleResource), nextPageToken: answer.nextPageToken ?? '' };
       });
     },
@@ -263,5 +279,12 @@ function memberGrant(entitlement: Entitlement, member: GoogleMember): Grant[] {
 function roleGrant(entitlement: Entitlement, assignment: GoogleRoleAssignment): Grant[] {
   const type = assignment.assigneeType === 'group' ? 'group' : assignment.assigneeType === 'user' ? 'user' : undefined;
   if (!type) return [];
-  return [create(GrantSchema, { id: assignment.roleAssignmentId, entitlement, principal: principal(type, assignment.assignedTo), annotations: expandable(type, assignment.assignedTo) })];
+  return [
+    create(GrantSchema, {
+      id: assignment.roleAssignmentId,
+      entitlement,
+      principal: principal(type, assignment.assignedTo),
+      annotations: expandable(type, assignment.assignedTo),
+    }),
+  ];
 }

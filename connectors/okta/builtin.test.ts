@@ -11,9 +11,14 @@ describe('builtin:okta', () => {
     const seen: string[] = [];
     const fetch: typeof globalThis.fetch = async (input, init) => {
       seen.push(`${String(input)} ${new Headers(init?.headers).get('authorization') ?? ''}`);
-      return new Response(String(input).endsWith('/token') ? '{"access_token":"at","expires_in":3600}' : '[]', { headers: { 'content-type': 'application/json' } });
+      return new Response(String(input).endsWith('/token') ? '{"access_token":"at","expires_in":3600}' : '[]', {
+        headers: { 'content-type': 'application/json' },
+      });
     };
-    const oauth = builtin.create({ orgUrl: ORG, credentials: { token: 'tok', clientId: '0oa1', privateKey, keyId: 'k' } }, { fetch }) as OktaConnector;
+    const oauth = builtin.create(
+      { orgUrl: ORG, credentials: { token: 'tok', clientId: '0oa1', privateKey, keyId: 'k' } },
+      { fetch },
+    ) as OktaConnector;
     await oauth.syncers.group!.list(undefined, '');
     const ssws = builtin.create({ orgUrl: ORG, token: 'tok' }, { fetch }) as OktaConnector;
     await ssws.syncers.group!.list(undefined, '');
@@ -24,6 +29,8 @@ describe('builtin:okta', () => {
     expect(() => builtin.create({ credentials: { token: 't' } }, {})).toThrow('okta credentials: orgUrl is missing');
     expect(() => builtin.create({ orgUrl: ORG, credentials: {} }, {})).toThrow(/give either token .* or clientId and privateKey/);
     expect(() => builtin.create({ orgUrl: ORG, privateKey: 'x', clientId: '0oa1' }, {})).toThrow(/privateKey is not a private key/);
-    expect(() => builtin.create({ orgUrl: ORG, token: 't' }, { variant: 'nope' })).toThrow('builtin:okta has no variant "nope" (known: ignores-retry-after, first-page-only)');
+    expect(() => builtin.create({ orgUrl: ORG, token: 't' }, { variant: 'nope' })).toThrow(
+      'builtin:okta has no variant "nope" (known: ignores-retry-after, first-page-only)',
+    );
   });
 });

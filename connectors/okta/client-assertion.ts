@@ -38,7 +38,9 @@ export function clientAssertion(signer: AssertionKey, clientId: string, tokenUrl
   const claims = { iss: clientId, sub: clientId, aud: tokenUrl, iat, exp: iat + ASSERTION_LIFETIME_S, jti: randomUUID() };
   const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
   // JWS wants ECDSA signatures as r||s, not DER.
-  const signature = createSign('SHA256').update(input).sign(signer.alg === 'ES256' ? { key: signer.key, dsaEncoding: 'ieee-p1363' } : signer.key);
+  const signature = createSign('SHA256')
+    .update(input)
+    .sign(signer.alg === 'ES256' ? { key: signer.key, dsaEncoding: 'ieee-p1363' } : signer.key);
   return `${input}.${signature.toString('base64url')}`;
 }
 

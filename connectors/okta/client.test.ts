@@ -28,13 +28,19 @@ function fakeFetch(answers: Array<Answer | ((req: Request) => Answer)>) {
   return { fetch, requests, bodies };
 }
 
-const client = (auth: OktaAuth, f: ReturnType<typeof fakeFetch>, now = () => T0, extra = {}) => new OktaClient({ orgUrl: `${ORG}/`, auth, fetch: f.fetch, now, ...extra });
+const client = (auth: OktaAuth, f: ReturnType<typeof fakeFetch>, now = () => T0, extra = {}) =>
+  new OktaClient({ orgUrl: `${ORG}/`, auth, fetch: f.fetch, now, ...extra });
 const oauth: OktaAuth = { kind: 'oauth', clientId: '0oaclient', privateKey: PEM, keyId: 'k1' };
 const tokenAnswer = (scope: string, token = 'at-1'): Answer => ({ body: { token_type: 'Bearer', expires_in: 3600, access_token: token, scope } });
 
 describe('OktaClient', () => {
   it('sends the SSWS token and reads a page and its next link', async () => {
-    const f = fakeFetch([{ body: [{ id: '00u1' }], headers: { link: `<${ORG}/api/v1/users?limit=1>; rel="self", <${ORG}/api/v1/users?after=00u1&limit=1>; rel="next"` } }]);
+    const f = fakeFetch([
+      {
+        body: [{ id: '00u1' }],
+        headers: { link: `<${ORG}/api/v1/users?limit=1>; rel="self", <${ORG}/api/v1/users?after=00u1&limit=1>; rel="next"` },
+      },
+    ]);
     const page = await client({ kind: 'ssws', token: 'tok' }, f).list(`${ORG}/api/v1/users?limit=1`);
     expect(page).toEqual({ items: [{ id: '00u1' }], next: `${ORG}/api/v1/users?after=00u1&limit=1` });
     expect(f.requests[0]!.headers.get('authorization')).toBe('SSWS tok');
@@ -78,7 +84,7 @@ describe('OktaClient', () => {
     expect(f.requests[3]!.headers.get('authorization')).toBe('Bearer at-2');
   });
 
-  it('buys a new token once after a 401, then reports a second refusal in Okta\'s words', async () => {
+  it("buys a new token once after a 401, then reports a second refusal in Okta's words", async () => {
     const invalid = { status: 401, body: { errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorCauses: [] } };
     const f = fakeFetch([tokenAnswer('okta.users.read'), invalid, tokenAnswer('okta.users.read', 'at-2'), invalid]);
     const c = client(oauth, f);
@@ -89,24 +95,39 @@ describe('OktaClient', () => {
   });
 
   it('reports a refused token request with the OAuth error and no secret', async () => {
-    const f = fakeFetch([{ status: 400, body: { error: 'consent_required', error_description: 'You are not allowed any of the requested scopes.' } }]);
-    const error = (await client(oauth, f).list(`${ORG}/api/v1/users`).catch((e: unknown) => e)) as OktaHttpError;
+    const f = fakeFetch([
+      { status: 400, body: { error: 'consent_required', error_description: 'You are not allowed any of the requested scopes.' } },
+    ]);
+    const error = (await client(oauth, f)
+      .list(`${ORG}/api/v1/users`)
+      .catch((e: unknown) => e)) as OktaHttpError;
     expect(error.message).toBe('token request failed: 400: consent_required: You are not allowed any of the requested scopes.');
     expect([error.status, error.errorCode]).toEqual([400, 'consent_required']);
     expect(error.message).not.toContain('PRIVATE');
   });
 
   it('hands a 429 to the engine with its reset; the ignores-retry-after bug first re-sends it at once', async () => {
-    const throttled: Answer = { status: 429, body: { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' }, headers: { 'x-rate-limit-reset': '1777636860' } };
-    const clean = await client({ kind: 'ssws', token: 't' }, fakeFetch([throttled])).list(`${ORG}/api/v1/users`).catch((e: unknown) => e);
+    const throttled: Answer = {
+      status: 429,
+      body: { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.' },
+      headers: { 'x-rate-limit-reset': '1777636860' },
+    };
+    const clean = await client({ kind: 'ssws', token: 't' }, fakeFetch([throttled]))
+      .list(`${ORG}/api/v1/users`)
+      .catch((e: unknown) => e);
     expect((clean as OktaHttpError).resetAt?.toISOString()).toBe('2026-05-01T12:01:00.000Z');
     const f = fakeFetch([throttled, throttled, { body: [] }]);
-    await expect(client({ kind: 'ssws', token: 't' }, f, () => T0, { immediateThrottleResends: 3 }).list(`${ORG}/api/v1/users`)).resolves.toEqual({ items: [], next: undefined });
+    await expect(client({ kind: 'ssws', token: 't' }, f, () => T0, { immediateThrottleResends: 3 }).list(`${ORG}/api/v1/users`)).resolves.toEqual({
+      items: [],
+      next: undefined,
+    });
     expect(f.requests).toHaveLength(3);
   });
 
   it('refuses an answer that is not a JSON array as a bad gateway', async () => {
-    const error = (await client({ kind: 'ssws', token: 't' }, fakeFetch([{ body: '{"truncated' }])).list(`${ORG}/api/v1/users?x=1`).catch((e: unknown) => e)) as OktaHttpError;
+    const error = (await client({ kind: 'ssws', token: 't' }, fakeFetch([{ body: '{"truncated' }]))
+      .list(`${ORG}/api/v1/users?x=1`)
+      .catch((e: unknown) => e)) as OktaHttpError;
     expect([error.status, error.message]).toEqual([502, 'GET /api/v1/users: the answer is not a JSON array']);
   });
 });

@@ -11,7 +11,8 @@ function routes(table: Record<string, { body: unknown; link?: string }>) {
     const url = new URL(String(input instanceof Request ? input.url : input));
     asked.push(url.href);
     const hit = table[url.pathname + url.search] ?? table[url.pathname];
-    if (!hit) return new Response(JSON.stringify({ errorCode: 'E0000007', errorSummary: `Not found: ${url.pathname}`, errorCauses: [] }), { status: 404 });
+    if (!hit)
+      return new Response(JSON.stringify({ errorCode: 'E0000007', errorSummary: `Not found: ${url.pathname}`, errorCauses: [] }), { status: 404 });
     return new Response(JSON.stringify(hit.body), { headers: { 'content-type': 'application/json', ...(hit.link ? { link: hit.link } : {}) } });
   };
   return { fetch, asked };
@@ -23,7 +24,12 @@ const ids = (grants: Array<{ id: string }>) => grants.map((g) => g.id);
 describe('the Okta connector', () => {
   it('lists users with search=status pr, following the Link next URL as the page token', async () => {
     const next = `${ORG}/api/v1/users?after=abc&limit=200&search=status+pr`;
-    const f = routes({ '/api/v1/users?search=status%20pr&limit=200': { body: [{ id: '00u1', status: 'DEPROVISIONED', profile: { login: 'a@x.test' } }], link: `<${next}>; rel="next"` } });
+    const f = routes({
+      '/api/v1/users?search=status%20pr&limit=200': {
+        body: [{ id: '00u1', status: 'DEPROVISIONED', profile: { login: 'a@x.test' } }],
+        link: `<${next}>; rel="next"`,
+      },
+    });
     const page = await ssws(f.fetch).syncers.user!.list(undefined, '');
     expect(page.nextPageToken).toBe(next);
     expect(page.resources.map((r) => r.id?.resource)).toEqual(['00u1']);
@@ -70,9 +76,14 @@ describe('the Okta connector', () => {
     await expect(connector.syncers.group!.grants(group, 'bogus:x')).rejects.toThrow(/is not one this listing gave/);
   });
 
-  it('grants an app its direct users, then its groups; users assigned through a group are the group\'s grant', async () => {
+  it("grants an app its direct users, then its groups; users assigned through a group are the group's grant", async () => {
     const f = routes({
-      '/api/v1/apps/0oa1/users?limit=500': { body: [{ id: '00u1', scope: 'USER' }, { id: '00u2', scope: 'GROUP' }] },
+      '/api/v1/apps/0oa1/users?limit=500': {
+        body: [
+          { id: '00u1', scope: 'USER' },
+          { id: '00u2', scope: 'GROUP' },
+        ],
+      },
       '/api/v1/apps/0oa1/groups?limit=200': { body: [{ id: '00g1' }] },
     });
     const connector = ssws(f.fetch);
@@ -98,8 +109,14 @@ describe('the Okta connector', () => {
     // The role catalogue needs no call; who holds a role does.
     expect((await connector.syncers.role!.list(undefined, '')).resources).toHaveLength(13);
     expect((await connector.syncers.user!.grants(userResource({ id: '00u1' }), '')).grants).toEqual([]);
-    await expect(connector.syncers.user!.list(undefined, '')).rejects.toThrow(/^GET \/api\/v1\/users: 403: insufficient_scope \(needs scope okta.apps.read\)$/);
-    const e0000006 = async () => new Response(JSON.stringify({ errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action', errorCauses: [] }), { status: 403 });
+    await expect(connector.syncers.user!.list(undefined, '')).rejects.toThrow(
+      /^GET \/api\/v1\/users: 403: insufficient_scope \(needs scope okta.apps.read\)$/,
+    );
+    const e0000006 = async () =>
+      new Response(
+        JSON.stringify({ errorCode: 'E0000006', errorSummary: 'You do not have permission to perform the requested action', errorCauses: [] }),
+        { status: 403 },
+      );
     expect(await ssws(e0000006).syncers.group!.list(undefined, '')).toEqual({ resources: [], nextPageToken: '' });
     const e500 = async () => new Response('{}', { status: 500 });
     await expect(ssws(e500).syncers.group!.list(undefined, '')).rejects.toThrow(/500/);

@@ -4,7 +4,7 @@ import { nextLink, pageUrl } from './link-header.js';
 const ORG = 'https://acme.okta.com';
 
 describe('nextLink', () => {
-  it('takes the next URL from Okta\'s two Link lines as fetch joins them', () => {
+  it("takes the next URL from Okta's two Link lines as fetch joins them", () => {
     const header = `<${ORG}/api/v1/users?limit=200>; rel="self", <${ORG}/api/v1/users?after=00ud4tVDDXYVKPXKVLCO&limit=200>; rel="next"`;
     expect(nextLink(header)).toBe(`${ORG}/api/v1/users?after=00ud4tVDDXYVKPXKVLCO&limit=200`);
   });

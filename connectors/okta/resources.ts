@@ -6,14 +6,7 @@
  */
 import { create } from '@bufbuild/protobuf';
 import { packAnnotation, RawIdSchema } from '../../c1z/contract/index.js';
-import {
-  AccountType,
-  AppTraitSchema,
-  GroupTraitSchema,
-  RoleTraitSchema,
-  UserStatus,
-  UserTraitSchema,
-} from '../../c1z/contract/index.js';
+import { AccountType, AppTraitSchema, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
 import {
   EntitlementPurpose,
   EntitlementSchema,

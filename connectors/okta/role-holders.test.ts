@@ -12,13 +12,16 @@ function client(answers: Array<{ status?: number; body: unknown; link?: string }
     asked.push(String(input));
     const a = answers.shift();
     if (!a) throw new Error('no more answers');
-    return new Response(JSON.stringify(a.body), { status: a.status ?? 200, headers: { 'content-type': 'application/json', ...(a.link ? { link: a.link } : {}) } });
+    return new Response(JSON.stringify(a.body), {
+      status: a.status ?? 200,
+      headers: { 'content-type': 'application/json', ...(a.link ? { link: a.link } : {}) },
+    });
   };
   return { client: new OktaClient({ orgUrl: ORG, auth: { kind: 'ssws', token: 't' }, fetch }), asked };
 }
 
 describe('RoleHolders', () => {
-  it('walks the assignees once, by the body\'s _links.next or the Link header, and answers from memory', async () => {
+  it("walks the assignees once, by the body's _links.next or the Link header, and answers from memory", async () => {
     const second = `${ORG}/api/v1/iam/assignees/users?after=a&limit=100`;
     const third = `${ORG}/api/v1/iam/assignees/users?after=b&limit=100`;
     const c = client([
@@ -47,10 +50,7 @@ describe('RoleHolders', () => {
 
   it('stops a next link that leads back to a page already read', async () => {
     const loop = `${ORG}/api/v1/iam/assignees/users?after=x&limit=100`;
-    const c = client([
-      { body: { value: [], _links: { next: { href: loop } } } },
-      { body: { value: [], _links: { next: { href: loop } } } },
-    ]);
+    const c = client([{ body: { value: [], _links: { next: { href: loop } } } }, { body: { value: [], _links: { next: { href: loop } } } }]);
     await expect(new RoleHolders(c.client).has('00u1')).rejects.toThrow(/led back to a page already read/);
   });
 });

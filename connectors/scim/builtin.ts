@@ -11,7 +11,8 @@ export const builtin: BuiltinConnectorModule = {
   provider: 'scim',
   create(credentials, options) {
     const { token, baseUrl } = credentials;
-    if (typeof token !== 'string' || typeof baseUrl !== 'string') throw new Error('builtin:scim needs credentials { token, baseUrl } as the SCIM simulator gives them');
+    if (typeof token !== 'string' || typeof baseUrl !== 'string')
+      throw new Error('builtin:scim needs credentials { token, baseUrl } as the SCIM simulator gives them');
     // A SCIM token is long-lived and nothing is signed, so the run's clock (`options.now`) is not needed.
     const connector = createScimConnector({ token, baseUrl, fetch: options.fetch });
     if (options.variant === undefined) return connector;

@@ -43,7 +43,8 @@ export class ScimClient {
     const response = await this.send('GET', path);
     const text = await response.text();
     const json = parseJson(text);
-    if (typeof json !== 'object' || json === null) throw new ConnectorHttpError(502, { message: `GET ${this.pathOf(path)}: the answer is not a JSON object` });
+    if (typeof json !== 'object' || json === null)
+      throw new ConnectorHttpError(502, { message: `GET ${this.pathOf(path)}: the answer is not a JSON object` });
     return json as T;
   }
 

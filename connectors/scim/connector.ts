@@ -29,7 +29,14 @@ import {
 } from '../../c1z/contract/index.js';
 import { ScimClient, ScimHttpError, type ScimClientOptions } from './client.js';
 import { PAGE_SIZE, nextPageToken, startIndexOf, type ListResponse } from './paging.js';
-import { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlement, memberEntitlementId, membershipGrant } from '../shared/group-membership.js';
+import {
+  GROUP_RESOURCE_TYPE,
+  USER_RESOURCE_TYPE,
+  grantId,
+  memberEntitlement,
+  memberEntitlementId,
+  membershipGrant,
+} from '../shared/group-membership.js';
 
 export { GROUP_RESOURCE_TYPE, USER_RESOURCE_TYPE, grantId, memberEntitlementId };
 
@@ -41,7 +48,6 @@ export interface ScimConnectorOptions extends ScimClientOptions {
 export interface ScimConnector extends Connector {
   client: ScimClient;
 }
-
 
 type PrincipalType = 'user' | 'group';
 
@@ -66,7 +72,6 @@ interface ScimMember {
   $ref?: string;
   type?: string;
 }
-
 
 export function createScimConnector(options: ScimConnectorOptions): ScimConnector {
   const client = new ScimClient(options);
@@ -185,9 +190,11 @@ function memberGrant(entitlement: Entitlement, member: ScimMember): Grant[] {
   return [membershipGrant(entitlement, memberType(member), member.value)];
 }
 
-
 /** The group and principal of a membership to provision; anything else is a caller's mistake. */
-function membershipOf(principal: Resource | undefined, entitlement: Entitlement | undefined): { groupId: string; principalType: PrincipalType; principalId: string } {
+function membershipOf(
+  principal: Resource | undefined,
+  entitlement: Entitlement | undefined,
+): { groupId: string; principalType: PrincipalType; principalId: string } {
   const groupId = entitlement?.resource?.id?.resource;
   if (entitlement?.resource?.id?.resourceType !== 'group' || !groupId || entitlement.id !== memberEntitlementId(groupId)) {
     throw new SyncError('InvalidArgument', `scim connector: can only provision a group's member entitlement, not ${JSON.stringify(entitlement?.id)}`);

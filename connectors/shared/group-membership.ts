@@ -54,5 +54,10 @@ export function expandable(type: MemberType, id: string) {
 }
 
 export function membershipGrant(entitlement: Entitlement, type: MemberType, id: string): Grant {
-  return create(GrantSchema, { id: grantId(entitlement.id, type, id), entitlement, principal: principal(type, id), annotations: expandable(type, id) });
+  return create(GrantSchema, {
+    id: grantId(entitlement.id, type, id),
+    entitlement,
+    principal: principal(type, id),
+    annotations: expandable(type, id),
+  });
 }

@@ -37,7 +37,12 @@ export interface BundleOutcome {
 
 export class BundleLeakError extends Error {
   constructor(findings: { file: string; secret: string; form: string }[]) {
-    super(`refusing to write the bundle: ${findings.length} secret occurrence(s) survived scrubbing (${findings.slice(0, 3).map((f) => `${f.secret} as ${f.form} in ${f.file}`).join('; ')}); nothing was written`);
+    super(
+      `refusing to write the bundle: ${findings.length} secret occurrence(s) survived scrubbing (${findings
+        .slice(0, 3)
+        .map((f) => `${f.secret} as ${f.form} in ${f.file}`)
+        .join('; ')}); nothing was written`,
+    );
     this.name = 'BundleLeakError';
   }
 }
@@ -62,11 +67,12 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
     const path = join(options.runDir, file);
     if (existsSync(path)) add(file, readFileSync(path, 'utf8'), what);
   }
-  if (existsSync(report.scenarioFile)) add('scenario.yaml', readFileSync(report.scenarioFile, 'utf8'), 'the scenario that ran: `npx sync-harness run scenario.yaml` reproduces it');
+  if (existsSync(report.scenarioFile))
+    add('scenario.yaml', readFileSync(report.scenarioFile, 'utf8'), 'the scenario that ran: `npx sync-harness run scenario.yaml` reproduces it');
   const logFile = options.log ?? join(options.runDir, 'connector.log');
   if (options.log) add('debug.log', readFileSync(options.log, 'utf8'), 'the debug log given with --log, credentials removed');
   const repro = reproScenario(logFile, report.scenario);
-  if (repro.text) add('repro.yaml', repro.text, "a scenario inferred from the log alone (what `npx sync-harness repro --log` writes)");
+  if (repro.text) add('repro.yaml', repro.text, 'a scenario inferred from the log alone (what `npx sync-harness repro --log` writes)');
 
   const version = connectorVersion(report.connectors[0]?.name ?? '', run.log);
   const readme = renderReadme({
@@ -78,7 +84,20 @@ export async function writeBundle(options: BundleOptions): Promise<BundleOutcome
     notes,
   });
   add('README.md', readme, 'start here');
-  add('manifest.json', JSON.stringify({ createdBy: `sync-harness ${packageVersion()}`, createdAt: new Date().toISOString(), run: basename(options.runDir), files: [...staged.keys()].sort() }, null, 2), 'what is in the bundle');
+  add(
+    'manifest.json',
+    JSON.stringify(
+      {
+        createdBy: `sync-harness ${packageVersion()}`,
+        createdAt: new Date().toISOString(),
+        run: basename(options.runDir),
+        files: [...staged.keys()].sort(),
+      },
+      null,
+      2,
+    ),
+    'what is in the bundle',
+  );
   return pack(staged, options.out, secrets, notes);
 }
 
@@ -90,9 +109,17 @@ async function pack(staged: Map<string, { text: string }>, out: string, secrets:
     const names = [...staged.keys()].sort();
     mkdirSync(root);
     for (const name of names) writeFileSync(join(root, name), staged.get(name)!.text);
-    const scan = await scanForSecrets(secrets, names.map((n) => join(root, n)));
+    const scan = await scanForSecrets(
+      secrets,
+      names.map((n) => join(root, n)),
+    );
     if (scan.findings.length > 0) throw new BundleLeakError(scan.findings.map((f) => ({ ...f, file: basename(f.file) })));
-    await writeAtomically(out, (temp) => create({ gzip: true, cwd: scratch, file: temp, portable: true }, names.map((n) => `bundle/${n}`)));
+    await writeAtomically(out, (temp) =>
+      create(
+        { gzip: true, cwd: scratch, file: temp, portable: true },
+        names.map((n) => `bundle/${n}`),
+      ),
+    );
     return { file: out, files: names, notes };
   } finally {
     removeTempDir(scratch);
@@ -103,7 +130,8 @@ function reproScenario(logFile: string, name: string): { text?: string; note?: s
   if (!existsSync(logFile)) return { note: 'No log to infer a repro scenario from.' };
   try {
     const plan = planRepro(planInputFromLog({ file: logFile, name: `${name}-repro` }, readLogReport(logFile)));
-    if ('impossible' in plan) return { note: `The log's symptoms cannot be simulated: ${plan.impossible.map((s) => `${s.id} ${s.why}`).join('; ')}.` };
+    if ('impossible' in plan)
+      return { note: `The log's symptoms cannot be simulated: ${plan.impossible.map((s) => `${s.id} ${s.why}`).join('; ')}.` };
     return { text: renderScenario(plan) };
   } catch (error) {
     return { note: `No repro scenario from the log: ${(error as Error).message.replace(logFile, basename(logFile))}` };

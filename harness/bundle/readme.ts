@@ -18,10 +18,12 @@ export interface ReadmeInput {
 export function renderReadme(input: ReadmeInput): string {
   const { report } = input;
   const changed = report.sinceLastGood
-    ? (['resources', 'entitlements', 'grants'] as const).map((t) => {
-        const c = report.sinceLastGood!.diff.totals[t];
-        return `${t}: ${c.base} → ${c.compare} (+${c.added} −${c.removed} ~${c.changed})`;
-      }).join('; ')
+    ? (['resources', 'entitlements', 'grants'] as const)
+        .map((t) => {
+          const c = report.sinceLastGood!.diff.totals[t];
+          return `${t}: ${c.base} → ${c.compare} (+${c.added} −${c.removed} ~${c.changed})`;
+        })
+        .join('; ')
     : 'no last good sync was given (bundle again with --last-good RUN to include what changed)';
   const lines = [
     `# Support bundle: ${report.scenario}`,
@@ -36,7 +38,14 @@ export function renderReadme(input: ReadmeInput): string {
     '## What the doctor found',
     '',
     ...(report.findings.length
-      ? report.findings.flatMap((f) => [`### ${f.id}: ${f.title}`, '', ...f.evidence.map((e) => `    ${oneLine(e)}`), '', ...f.fix.map((step, i) => `${i + 1}. ${step}`), ''])
+      ? report.findings.flatMap((f) => [
+          `### ${f.id}: ${f.title}`,
+          '',
+          ...f.evidence.map((e) => `    ${oneLine(e)}`),
+          '',
+          ...f.fix.map((step, i) => `${i + 1}. ${step}`),
+          '',
+        ])
       : ['No finding.', '']),
     '## Reproduce it',
     '',
@@ -52,7 +61,7 @@ export function renderReadme(input: ReadmeInput): string {
     ...input.files.map((f) => `- \`${f.name}\`: ${f.what}`),
     '',
     'Removed before packing: credentials and tokens in any encoding, private keys (the run CA included), and the',
-    'sync file itself (it holds the directory\'s people); its counts are above and in `report.md`.',
+    "sync file itself (it holds the directory's people); its counts are above and in `report.md`.",
     ...(input.notes.length ? ['', ...input.notes.map((n) => `Note: ${n}`)] : []),
     '',
   ];

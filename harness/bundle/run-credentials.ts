@@ -24,7 +24,10 @@ export async function runSecrets(scenarioFile: string): Promise<{ secrets: Secre
     const all = secretsOfRun(env.credentials);
     const secrets = all.filter((s) => !/PRIVATE KEY/.test(s.value));
     // A private key (Google's service account key) is made fresh for each run, so the run's own cannot be scanned for.
-    const note = secrets.length < all.length ? 'the service account key is made fresh for each run and cannot be scanned for; private-key blocks were removed whole' : undefined;
+    const note =
+      secrets.length < all.length
+        ? 'the service account key is made fresh for each run and cannot be scanned for; private-key blocks were removed whole'
+        : undefined;
     return { secrets, ...(note ? { note } : {}) };
   } finally {
     await env.close();

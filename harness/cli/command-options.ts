@@ -85,9 +85,7 @@ export const recordOptions = z
 
 export const bundleOptions = z.object({ out: maybe, lastGood: maybe, log: maybe, connectorVersion: maybe }).strict();
 
-export const connectorOptions = z
-  .object({ credentials: text, file: text, variant: maybe, requestTimeout: maybe, ...logFlags })
-  .strict();
+export const connectorOptions = z.object({ credentials: text, file: text, variant: maybe, requestTimeout: maybe, ...logFlags }).strict();
 
 export const statsOptions = z.object({ ...syncRead, recount: flag }).strict();
 export const syncsOptions = z.object(syncFile).strict();

@@ -11,7 +11,7 @@ const EXAMPLES: Record<string, string[]> = {
   diff: [
     'npx sync-harness demo',
     'npx sync-harness diff -f runs/demo/sync.c1z',
-    "npx sync-harness diff -f runs/demo/sync.c1z -o markdown \\",
+    'npx sync-harness diff -f runs/demo/sync.c1z -o markdown \\',
     "    --fail-on 'removed:type:user>5%'",
   ],
   doctor: [
@@ -56,10 +56,7 @@ const EXAMPLES: Record<string, string[]> = {
     '# then: HTTPS_PROXY=<proxyUrl> SSL_CERT_FILE=<caCert> your-connector ...',
     'npx sync-harness serve --proxy',
   ],
-  explore: [
-    'npx sync-harness demo',
-    'npx sync-harness explore runs/demo/sync.c1z   # open the URL; Ctrl-C stops',
-  ],
+  explore: ['npx sync-harness demo', 'npx sync-harness explore runs/demo/sync.c1z   # open the URL; Ctrl-C stops'],
   demo: ['npx sync-harness demo', 'npx sync-harness demo --users 1000 --out runs/demo/big.c1z'],
   tenant: [
     'npx sync-harness tenant generate --users 1000 --seed 7 --out runs/tenant.db',

@@ -21,7 +21,13 @@ export interface ListingView {
  * The one-line error for a filter naming nothing in the sync, or undefined when every filter names something.
  * `listing` yields the rows the command is about to print (only its first is read).
  */
-export function unknownFilter(command: string, file: string, view: ListingView, filter: GrantFilter, listing: () => Iterable<unknown>): UserError | undefined {
+export function unknownFilter(
+  command: string,
+  file: string,
+  view: ListingView,
+  filter: GrantFilter,
+  listing: () => Iterable<unknown>,
+): UserError | undefined {
   const problem = missing(view, filter);
   if (!problem || hasAny(listing())) return undefined;
   const hint = problem.near ? `did you mean ${problem.near}? ` : '';
@@ -56,7 +62,11 @@ function missing({ rows, scope }: ListingView, filter: GrantFilter): Missing | u
   }
   if (filter.entitlementId) {
     if (rows.entitlement(scope, filter.entitlementId)) return undefined;
-    return { what: `entitlement ${filter.entitlementId}`, near: closest(filter.entitlementId, ids(rows.entitlements(scope))), list: '`entitlements` lists them' };
+    return {
+      what: `entitlement ${filter.entitlementId}`,
+      near: closest(filter.entitlementId, ids(rows.entitlements(scope))),
+      list: '`entitlements` lists them',
+    };
   }
   return undefined;
 }

@@ -26,7 +26,10 @@ export function acceptOldSpelling(command: Command, old: OldSpelling): Command {
   const option = new Option(old.flags).hideHelp();
   if (old.choices) option.choices(old.choices);
   command.addOption(option);
-  const used = old.flags.split(/[ ,]+/).filter((flag) => flag.startsWith('-')).join('/');
+  const used = old.flags
+    .split(/[ ,]+/)
+    .filter((flag) => flag.startsWith('-'))
+    .join('/');
   command.on(`option:${option.name()}`, (value: string) => {
     command.setOptionValueWithSource(old.to, value, 'cli');
     // Subcommands copy the program's output settings, so the note goes where every other message goes.

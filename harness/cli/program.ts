@@ -34,7 +34,10 @@ export function createProgram(io: CommandIO, act: CommandAction): Command {
 
 /** Commander's "error: unknown command 'stat'\n(Did you mean stats?)" as one line, without its "error: ". */
 function usageLine(text: string): string {
-  const line = text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ');
+  const line = text
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ');
   // Commander quotes the value it refused in full: cut a long one as every other echoed value is cut.
   return oneLine(line.replace(/'([^']{81,})'/g, (_, value: string) => `'${echo(value)}'`));
 }

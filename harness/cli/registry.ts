@@ -78,9 +78,7 @@ function nonEmpty(flag: string, what: string): (value: string) => string {
 
 /** baton's global flags: the file and the output format. */
 function fileFlags(command: Command): Command {
-  return command
-    .option('-f, --file <path>', 'the .c1z sync file to read', 'sync.c1z')
-    .addOption(outputFormatOption(['console', 'json'], 'console'));
+  return command.option('-f, --file <path>', 'the .c1z sync file to read', 'sync.c1z').addOption(outputFormatOption(['console', 'json'], 'console'));
 }
 
 function syncFlags(command: Command): Command {
@@ -138,11 +136,21 @@ const SPECS: CommandSpec[] = [
       void oldOutputSpelling(
         logFlags(c)
           .argument('<paths...>', 'scenario files (.yaml) or folders searched for them')
-          .option('--connector <command>', 'run this external command instead of each scenario\'s connector (placeholders such as {baseUrl}, {output}, {credentialsFile}, {proxyUrl}, {caFile})')
-          .addOption(new Option('--connector-mode <mode>', 'how --connector reaches the simulator: base-url (it takes {baseUrl}) or proxy (unmodified, through HTTPS_PROXY with the run\'s CA and the Node preload)').choices(['base-url', 'proxy']).default('base-url'))
+          .option(
+            '--connector <command>',
+            "run this external command instead of each scenario's connector (placeholders such as {baseUrl}, {output}, {credentialsFile}, {proxyUrl}, {caFile})",
+          )
+          .addOption(
+            new Option(
+              '--connector-mode <mode>',
+              "how --connector reaches the simulator: base-url (it takes {baseUrl}) or proxy (unmodified, through HTTPS_PROXY with the run's CA and the Node preload)",
+            )
+              .choices(['base-url', 'proxy'])
+              .default('base-url'),
+          )
           .option('--shard <i/n>', 'run only shard i of n, split as Vitest splits files (e.g. --shard 1/3)')
           .addOption(outputFormatOption(['console', 'json', 'junit'], 'console', 'report format on stdout'))
-          .option('--runs-dir <dir>', 'where each scenario\'s run folder goes', 'runs'),
+          .option('--runs-dir <dir>', "where each scenario's run folder goes", 'runs'),
         ['console', 'json', 'junit'],
       ),
     options: 'runOptions',
@@ -155,9 +163,14 @@ const SPECS: CommandSpec[] = [
       void c
         .argument('[files...]', 'BASE.c1z COMPARE.c1z (or use -f FILE for the latest against the previous full sync in one file)')
         .option('-f, --file <path>', 'one file: its latest full sync against the previous one, as `baton diff`')
-        .option('--base-sync-id <id>', 'the base side\'s sync (default: the file\'s latest finished full sync)', nonEmpty('--base-sync-id', 'sync id'))
-        .option('--sync-id <id>', 'the compared side\'s sync (default: the file\'s latest finished full sync)', nonEmpty('--sync-id', 'sync id'))
-        .option('--fail-on <rule>', 'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option('--base-sync-id <id>', "the base side's sync (default: the file's latest finished full sync)", nonEmpty('--base-sync-id', 'sync id'))
+        .option('--sync-id <id>', "the compared side's sync (default: the file's latest finished full sync)", nonEmpty('--sync-id', 'sync id'))
+        .option(
+          '--fail-on <rule>',
+          'CI gate, repeatable: <added|removed|changed>:<resources|entitlements|grants|type:NAME><op><number|percent>, vanished:<type|*>, finding:<id> (e.g. removed:type:user>5%)',
+          (v: string, all: string[]) => [...all, v],
+          [] as string[],
+        )
         .option('--drop-threshold <percent>', 'a resource type losing more than this share is a finding (likely a partial sync)', '10')
         .addOption(outputFormatOption(['console', 'json', 'markdown', 'html', 'junit'], 'console')),
     options: 'diffOptions',
@@ -168,7 +181,7 @@ const SPECS: CommandSpec[] = [
     summary: 'diagnose what a customer sends: a connector log (--log), a sync file (-f), expected ids (--expect-ids)',
     configure: (c) =>
       void c
-        .option('--log <file>', 'a connector\'s Baton log, JSON (zap) or console format')
+        .option('--log <file>', "a connector's Baton log, JSON (zap) or console format")
         .option('-f, --file <path>', 'a .c1z: where an unfinished sync stopped, what it reached, state findings')
         .option('--expect-ids <file>', 'with -f: ids that must be in the sync (one per line, type:id): missing, extra, case-only mismatches')
         .addOption(outputFormatOption(['console', 'json'], 'console')),
@@ -189,15 +202,19 @@ const SPECS: CommandSpec[] = [
   }),
   defineCommand({
     name: 'repro',
-    summary: 'turn a customer report (a Baton debug log, or provider + symptom) into a scenario under scenarios/customers/, run it once, say whether it reproduces',
+    summary:
+      'turn a customer report (a Baton debug log, or provider + symptom) into a scenario under scenarios/customers/, run it once, say whether it reproduces',
     configure: (c) =>
       void oldOutputSpelling(c, ['console', 'json'])
         .option('--log <file>', 'a Baton debug log (JSON or console zap lines): provider, tenant size and faults are inferred from it')
         .option('--provider <name>', `one of ${PROVIDER_NAMES.join(', ')} (with --log: overrides the guess)`)
         .option('--symptom <ids>', 'for a report without a log: doctor finding ids, comma-separated (listed below)')
-        .option('--users <n>', 'without a log: the tenant\'s users (capped so a run takes seconds; the cap is noted in the file)')
-        .option('--groups <n>', 'without a log: the tenant\'s groups')
-        .option('--missing <permission>', 'with --symptom permission-missing: the permission, scope or action refused (e.g. Group.Read.All, iam:ListGroups)')
+        .option('--users <n>', "without a log: the tenant's users (capped so a run takes seconds; the cap is noted in the file)")
+        .option('--groups <n>', "without a log: the tenant's groups")
+        .option(
+          '--missing <permission>',
+          'with --symptom permission-missing: the permission, scope or action refused (e.g. Group.Read.All, iam:ListGroups)',
+        )
         .option('--ticket <name>', 'name the scenario (and its file) after the ticket, e.g. acme-1234')
         .option('--out <dir>', 'where the scenario file goes', 'scenarios/customers')
         .option('--force', 'replace a scenario file of the same name')
@@ -209,13 +226,23 @@ const SPECS: CommandSpec[] = [
   }),
   defineCommand({
     name: 'record',
-    summary: "run a connector through the HTTPS proxy with the real service (or --upstream) behind it; keep its traffic, sanitized, as HAR and nock fixtures, and check it replays to the same sync",
+    summary:
+      'run a connector through the HTTPS proxy with the real service (or --upstream) behind it; keep its traffic, sanitized, as HAR and nock fixtures, and check it replays to the same sync',
     configure: (c) =>
       void oldOutputSpelling(c, ['console', 'json'])
-        .argument('<command...>', 'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})')
+        .argument(
+          '<command...>',
+          'the connector command, after -- (placeholders {output}, {proxyUrl}, {caFile}, {credentialsFile}, {credentials.KEY})',
+        )
         .requiredOption('--provider <name>', `the service it talks to, one of ${PROVIDER_NAMES.join(', ')} (sets the hosts the proxy answers for)`)
-        .option('--credentials <file>', "the connector's configuration as JSON, or serve's ready line (its loopback URLs move to the real hosts, so requests pass the proxy): its secrets are never written, and the replay gets it with ids mapped")
-        .option('--upstream <url>', 'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts (default: the baseUrl of a ready line given as --credentials)')
+        .option(
+          '--credentials <file>',
+          "the connector's configuration as JSON, or serve's ready line (its loopback URLs move to the real hosts, so requests pass the proxy): its secrets are never written, and the replay gets it with ids mapped",
+        )
+        .option(
+          '--upstream <url>',
+          'send requests to this base URL (a `serve` standing in for the service) instead of the real hosts (default: the baseUrl of a ready line given as --credentials)',
+        )
         .option('--name <name>', 'names the files', 'recording')
         .option('--out <dir>', 'where the recording goes (default: recordings/<name>)')
         .option('--seed <text>', 'seed for the generated ids and names that replace the real ones (same seed, same mapping)', 'sync-harness')
@@ -229,7 +256,8 @@ const SPECS: CommandSpec[] = [
   }),
   defineCommand({
     name: 'bundle',
-    summary: 'pack a run folder into one sanitized archive for a support ticket: README with the case, reports, scrubbed log and journal, the scenario and a repro scenario',
+    summary:
+      'pack a run folder into one sanitized archive for a support ticket: README with the case, reports, scrubbed log and journal, the scenario and a repro scenario',
     configure: (c) =>
       void c
         .argument('<run>', 'a run folder (runs/<scenario>/)')
@@ -242,15 +270,21 @@ const SPECS: CommandSpec[] = [
   }),
   defineCommand({
     name: 'connector',
-    summary: 'run a reference connector as a process: credentials file in, .c1z out (what a scenario\'s external command can start)',
+    summary: "run a reference connector as a process: credentials file in, .c1z out (what a scenario's external command can start)",
     configure: (c) =>
       void logFlags(
         c
           .addArgument(new Argument('<provider>', 'which reference connector').choices(PROVIDER_NAMES))
-          .requiredOption('--credentials <file>', 'the JSON line `serve` prints (for one provider or several), or the credentials a scenario run writes ({credentialsFile})')
+          .requiredOption(
+            '--credentials <file>',
+            'the JSON line `serve` prints (for one provider or several), or the credentials a scenario run writes ({credentialsFile})',
+          )
           .option('-f, --file <path>', 'the .c1z to write', 'sync.c1z')
           .option('--variant <name>', 'a buggy variant, e.g. ignores-retry-after')
-          .option('--request-timeout <duration>', 'give up on a request that has not answered after this long (default: wait, as an http.Client without Timeout does)'),
+          .option(
+            '--request-timeout <duration>',
+            'give up on a request that has not answered after this long (default: wait, as an http.Client without Timeout does)',
+          ),
       ),
     options: 'connectorOptions',
     load: () => import('./commands/connector.js'),
@@ -306,19 +340,33 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void c
         .option('--provider <names>', `providers to simulate, comma-separated: ${PROVIDER_NAMES.join(', ')} (default: all of them, with --proxy)`)
-        .option('--replay <file>', 'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top')
+        .option(
+          '--replay <file>',
+          'serve a recording instead (HAR, nock JSON or a folder of nock.back files, e.g. from `record`); faults layer on top',
+        )
         .option('--seed <n>', 'seed for the tenant, ids and faults', '1')
         .option('--users <n>', `users in the generated tenant (default: ${DEFAULT_USERS})`)
         .option('--groups <n>', 'groups in the generated tenant (default: users × 0.15)')
         .option('--tenant <file>', 'serve a tenant made by `tenant generate` instead of generating one')
-        .option('--fault <spec>', 'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option(
+          '--fault <spec>',
+          'fault to inject, repeatable (e.g. throttle:every=3,retry-after=1)',
+          (v: string, all: string[]) => [...all, v],
+          [] as string[],
+        )
         .option('--port <n>', 'port to listen on (default: a free one)')
         .option('--journal <file>', 'where to write the request journal (JSON lines)', 'runs/serve/journal.jsonl')
         .option('--write-back', 'let provisioning calls (add/remove a group member) change the tenant; without it they answer 403')
         .option('--tls', 'serve HTTPS on 127.0.0.1 with a CA made for this run; the ready line gains caCert (a PEM path)')
-        .option('--proxy', `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`)
+        .option(
+          '--proxy',
+          `serve an HTTPS proxy (CONNECT) answering for the providers' real hosts; the ready line gains proxyUrl and caCert. Use with HTTPS_PROXY and SSL_CERT_FILE (Go, curl), plus NODE_OPTIONS='${proxyPreloadOptions()}' (Node)`,
+        )
         .option('--scim-host <host>', 'with --proxy: the host name the SCIM simulator answers', 'scim.example.test')
-        .option('--tls-dir <dir>', 'where --tls and --proxy write the CA certificate (ca.pem; its key is never written) (default: beside the journal)'),
+        .option(
+          '--tls-dir <dir>',
+          'where --tls and --proxy write the CA certificate (ca.pem; its key is never written) (default: beside the journal)',
+        ),
     options: 'serveOptions',
     load: () => import('./commands/serve.js'),
   }),
@@ -328,7 +376,12 @@ const SPECS: CommandSpec[] = [
     configure: (c) =>
       void c
         .argument('<paths...>', 'FILE.c1z (a sync), BASE.c1z COMPARE.c1z (their diff), or a run folder (runs/<name>/)')
-        .option('--fail-on <rule>', 'with two files: the gates the diff view shows, as diff --fail-on takes them (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
+        .option(
+          '--fail-on <rule>',
+          'with two files: the gates the diff view shows, as diff --fail-on takes them (repeatable)',
+          (v: string, all: string[]) => [...all, v],
+          [] as string[],
+        )
         .option('--port <n>', 'port to listen on (default: a free one)')
         .option('--no-token', 'ask no token (for scripted tests: anyone on this machine can then read the pages)'),
     options: 'exploreOptions',

@@ -59,4 +59,3 @@ function databasePath(side: Side): string {
   if (!path) throw fileError(side.file.path, 'has no SQLite database to compare rows in');
   return path;
 }
-

@@ -106,7 +106,9 @@ export function removedExamples(sides: AttachedSyncs, type: string): string[] {
 function pairs(sides: AttachedSyncs, on: string): { count: number; examples: string[] } {
   const count = sides.db.prepare(`SELECT count(DISTINCT r.id) FROM temp.diff_removed r JOIN temp.diff_added a ON ${on}`).pluck().get() as number;
   const rows = sides.db
-    .prepare(`SELECT r.id AS removed, min(a.id) AS added FROM temp.diff_removed r JOIN temp.diff_added a ON ${on} GROUP BY r.id ORDER BY r.id LIMIT ${EXAMPLES}`)
+    .prepare(
+      `SELECT r.id AS removed, min(a.id) AS added FROM temp.diff_removed r JOIN temp.diff_added a ON ${on} GROUP BY r.id ORDER BY r.id LIMIT ${EXAMPLES}`,
+    )
     .all() as Array<{ removed: string; added: string }>;
   return { count, examples: rows.map((r) => `${r.removed} → ${r.added}`) };
 }

@@ -28,7 +28,8 @@ const V3_FIELDS_NOTE = `a v1 (SQLite) file against a v3 (Pebble) file: only what
 
 export function compareSyncs(sides: Sides, options: CompareOptions): DiffReport {
   // openSides gives every side a database (a v3 file's rows are written into one), so objects always compare.
-  if (!sides.base.file.databasePath || !sides.compare.file.databasePath) throw new Error('compareSyncs: a side was opened without its database (use openSides)');
+  if (!sides.base.file.databasePath || !sides.compare.file.databasePath)
+    throw new Error('compareSyncs: a side was opened without its database (use openSides)');
   const partial = compareObjects(sides, options);
   const failures = evaluateGates(options.rules, partial);
   return { ...partial, gate: { passed: failures.length === 0, failures } };
@@ -84,11 +85,11 @@ function compareObjects(sides: Sides, options: CompareOptions): Omit<DiffReport,
 
 /** One thread per core (up to 4) when the largest table is big enough to share out; else none. */
 function defaultThreads(attached: AttachedSyncs): number {
-  const rows = (schema: string, table: string) => (attached.db.prepare(`SELECT max(rowid) FROM ${schema}.${table}`).pluck().get() as number | null) ?? 0;
+  const rows = (schema: string, table: string) =>
+    (attached.db.prepare(`SELECT max(rowid) FROM ${schema}.${table}`).pluck().get() as number | null) ?? 0;
   const largest = Math.max(...TABLES.map((t) => rows('main', SQL_TABLE[t]) + rows('cmp', SQL_TABLE[t])));
   return largest >= THREADED_ROWS ? Math.min(4, availableParallelism()) : 1;
 }
-
 
 function sumTotals(byType: Record<Table, CountsByType>): Record<Table, Counts> {
   const totals = {} as Record<Table, Counts>;

@@ -18,7 +18,8 @@ describe('FieldJudge', () => {
       [resource({ displayName: '' }), resource({})],
     ];
     const judge = new FieldJudge('resources');
-    for (const [a, b] of pairs) expect(judge.changedFields({ data: a }, { data: b }, 't')).toEqual(changedFields('resources', { data: a }, { data: b }, 't'));
+    for (const [a, b] of pairs)
+      expect(judge.changedFields({ data: a }, { data: b }, 't')).toEqual(changedFields('resources', { data: a }, { data: b }, 't'));
     expect(judge.changedFields({ data: pairs[1]![0] }, { data: pairs[1]![1] }, 't')).toEqual(['annotations', 'description', 'displayName']);
     expect(judge.changedFields({ data: pairs[0]![0] }, { data: pairs[0]![1] }, 't')).toEqual([]);
   });

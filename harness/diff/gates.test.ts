@@ -18,7 +18,15 @@ const report = (base: number, removed: number): Omit<DiffReport, 'gate'> => ({
 
 describe('parseRule', () => {
   it('reads every form', () => {
-    expect(parseRule('removed:type:user>5%')).toMatchObject({ kind: 'count', measure: 'removed', table: null, type: 'user', op: '>', value: 5, percent: true });
+    expect(parseRule('removed:type:user>5%')).toMatchObject({
+      kind: 'count',
+      measure: 'removed',
+      table: null,
+      type: 'user',
+      op: '>',
+      value: 5,
+      percent: true,
+    });
     expect(parseRule('added:grants>=2.5')).toMatchObject({ table: 'grants', op: '>=', value: 2.5, percent: false });
     expect(parseRule('vanished:*')).toMatchObject({ kind: 'vanished', type: '*' });
     expect(parseRule('finding:case-only-id-change')).toMatchObject({ kind: 'finding', id: 'case-only-id-change' });
@@ -32,11 +40,13 @@ describe('parseRule', () => {
 describe('evaluateGates', () => {
   it('a percent is of the base count; an empty base makes any count infinite', () => {
     expect(evaluateGates([parseRule('removed:resources>10%')], report(100, 10))).toEqual([]);
-    expect(evaluateGates([parseRule('removed:resources>10%')], report(100, 11))[0]?.message).toBe('11 resources removed of 100 in the base sync (11% > 10%)');
+    expect(evaluateGates([parseRule('removed:resources>10%')], report(100, 11))[0]?.message).toBe(
+      '11 resources removed of 100 in the base sync (11% > 10%)',
+    );
     expect(evaluateGates([parseRule('added:grants>1000%')], report(1, 0))[0]?.message).toBe('3 grants added of 0 in the base sync (∞% > 1000%)');
   });
 
-  it('a state finding about the base sync never fails a gate: it is not the new sync\'s doing', () => {
+  it("a state finding about the base sync never fails a gate: it is not the new sync's doing", () => {
     expect(evaluateGates([parseRule('finding:missing-raw-id')], report(1, 0))).toEqual([]);
   });
 });

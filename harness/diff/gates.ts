@@ -15,7 +15,16 @@ import type { Counts, DiffReport, GateFailure, Table } from '../../reports/diff/
 type Op = '>' | '>=' | '<' | '<=' | '=';
 
 export type GateRule =
-  | { kind: 'count'; text: string; measure: 'added' | 'removed' | 'changed'; table: Table | null; type: string | null; op: Op; value: number; percent: boolean }
+  | {
+      kind: 'count';
+      text: string;
+      measure: 'added' | 'removed' | 'changed';
+      table: Table | null;
+      type: string | null;
+      op: Op;
+      value: number;
+      percent: boolean;
+    }
   | { kind: 'vanished'; text: string; type: string }
   | { kind: 'finding'; text: string; id: string };
 
@@ -74,7 +83,14 @@ function checkCount(rule: Extract<GateRule, { kind: 'count' }>, report: Omit<Dif
   const what = rule.table ?? `${rule.type} resources`;
   const counts: Counts = rule.table
     ? report.totals[rule.table]
-    : (report.byResourceType.find((t) => t.resourceType === rule.type)?.resources ?? { base: 0, compare: 0, added: 0, removed: 0, changed: 0, unchanged: 0 });
+    : (report.byResourceType.find((t) => t.resourceType === rule.type)?.resources ?? {
+        base: 0,
+        compare: 0,
+        added: 0,
+        removed: 0,
+        changed: 0,
+        unchanged: 0,
+      });
   const n = counts[rule.measure];
   const actual = rule.percent ? (counts.base === 0 ? (n === 0 ? 0 : Infinity) : (n / counts.base) * 100) : n;
   if (!holds(actual, rule.op, rule.value)) return undefined;

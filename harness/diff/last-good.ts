@@ -12,9 +12,9 @@ import { isRunFolder, readRunFolder } from '../../reports/run-folder.js';
 /** The same default as `diff --drop-threshold`. */
 const DROP_THRESHOLD = 10;
 
-
 export async function compareWithLastGood(lastGood: string, current: string | undefined): Promise<SinceLastGood> {
-  if (!current) throw fileError(lastGood, 'cannot compare: the run wrote no sync file', 'the run stopped before its connector wrote one; drop --last-good');
+  if (!current)
+    throw fileError(lastGood, 'cannot compare: the run wrote no sync file', 'the run stopped before its connector wrote one; drop --last-good');
   const sides = await openSides({ files: [syncFileOf(lastGood), current] });
   try {
     const diff = compareSyncs(sides, { dropThreshold: DROP_THRESHOLD, rules: [] });

@@ -7,15 +7,39 @@ import { canonical, changedFields } from './semantic.js';
 const ld = (no: number, body: number[]) => [(no << 3) | 2, body.length, ...body];
 const s = (no: number, text: string) => ld(no, [...Buffer.from(text)]);
 const withProfile = (entries: Array<[string, string]>) =>
-  Uint8Array.from([...s(3, 'Ann'), ...ld(9, entries.flatMap(([k, v]) => ld(1, [...s(1, k), ...ld(2, s(3, v))])))]);
+  Uint8Array.from([
+    ...s(3, 'Ann'),
+    ...ld(
+      9,
+      entries.flatMap(([k, v]) => ld(1, [...s(1, k), ...ld(2, s(3, v))])),
+    ),
+  ]);
 
 describe('changedFields', () => {
   it('a Struct with its keys in another order is the same value', () => {
-    const a = withProfile([['a', '1'], ['b', '2']]);
-    const b = withProfile([['b', '2'], ['a', '1']]);
+    const a = withProfile([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
+    const b = withProfile([
+      ['b', '2'],
+      ['a', '1'],
+    ]);
     expect(Buffer.compare(a, b)).not.toBe(0);
     expect(changedFields('resources', { data: a }, { data: b }, 'test')).toEqual([]);
-    expect(changedFields('resources', { data: a }, { data: withProfile([['a', '1'], ['b', '3']]) }, 'test')).toEqual(['profile']);
+    expect(
+      changedFields(
+        'resources',
+        { data: a },
+        {
+          data: withProfile([
+            ['a', '1'],
+            ['b', '3'],
+          ]),
+        },
+        'test',
+      ),
+    ).toEqual(['profile']);
   });
 
   it('annotations compare as a set; each differing top-level field is named', () => {

@@ -36,7 +36,10 @@ const USAGE = 'give two files (sync-harness diff BASE.c1z COMPARE.c1z) or one wi
 export async function openSides(options: SideOptions): Promise<Sides> {
   if (options.file && options.files.length > 0) throw new UserError(`diff: -f ${options.file} and file arguments together: ${USAGE}`);
   if (options.file) return openOneFile(options.file, options);
-  if (options.files.length !== 2) throw new UserError(`diff: ${options.files.length === 0 ? 'no files' : options.files.length === 1 ? 'only one file' : 'more than two files'}: ${USAGE}`);
+  if (options.files.length !== 2)
+    throw new UserError(
+      `diff: ${options.files.length === 0 ? 'no files' : options.files.length === 1 ? 'only one file' : 'more than two files'}: ${USAGE}`,
+    );
   const [basePath, comparePath] = options.files as [string, string];
   // Both at once: inflating one v1 file overlaps the other's disk writes. The base file's error wins, as
   // when they were opened in turn.
@@ -76,7 +79,10 @@ async function openOneFile(path: string, options: SideOptions): Promise<Sides> {
     let base = explicit(options.baseSyncId, '--base-sync-id');
     const full = syncs.filter((s) => s.endedAt && s.syncType === 'full');
     if (!compare) {
-      const latest = latestOf(path, full.filter((s) => s.id !== base?.id));
+      const latest = latestOf(
+        path,
+        full.filter((s) => s.id !== base?.id),
+      );
       if (!latest) throw noSyncs(path, syncs.length);
       compare = latest;
     }
@@ -85,7 +91,10 @@ async function openOneFile(path: string, options: SideOptions): Promise<Sides> {
       const position = syncs.findIndex((s) => s.id === compare!.id);
       const earlier = full.filter((s) => syncs.indexOf(s) < position);
       base = latestOf(path, earlier);
-      if (!base) throw new UserError(`${path}: cannot diff single sync run (only one finished full sync, ${compare.id}; give a second file, or --base-sync-id)`);
+      if (!base)
+        throw new UserError(
+          `${path}: cannot diff single sync run (only one finished full sync, ${compare.id}; give a second file, or --base-sync-id)`,
+        );
     }
     const close = () => file.close();
     return { base: { file, sync: base }, compare: { file, sync: compare }, close };
@@ -101,9 +110,11 @@ function pick(file: SyncFile, syncId: string | undefined, flag: string): Side {
   if (selection.kind === 'all-syncs') throw new UserError(`${file.path}: no syncs found - cannot diff`);
   const { sync, reason } = selection;
   const note =
-    reason === 'latest-unfinished' ? `note: no finished full sync in ${file.path}; comparing its unfinished sync ${sync.id}`
-    : reason === 'latest-finished' ? `note: no full sync in ${file.path}; comparing its ${sync.syncType} sync ${sync.id}`
-    : undefined;
+    reason === 'latest-unfinished'
+      ? `note: no finished full sync in ${file.path}; comparing its unfinished sync ${sync.id}`
+      : reason === 'latest-finished'
+        ? `note: no full sync in ${file.path}; comparing its ${sync.syncType} sync ${sync.id}`
+        : undefined;
   return { file, sync, note };
 }
 

@@ -42,7 +42,12 @@ export interface DatabasePaths {
 export function startTaskGroups(db: Database.Database, paths: DatabasePaths, groups: SqlTask[][], threads: number): Array<(i: number) => Rows> {
   const all = groups.flatMap((tasks, group) => tasks.map((task, i) => ({ task, group, i })));
   all.sort((a, b) => (b.task.cost ?? 0) - (a.task.cost ?? 0));
-  const pending = startTasks(db, paths, all.map((entry) => entry.task), threads);
+  const pending = startTasks(
+    db,
+    paths,
+    all.map((entry) => entry.task),
+    threads,
+  );
   const at = groups.map((tasks) => new Array<number>(tasks.length));
   for (const [position, entry] of all.entries()) at[entry.group]![entry.i] = position;
   return at.map((positions) => (i: number) => pending.get(positions[i]!));
@@ -66,10 +71,22 @@ export function startTasks(db: Database.Database, paths: DatabasePaths, tasks: S
 /** One task on one connection (self-contained: workers run it from its source text). */
 function runTask(db: Database.Database, task: SqlTask): Rows {
   const shortcut = task.shortcut;
-  if (shortcut && db.prepare(shortcut.test).pluck().get(...(shortcut.testParams ?? []))) {
-    return db.prepare(shortcut.sql).raw().all(...(shortcut.params ?? [])) as Rows;
+  if (
+    shortcut &&
+    db
+      .prepare(shortcut.test)
+      .pluck()
+      .get(...(shortcut.testParams ?? []))
+  ) {
+    return db
+      .prepare(shortcut.sql)
+      .raw()
+      .all(...(shortcut.params ?? [])) as Rows;
   }
-  return db.prepare(task.sql).raw().all(...(task.params ?? [])) as Rows;
+  return db
+    .prepare(task.sql)
+    .raw()
+    .all(...(task.params ?? [])) as Rows;
 }
 
 type Answer = { task: number; rows: Rows } | { task: number; error: { name: string; message: string; code?: string } };

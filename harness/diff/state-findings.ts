@@ -16,10 +16,14 @@ const RAW_ID_URL = `x'${Buffer.from('type.googleapis.com/c1.connector.v2.RawId')
 /** The two sides' state findings: their counts as tasks (see sql-threads.ts), examples on the main connection. */
 export function planStateFindings(sides: AttachedSyncs): { tasks: SqlTask[]; finish(rows: (task: number) => Rows): Finding[] } {
   const sameSync = sides.base.schema === sides.compare.schema && sides.base.syncId === sides.compare.syncId;
-  const checked: Array<[AttachedSide, 'base' | 'compare']> = [[sides.base, 'base'], ...(sameSync ? [] : [[sides.compare, 'compare'] as [AttachedSide, 'compare']])];
+  const checked: Array<[AttachedSide, 'base' | 'compare']> = [
+    [sides.base, 'base'],
+    ...(sameSync ? [] : [[sides.compare, 'compare'] as [AttachedSide, 'compare']]),
+  ];
   return {
     tasks: checked.flatMap(([side]) => [countOrphans(side), countMissingRawIds(side)]),
-    finish: (rows) => checked.flatMap(([side, name], i) => sideFindings(sides, side, name, rows(2 * i)[0]![0] as number, rows(2 * i + 1)[0]![0] as number)),
+    finish: (rows) =>
+      checked.flatMap(([side, name], i) => sideFindings(sides, side, name, rows(2 * i)[0]![0] as number, rows(2 * i + 1)[0]![0] as number)),
   };
 }
 
@@ -31,9 +35,13 @@ function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | '
       WHERE r.sync_id = g.sync_id AND r.external_id = g.principal_resource_type_id || ':' || g.principal_resource_id)`;
   if (orphans > 0) {
     const rows = db
-      .prepare(`SELECT g.external_id AS id, g.principal_resource_type_id AS type, g.principal_resource_id AS principal FROM ${s}.v1_grants g WHERE ${orphanWhere} ORDER BY g.external_id LIMIT ${EXAMPLES}`)
+      .prepare(
+        `SELECT g.external_id AS id, g.principal_resource_type_id AS type, g.principal_resource_id AS principal FROM ${s}.v1_grants g WHERE ${orphanWhere} ORDER BY g.external_id LIMIT ${EXAMPLES}`,
+      )
       .all(side.syncId) as Array<{ id: string; type: string; principal: string }>;
-    const otherType = db.prepare(`SELECT resource_type_id FROM ${s}.v1_resources WHERE sync_id = ? AND external_id = resource_type_id || ':' || ? LIMIT 1`).pluck();
+    const otherType = db
+      .prepare(`SELECT resource_type_id FROM ${s}.v1_resources WHERE sync_id = ? AND external_id = resource_type_id || ':' || ? LIMIT 1`)
+      .pluck();
     findings.push({
       id: 'principal-not-found',
       kind: 'state',
@@ -53,7 +61,10 @@ function sideFindings(sides: AttachedSyncs, side: AttachedSide, name: 'base' | '
       side: name,
       message: `${missing} resources in the ${name} sync ${side.syncId} have no RawId annotation (the provider's own id)`,
       count: missing,
-      examples: db.prepare(`SELECT external_id FROM ${s}.v1_resources WHERE ${NO_RAW_ID} ORDER BY external_id LIMIT ${EXAMPLES}`).pluck().all(side.syncId) as string[],
+      examples: db
+        .prepare(`SELECT external_id FROM ${s}.v1_resources WHERE ${NO_RAW_ID} ORDER BY external_id LIMIT ${EXAMPLES}`)
+        .pluck()
+        .all(side.syncId) as string[],
     });
   }
   return findings;

@@ -89,7 +89,11 @@ describe('diff on worker threads', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE t (n INTEGER); INSERT INTO t VALUES (1), (2), (3)');
     try {
-      const tasks = [{ sql: 'SELECT sum(n) FROM main.t' }, { sql: 'SELECT nope FROM cmp.t' }, { sql: 'SELECT count(*) FROM cmp.t WHERE n > ?', params: [1] }];
+      const tasks = [
+        { sql: 'SELECT sum(n) FROM main.t' },
+        { sql: 'SELECT nope FROM cmp.t' },
+        { sql: 'SELECT count(*) FROM cmp.t WHERE n > ?', params: [1] },
+      ];
       const pending = startTasks(db, { main: path, cmp: path }, tasks, 2);
       expect(pending.get(2)).toEqual([[2]]);
       expect(() => pending.get(1)).toThrow(/no such column: nope/);

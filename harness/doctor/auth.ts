@@ -47,7 +47,6 @@ export function signInOnly(c: DoctorContext): boolean {
 
 const tokenIssued = (c: DoctorContext) => c.ev.journal.some((e) => e.route !== undefined && tokenRefusalStatus(e.route) !== undefined && ok(e));
 
-
 function grantsAnyRead(c: DoctorContext): boolean {
   const reads = readPermissions(c.ev.provider);
   return reads === undefined ? c.ev.granted.length > 0 : reads.some((p) => c.grant.allows(p));
@@ -106,7 +105,10 @@ const consentMissingDetector: Detector = (c) => {
     evidence: [
       granted,
       ...firstFew([...refusedAtSignIn, ...refused].map(requestLine), 4),
-      ...matching(c, /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i).slice(0, 2),
+      ...matching(
+        c,
+        /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i,
+      ).slice(0, 2),
     ],
     fix: grantSteps(c.ev.provider, needed),
   };
@@ -123,19 +125,26 @@ const permissionMissingDetector: Detector = (c) => {
   return {
     id: 'permission-missing',
     title: `Permission missing: ${what} while others worked${needed.length ? ` (needs ${needed.join(', ')})` : ''}`,
-    evidence: [...refusedLines(c, refused), ...firstFew(delegationRefused(c).map(requestLine), 2), ...(gaps.length ? [`granted: ${c.ev.granted.join(', ')}`] : [])],
+    evidence: [
+      ...refusedLines(c, refused),
+      ...firstFew(delegationRefused(c).map(requestLine), 2),
+      ...(gaps.length ? [`granted: ${c.ev.granted.join(', ')}`] : []),
+    ],
     fix: grantSteps(c.ev.provider, needed),
   };
 };
 
 const writeBackDetector: Detector = (c) => {
   const writes = c.ev.journal.filter((e) => callKind(e) === 'write' && isDenied(e, c.grant));
-  const failedActions = c.ev.actions.filter((a) => !a.ok && /\b403\b|Forbidden|AccessDenied|Authorization_RequestDenied|Insufficient privileges|Not Authorized/i.test(a.error ?? ''));
+  const failedActions = c.ev.actions.filter(
+    (a) => !a.ok && /\b403\b|Forbidden|AccessDenied|Authorization_RequestDenied|Insufficient privileges|Not Authorized/i.test(a.error ?? ''),
+  );
   if ((writes.length === 0 && failedActions.length === 0) || okReads(c).length === 0) return undefined;
   const needed = permissionsFor(c, writes);
   const actionLines = failedActions.map((a) => quote(`${a.op} ${a.entitlement} -> ${a.principal}: ${a.error}`));
   const fix = [...grantSteps(c.ev.provider, needed)];
-  if (!c.ev.writeBack) fix.unshift('This run had write-back off, so the simulator refuses every write: turn writeBack on in the scenario to exercise grant/revoke.');
+  if (!c.ev.writeBack)
+    fix.unshift('This run had write-back off, so the simulator refuses every write: turn writeBack on in the scenario to exercise grant/revoke.');
   return {
     id: 'write-back-not-consented',
     title: `Write-back not consented: ${Math.max(writes.length, failedActions.length)} grant/revoke call(s) refused while reads worked`,
@@ -144,15 +153,21 @@ const writeBackDetector: Detector = (c) => {
   };
 };
 
-const EXPIRED_TEXT = /AADSTS7000222|keys for app .* are expired|ExpiredToken|access token expired|access token has been revoked|Invalid JWT Signature/i;
-const INVALID_TEXT = /AADSTS7000215|Invalid client secret|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidSignatureException|Invalid JWT Signature|access token is invalid/i;
+const EXPIRED_TEXT =
+  /AADSTS7000222|keys for app .* are expired|ExpiredToken|access token expired|access token has been revoked|Invalid JWT Signature/i;
+const INVALID_TEXT =
+  /AADSTS7000215|Invalid client secret|InvalidClientTokenId|SignatureDoesNotMatch|UnrecognizedClient|InvalidSignatureException|Invalid JWT Signature|access token is invalid/i;
 
 /** The first credential failure, and whether anything of the provider had worked before it. */
 function credentialStory(c: DoctorContext): { first: JournalEntry; failures: JournalEntry[]; workedBefore: boolean } | undefined {
   const failures = c.ev.journal.filter((e) => isCredentialFailure(e, c.grant));
   const first = failures[0];
   if (!first) return undefined;
-  return { first, failures, workedBefore: c.ev.journal.some((e) => e.seq < first.seq && e.provider === first.provider && ok(e) && callKind(e) !== 'unmatched') };
+  return {
+    first,
+    failures,
+    workedBefore: c.ev.journal.some((e) => e.seq < first.seq && e.provider === first.provider && ok(e) && callKind(e) !== 'unmatched'),
+  };
 }
 
 /** Expired when it worked before (or the text says so: AADSTS7000222 is unambiguous); else invalid. */
@@ -164,7 +179,11 @@ function expired(c: DoctorContext, story: { workedBefore: boolean }): boolean {
 
 function credentialEvidence(c: DoctorContext, story: { first: JournalEntry; failures: JournalEntry[] }, pattern: RegExp): string[] {
   const before = c.ev.journal.filter((e) => e.seq < story.first.seq && ok(e)).at(-1);
-  return [...(before ? [`last success before it: ${requestLine(before)}`] : []), ...firstFew(story.failures.map(requestLine), 3), ...matching(c, pattern).slice(0, 2)];
+  return [
+    ...(before ? [`last success before it: ${requestLine(before)}`] : []),
+    ...firstFew(story.failures.map(requestLine), 3),
+    ...matching(c, pattern).slice(0, 2),
+  ];
 }
 
 const expiredSecretDetector: Detector = (c): Finding | undefined => {
@@ -189,4 +208,10 @@ const invalidSecretDetector: Detector = (c): Finding | undefined => {
   };
 };
 
-export const authDetectors: Detector[] = [consentMissingDetector, permissionMissingDetector, writeBackDetector, expiredSecretDetector, invalidSecretDetector];
+export const authDetectors: Detector[] = [
+  consentMissingDetector,
+  permissionMissingDetector,
+  writeBackDetector,
+  expiredSecretDetector,
+  invalidSecretDetector,
+];

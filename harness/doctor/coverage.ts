@@ -11,10 +11,13 @@ const provisionerMissingDetector: Detector = (c) => {
   return {
     id: 'provisioner-missing',
     title: 'Provisioner missing: a grant/revoke targeted a resource type without grant and revoke',
-    evidence: firstFew(texts.map((t) => quote(t)), 3),
+    evidence: firstFew(
+      texts.map((t) => quote(t)),
+      3,
+    ),
     fix: [
       'Implement both Grant and Revoke on the resource syncer of that type (the SDK requires both to route provisioning to it).',
-      'Or leave that entitlement out of the scenario\'s actions if the connector is read-only for it.',
+      "Or leave that entitlement out of the scenario's actions if the connector is read-only for it.",
     ],
   };
 };

@@ -32,7 +32,13 @@ export class JournalBuilder {
   add(input: EntryInput): this {
     const { atSeconds, provider, at, ...rest } = input;
     this.clock = atSeconds ?? this.clock + 1;
-    this.entries.push({ provider: provider ?? this.provider, latencyMs: 1, ...rest, seq: this.entries.length + 1, at: at ?? new Date(T0 + this.clock * 1000).toISOString() });
+    this.entries.push({
+      provider: provider ?? this.provider,
+      latencyMs: 1,
+      ...rest,
+      seq: this.entries.length + 1,
+      at: at ?? new Date(T0 + this.clock * 1000).toISOString(),
+    });
     return this;
   }
 
@@ -66,12 +72,25 @@ export function healthyEntra(): RunEvidence {
     sync: {
       resourceTypes: ['user', 'group'],
       resources,
-      grants: [{ id: `group:${groups[0]!.objectId}:member:user:${first.objectId}`, entitlementId: `group:${groups[0]!.objectId}:member`, principalType: 'user', principalId: first.objectId }],
+      grants: [
+        {
+          id: `group:${groups[0]!.objectId}:member:user:${first.objectId}`,
+          entitlementId: `group:${groups[0]!.objectId}:member`,
+          principalType: 'user',
+          principalId: first.objectId,
+        },
+      ],
       entitlements: groups.length * 2,
     },
     completeness: { missing: [], extra: [] },
     tenant: t,
-    memory: { peakHeapBytes: 40e6, retained: [{ users: 1000, bytes: 5_000_000 }, { users: 10_000, bytes: 5_100_000 }] },
+    memory: {
+      peakHeapBytes: 40e6,
+      retained: [
+        { users: 1000, bytes: 5_000_000 },
+        { users: 10_000, bytes: 5_100_000 },
+      ],
+    },
     actions: [],
   };
 }
@@ -81,7 +100,9 @@ export function healthyGoogle(): RunEvidence {
   const base = healthyEntra();
   const journal = new JournalBuilder('google')
     .add({ method: 'POST', url: '/token', route: 'google.token', status: 200 })
-    .get('/admin/directory/v1/users?customer=my_customer&maxResults=200&orderBy=email&projection=full', 'google.users.list', 200, { items: users().length })
+    .get('/admin/directory/v1/users?customer=my_customer&maxResults=200&orderBy=email&projection=full', 'google.users.list', 200, {
+      items: users().length,
+    })
     .get('/admin/directory/v1/groups?customer=my_customer&maxResults=200', 'google.groups.list', 200, { items: 4 })
     .get('/admin/directory/v1/groups/g1/members?maxResults=200', 'google.members.list', 200, { items: 3 });
   return {
@@ -89,7 +110,13 @@ export function healthyGoogle(): RunEvidence {
     provider: 'google',
     granted: ['https://www.googleapis.com/auth/admin.directory.user.readonly', 'https://www.googleapis.com/auth/admin.directory.group.readonly'],
     journal: journal.entries,
-    sync: { ...base.sync!, resources: base.sync!.resources.map((r) => (r.type === 'user' ? userResource(users().find((u) => u.objectId === r.id)!, (u) => u.googleId) : r)), grants: [] },
+    sync: {
+      ...base.sync!,
+      resources: base.sync!.resources.map((r) =>
+        r.type === 'user' ? userResource(users().find((u) => u.objectId === r.id)!, (u) => u.googleId) : r,
+      ),
+      grants: [],
+    },
   };
 }
 

@@ -58,7 +58,9 @@ describe('the doctor on real Entra runs', () => {
     const d = diagnose(await run({}));
     expect(d.findings).toEqual([]);
     expect(d.minimalPermissions).toEqual(['Application.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'User.Read.All']);
-    expect(d.summary).toMatch(/^healthy: \d+ requests, permissions needed: Application.Read.All, Group.Read.All, GroupMember.Read.All, User.Read.All$/);
+    expect(d.summary).toMatch(
+      /^healthy: \d+ requests, permissions needed: Application.Read.All, Group.Read.All, GroupMember.Read.All, User.Read.All$/,
+    );
   });
 
   it('throttling honoured: throttled and recovered, Retry-After respected', async () => {
@@ -78,7 +80,10 @@ describe('the doctor on real Entra runs', () => {
   });
 
   it('a members permission taken away names GroupMember.Read.All', async () => {
-    const ev = await run({ sim: { grantedPermissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] }, faults: ['partial-consent:missing=GroupMember.Read.All,route=graph.groups.members.list'] });
+    const ev = await run({
+      sim: { grantedPermissions: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] },
+      faults: ['partial-consent:missing=GroupMember.Read.All,route=graph.groups.members.list'],
+    });
     const d = diagnose(ev);
     expect(d.findings.map((f) => f.id)).toEqual(['permission-missing']);
     expect(d.findings[0]!.title).toContain('needs GroupMember.Read.All');

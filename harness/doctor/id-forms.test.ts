@@ -23,6 +23,8 @@ describe('id-form-mismatch', () => {
 
   it('not for unrelated missing and extra ids', () => {
     const [a, b] = users();
-    expect(finding({ ...healthyEntra(), completeness: { missing: [`user:${a!.objectId}`], extra: [`user:${b!.userPrincipalName}`] } })).toBeUndefined();
+    expect(
+      finding({ ...healthyEntra(), completeness: { missing: [`user:${a!.objectId}`], extra: [`user:${b!.userPrincipalName}`] } }),
+    ).toBeUndefined();
   });
 });

@@ -53,7 +53,10 @@ function pairIdForms(c: DoctorContext): Pairing[] {
     }
     // Its own id behind a prefix pairs any type; another attribute needs the tenant's user.
     const user = c.userOf(m.id);
-    const forms: [string, string][] = [['id behind a prefix', m.id], ...(user ? userForms(user).filter(([, value]) => value.toLowerCase() !== m.id.toLowerCase()) : [])];
+    const forms: [string, string][] = [
+      ['id behind a prefix', m.id],
+      ...(user ? userForms(user).filter(([, value]) => value.toLowerCase() !== m.id.toLowerCase()) : []),
+    ];
     for (const e of extra) {
       if (used.has(e) || e.type !== m.type) continue;
       const form = forms.find(([, value]) => sameValue(e.id, value));
@@ -73,8 +76,16 @@ export const idFormDetector: Detector = (c) => {
   for (const p of pairs) byForm.set(p.form, [...(byForm.get(p.form) ?? []), p]);
   const lines: string[] = [];
   for (const [form, group] of byForm) {
-    const how = form === 'case' ? 'the same ids in another case' : form === 'id behind a prefix' ? 'with a prefix added to the id' : `written as the object's ${form} instead of its id`;
-    lines.push(`${group.length} of ${c.missingResources.length} missing id(s) are in the sync ${how}`, ...group.slice(0, 2).map((p) => `${p.missing.type}:${p.missing.id} is in the sync as ${p.extra.type}:${p.extra.id}`));
+    const how =
+      form === 'case'
+        ? 'the same ids in another case'
+        : form === 'id behind a prefix'
+          ? 'with a prefix added to the id'
+          : `written as the object's ${form} instead of its id`;
+    lines.push(
+      `${group.length} of ${c.missingResources.length} missing id(s) are in the sync ${how}`,
+      ...group.slice(0, 2).map((p) => `${p.missing.type}:${p.missing.id} is in the sync as ${p.extra.type}:${p.extra.id}`),
+    );
   }
   return {
     id: 'id-form-mismatch',

@@ -24,7 +24,11 @@ describe('empty-sync', () => {
 describe('no-identities', () => {
   it('groups synced but no users while the tenant has some (a sign-in only grant)', () => {
     const ev = healthyEntra();
-    const run = { ...ev, granted: ['User.Read', 'Group.Read.All'], sync: { ...ev.sync!, resources: ev.sync!.resources.filter((r) => r.type !== 'user'), grants: [] } };
+    const run = {
+      ...ev,
+      granted: ['User.Read', 'Group.Read.All'],
+      sync: { ...ev.sync!, resources: ev.sync!.resources.filter((r) => r.type !== 'user'), grants: [] },
+    };
     const f = finding(run, 'no-identities')!;
     expect(f.title).toBe('No identities: the sync wrote no user resources though the tenant has 24 users');
     expect(f.evidence[0]).toBe('granted: User.Read, Group.Read.All');
@@ -41,10 +45,15 @@ describe('identities-filtered', () => {
     const ev = healthyEntra();
     const journal = new JournalBuilder('entra').get(url, 'graph.users.list', 200, { items: users().length - guests().length }).entries;
     const kept = ev.sync!.resources.filter((r) => !guests().some((g) => g.objectId === r.id));
-    return { ...ev, journal, sync: { ...ev.sync!, resources: kept }, completeness: { missing: guests().map((g) => `user:${g.objectId}`), extra: [] } };
+    return {
+      ...ev,
+      journal,
+      sync: { ...ev.sync!, resources: kept },
+      completeness: { missing: guests().map((g) => `user:${g.objectId}`), extra: [] },
+    };
   };
 
-  it("names the kind when the missing users are all guests and the listing filters", () => {
+  it('names the kind when the missing users are all guests and the listing filters', () => {
     expect(guests().length).toBeGreaterThan(0);
     const f = finding(withoutGuests("/v1.0/users?$filter=userType eq 'Member'&$top=999"), 'identities-filtered')!;
     expect(f.title).toBe(`Identities filtered: ${guests().length} guest user(s) missing, and the connector filters its listings`);
@@ -55,7 +64,9 @@ describe('identities-filtered', () => {
     expect(ids(withoutGuests('/v1.0/users?$top=999'))).not.toContain('identities-filtered');
     const mixed = withoutGuests("/v1.0/users?$filter=userType eq 'Member'");
     const member = users().find((u) => u.kind === 'member' && u.enabled)!;
-    expect(ids({ ...mixed, completeness: { missing: [...mixed.completeness!.missing, `user:${member.objectId}`], extra: [] } })).not.toContain('identities-filtered');
+    expect(ids({ ...mixed, completeness: { missing: [...mixed.completeness!.missing, `user:${member.objectId}`], extra: [] } })).not.toContain(
+      'identities-filtered',
+    );
   });
 });
 
@@ -70,8 +81,13 @@ describe('duplicate-identities', () => {
   it('an extra id that maps to a person also synced under their proper id', () => {
     const ev = healthyEntra();
     const u = users()[5]!;
-    const run = { ...withResources(ev, [...ev.sync!.resources, { type: 'user', id: u.mail, rawId: u.mail }]), completeness: { missing: [], extra: [`user:${u.mail}`] } };
-    expect(finding(run, 'duplicate-identities')!.evidence).toContain(`extra user:${u.mail} is ${u.userPrincipalName}, also synced as user:${u.objectId}`);
+    const run = {
+      ...withResources(ev, [...ev.sync!.resources, { type: 'user', id: u.mail, rawId: u.mail }]),
+      completeness: { missing: [], extra: [`user:${u.mail}`] },
+    };
+    expect(finding(run, 'duplicate-identities')!.evidence).toContain(
+      `extra user:${u.mail} is ${u.userPrincipalName}, also synced as user:${u.objectId}`,
+    );
   });
 
   it('not for distinct people', () => {

@@ -16,7 +16,11 @@ const emptySyncDetector: Detector = (c) => {
   return {
     id: 'empty-sync',
     title: 'Empty sync: the sync succeeded but wrote no resources',
-    evidence: [`resource types: ${c.ev.sync.resourceTypes.join(', ') || 'none'}`, `${lists.length} successful read(s)`, ...firstFew(lists.map(requestLine), 3)],
+    evidence: [
+      `resource types: ${c.ev.sync.resourceTypes.join(', ') || 'none'}`,
+      `${lists.length} successful read(s)`,
+      ...firstFew(lists.map(requestLine), 3),
+    ],
     fix: [
       'Check the connector lists each resource type it declares and returns what the pages hold (a parsing error can yield empty pages).',
       'Check the granted permissions open the data: with only a sign-in permission every list comes back empty or refused.',
@@ -73,10 +77,18 @@ const identitiesFilteredDetector: Detector = (c) => {
   return {
     id: 'identities-filtered',
     title: `Identities filtered: ${missing.length} ${kind} user(s) missing, and the connector filters its listings`,
-    evidence: [...firstFew(filtering.map(requestLine), 3), ...firstFew(missing.map((k, i) => `missing ${k.type}:${k.id} (${users[i]!.userPrincipalName}, ${kind})`), 3)],
+    evidence: [
+      ...firstFew(filtering.map(requestLine), 3),
+      ...firstFew(
+        missing.map((k, i) => `missing ${k.type}:${k.id} (${users[i]!.userPrincipalName}, ${kind})`),
+        3,
+      ),
+    ],
     fix: [
       `The listing's filter drops ${kind} users: remove it (or make it opt-in) so the sync holds every identity access reviews need.`,
-      kind === 'guest' || kind === 'external' ? "Entra: a $filter on userType eq 'Member' drops guests; Google: query= on a domain drops other domains." : 'Disabled accounts still hold access: sync them and mark them disabled in the user trait instead.',
+      kind === 'guest' || kind === 'external'
+        ? "Entra: a $filter on userType eq 'Member' drops guests; Google: query= on a domain drops other domains."
+        : 'Disabled accounts still hold access: sync them and mark them disabled in the user trait instead.',
     ],
   };
 };
@@ -99,8 +111,13 @@ const duplicateIdentitiesDetector: Detector = (c) => {
   const extraIds = new Set(c.extraResources.map((k) => `${k.type}:${k.id}`));
   for (const extra of c.extraResources.filter((k) => isUserType(k.type))) {
     const person = c.userOf(extra.id);
-    const twin = person && users.find((r) => `${r.type}:${r.id}` !== `${extra.type}:${extra.id}` && !extraIds.has(`${r.type}:${r.id}`) && c.userOf(r.id)?.seq === person.seq);
-    if (person && present.has(person.seq) && twin) lines.push(`extra ${extra.type}:${extra.id} is ${person.userPrincipalName}, also synced as ${twin.type}:${twin.id}`);
+    const twin =
+      person &&
+      users.find(
+        (r) => `${r.type}:${r.id}` !== `${extra.type}:${extra.id}` && !extraIds.has(`${r.type}:${r.id}`) && c.userOf(r.id)?.seq === person.seq,
+      );
+    if (person && present.has(person.seq) && twin)
+      lines.push(`extra ${extra.type}:${extra.id} is ${person.userPrincipalName}, also synced as ${twin.type}:${twin.id}`);
   }
   if (lines.length === 0) return undefined;
   return {
@@ -124,4 +141,10 @@ const syncStateDetector: Detector = (c) => {
   return check.findings();
 };
 
-export const identityDetectors: Detector[] = [emptySyncDetector, noIdentitiesDetector, identitiesFilteredDetector, duplicateIdentitiesDetector, syncStateDetector];
+export const identityDetectors: Detector[] = [
+  emptySyncDetector,
+  noIdentitiesDetector,
+  identitiesFilteredDetector,
+  duplicateIdentitiesDetector,
+  syncStateDetector,
+];

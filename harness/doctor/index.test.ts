@@ -11,7 +11,9 @@ describe('diagnose', () => {
   it('summarises a healthy run with the least permissions the successful calls needed', () => {
     const entra = diagnose(healthyEntra());
     expect(entra.minimalPermissions).toEqual(['Group.Read.All', 'GroupMember.Read.All', 'User.Read.All']);
-    expect(entra.summary).toBe(`healthy: ${healthyEntra().journal.length} requests, permissions needed: Group.Read.All, GroupMember.Read.All, User.Read.All`);
+    expect(entra.summary).toBe(
+      `healthy: ${healthyEntra().journal.length} requests, permissions needed: Group.Read.All, GroupMember.Read.All, User.Read.All`,
+    );
     expect(diagnose(healthyAws()).minimalPermissions).toEqual(['iam:ListGroups', 'iam:ListUsers']);
     expect(diagnose(healthyGoogle()).minimalPermissions).toEqual([
       'https://www.googleapis.com/auth/admin.directory.group.member.readonly',
@@ -22,7 +24,9 @@ describe('diagnose', () => {
   });
 
   it('leaves refused calls out of the minimal permissions', () => {
-    const journal = new JournalBuilder('entra').get('/v1.0/users', 'graph.users.list').get('/v1.0/roleManagement/directory/roleAssignments', 'graph.roleAssignments.list', 403).entries;
+    const journal = new JournalBuilder('entra')
+      .get('/v1.0/users', 'graph.users.list')
+      .get('/v1.0/roleManagement/directory/roleAssignments', 'graph.roleAssignments.list', 403).entries;
     expect(diagnose({ ...healthyEntra(), journal }).minimalPermissions).toEqual(['User.Read.All']);
   });
 

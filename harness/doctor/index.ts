@@ -21,14 +21,24 @@ import { unexplained } from './unexplained.js';
 
 export type { Diagnosis, Finding, RunEvidence } from '../../reports/evidence.js';
 
-const DETECTORS: readonly Detector[] = [...authDetectors, ...throttlingDetectors, ...identityDetectors, ...paginationDetectors, ...pagingAuditDetectors, ...performanceDetectors, ...coverageDetectors, ...transportDetectors, rejectedRequestDetector, idFormDetector];
+const DETECTORS: readonly Detector[] = [
+  ...authDetectors,
+  ...throttlingDetectors,
+  ...identityDetectors,
+  ...paginationDetectors,
+  ...pagingAuditDetectors,
+  ...performanceDetectors,
+  ...coverageDetectors,
+  ...transportDetectors,
+  rejectedRequestDetector,
+  idFormDetector,
+];
 
 export function diagnose(evidence: RunEvidence): Diagnosis {
   const context = createContext(evidence);
   const found = DETECTORS.flatMap((detect) => detect(context) ?? []);
   const last = unexplained(context, found);
-  const findings = [...found, ...(last ? [last] : [])]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const findings = [...found, ...(last ? [last] : [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const minimalPermissions = minimal(evidence);
   const summary = findings.length
     ? findings.map((f) => f.title).join('; ')

@@ -5,7 +5,8 @@
  */
 import type { Finding } from '../../reports/evidence.js';
 
-export const UNCHANGED_TOKEN_TEXT = /next page token unchanged|next page token is the same as the current page token|page token is the same as the next page token/;
+export const UNCHANGED_TOKEN_TEXT =
+  /next page token unchanged|next page token is the same as the current page token|page token is the same as the next page token/;
 export const CYCLE_TEXT = /pagination cycle detected/;
 
 export function pageTokenUnchanged(evidence: string[]): Finding {

@@ -6,7 +6,12 @@ import { healthyAws, healthyEntra, healthyScim, JournalBuilder, users } from './
 
 const ids = (ev: RunEvidence) => diagnose(ev).findings.map((f) => f.id);
 const finding = (ev: RunEvidence, id: string) => diagnose(ev).findings.find((f) => f.id === id);
-const failed = (error: string): RunEvidence => ({ ...healthyEntra(), outcome: 'failed', error, log: [{ level: 'error', msg: 'sync failed', error }] });
+const failed = (error: string): RunEvidence => ({
+  ...healthyEntra(),
+  outcome: 'failed',
+  error,
+  log: [{ level: 'error', msg: 'sync failed', error }],
+});
 
 describe('page-token-unchanged', () => {
   it("recognises the page guard's current and legacy SDK texts", () => {
@@ -15,7 +20,9 @@ describe('page-token-unchanged', () => {
       const f = finding(failed(text), 'page-token-unchanged')!;
       expect(f.evidence[0]).toContain('tok-2');
     }
-    expect(ids(failed(unchangedText({ kind: 'grants', resourceTypeId: 'group', resourceId: 'g1' }, 't', 'current')))).toContain('page-token-unchanged');
+    expect(ids(failed(unchangedText({ kind: 'grants', resourceTypeId: 'group', resourceId: 'g1' }, 't', 'current')))).toContain(
+      'page-token-unchanged',
+    );
   });
 
   it('not for other failures', () => {
@@ -25,7 +32,12 @@ describe('page-token-unchanged', () => {
 
 describe('pagination-cycle', () => {
   it("recognises the page guard's cycle text", () => {
-    const f = finding(failed('listing resources failed: pagination cycle detected (token=A was returned earlier in this listing, type=user, parent=<nil>) - likely a connector bug'), 'pagination-cycle')!;
+    const f = finding(
+      failed(
+        'listing resources failed: pagination cycle detected (token=A was returned earlier in this listing, type=user, parent=<nil>) - likely a connector bug',
+      ),
+      'pagination-cycle',
+    )!;
     expect(f.evidence[0]).toContain('token=A');
     expect(ids(failed('listing resources failed: pagination cycle detected (token=A ...)'))).not.toContain('page-token-unchanged');
   });
@@ -41,7 +53,9 @@ describe('no-pagination', () => {
     const route = provider === 'entra' ? 'graph.users.list' : provider === 'scim' ? 'scim.users.list' : 'iam.ListUsers';
     const journal = new JournalBuilder(provider);
     for (const url of urls) journal.add({ method: provider === 'aws' ? 'POST' : 'GET', url, route, status: 200, items });
-    const missing = users().slice(10).map((u) => `user:${u.objectId}`);
+    const missing = users()
+      .slice(10)
+      .map((u) => `user:${u.objectId}`);
     return { ...base, journal: journal.entries, completeness: { missing, extra: [] } };
   };
 
@@ -54,8 +68,12 @@ describe('no-pagination', () => {
   });
 
   it('not when the listing followed page tokens (other causes lose items too), nor when nothing is missing', () => {
-    expect(ids(missingAfterFirstPage('entra', ['/v1.0/users?$top=10', '/v1.0/users?$top=10&$skiptoken=RFNwdAIAAQAAAA']))).not.toContain('no-pagination');
-    expect(ids(missingAfterFirstPage('scim', ['/scim/v2/Users?startIndex=1&count=10', '/scim/v2/Users?startIndex=11&count=10']))).not.toContain('no-pagination');
+    expect(ids(missingAfterFirstPage('entra', ['/v1.0/users?$top=10', '/v1.0/users?$top=10&$skiptoken=RFNwdAIAAQAAAA']))).not.toContain(
+      'no-pagination',
+    );
+    expect(ids(missingAfterFirstPage('scim', ['/scim/v2/Users?startIndex=1&count=10', '/scim/v2/Users?startIndex=11&count=10']))).not.toContain(
+      'no-pagination',
+    );
     expect(ids(missingAfterFirstPage('aws', ['/', '/']))).not.toContain('no-pagination');
     expect(ids(healthyEntra())).not.toContain('no-pagination');
   });

@@ -10,14 +10,16 @@ import { hasPageFacts } from './paging/index.js';
 import { journalDialect } from './journal-dialect.js';
 import { callKind, carriesPageToken, firstFew, ok, quote, requestLine } from './journal-facts.js';
 
-
 function guardTexts(c: DoctorContext, pattern: RegExp): string[] {
   return [...new Set(c.texts.filter((t) => pattern.test(t)))].map((t) => quote(t, 300));
 }
 
 /** The listing requests right before the run stopped, to show the token that repeated. */
 function lastListings(c: DoctorContext): string[] {
-  return c.ev.journal.filter((e) => callKind(e) === 'read' && ok(e)).slice(-3).map(requestLine);
+  return c.ev.journal
+    .filter((e) => callKind(e) === 'read' && ok(e))
+    .slice(-3)
+    .map(requestLine);
 }
 
 const pageTokenUnchangedDetector: Detector = (c) => {
@@ -57,7 +59,8 @@ const noPaginationDetector: Detector = (c) => {
   const lines: string[] = [];
   const byRoute = new Map<string, JournalEntry[]>();
   // Failed calls count too: a page token the server refused (stale-token) was still followed.
-  for (const e of c.ev.journal) if (e.route && callKind(e) === 'read' && listedKind(e.route)) byRoute.set(e.route, [...(byRoute.get(e.route) ?? []), e]);
+  for (const e of c.ev.journal)
+    if (e.route && callKind(e) === 'read' && listedKind(e.route)) byRoute.set(e.route, [...(byRoute.get(e.route) ?? []), e]);
   for (const [route, calls] of byRoute) {
     const kind = listedKind(route)!;
     const missing = c.missingResources.filter((k) => (kind === 'user' ? isUserType(k.type) : isGroupType(k.type)));
@@ -66,7 +69,10 @@ const noPaginationDetector: Detector = (c) => {
     const paged = journalDialect(c.ev.provider).operationInBody ? calls.length > 1 : calls.some((e) => carriesPageToken(e.url));
     // A page that came back short was the whole listing: the items are missing for another reason.
     if (paged || !calls.some((e) => ok(e) && cameBackFull(e))) continue;
-    lines.push(`${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`, ...calls.slice(0, 2).map(requestLine));
+    lines.push(
+      `${route}: ${calls.length} call(s), none with a page token; ${missing.length} ${kind}(s) missing, e.g. ${missing[0]!.type}:${missing[0]!.id}`,
+      ...calls.slice(0, 2).map(requestLine),
+    );
   }
   if (lines.length === 0) return undefined;
   return {

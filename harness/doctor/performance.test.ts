@@ -33,7 +33,16 @@ describe('n-plus-one', () => {
 
 describe('memory-growth', () => {
   it('a connector keeping parsed pages (about 1 KB per user) is caught', () => {
-    const run = { ...healthyEntra(), memory: { peakHeapBytes: 90e6, retained: [{ users: 10_000, bytes: 15_000_000 }, { users: 1000, bytes: 5_000_000 }] } };
+    const run = {
+      ...healthyEntra(),
+      memory: {
+        peakHeapBytes: 90e6,
+        retained: [
+          { users: 10_000, bytes: 15_000_000 },
+          { users: 1000, bytes: 5_000_000 },
+        ],
+      },
+    };
     const f = finding(run, 'memory-growth')!;
     expect(f.title).toBe('Memory growth: about 1111 bytes retained per extra user after the sync');
   });

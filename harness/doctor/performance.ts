@@ -29,7 +29,8 @@ const nPlusOneDetector: Detector = (c) => {
     if (entries.length <= N_PLUS_ONE_MIN_CALLS) continue;
     const { list, kind } = itemRoute(entries[0]!)!;
     const fromPages = c.ev.journal.filter((e) => e.route === list).reduce((n, e) => n + (e.items ?? 0), 0);
-    const inFile = c.ev.sync?.resources.filter((r) => (kind === 'user' ? isUserType(r.type) : kind === 'group' ? isGroupType(r.type) : false)).length ?? 0;
+    const inFile =
+      c.ev.sync?.resources.filter((r) => (kind === 'user' ? isUserType(r.type) : kind === 'group' ? isGroupType(r.type) : false)).length ?? 0;
     const listed = Math.max(fromPages, inFile);
     if (listed === 0 || entries.length <= listed / 2) continue;
     lines.push(`${route}: ${entries.length} calls for ${listed} listed item(s) (${list})`, requestLine(entries[0]!));

@@ -16,28 +16,49 @@ const refused = (code: string, message: string): Partial<JournalEntry> => ({ ref
 describe('request-rejected', () => {
   it("quotes the provider's words, names the parameter its message names, and says what it takes instead", () => {
     const f = detect(healthyEntra(), (j) =>
-      j.get("/v1.0/users?$filter=endswith(mail,'.com')", 'graph.users.list', 400, refused('Request_UnsupportedQuery', "Unsupported Query. Property 'mail' in $filter")),
+      j.get(
+        "/v1.0/users?$filter=endswith(mail,'.com')",
+        'graph.users.list',
+        400,
+        refused('Request_UnsupportedQuery', "Unsupported Query. Property 'mail' in $filter"),
+      ),
     )!;
     expect(f.id).toBe('request-rejected');
-    expect(f.evidence[0]).toBe(`graph.users.list: Request_UnsupportedQuery: "Unsupported Query. Property 'mail' in $filter" (parameter $filter); 1 request(s)`);
+    expect(f.evidence[0]).toBe(
+      `graph.users.list: Request_UnsupportedQuery: "Unsupported Query. Property 'mail' in $filter" (parameter $filter); 1 request(s)`,
+    );
     expect(f.evidence[1]).toBe("#1 GET /v1.0/users?$filter=endswith(mail,'.com') -> 400");
     expect(f.fix[0]).toMatch(/^\$filter: the provider supports .*ConsistencyLevel: eventual/);
   });
 
   it('names the parameter whose value the message quotes when it names none (Google query)', () => {
     const f = detect(healthyGoogle(), (j) =>
-      j.get('/admin/directory/v1/users?customer=my_customer&query=lastLoginTime%3A2024-01-01', 'google.users.list', 400, refused('invalid', 'Invalid Input: lastLoginTime:2024-01-01')),
+      j.get(
+        '/admin/directory/v1/users?customer=my_customer&query=lastLoginTime%3A2024-01-01',
+        'google.users.list',
+        400,
+        refused('invalid', 'Invalid Input: lastLoginTime:2024-01-01'),
+      ),
     )!;
     expect(f.evidence[0]).toContain('(parameter query)');
   });
 
   it("falls back to the advice's parameter, from a body-carried request's journaled parameters too", () => {
     const f = detect(healthyAws(), (j) =>
-      j.add({ method: 'POST', url: '/', route: 'identitystore.ListUsers', status: 400, page: { asked: { IdentityStoreId: 'd-1234567890', NextToken: 'abc' } }, ...refused('ValidationException', 'Invalid NextToken.') }),
+      j.add({
+        method: 'POST',
+        url: '/',
+        route: 'identitystore.ListUsers',
+        status: 400,
+        page: { asked: { IdentityStoreId: 'd-1234567890', NextToken: 'abc' } },
+        ...refused('ValidationException', 'Invalid NextToken.'),
+      }),
     )!;
     // "NextToken" is in the message: named. Without it, the advice for a token refusal names it.
     expect(f.evidence[0]).toContain('(parameter NextToken)');
-    const advised = detect(healthyAws(), (j) => j.add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 400, ...refused('ValidationError', 'Invalid Marker.') }))!;
+    const advised = detect(healthyAws(), (j) =>
+      j.add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 400, ...refused('ValidationError', 'Invalid Marker.') }),
+    )!;
     expect(advised.evidence[0]).toBe('iam.ListUsers: ValidationError: "Invalid Marker." (parameter Marker); 1 request(s)');
   });
 
@@ -51,10 +72,29 @@ describe('request-rejected', () => {
   });
 
   it('leaves out refusals a fault caused, permission and throttle codes, and the token endpoint', () => {
-    expect(detect(healthyGoogle(), (j) => j.get('/admin/directory/v1/users?pageToken=x', 'google.users.list', 400, { ...refused('invalid', 'Invalid pageToken'), fault: 'bad-pagination' }))).toBeUndefined();
-    expect(detect(healthyAws(), (j) => j.add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 403, ...refused('AccessDenied', 'not authorized') }))).toBeUndefined();
-    expect(detect(healthyAws(), (j) => j.add({ method: 'POST', url: '/', route: 'identitystore.ListUsers', status: 400, ...refused('ThrottlingException', 'Rate exceeded') }))).toBeUndefined();
-    expect(detect(healthyGoogle(), (j) => j.add({ method: 'POST', url: '/token', route: 'google.token', status: 400, ...refused('invalid_grant', 'Invalid JWT Signature.') }))).toBeUndefined();
+    expect(
+      detect(healthyGoogle(), (j) =>
+        j.get('/admin/directory/v1/users?pageToken=x', 'google.users.list', 400, {
+          ...refused('invalid', 'Invalid pageToken'),
+          fault: 'bad-pagination',
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      detect(healthyAws(), (j) =>
+        j.add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 403, ...refused('AccessDenied', 'not authorized') }),
+      ),
+    ).toBeUndefined();
+    expect(
+      detect(healthyAws(), (j) =>
+        j.add({ method: 'POST', url: '/', route: 'identitystore.ListUsers', status: 400, ...refused('ThrottlingException', 'Rate exceeded') }),
+      ),
+    ).toBeUndefined();
+    expect(
+      detect(healthyGoogle(), (j) =>
+        j.add({ method: 'POST', url: '/token', route: 'google.token', status: 400, ...refused('invalid_grant', 'Invalid JWT Signature.') }),
+      ),
+    ).toBeUndefined();
   });
 
   it('no refusal, no finding', () => {

@@ -46,7 +46,10 @@ export const rejectedRequestDetector: Detector = (c) => {
     const e = entries[0]!;
     const advice = adviceFor(REFUSALS[c.ev.provider] ?? [], e.refusal!.code, e.refusal!.message);
     const param = parameterOf(e, advice);
-    lines.push(`${e.route}: ${e.refusal!.code}: "${quote(e.refusal!.message, 200)}"${param ? ` (parameter ${param})` : ''}; ${entries.length} request(s)`, requestLine(e));
+    lines.push(
+      `${e.route}: ${e.refusal!.code}: "${quote(e.refusal!.message, 200)}"${param ? ` (parameter ${param})` : ''}; ${entries.length} request(s)`,
+      requestLine(e),
+    );
     if (advice) fixes.add(`${param ? `${param}: ` : ''}the provider supports ${advice.instead}.`);
   }
   return {

@@ -33,7 +33,9 @@ export class SyncStateCheck {
     if (this.types.has(principalType) && !(other && other !== principalType)) return;
     if (this.orphanCount++ >= SHOWN) return;
     const near = [...this.types].find((t) => t !== principalType && t.toLowerCase() === principalType.toLowerCase()) ?? other;
-    this.orphans.push(`grant ${grantId}: principal ${principalType}:${principalId} is not a synced resource${near ? ` (resource type is "${near}", not "${principalType}")` : ''}`);
+    this.orphans.push(
+      `grant ${grantId}: principal ${principalType}:${principalId} is not a synced resource${near ? ` (resource type is "${near}", not "${principalType}")` : ''}`,
+    );
   }
 
   findings(): Finding[] {
@@ -43,7 +45,9 @@ export class SyncStateCheck {
         id: 'missing-raw-id',
         title: `Missing RawId: ${this.lackingCount} user/group resource(s) carry no RawId annotation`,
         evidence: more(this.lacking, this.lackingCount),
-        fix: ["Add a RawId annotation with the provider's own id to every user and group resource (the SDK's resource builders take WithRawID / RawId), so grants and access reviews can link back to the source object."],
+        fix: [
+          "Add a RawId annotation with the provider's own id to every user and group resource (the SDK's resource builders take WithRawID / RawId), so grants and access reviews can link back to the source object.",
+        ],
       });
     }
     if (this.orphanCount > 0) {

@@ -24,7 +24,13 @@ describe('throttled', () => {
   });
 
   it("counts AWS's 400 Throttling (a throttle fault) and a sync that gave up", () => {
-    const journal = new JournalBuilder('aws').add({ method: 'POST', url: '/', route: 'iam.ListUsers', status: 400, fault: 'throttle:every=1' }).entries;
+    const journal = new JournalBuilder('aws').add({
+      method: 'POST',
+      url: '/',
+      route: 'iam.ListUsers',
+      status: 400,
+      fault: 'throttle:every=1',
+    }).entries;
     const f = finding({ ...healthyAws(), journal, outcome: 'failed', error: 'Throttling: Rate exceeded' }, 'throttled')!;
     expect(f.title).toMatch(/did not recover/);
     expect(f.fix.join('\n')).toMatch(/adaptive/);
@@ -38,7 +44,9 @@ describe('throttled', () => {
 describe('retry-after-ignored', () => {
   it('a retry one second after a Retry-After of 5 is a finding', () => {
     const f = finding(throttledThenRetried(5, 1), 'retry-after-ignored')!;
-    expect(f.evidence[0]).toBe('#1 GET /v1.0/users?$top=999 -> 429 (throttle:every=3) asked to wait 5s; #2 GET /v1.0/users?$top=999 -> 200 came 1.0s later');
+    expect(f.evidence[0]).toBe(
+      '#1 GET /v1.0/users?$top=999 -> 429 (throttle:every=3) asked to wait 5s; #2 GET /v1.0/users?$top=999 -> 200 came 1.0s later',
+    );
   });
 
   it('waiting long enough, a Retry-After of 0, or none at all is fine', () => {

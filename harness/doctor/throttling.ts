@@ -22,7 +22,9 @@ const throttledDetector: Detector = (c) => {
       ...(retries ? [`${retries} 'retrying operation' log line(s)`] : []),
       c.ev.outcome === 'succeeded' ? 'outcome: succeeded' : `outcome: failed${c.ev.error ? ` (${c.ev.error.slice(0, 160)})` : ''}`,
     ],
-    fix: recovered ? [...throttlingSteps(c.ev.provider), 'The sync recovered: this is informational unless it slows the sync down noticeably.'] : throttlingSteps(c.ev.provider),
+    fix: recovered
+      ? [...throttlingSteps(c.ev.provider), 'The sync recovered: this is informational unless it slows the sync down noticeably.']
+      : throttlingSteps(c.ev.provider),
   };
 };
 

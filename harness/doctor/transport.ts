@@ -17,7 +17,12 @@ export const transportDetectors: Detector[] = [
     const broken = c.ev.journal.filter((e) => e.transportError && /does not trust/.test(e.transportError));
     if (broken.length > 0 && !findings.some((f) => f.id === 'tls-untrusted')) {
       const rule = NETWORK_RULES.find((r) => r.id === 'tls-untrusted')!;
-      findings.push({ id: rule.id, title: `${rule.title} (${broken.length} handshake(s) refused by the client)`, evidence: broken.slice(0, 4).map((e) => `journal #${e.seq}: ${e.transportError}`), fix: rule.fix });
+      findings.push({
+        id: rule.id,
+        title: `${rule.title} (${broken.length} handshake(s) refused by the client)`,
+        evidence: broken.slice(0, 4).map((e) => `journal #${e.seq}: ${e.transportError}`),
+        fix: rule.fix,
+      });
     }
     return findings;
   },

@@ -46,7 +46,12 @@ function classify(c: DoctorContext, failed: JournalEntry[]): string[] {
   const paged = listings.filter((l) => l.calls.filter((x) => x.answered).length > 1 || l.calls.some(saidMore));
   const kinds = new Set(missing.map((k) => (isUserType(k.type) ? 'user' : isGroupType(k.type) ? 'group' : k.type)));
   if (missing.length && paged.some((l) => kinds.has(/users/i.test(l.route) ? 'user' : /groups/i.test(l.route) ? 'group' : ''))) {
-    lines.push(`in a listing read over several pages: ${paged.map((l) => `${l.label} (${l.calls.length} pages)`).slice(0, 3).join('; ')}; items may be lost at page boundaries`);
+    lines.push(
+      `in a listing read over several pages: ${paged
+        .map((l) => `${l.label} (${l.calls.length} pages)`)
+        .slice(0, 3)
+        .join('; ')}; items may be lost at page boundaries`,
+    );
   }
   if (missing.length && new Set(missing.map((k) => k.type)).size === 1) {
     const user = missing.map((k) => c.userOf(k.id)).filter(Boolean);
@@ -60,13 +65,28 @@ function classify(c: DoctorContext, failed: JournalEntry[]): string[] {
 function unexplainedLoss(c: DoctorContext): Finding {
   const missing = c.missingResources;
   const grants = c.missingGrants;
-  const what = [missing.length ? `${missing.length} resource(s) missing (${byType(missing)}), e.g. ${missing.slice(0, 3).map((k) => `${k.type}:${k.id}`).join(', ')}` : '', grants.length ? `${grants.length} grant(s) missing, e.g. ${grants.slice(0, 2).join(', ')}` : ''].filter(Boolean);
+  const what = [
+    missing.length
+      ? `${missing.length} resource(s) missing (${byType(missing)}), e.g. ${missing
+          .slice(0, 3)
+          .map((k) => `${k.type}:${k.id}`)
+          .join(', ')}`
+      : '',
+    grants.length ? `${grants.length} grant(s) missing, e.g. ${grants.slice(0, 2).join(', ')}` : '',
+  ].filter(Boolean);
   const failed = failedCalls(c.ev.journal);
   const classes = classify(c, failed);
   return {
     id: 'unexplained-loss',
     title: 'Unexplained loss: the sync succeeded without everything the tenant holds, and no other finding says why',
-    evidence: firstFew([...what, ...(classes.length ? classes : ['no failed request, and every listing the provider answered was read to its end']), ...failed.slice(1, 3).map(requestLine)], 6),
+    evidence: firstFew(
+      [
+        ...what,
+        ...(classes.length ? classes : ['no failed request, and every listing the provider answered was read to its end']),
+        ...failed.slice(1, 3).map(requestLine),
+      ],
+      6,
+    ),
     fix: [
       'Compare the journal with the connector: which listing should have returned the missing ids, and what did the connector do with its answer?',
       'A connector that skips items it cannot map, or filters by default, should log what it dropped and why.',
@@ -80,7 +100,9 @@ function unexplainedFailure(c: DoctorContext): Finding {
   const tail = c.ev.log.slice(-STDERR_TAIL_LINES).map((l) => quote(typeof l.error === 'string' ? `${l.msg}: ${l.error}` : l.msg, 200));
   const evidence = [
     c.ev.error ? `run error: ${quote(c.ev.error, 300)}` : 'the run failed with no error text',
-    last ? `last failed request: ${requestLine(last)}${last.refusal ? `: ${last.refusal.code}: ${quote(last.refusal.message, 160)}` : ''}` : 'no request failed: the connector stopped on its own',
+    last
+      ? `last failed request: ${requestLine(last)}${last.refusal ? `: ${last.refusal.code}: ${quote(last.refusal.message, 160)}` : ''}`
+      : 'no request failed: the connector stopped on its own',
     ...(tail.length ? ['connector output, last lines:', ...tail] : []),
   ];
   return {
@@ -89,7 +111,7 @@ function unexplainedFailure(c: DoctorContext): Finding {
     evidence,
     fix: [
       "Read the last failed request and the connector's last lines: they show where it gave up.",
-      'A connector should exit with an error that names the request and the provider\'s answer.',
+      "A connector should exit with an error that names the request and the provider's answer.",
     ],
   };
 }

@@ -23,19 +23,25 @@ export function newToken(): string {
 }
 
 export type Verdict =
-  | { ok: true; setCookie?: string; /** The URL without its token, to send the browser on to. */ redirect?: string }
+  | { ok: true; setCookie?: string /** The URL without its token, to send the browser on to. */; redirect?: string }
   | { ok: false; status: 403; message: string };
 
 export function checkAccess(request: IncomingMessage, served: string, token: string | undefined): Verdict {
   const origin = request.headers.origin;
   const refusal = adminRefusal(request.headers.host, origin, served);
   // The shared guard words its refusal for the admin API; the rule is the same here.
-  if (refusal) return { ok: false, status: 403, message: refusal.replace(/^admin API refused/, 'explore refused').replace('may call /__harness/', 'may read it') };
+  if (refusal)
+    return {
+      ok: false,
+      status: 403,
+      message: refusal.replace(/^admin API refused/, 'explore refused').replace('may call /__harness/', 'may read it'),
+    };
   if (token === undefined) return { ok: true };
   const url = new URL(request.url ?? '/', served);
   const given = url.searchParams.get('token');
   if (given !== null) {
-    if (!same(given, token)) return { ok: false, status: 403, message: 'explore refused: wrong token (open the URL explore printed, token included)' };
+    if (!same(given, token))
+      return { ok: false, status: 403, message: 'explore refused: wrong token (open the URL explore printed, token included)' };
     url.searchParams.delete('token');
     return { ok: true, setCookie: `${tokenCookie(served)}=${token}; HttpOnly; SameSite=Strict; Path=/`, redirect: `${url.pathname}${url.search}` };
   }

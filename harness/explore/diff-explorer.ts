@@ -36,7 +36,10 @@ export class DiffExplorer {
   /** Added and removed ids by table, kind and type, found once at open (undefined: too many, scanned per page). */
   private readonly unpaired = new Map<string, Map<string, string[]> | undefined>();
 
-  constructor(private readonly sides: Sides, options: DiffOptions) {
+  constructor(
+    private readonly sides: Sides,
+    options: DiffOptions,
+  ) {
     const rules = (options.failOn ?? []).map(parseRule);
     try {
       this.report = compareSyncs(sides, { dropThreshold: options.dropThreshold ?? 10, rules });
@@ -48,7 +51,9 @@ export class DiffExplorer {
       this.base = new SyncExplorer(sides.base.file, sides.base.sync.id);
       this.compare = new SyncExplorer(sides.compare.file, sides.compare.sync.id);
       this.versions = new ObjectVersions(this.attached);
-      for (const table of TABLES) for (const kind of ['added', 'removed'] as const) this.unpaired.set(`${table}:${kind}`, this.findUnpaired(table, kind, options.keptIds ?? KEPT_IDS));
+      for (const table of TABLES)
+        for (const kind of ['added', 'removed'] as const)
+          this.unpaired.set(`${table}:${kind}`, this.findUnpaired(table, kind, options.keptIds ?? KEPT_IDS));
     } catch (error) {
       this.attached.close();
       throw error;
@@ -126,7 +131,11 @@ export class DiffExplorer {
     for (const row of pairs.iterate(compare.syncId, base.syncId, resourceType) as Iterable<Pair>) {
       if (sameBytes(row.baseData, row.compareData) && sameBytes(row.baseExpansion, row.compareExpansion)) continue;
       const where = `${base.label} / ${compare.label}: ${name} row ${JSON.stringify(row.id)}`;
-      const fields = judge.changedFields({ data: row.baseData, expansion: row.baseExpansion }, { data: row.compareData, expansion: row.compareExpansion }, where);
+      const fields = judge.changedFields(
+        { data: row.baseData, expansion: row.baseExpansion },
+        { data: row.compareData, expansion: row.compareExpansion },
+        where,
+      );
       if (fields.length === 0) continue;
       if (seen++ < offset) continue;
       items.push({ id: row.id, fields });
@@ -145,7 +154,6 @@ export class DiffExplorer {
     }
   }
 }
-
 
 interface Pair {
   id: string;

@@ -17,7 +17,11 @@ export function diffRoutes(explorer: DiffExplorer): Route[] {
       answer: () => ({
         title: 'diff',
         data: explorer.report,
-        body: () => diffOverviewBody(explorer.report, explorer.report.findings.map((f) => ({ ...f, links: f.examples.map((e) => exampleLinks(explorer, e, f.side)) }))),
+        body: () =>
+          diffOverviewBody(
+            explorer.report,
+            explorer.report.findings.map((f) => ({ ...f, links: f.examples.map((e) => exampleLinks(explorer, e, f.side)) })),
+          ),
       }),
     },
     {
@@ -52,7 +56,8 @@ function exampleLinks(explorer: DiffExplorer, example: string, side: 'base' | 'c
     if (at > 0) {
       const ref = { resourceTypeId: part.slice(0, at), resourceId: part.slice(at + 1) };
       for (const which of order) {
-        if (explorer[which].names.displayName(ref.resourceTypeId, ref.resourceId) !== undefined) return { text: part, href: syncPaths(`/${which}`).resource(ref) };
+        if (explorer[which].names.displayName(ref.resourceTypeId, ref.resourceId) !== undefined)
+          return { text: part, href: syncPaths(`/${which}`).resource(ref) };
       }
     }
     for (const table of TABLES) {

@@ -18,7 +18,8 @@ export type { Explorer, Route, View } from './view.js';
 const USAGE = 'give a .c1z file, two .c1z files (to explore their diff) or a run folder (runs/<name>/)';
 
 export async function openExplorer(paths: string[], diff: DiffOptions = {}): Promise<Explorer> {
-  if (paths.length === 0 || paths.length > 2) throw new UserError(`explore: ${paths.length === 0 ? 'nothing to explore' : 'more than two paths'}: ${USAGE}`);
+  if (paths.length === 0 || paths.length > 2)
+    throw new UserError(`explore: ${paths.length === 0 ? 'nothing to explore' : 'more than two paths'}: ${USAGE}`);
   if (paths.length === 2) {
     const { openDiffExplorer } = await import('./open-diff.js');
     return openDiffExplorer(paths[0]!, paths[1]!, diff);

@@ -12,8 +12,16 @@ function index(): NameIndex {
 
 describe('NameIndex', () => {
   it('finds by id or display name, in any case, in file order', () => {
-    expect(index().search('ADA').items.map((r) => r.resourceId)).toEqual(['u-1', 'g-ada']);
-    expect(index().search('turing').items.map((r) => r.resourceId)).toEqual(['u-2']);
+    expect(
+      index()
+        .search('ADA')
+        .items.map((r) => r.resourceId),
+    ).toEqual(['u-1', 'g-ada']);
+    expect(
+      index()
+        .search('turing')
+        .items.map((r) => r.resourceId),
+    ).toEqual(['u-2']);
   });
 
   it('filters by type and pages with the total of all matches', () => {

@@ -51,7 +51,9 @@ describe('heldAccess', () => {
 
   it('keeps shallow edges to direct holders and resource-type filters to their types', () => {
     const shallow = membership(ref('group', 'b'), 'c', true, { expandable: { entitlementIds: [member('b')], shallow: true, resourceTypeIds: [] } });
-    const onlyGroups = membership(ref('group', 'a'), 'd', true, { expandable: { entitlementIds: [member('a')], shallow: false, resourceTypeIds: ['group'] } });
+    const onlyGroups = membership(ref('group', 'a'), 'd', true, {
+      expandable: { entitlementIds: [member('a')], shallow: false, resourceTypeIds: ['group'] },
+    });
     const grants = [membership(ada, 'a'), membership(ref('group', 'a'), 'b', true), shallow, onlyGroups];
     expect(walk(grants).held.map((h) => h.entitlementId)).toEqual(['group:a:member', 'group:b:member']);
   });
@@ -59,7 +61,9 @@ describe('heldAccess', () => {
   it('reports a stored inherited grant the edges do not explain with its sources', () => {
     const orphan = membership(ada, 'z', false, { sources: [member('y')] });
     const { held } = walk([orphan]);
-    expect(held).toEqual([{ entitlementId: 'group:z:member', resource: ref('group', 'z'), grantId: orphan.id, direct: false, sources: [member('y')] }]);
+    expect(held).toEqual([
+      { entitlementId: 'group:z:member', resource: ref('group', 'z'), grantId: orphan.id, direct: false, sources: [member('y')] },
+    ]);
   });
 
   it('stops at the limit and says so', () => {

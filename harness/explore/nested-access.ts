@@ -71,14 +71,26 @@ export function heldAccess(
       }
       const via = [...next.via, from];
       const grantId = stored.get(edge.entitlementId)?.id;
-      held.set(edge.entitlementId, { entitlementId: edge.entitlementId, resource: edge.resource, ...(grantId ? { grantId } : {}), direct: false, via });
+      held.set(edge.entitlementId, {
+        entitlementId: edge.entitlementId,
+        resource: edge.resource,
+        ...(grantId ? { grantId } : {}),
+        direct: false,
+        via,
+      });
       queue.push({ entitlementId: edge.entitlementId, resource: edge.resource, via });
     }
   }
   // Inherited grants the file stores but the walk did not reach (their edges were not kept): say what it records.
   for (const grant of stored.values()) {
     if (held.has(grant.entitlementId)) continue;
-    held.set(grant.entitlementId, { entitlementId: grant.entitlementId, resource: grant.resource, grantId: grant.id, direct: false, sources: grant.sources });
+    held.set(grant.entitlementId, {
+      entitlementId: grant.entitlementId,
+      resource: grant.resource,
+      grantId: grant.id,
+      direct: false,
+      sources: grant.sources,
+    });
   }
   return { held: [...held.values()], truncated };
 }

@@ -48,7 +48,9 @@ export class ObjectVersions {
   private row(side: AttachedSide, table: Table, id: string): Row | undefined {
     const expansion = table === 'grants' && side.hasExpansion ? 'expansion' : 'NULL';
     return this.attached.db
-      .prepare(`SELECT resource_type_id AS type, data, ${expansion} AS expansion FROM ${side.schema}.${SQL_TABLE[table]} WHERE external_id = ? AND sync_id = ?`)
+      .prepare(
+        `SELECT resource_type_id AS type, data, ${expansion} AS expansion FROM ${side.schema}.${SQL_TABLE[table]} WHERE external_id = ? AND sync_id = ?`,
+      )
       .get(id, side.syncId) as Row | undefined;
   }
 }

@@ -4,13 +4,33 @@ import type { RunReport } from '../../reports/model.js';
 import { RunExplorer } from './run-explorer.js';
 
 function entry(seq: number, status: number, route: string | undefined, fault?: string): JournalEntry {
-  return { seq, provider: 'entra', ...(route ? { route } : {}), method: 'GET', url: `/v1.0/x?n=${seq}`, status, ...(fault ? { fault } : {}), latencyMs: 1, at: `2026-05-01T12:00:0${seq}.000Z` };
+  return {
+    seq,
+    provider: 'entra',
+    ...(route ? { route } : {}),
+    method: 'GET',
+    url: `/v1.0/x?n=${seq}`,
+    status,
+    ...(fault ? { fault } : {}),
+    latencyMs: 1,
+    at: `2026-05-01T12:00:0${seq}.000Z`,
+  };
 }
 
-const journal = [entry(1, 200, 'graph.users.list'), entry(2, 429, 'graph.users.list', 'throttle:every=2'), entry(3, 200, 'graph.groups.list'), entry(4, 404, undefined)];
+const journal = [
+  entry(1, 200, 'graph.users.list'),
+  entry(2, 429, 'graph.users.list', 'throttle:every=2'),
+  entry(3, 200, 'graph.groups.list'),
+  entry(4, 404, undefined),
+];
 const report = {
   findings: [
-    { id: 'throttled', title: 'Throttled', evidence: ['#2 GET /v1.0/x -> 429', 'journal #4: and #99, which the journal does not hold', 'no citation'], fix: [] },
+    {
+      id: 'throttled',
+      title: 'Throttled',
+      evidence: ['#2 GET /v1.0/x -> 429', 'journal #4: and #99, which the journal does not hold', 'no citation'],
+      fix: [],
+    },
   ],
 } as unknown as RunReport;
 
@@ -31,6 +51,10 @@ describe('RunExplorer', () => {
     expect(run.requests({ fault: 'throttle:every=2' }).items.map((e) => e.seq)).toEqual([2]);
     expect(run.requests({ fault: '(none)' }).total).toBe(3);
     expect(run.requests({}, 3)).toMatchObject({ offset: 3, total: 4, items: [journal[3]] });
-    expect(run.requests({}).choices).toEqual({ routes: ['(unmatched)', 'graph.groups.list', 'graph.users.list'], statuses: [200, 404, 429], faults: ['throttle:every=2'] });
+    expect(run.requests({}).choices).toEqual({
+      routes: ['(unmatched)', 'graph.groups.list', 'graph.users.list'],
+      statuses: [200, 404, 429],
+      faults: ['throttle:every=2'],
+    });
   });
 });

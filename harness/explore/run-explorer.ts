@@ -18,14 +18,20 @@ export class RunExplorer {
   private readonly bySeq = new Map<number, JournalEntry>();
   private readonly choices: RequestTable['choices'];
 
-  constructor(readonly journal: readonly JournalEntry[], report: RunReport) {
+  constructor(
+    readonly journal: readonly JournalEntry[],
+    report: RunReport,
+  ) {
     this.report = report;
     for (const entry of journal) this.bySeq.set(entry.seq, entry);
     this.findings = report.findings.map((f) => ({
       id: f.id,
       title: f.title,
       fix: f.fix,
-      evidence: f.evidence.map((line) => ({ line, requests: [...line.matchAll(CITATION)].map((m) => Number(m[1])).filter((seq) => this.bySeq.has(seq)) })),
+      evidence: f.evidence.map((line) => ({
+        line,
+        requests: [...line.matchAll(CITATION)].map((m) => Number(m[1])).filter((seq) => this.bySeq.has(seq)),
+      })),
     }));
     const sorted = <T>(values: Iterable<T>) => [...new Set(values)].sort() as T[];
     this.choices = {
@@ -51,4 +57,3 @@ export class RunExplorer {
     return entry && { entry, citedBy: this.findings.filter((f) => f.evidence.some((e) => e.requests.includes(seq))).map((f) => f.id) };
   }
 }
-

@@ -11,7 +11,11 @@ export function runRoutes(explorer: RunExplorer, hasSync: boolean, syncProblem?:
       pattern: /^\/$/,
       answer: () => {
         const data = { ...explorer.report, findings: explorer.findings, hasSync, ...(syncProblem ? { syncProblem } : {}) };
-        return { title: `run ${explorer.report.scenario}`, data, body: () => runOverviewBody(explorer.report, explorer.findings, hasSync, syncProblem) };
+        return {
+          title: `run ${explorer.report.scenario}`,
+          data,
+          body: () => runOverviewBody(explorer.report, explorer.findings, hasSync, syncProblem),
+        };
       },
     },
     {
@@ -34,7 +38,12 @@ export function runRoutes(explorer: RunExplorer, hasSync: boolean, syncProblem?:
       answer: ([seq]) => {
         const found = explorer.request(Number(seq));
         if (!found) throw new NotFound(`no request #${seq} in the journal`);
-        return { title: `request #${seq}`, data: found, crumbs: [home, ['/requests', 'requests']], body: () => requestBody(found.entry, found.citedBy) };
+        return {
+          title: `request #${seq}`,
+          data: found,
+          crumbs: [home, ['/requests', 'requests']],
+          body: () => requestBody(found.entry, found.citedBy),
+        };
       },
     },
   ];

@@ -13,7 +13,8 @@ import { checkAccess } from './access-guard.js';
 import { NotFound } from './not-found.js';
 import type { Route, View } from './view.js';
 
-export const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 const STATIC: Record<string, [string, string]> = {
   '/static/explore.css': ['text/css; charset=utf-8', STYLESHEET],
@@ -46,12 +47,14 @@ export async function serveExplorer(options: ServeOptions): Promise<Serving> {
       answer(request, response, origin, options);
     } catch (error) {
       options.onError?.(`explore: ${request.url}: ${(error as Error).message}`);
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error (see the explore command\'s output)\n');
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', "internal error (see the explore command's output)\n");
     }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'EADDRINUSE' ? new UserError(`explore: --port ${options.port}: already in use (leave --port out to pick a free one)`) : error),
+      reject(
+        error.code === 'EADDRINUSE' ? new UserError(`explore: --port ${options.port}: already in use (leave --port out to pick a free one)`) : error,
+      ),
     );
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
@@ -100,12 +103,21 @@ function answer(request: IncomingMessage, response: ServerResponse, origin: stri
     if (!(error instanceof NotFound) && !(error instanceof UserError)) throw error;
     // A damaged row is the file's fault, said in one line like the CLI says it; a missing object is a 404.
     const status = error instanceof NotFound ? 404 : 422;
-    reply(response, status, json, { error: error.message }, () => page({ title: error instanceof NotFound ? 'not found' : 'cannot show this', subject: options.subject, crumbs: [['/', 'home']], body: `<p class="bad">${esc(error.message)}</p>` }));
+    reply(response, status, json, { error: error.message }, () =>
+      page({
+        title: error instanceof NotFound ? 'not found' : 'cannot show this',
+        subject: options.subject,
+        crumbs: [['/', 'home']],
+        body: `<p class="bad">${esc(error.message)}</p>`,
+      }),
+    );
     return;
   }
   if (!view) {
     const message = `no page at ${url.pathname}`;
-    reply(response, 404, json, { error: message }, () => page({ title: 'not found', subject: options.subject, crumbs: [['/', 'home']], body: `<p>${esc(message)}</p>` }));
+    reply(response, 404, json, { error: message }, () =>
+      page({ title: 'not found', subject: options.subject, crumbs: [['/', 'home']], body: `<p>${esc(message)}</p>` }),
+    );
     return;
   }
   const found = view;

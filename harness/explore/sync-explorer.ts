@@ -19,7 +19,15 @@ import { heldAccess, type GrantEdge } from './nested-access.js';
 import { SyncScope } from './sync-scope.js';
 import { NotFound } from './not-found.js';
 import type {
-  EntitlementPage, EntitlementSummary, GrantPage, Holder, Named, ResourceList, ResourcePage, ResourceRef, SyncOverview,
+  EntitlementPage,
+  EntitlementSummary,
+  GrantPage,
+  Holder,
+  Named,
+  ResourceList,
+  ResourcePage,
+  ResourceRef,
+  SyncOverview,
 } from '../../reports/explore/sync-model.js';
 
 /** Rows a list page shows at once. */
@@ -44,7 +52,10 @@ export class SyncExplorer {
    * `file` must have been opened with `need: 'database'`; it stays the caller's to close. `syncId`: the sync
    * to show (a diff's side), else the one the listing commands show.
    */
-  constructor(private readonly file: SyncFile, syncId?: string) {
+  constructor(
+    private readonly file: SyncFile,
+    syncId?: string,
+  ) {
     if (!file.databasePath) throw new Error('SyncExplorer: the file was opened without its database');
     const selection = selectForRows(file.path, file.syncs(), syncId);
     const sync = selection.kind === 'sync' ? selection.sync : undefined;
@@ -52,16 +63,20 @@ export class SyncExplorer {
     try {
       this.scope = new SyncScope(this.db, sync?.id);
       this.records = new Records(file.path, file.rows(), sync ? { syncId: sync.id } : { allSyncs: true });
-      const hasExpansion = (this.hasExpansion = (this.db.prepare(`SELECT count(*) FROM pragma_table_info('v1_grants') WHERE name = 'expansion'`).pluck().get() as number) > 0);
+      const hasExpansion = (this.hasExpansion =
+        (this.db.prepare(`SELECT count(*) FROM pragma_table_info('v1_grants') WHERE name = 'expansion'`).pluck().get() as number) > 0);
       this.grantColumns = `sync_id AS syncId, external_id AS externalId, data, resource_type_id AS resourceTypeId, resource_id AS resourceId,
         entitlement_id AS entitlementId, principal_resource_type_id AS principalResourceTypeId, principal_resource_id AS principalResourceId,
         ${hasExpansion ? 'expansion' : 'NULL AS expansion'}`;
       this.indexNames();
       const note =
-        selection.kind === 'all-syncs' ? 'the file records no sync runs: every row is shown'
-        : selection.reason === 'latest-unfinished' ? `no finished full sync: showing the unfinished sync ${selection.sync.id}`
-        : selection.reason === 'latest-finished' ? `no full sync: showing the ${selection.sync.syncType} sync ${selection.sync.id}`
-        : undefined;
+        selection.kind === 'all-syncs'
+          ? 'the file records no sync runs: every row is shown'
+          : selection.reason === 'latest-unfinished'
+            ? `no finished full sync: showing the unfinished sync ${selection.sync.id}`
+            : selection.reason === 'latest-finished'
+              ? `no full sync: showing the ${selection.sync.syncType} sync ${selection.sync.id}`
+              : undefined;
       this.overview = this.summarize(sync, note);
     } catch (error) {
       this.db.close();
@@ -81,8 +96,14 @@ export class SyncExplorer {
   }
 
   resource(resourceTypeId: string, resourceId: string): ResourcePage {
-    const row = this.records.resourceById({ $typeName: 'c1.connector.v2.ResourceId', resourceType: resourceTypeId, resource: resourceId, batonResource: false });
-    if (!row || this.names.displayName(resourceTypeId, resourceId) === undefined) throw new NotFound(`no resource ${resourceTypeId}:${resourceId} in this sync`);
+    const row = this.records.resourceById({
+      $typeName: 'c1.connector.v2.ResourceId',
+      resourceType: resourceTypeId,
+      resource: resourceId,
+      batonResource: false,
+    });
+    if (!row || this.names.displayName(resourceTypeId, resourceId) === undefined)
+      throw new NotFound(`no resource ${resourceTypeId}:${resourceId} in this sync`);
     const parentId = row.parentResourceId;
     const entitlementRows = this.select<{ externalId: string; data: Uint8Array }>(
       'v1_entitlements',
@@ -194,7 +215,9 @@ export class SyncExplorer {
    * never decoded while walking nested groups.
    */
   private grantEdges(principal: ResourceRef, expandableOnly: boolean): GrantEdge[] {
-    const filter = expandableOnly ? ` AND (instr(data, CAST('GrantExpandable' AS BLOB)) > 0${this.hasExpansion ? ' OR expansion IS NOT NULL' : ''})` : '';
+    const filter = expandableOnly
+      ? ` AND (instr(data, CAST('GrantExpandable' AS BLOB)) > 0${this.hasExpansion ? ' OR expansion IS NOT NULL' : ''})`
+      : '';
     const rows = this.select<StoredGrant>(
       'v1_grants',
       `SELECT ${this.grantColumns} FROM v1_grants WHERE principal_resource_type_id = ? AND principal_resource_id = ?${filter}`,
@@ -204,7 +227,12 @@ export class SyncExplorer {
     return rows.map((row) => edge(row, this.records.grant(row), this.file.path));
   }
 
-  private select<T>(table: 'v1_resource_types' | 'v1_resources' | 'v1_entitlements' | 'v1_grants', sql: string, params: unknown[], tail: string): T[] {
+  private select<T>(
+    table: 'v1_resource_types' | 'v1_resources' | 'v1_entitlements' | 'v1_grants',
+    sql: string,
+    params: unknown[],
+    tail: string,
+  ): T[] {
     const scope = this.scope.and(table);
     return this.db.prepare(`${sql}${scope.sql}${tail}`).all(...params, ...scope.params) as T[];
   }
@@ -223,7 +251,12 @@ export class SyncExplorer {
 
   private summarize(sync: SyncRun | undefined, note: string | undefined): SyncOverview {
     const stats = sync ? this.file.stats(sync.id) : this.countAll();
-    const types = this.select<{ externalId: string; data: Uint8Array }>('v1_resource_types', `SELECT external_id AS externalId, data FROM v1_resource_types WHERE 1`, [], ' ORDER BY external_id');
+    const types = this.select<{ externalId: string; data: Uint8Array }>(
+      'v1_resource_types',
+      `SELECT external_id AS externalId, data FROM v1_resource_types WHERE 1`,
+      [],
+      ' ORDER BY external_id',
+    );
     const declared = new Map(types.map((t) => [t.externalId, this.records.resourceType({ ...t, syncId: '' })]));
     const ids = [...new Set([...declared.keys(), ...Object.keys(stats.resourcesByResourceType)])].sort();
     return {
@@ -248,10 +281,22 @@ export class SyncExplorer {
 
   private countAll(): SyncStats {
     const byType = (table: string) =>
-      Object.fromEntries((this.db.prepare(`SELECT resource_type_id AS t, count(*) AS n FROM ${table} GROUP BY 1`).all() as Array<{ t: string; n: number }>).map((r) => [r.t, r.n]));
+      Object.fromEntries(
+        (this.db.prepare(`SELECT resource_type_id AS t, count(*) AS n FROM ${table} GROUP BY 1`).all() as Array<{ t: string; n: number }>).map(
+          (r) => [r.t, r.n],
+        ),
+      );
     const sum = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
     const [r, e, g] = [byType('v1_resources'), byType('v1_entitlements'), byType('v1_grants')];
-    return { resourceTypes: Object.keys(r).length, resources: sum(r), entitlements: sum(e), grants: sum(g), resourcesByResourceType: r, entitlementsByResourceType: e, grantsByResourceType: g };
+    return {
+      resourceTypes: Object.keys(r).length,
+      resources: sum(r),
+      entitlements: sum(e),
+      grants: sum(g),
+      resourcesByResourceType: r,
+      entitlementsByResourceType: e,
+      grantsByResourceType: g,
+    };
   }
 }
 
@@ -262,7 +307,9 @@ function edge(row: StoredGrant, grant: Grant, file: string): GrantEdge {
     entitlementId: row.entitlementId,
     resource: { resourceTypeId: row.resourceTypeId, resourceId: row.resourceId },
     principal: { resourceTypeId: row.principalResourceTypeId, resourceId: row.principalResourceId },
-    ...(expandable ? { expandable: { entitlementIds: expandable.entitlementIds, shallow: expandable.shallow, resourceTypeIds: expandable.resourceTypeIds } } : {}),
+    ...(expandable
+      ? { expandable: { entitlementIds: expandable.entitlementIds, shallow: expandable.shallow, resourceTypeIds: expandable.resourceTypeIds } }
+      : {}),
     sources: Object.keys(grant.sources?.sources ?? {}),
   };
 }

@@ -13,7 +13,11 @@ export function syncRoutes(explorer: SyncExplorer, base: string, label = 'sync')
   return [
     {
       pattern: at(base ? '/?' : '/'),
-      answer: () => ({ title: label === 'sync' ? explorer.overview.file : `${label}: ${explorer.overview.file}`, data: explorer.overview, body: () => overviewBody(explorer.overview, base) }),
+      answer: () => ({
+        title: label === 'sync' ? explorer.overview.file : `${label}: ${explorer.overview.file}`,
+        data: explorer.overview,
+        body: () => overviewBody(explorer.overview, base),
+      }),
     },
     {
       pattern: at('/resources'),
@@ -35,14 +39,24 @@ export function syncRoutes(explorer: SyncExplorer, base: string, label = 'sync')
       pattern: at('/entitlement/([^/]+)'),
       answer: ([id], q) => {
         const page = explorer.entitlement(id!, queryNumber(q, 'offset'));
-        return { title: `entitlement ${page.entitlement.id}`, data: page, crumbs: [home, [p.resource(page.entitlement.resource), refText(page.entitlement.resource)]], body: () => entitlementBody(page, base) };
+        return {
+          title: `entitlement ${page.entitlement.id}`,
+          data: page,
+          crumbs: [home, [p.resource(page.entitlement.resource), refText(page.entitlement.resource)]],
+          body: () => entitlementBody(page, base),
+        };
       },
     },
     {
       pattern: at('/grant/([^/]+)'),
       answer: ([id]) => {
         const page = explorer.grant(id!);
-        return { title: `grant ${page.id}`, data: page, crumbs: [home, [p.resource(page.principal), refText(page.principal)]], body: () => grantBody(page, base) };
+        return {
+          title: `grant ${page.id}`,
+          data: page,
+          crumbs: [home, [p.resource(page.principal), refText(page.principal)]],
+          body: () => grantBody(page, base),
+        };
       },
     },
     {

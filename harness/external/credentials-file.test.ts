@@ -10,11 +10,20 @@ describe('a credentials file', () => {
   });
 
   it("is serve's ready line for one provider", () => {
-    expect(credentialsFor({ provider: 'scim', baseUrl: 'http://127.0.0.1:9', credentials: scim }, 'scim', 'f')).toEqual({ credentials: scim, baseUrl: 'http://127.0.0.1:9' });
+    expect(credentialsFor({ provider: 'scim', baseUrl: 'http://127.0.0.1:9', credentials: scim }, 'scim', 'f')).toEqual({
+      credentials: scim,
+      baseUrl: 'http://127.0.0.1:9',
+    });
   });
 
   it("is serve's ready line for several, taking the named provider's entry", () => {
-    const line = { baseUrl: 'http://127.0.0.1:9', providers: [{ provider: 'entra', baseUrl: 'http://127.0.0.1:9', credentials: entra }, { provider: 'scim', baseUrl: 'http://127.0.0.1:9', credentials: scim }] };
+    const line = {
+      baseUrl: 'http://127.0.0.1:9',
+      providers: [
+        { provider: 'entra', baseUrl: 'http://127.0.0.1:9', credentials: entra },
+        { provider: 'scim', baseUrl: 'http://127.0.0.1:9', credentials: scim },
+      ],
+    };
     expect(credentialsFor(line, 'entra', 'f').credentials).toBe(entra);
     expect(credentialsFor(line, 'scim', 'f').credentials).toBe(scim);
   });

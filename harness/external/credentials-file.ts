@@ -14,7 +14,7 @@ export interface CredentialsFile {
   baseUrl?: string;
 }
 
-const HINT = "pass the JSON line `serve` prints, or the credentials.json a scenario run writes";
+const HINT = 'pass the JSON line `serve` prints, or the credentials.json a scenario run writes';
 
 export function readCredentialsFile(file: string, provider: string, flag = '--credentials'): CredentialsFile {
   const where = `${flag} ${file}`;
@@ -42,11 +42,13 @@ export function credentialsFor(parsed: unknown, provider: string, where: string)
     const entries = parsed.providers.filter(isObject);
     const entry = entries.find((e) => e.provider === provider);
     const served = entries.map((e) => String(e.provider)).join(', ');
-    if (!entry) throw fileError(where, `serve's ready line has no ${provider} (it serves ${served || 'nothing'})`, `run serve --provider ${provider}`);
+    if (!entry)
+      throw fileError(where, `serve's ready line has no ${provider} (it serves ${served || 'nothing'})`, `run serve --provider ${provider}`);
     return fromEntry(entry, parsed, provider, where);
   }
   if ('credentials' in parsed && typeof parsed.provider === 'string') {
-    if (parsed.provider !== provider) throw fileError(where, `serve's ready line is for ${parsed.provider}, not ${provider}`, `run serve --provider ${provider}`);
+    if (parsed.provider !== provider)
+      throw fileError(where, `serve's ready line is for ${parsed.provider}, not ${provider}`, `run serve --provider ${provider}`);
     return fromEntry(parsed, parsed, provider, where);
   }
   return { credentials: parsed };

@@ -10,7 +10,18 @@ import type { Answer } from '../../mocks/serve/answer.js';
 import { toFetchRequest, writeFetchResponse } from '../../mocks/serve/fetch-bridge.js';
 
 /** Request headers that belong to one hop, or that fetch sets itself. */
-const HOP = new Set(['host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'content-length', 'te', 'upgrade', 'accept-encoding', PEER_HEADER]);
+const HOP = new Set([
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'content-length',
+  'te',
+  'upgrade',
+  'accept-encoding',
+  PEER_HEADER,
+]);
 
 /**
  * `upstream` undefined: the real host over HTTPS. `send` is where the request goes: `fetch`, or a fetch that
@@ -28,7 +39,9 @@ export function forwardingAnswer(send: typeof fetch, upstream?: string): Answer 
     })().catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       const cause = (error as Error).cause instanceof Error ? `: ${((error as Error).cause as Error).message}` : '';
-      res.writeHead(502, { 'content-type': 'text/plain' }).end(`sync-harness record: upstream ${base ?? origin} failed: ${(error as Error).message}${cause}\n`);
+      res
+        .writeHead(502, { 'content-type': 'text/plain' })
+        .end(`sync-harness record: upstream ${base ?? origin} failed: ${(error as Error).message}${cause}\n`);
     });
   };
 }

@@ -20,4 +20,3 @@ export function proxyPreloadOptions(): string {
 export function withPreload(existing: string | undefined): string {
   return [existing, proxyPreloadOptions()].filter(Boolean).join(' ');
 }
-

@@ -40,9 +40,11 @@ export async function serveProxy(options: ProxyOptions): Promise<ProxyServer> {
   const listener = createServer((req, res) => {
     // The admin API shares the proxy's port, so tests reach `/__harness/` without a second address.
     if (req.url?.startsWith('/__harness/')) return answer(req, res, proxyUrl);
-    res.writeHead(400, { 'content-type': 'text/plain' }).end(
-      `sync-harness proxy: only HTTPS through CONNECT is served here (got ${req.method} ${req.url}); set HTTPS_PROXY=${proxyUrl} and use https:// URLs\n`,
-    );
+    res
+      .writeHead(400, { 'content-type': 'text/plain' })
+      .end(
+        `sync-harness proxy: only HTTPS through CONNECT is served here (got ${req.method} ${req.url}); set HTTPS_PROXY=${proxyUrl} and use https:// URLs\n`,
+      );
   });
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -84,6 +86,16 @@ function splitTarget(target: string): { host: string; port: number } {
 
 function refuse(client: Socket, host: string, port: number, simulated: string[], ctx: SimContext): void {
   const reason = `sync-harness proxy: refusing ${host}:${port}: not a simulated host (simulated: ${simulated.sort().join(', ')}); nothing is forwarded to the internet`;
-  ctx.journal.record({ provider: 'unknown', method: 'CONNECT', url: `https://${host}:${port}/`, status: 403, transportError: reason, latencyMs: 0, at: ctx.clock().toISOString() });
-  client.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(reason) + 1}\r\nconnection: close\r\n\r\n${reason}\n`);
+  ctx.journal.record({
+    provider: 'unknown',
+    method: 'CONNECT',
+    url: `https://${host}:${port}/`,
+    status: 403,
+    transportError: reason,
+    latencyMs: 0,
+    at: ctx.clock().toISOString(),
+  });
+  client.end(
+    `HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\ncontent-length: ${Buffer.byteLength(reason) + 1}\r\nconnection: close\r\n\r\n${reason}\n`,
+  );
 }

@@ -15,7 +15,18 @@ import { makeTempDir, removeTempDir } from '../../lib/fs/temp-files.js';
 import { compareSyncs } from '../diff/compare.js';
 import type { DiffReport } from '../../reports/diff/report.js';
 import { openSides } from '../diff/sides.js';
-import { mapConfiguration, recordingFetch, replayContext, replayHandlers, sanitizeExchanges, secretsOfRun, writeRecording, type Exchange, type IdentityMap, type RecordingFiles } from '../record/index.js';
+import {
+  mapConfiguration,
+  recordingFetch,
+  replayContext,
+  replayHandlers,
+  sanitizeExchanges,
+  secretsOfRun,
+  writeRecording,
+  type Exchange,
+  type IdentityMap,
+  type RecordingFiles,
+} from '../record/index.js';
 import { unmapC1z } from '../record/unmap-c1z.js';
 import { runExternal, type ExternalRun } from '../run/external-run.js';
 import { credentialSecrets, Scrubber } from '../../lib/secrets/index.js';
@@ -77,10 +88,16 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     rmSync(recordedSync, { force: true });
     // Forwarding answers nothing itself: this context only journals what the proxy refused.
     const proxyCtx = replayContext();
-    const { run: connector, problems } = await throughProxy(ca, hosts, options, proxyCtx, forwardingAnswer(send, upstream), { output: recordedSync, config, credentialsFile }).finally(() => proxyCtx.tenant.close());
+    const { run: connector, problems } = await throughProxy(ca, hosts, options, proxyCtx, forwardingAnswer(send, upstream), {
+      output: recordedSync,
+      config,
+      credentialsFile,
+    }).finally(() => proxyCtx.tenant.close());
     if (raw.length === 0) {
       const seen = problems.length ? `; the proxy saw: ${problems.slice(0, 2).join('; ')}` : '';
-      throw new UserError(`record: the connector sent nothing through the proxy (${connector.error?.split('\n')[0] ?? 'it exited 0'}${seen}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`);
+      throw new UserError(
+        `record: the connector sent nothing through the proxy (${connector.error?.split('\n')[0] ?? 'it exited 0'}${seen}); check that it honours HTTPS_PROXY (Node programs get the preload) and that --provider ${options.provider} is the service it calls`,
+      );
     }
 
     const secrets = secretsOfRun(config ?? {}, raw);
@@ -91,7 +108,8 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
     renameSync(written.map, mapFile);
     const files = { ...written, map: mapFile, ...(existsSync(recordedSync) ? { recordedSync } : {}) };
     const outcome: RecordOutcome = { files, exchanges: exchanges.length, hosts, connector, problems };
-    if (options.verify && files.recordedSync) outcome.replay = await verifyReplay(ca, hosts, options, exchanges, map, config, files.recordedSync, scratch);
+    if (options.verify && files.recordedSync)
+      outcome.replay = await verifyReplay(ca, hosts, options, exchanges, map, config, files.recordedSync, scratch);
     return outcome;
   } finally {
     removeTempDir(scratch);
@@ -99,14 +117,27 @@ export async function recordConnector(options: RecordOptions): Promise<RecordOut
 }
 
 /** The connector again, against the sanitized recording, with its configuration's ids mapped the same way. */
-async function verifyReplay(ca: RunCa, hosts: string[], options: RecordOptions, exchanges: readonly Exchange[], map: IdentityMap, config: Record<string, unknown> | undefined, recordedSync: string, scratch: string): Promise<NonNullable<RecordOutcome['replay']>> {
+async function verifyReplay(
+  ca: RunCa,
+  hosts: string[],
+  options: RecordOptions,
+  exchanges: readonly Exchange[],
+  map: IdentityMap,
+  config: Record<string, unknown> | undefined,
+  recordedSync: string,
+  scratch: string,
+): Promise<NonNullable<RecordOutcome['replay']>> {
   const ctx = replayContext();
   const replay = replayHandlers(exchanges, { ctx });
   const mapped = config ? mapConfiguration(config, map) : undefined;
   const mappedFile = join(scratch, 'replay-credentials.json');
   if (mapped) writeFileSync(mappedFile, JSON.stringify(mapped), { mode: 0o600 });
   const replayed = join(scratch, 'replayed.c1z');
-  const { run: connector } = await throughProxy(ca, hosts, options, ctx, createAnswer({ ctx, handlers: () => replay.handlers }), { output: replayed, config: mapped, credentialsFile: mapped ? mappedFile : undefined }).finally(() => ctx.tenant.close());
+  const { run: connector } = await throughProxy(ca, hosts, options, ctx, createAnswer({ ctx, handlers: () => replay.handlers }), {
+    output: replayed,
+    config: mapped,
+    credentialsFile: mapped ? mappedFile : undefined,
+  }).finally(() => ctx.tenant.close());
   if (!existsSync(replayed)) return { connector, matches: false };
   const unmapped = join(scratch, 'replayed.unmapped.c1z');
   await unmapC1z(replayed, unmapped, map);
@@ -130,10 +161,22 @@ async function throughProxy(
 ): Promise<{ run: ExternalRun; problems: string[] }> {
   const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer });
   try {
-    const values: Record<string, string> = { output: run.output, proxyUrl: proxy.proxyUrl, caFile: ca.certPath, credentialsFile: run.credentialsFile ?? '', provider: options.provider };
-    for (const [key, value] of Object.entries(run.config ?? {})) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+    const values: Record<string, string> = {
+      output: run.output,
+      proxyUrl: proxy.proxyUrl,
+      caFile: ca.certPath,
+      credentialsFile: run.credentialsFile ?? '',
+      provider: options.provider,
+    };
+    for (const [key, value] of Object.entries(run.config ?? {}))
+      values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
     const spec: ExternalConnector = { kind: 'external', command: options.command, env: {}, mode: 'proxy' };
-    const result = await runExternal(spec, values, { scenarioDir: process.cwd(), timeoutMs: options.timeoutMs, scrubber: () => new Scrubber([...credentialSecrets(run.config ?? {}), ...ctx.issued.all()]), env: proxyEnvironment(proxy.proxyUrl, ca.certPath) });
+    const result = await runExternal(spec, values, {
+      scenarioDir: process.cwd(),
+      timeoutMs: options.timeoutMs,
+      scrubber: () => new Scrubber([...credentialSecrets(run.config ?? {}), ...ctx.issued.all()]),
+      env: proxyEnvironment(proxy.proxyUrl, ca.certPath),
+    });
     return { run: result, problems: [...new Set(ctx.journal.all().flatMap((e) => (e.transportError ? [e.transportError] : [])))] };
   } finally {
     await proxy.close();

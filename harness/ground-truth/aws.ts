@@ -16,7 +16,18 @@ import { awsAccount } from '../../mocks/aws/credentials.js';
 import { IamDirectory } from '../../mocks/aws/iam/directory.js';
 import type { TenantGroup, TenantStore, TenantUser } from '../../mocks/tenant/model.js';
 import type { GroundTruth } from './model.js';
-import { grantId, groupMemberEntitlementId, IAM_GROUP, IAM_ROLE, IAM_USER, SSO_GROUP, SSO_USER, ssoGroupArn, ssoGroupMemberEntitlementId, ssoUserArn } from '../../connectors/aws/ids.js';
+import {
+  grantId,
+  groupMemberEntitlementId,
+  IAM_GROUP,
+  IAM_ROLE,
+  IAM_USER,
+  SSO_GROUP,
+  SSO_USER,
+  ssoGroupArn,
+  ssoGroupMemberEntitlementId,
+  ssoUserArn,
+} from '../../connectors/aws/ids.js';
 
 const REGION = 'us-east-1';
 

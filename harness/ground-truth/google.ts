@@ -32,7 +32,11 @@ export function groundTruth(tenant: TenantStore, permissions?: readonly string[]
       resources.push(`group:${group.googleId}`);
       if (!can('members')) continue;
       for (const m of drain(directMembers(tenant, group))) {
-        grants.push(m.entity.type === 'user' ? membershipGrantId(group.googleId, 'user', m.entity.user.googleId) : membershipGrantId(group.googleId, 'group', m.entity.group.googleId));
+        grants.push(
+          m.entity.type === 'user'
+            ? membershipGrantId(group.googleId, 'user', m.entity.user.googleId)
+            : membershipGrantId(group.googleId, 'group', m.entity.group.googleId),
+        );
       }
     }
   }

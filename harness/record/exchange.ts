@@ -30,7 +30,17 @@ export interface Exchange {
 }
 
 /** Headers that describe one connection or one encoding of the bytes, not the message: never replayed. */
-export const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding', 'proxy-connection', 'upgrade', 'te', 'trailer']);
+export const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+  'proxy-connection',
+  'upgrade',
+  'te',
+  'trailer',
+]);
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -23,12 +23,23 @@ export interface RecordingFiles {
 
 export class SecretLeakError extends Error {
   constructor(readonly findings: SecretFinding[]) {
-    super(`refusing to write the recording: ${findings.length} secret occurrence(s) survived sanitizing (${findings.slice(0, 3).map((f) => `${f.secret} as ${f.form} in ${f.file} at ${f.offset}`).join('; ')})`);
+    super(
+      `refusing to write the recording: ${findings.length} secret occurrence(s) survived sanitizing (${findings
+        .slice(0, 3)
+        .map((f) => `${f.secret} as ${f.form} in ${f.file} at ${f.offset}`)
+        .join('; ')})`,
+    );
     this.name = 'SecretLeakError';
   }
 }
 
-export function writeRecording(dir: string, name: string, exchanges: readonly Exchange[], map: IdentityMap, secrets: readonly Secret[] = []): RecordingFiles {
+export function writeRecording(
+  dir: string,
+  name: string,
+  exchanges: readonly Exchange[],
+  map: IdentityMap,
+  secrets: readonly Secret[] = [],
+): RecordingFiles {
   const files: RecordingFiles = { har: join(dir, `${name}.har`), nock: join(dir, `${name}.nock.json`), map: join(dir, `${name}.identity-map.json`) };
   const har = `${JSON.stringify(toHar(exchanges), null, 2)}\n`;
   const nock = `${JSON.stringify(toNock(exchanges), null, 2)}\n`;

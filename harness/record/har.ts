@@ -69,7 +69,9 @@ function toEntry(exchange: Exchange): HarEntry {
       cookies: [],
       headers: pairs(request.headers),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(request.body === undefined ? {} : { postData: { mimeType: requestType, text: request.body, ...(request.bodyEncoding ? { encoding: 'base64' } : {}) } }),
+      ...(request.body === undefined
+        ? {}
+        : { postData: { mimeType: requestType, text: request.body, ...(request.bodyEncoding ? { encoding: 'base64' } : {}) } }),
       headersSize: -1,
       bodySize: request.body === undefined ? 0 : bodyBytes(request).length,
     },
@@ -79,7 +81,12 @@ function toEntry(exchange: Exchange): HarEntry {
       httpVersion: 'HTTP/1.1',
       cookies: [],
       headers: pairs(response.headers),
-      content: { size: bodyBytes(response).length, mimeType: responseType, text: response.body, ...(response.bodyEncoding ? { encoding: 'base64' } : {}) },
+      content: {
+        size: bodyBytes(response).length,
+        mimeType: responseType,
+        text: response.body,
+        ...(response.bodyEncoding ? { encoding: 'base64' } : {}),
+      },
       redirectURL: headerValue(response.headers, 'location') ?? '',
       headersSize: -1,
       bodySize: -1,
@@ -97,10 +104,15 @@ export function fromHar(har: unknown): Exchange[] {
 
 function fromEntry(entry: HarEntry, index: number): Exchange {
   const { request, response } = entry;
-  if (!request?.method || !request.url || typeof response?.status !== 'number') throw new Error(`HAR entry ${index}: needs request.method, request.url and response.status`);
+  if (!request?.method || !request.url || typeof response?.status !== 'number')
+    throw new Error(`HAR entry ${index}: needs request.method, request.url and response.status`);
   const post = request.postData;
   const requestBody =
-    post === undefined ? undefined : post.text !== undefined ? fromEncoding(post.text, post.encoding) : { body: (post.params ?? []).map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`).join('&') };
+    post === undefined
+      ? undefined
+      : post.text !== undefined
+        ? fromEncoding(post.text, post.encoding)
+        : { body: (post.params ?? []).map((p) => `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`).join('&') };
   const content = response.content ?? { size: 0, mimeType: '' };
   return {
     startedAt: entry.startedDateTime,

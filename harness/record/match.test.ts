@@ -28,13 +28,25 @@ describe('matching replayed requests', () => {
     const index = new ExchangeIndex(
       [
         recorded('GET', 'https://graph.microsoft.com/v1.0/users?$select=id&$top=999', undefined, 'users'),
-        recorded('POST', 'https://oauth2.googleapis.com/token', 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=sync-harness-redacted-jwt', 'token'),
+        recorded(
+          'POST',
+          'https://oauth2.googleapis.com/token',
+          'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=sync-harness-redacted-jwt',
+          'token',
+        ),
       ],
       asServed,
     );
     expect(take(index, 'GET', 'https://graph.microsoft.com/v1.0/users?$top=999&$select=id')).toBe('users');
     expect(take(index, 'GET', 'https://graph.microsoft.com/v1.0/users/?%24top=999&%24select=id')).toBe('users');
-    expect(take(index, 'POST', 'https://oauth2.googleapis.com/token', 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6IngifQ.c2ln')).toBe('token');
+    expect(
+      take(
+        index,
+        'POST',
+        'https://oauth2.googleapis.com/token',
+        'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=eyJhbGciOiJSUzI1NiJ9.eyJzY29wZSI6IngifQ.c2ln',
+      ),
+    ).toBe('token');
   });
 
   it('matches bodies only where the recording has different ones for the same request line', () => {
@@ -52,12 +64,17 @@ describe('matching replayed requests', () => {
     expect(take(index, 'POST', iam, 'Version=2010-05-08&GroupName=name0001&Action=GetGroup')).toBe('group 1');
     expect(take(index, 'POST', iam, 'Action=ListUsers&Version=2010-05-08')).toBe('users');
     expect(take(index, 'POST', store, '{ "IdentityStoreId": "d-1234567890" }', 'AWSIdentityStore.ListGroups')).toBe('store groups');
-    expect(take(index, 'POST', iam, 'Action=GetGroup&Version=2010-05-08&GroupName=name0002')).toMatch(/^404 body: recorded "Action=GetGroup&GroupName=name0001&Version=2010-05-08", sent "Action=GetGroup&GroupName=name0002/);
+    expect(take(index, 'POST', iam, 'Action=GetGroup&Version=2010-05-08&GroupName=name0002')).toMatch(
+      /^404 body: recorded "Action=GetGroup&GroupName=name0001&Version=2010-05-08", sent "Action=GetGroup&GroupName=name0002/,
+    );
   });
 
   it('plays repeats in order, then the last answer again, and reports what is left unused', () => {
     const url = 'https://graph.microsoft.com/v1.0/groups';
-    const index = new ExchangeIndex([recorded('GET', url, undefined, 'first'), recorded('GET', url, undefined, 'second'), recorded('GET', `${url}/x`, undefined, 'never')], asServed);
+    const index = new ExchangeIndex(
+      [recorded('GET', url, undefined, 'first'), recorded('GET', url, undefined, 'second'), recorded('GET', `${url}/x`, undefined, 'never')],
+      asServed,
+    );
     expect([take(index, 'GET', url), take(index, 'GET', url), take(index, 'GET', url)]).toEqual(['first', 'second', 'second']);
     expect(index.unused().map((e) => e.response.body)).toEqual(['never']);
   });

@@ -31,8 +31,16 @@ export function shapeOf(method: string, url: URL, origin: string, operation: str
     .map((segment) => safeDecode(segment))
     .join('/')
     .replace(/(.)\/+$/, '$1');
-  const query = [...url.searchParams].filter(([name, value]) => !ignorable(name, value)).sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
-  return { method: method.toUpperCase(), target: `${origin}${path === '/' ? '' : path}`, query, ...(operation ? { operation } : {}), body: normalizeBody(body ?? '') };
+  const query = [...url.searchParams]
+    .filter(([name, value]) => !ignorable(name, value))
+    .sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  return {
+    method: method.toUpperCase(),
+    target: `${origin}${path === '/' ? '' : path}`,
+    query,
+    ...(operation ? { operation } : {}),
+    body: normalizeBody(body ?? ''),
+  };
 }
 
 function lineKey(shape: RequestShape): string {
@@ -40,7 +48,13 @@ function lineKey(shape: RequestShape): string {
 }
 
 function ignorable(name: string, value: string): boolean {
-  return VOLATILE_PARAMS.test(name) || VOLATILE_FIELDS.test(name) || fieldRule(name).kind === 'secret' || value.startsWith(REDACTED) || JWT_LIKE.test(value);
+  return (
+    VOLATILE_PARAMS.test(name) ||
+    VOLATILE_FIELDS.test(name) ||
+    fieldRule(name).kind === 'secret' ||
+    value.startsWith(REDACTED) ||
+    JWT_LIKE.test(value)
+  );
 }
 
 /** The part of a body that identifies the request: secrets, placeholders and volatile fields removed. */
@@ -56,7 +70,10 @@ function normalizeBody(body: string): string {
     case 'json':
       return JSON.stringify(canonicalJson(JSON.parse(body)));
     default:
-      return body.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '*').replace(new RegExp(`${REDACTED}[\\w-]*`, 'g'), '*').trim();
+      return body
+        .replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '*')
+        .replace(new RegExp(`${REDACTED}[\\w-]*`, 'g'), '*')
+        .trim();
   }
 }
 
@@ -96,7 +113,13 @@ export class ExchangeIndex {
   constructor(exchanges: readonly Exchange[], originOf: (realOrigin: string) => string) {
     for (const exchange of exchanges) {
       const url = new URL(exchange.request.url);
-      const shape = shapeOf(exchange.request.method, url, originOf(url.origin), headerValue(exchange.request.headers, 'x-amz-target'), exchange.request.body);
+      const shape = shapeOf(
+        exchange.request.method,
+        url,
+        originOf(url.origin),
+        headerValue(exchange.request.headers, 'x-amz-target'),
+        exchange.request.body,
+      );
       this.recorded.push({ exchange, shape });
       const key = lineKey(shape);
       let line = this.lines.get(key);
@@ -158,11 +181,19 @@ function differences(recorded: RequestShape, sent: RequestShape): string[] {
   const out: string[] = [];
   if (recorded.method !== sent.method) out.push(`method: recorded ${recorded.method}, sent ${sent.method}`);
   if (recorded.target !== sent.target) out.push(`path: recorded ${recorded.target}, sent ${sent.target}`);
-  if ((recorded.operation ?? '') !== (sent.operation ?? '')) out.push(`x-amz-target: recorded ${recorded.operation ?? '(none)'}, sent ${sent.operation ?? '(none)'}`);
+  if ((recorded.operation ?? '') !== (sent.operation ?? ''))
+    out.push(`x-amz-target: recorded ${recorded.operation ?? '(none)'}, sent ${sent.operation ?? '(none)'}`);
   const r = new Map(recorded.query);
   const s = new Map(sent.query);
-  for (const [k, v] of r) if (s.get(k) !== v) out.push(s.has(k) ? `query ${k}: recorded ${JSON.stringify(v)}, sent ${JSON.stringify(s.get(k))}` : `query ${k}: recorded ${JSON.stringify(v)}, not sent`);
+  for (const [k, v] of r)
+    if (s.get(k) !== v)
+      out.push(
+        s.has(k)
+          ? `query ${k}: recorded ${JSON.stringify(v)}, sent ${JSON.stringify(s.get(k))}`
+          : `query ${k}: recorded ${JSON.stringify(v)}, not sent`,
+      );
   for (const [k, v] of s) if (!r.has(k)) out.push(`query ${k}: sent ${JSON.stringify(v)}, not recorded`);
-  if (out.length === 0 && recorded.body !== sent.body) out.push(`body: recorded ${JSON.stringify(recorded.body.slice(0, 120))}, sent ${JSON.stringify(sent.body.slice(0, 120))}`);
+  if (out.length === 0 && recorded.body !== sent.body)
+    out.push(`body: recorded ${JSON.stringify(recorded.body.slice(0, 120))}, sent ${JSON.stringify(sent.body.slice(0, 120))}`);
   return out;
 }

@@ -34,10 +34,12 @@ export function toNock(exchanges: readonly Exchange[]): NockDefinition[] {
     const { request, response } = exchange;
     const url = new URL(request.url);
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    const reqheaders = Object.fromEntries(MATCHED_REQUEST_HEADERS.flatMap((name) => {
-      const value = headerValue(request.headers, name);
-      return value === undefined ? [] : [[name, value]];
-    }));
+    const reqheaders = Object.fromEntries(
+      MATCHED_REQUEST_HEADERS.flatMap((name) => {
+        const value = headerValue(request.headers, name);
+        return value === undefined ? [] : [[name, value]];
+      }),
+    );
     const binary = response.bodyEncoding === 'base64';
     const definition: NockDefinition = {
       scope: `${url.protocol}//${url.hostname}:${port}`,
@@ -76,7 +78,9 @@ function fromDefinition(d: NockDefinition, index: number): Exchange {
   const defaultPort = (scope.protocol === 'https:' && scope.port === '443') || (scope.protocol === 'http:' && scope.port === '80');
   const origin = `${scope.protocol}//${scope.hostname}${scope.port && !defaultPort ? `:${scope.port}` : ''}`;
   const responseHeaders = headerList(d.rawHeaders ?? d.headers);
-  const requestHeaders: HeaderList = Object.entries(d.reqheaders ?? {}).flatMap(([name, value]) => (typeof value === 'string' ? [[name, value] as [string, string]] : []));
+  const requestHeaders: HeaderList = Object.entries(d.reqheaders ?? {}).flatMap(([name, value]) =>
+    typeof value === 'string' ? [[name, value] as [string, string]] : [],
+  );
   const requestBody = d.body === undefined || d.body === '' ? undefined : typeof d.body === 'string' ? d.body : JSON.stringify(d.body);
   return {
     startedAt: new Date(0).toISOString(),
@@ -101,7 +105,12 @@ function responseBody(d: NockDefinition, headers: HeaderList): { body: string; b
   // Binary answers are hex: one string (`responseIsBinary`), or an array of chunks for compressed ones.
   const compressed = d.responseIsBinary || headerValue(headers, 'content-encoding') !== undefined;
   const hexChunks = Array.isArray(response) && response.length > 0 && response.every((c) => typeof c === 'string' && /^[0-9a-f]*$/i.test(c));
-  const hex = compressed && typeof response === 'string' && /^[0-9a-f]*$/i.test(response) ? [response] : compressed && hexChunks ? (response as string[]) : undefined;
+  const hex =
+    compressed && typeof response === 'string' && /^[0-9a-f]*$/i.test(response)
+      ? [response]
+      : compressed && hexChunks
+        ? (response as string[])
+        : undefined;
   if (hex) return encodeBody(decompress(Buffer.from(hex.join(''), 'hex'), headerValue(headers, 'content-encoding')));
   return { body: typeof response === 'string' ? response : JSON.stringify(response) };
 }

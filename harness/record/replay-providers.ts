@@ -17,6 +17,10 @@ export function providerOfHost(host: string): ReplayProvider {
 
 /** The runtime (provider name, fault dialect, call cost) for calls to one real host. */
 export function runtimeForHost(ctx: SimContext, host: string, exchanges: readonly Exchange[]): ProviderRuntime {
-  const requests = exchanges.map(({ request }) => ({ url: request.url, body: request.body, contentType: headerValue(request.headers, 'content-type') }));
+  const requests = exchanges.map(({ request }) => ({
+    url: request.url,
+    body: request.body,
+    contentType: headerValue(request.headers, 'content-type'),
+  }));
   return descriptorOfHost(host).replayRuntime(ctx, host, requests);
 }

@@ -71,7 +71,12 @@ export function replayHandlers(exchanges: readonly Exchange[], options: ReplayOp
     const nearest = found.nearest ? `${found.nearest.exchange.request.method} ${rewrite(found.nearest.exchange.request.url)}` : null;
     return {
       response: Response.json(
-        { error: 'sync-harness: no recorded exchange matches this request (replay never passes requests through)', request: `${request.method} ${request.url}`, nearestRecorded: nearest, differences: found.differences },
+        {
+          error: 'sync-harness: no recorded exchange matches this request (replay never passes requests through)',
+          request: `${request.method} ${request.url}`,
+          nearestRecorded: nearest,
+          differences: found.differences,
+        },
         { status: 404 },
       ),
     };
@@ -89,7 +94,13 @@ export function replayHandlers(exchanges: readonly Exchange[], options: ReplayOp
     routes.set(`${method} ${origin}${template}`, { origin, realOrigin: url.origin, method, template });
   }
   const ordered = [...routes.values()].sort((a, b) => params(a.template) - params(b.template) || b.template.length - a.template.length);
-  const handlers: HttpHandler[] = ordered.map((r) => route(runtimeOf(r.realOrigin), { name: routeName(r.realOrigin, r.method, r.template), method: r.method, url: `${r.origin}${r.template}` }, ({ request }) => answer(request)));
+  const handlers: HttpHandler[] = ordered.map((r) =>
+    route(
+      runtimeOf(r.realOrigin),
+      { name: routeName(r.realOrigin, r.method, r.template), method: r.method, url: `${r.origin}${r.template}` },
+      ({ request }) => answer(request),
+    ),
+  );
   const served = new Map<string, string>();
   for (const [real, origin] of Object.entries(origins)) if (!served.has(origin)) served.set(origin, real);
   for (const [origin, real] of served) {
@@ -114,7 +125,12 @@ export function replayHandlers(exchanges: readonly Exchange[], options: ReplayOp
 export function replayProvider(exchanges: readonly Exchange[]): ProviderFactory {
   return (ctx, baseUrl) => {
     const replay = replayHandlers(exchanges, { ctx, ...(baseUrl === undefined ? {} : { bases: baseUrl }) });
-    return { handlers: replay.handlers, hosts: hostsOf(...Object.values(replay.origins)), credentials: { recordedHosts: replay.origins, providers: replay.providers }, granted: [] };
+    return {
+      handlers: replay.handlers,
+      hosts: hostsOf(...Object.values(replay.origins)),
+      credentials: { recordedHosts: replay.origins, providers: replay.providers },
+      granted: [],
+    };
   };
 }
 
@@ -148,7 +164,8 @@ function respond(exchange: Exchange, rewrite: (text: string) => string): RouteRe
   const headers = new Headers();
   // The recorded `Date` is stale: the provider's dialect stamps the real one, as the service would (SDKs
   // correct their clock skew from it).
-  for (const [name, value] of response.headers) if (!HOP_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== 'date') headers.append(name, rewrite(value));
+  for (const [name, value] of response.headers)
+    if (!HOP_HEADERS.has(name.toLowerCase()) && name.toLowerCase() !== 'date') headers.append(name, rewrite(value));
   const noBody = response.status === 204 || response.status === 304 || response.body === '';
   const body = noBody ? null : response.bodyEncoding === 'base64' ? Buffer.from(response.body, 'base64') : rewrite(response.body);
   const items = countItems(response.body, headerValue(response.headers, 'content-type'));

@@ -22,11 +22,15 @@ export function secretsOfRun(credentials: unknown, exchanges: readonly Exchange[
     const where = `exchange #${i + 1}`;
     fromHeaders(request.headers, `${where} request`, add);
     fromHeaders(response.headers, `${where} response`, add);
-    for (const [part, body] of [['request', request.body], ['response', response.body]] as const) {
+    for (const [part, body] of [
+      ['request', request.body],
+      ['response', response.body],
+    ] as const) {
       if (!body) continue;
       const kind = sniffBody(body);
       if (kind === 'json') collect(JSON.parse(body), `${where} ${part}`, add);
-      else if (kind === 'form') for (const [name, value] of new URLSearchParams(body)) if (fieldRule(name).kind === 'secret') add(`${where} ${part} ${name}`, value);
+      else if (kind === 'form')
+        for (const [name, value] of new URLSearchParams(body)) if (fieldRule(name).kind === 'secret') add(`${where} ${part} ${name}`, value);
     }
   }
   return [...found].map(([value, label]) => ({ label, value }));

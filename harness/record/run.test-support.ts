@@ -78,7 +78,12 @@ export interface ConnectorRun {
 }
 
 /** The builtin connector for `provider`, synced through `fetch` into `output` (kept). */
-export async function syncBuiltin(provider: RecordedProvider, credentials: Record<string, unknown>, transport: typeof globalThis.fetch, output: string): Promise<ConnectorRun> {
+export async function syncBuiltin(
+  provider: RecordedProvider,
+  credentials: Record<string, unknown>,
+  transport: typeof globalThis.fetch,
+  output: string,
+): Promise<ConnectorRun> {
   const module = await loadBuiltin(provider);
   if (!module) throw new Error(`no builtin connector for ${provider}`);
   const now = () => RUN_START;
@@ -86,14 +91,26 @@ export async function syncBuiltin(provider: RecordedProvider, credentials: Recor
   // The file's own clock steps, as in the engine tests; the same seed gives both runs the same sync ids.
   const clock = steppingClock(RUN_START, 10);
   const sleeps: number[] = [];
-  const result = await runSync(connector, { writer: new C1zWriter(output, { clock, seed: 'record-replay' }), clock, sleep: async (ms) => void sleeps.push(ms) });
+  const result = await runSync(connector, {
+    writer: new C1zWriter(output, { clock, seed: 'record-replay' }),
+    clock,
+    sleep: async (ms) => void sleeps.push(ms),
+  });
   return { result, sleeps };
 }
 
 /** Syncs against the simulator with every exchange captured. */
-export async function recordRun(sim: SimulatedProvider, provider: RecordedProvider, output: string): Promise<ConnectorRun & { exchanges: Exchange[] }> {
+export async function recordRun(
+  sim: SimulatedProvider,
+  provider: RecordedProvider,
+  output: string,
+): Promise<ConnectorRun & { exchanges: Exchange[] }> {
   const exchanges: Exchange[] = [];
-  const fetch = recordingFetch(directFetch(() => sim.handlers, sim.ctx, provider), exchanges, () => RUN_START);
+  const fetch = recordingFetch(
+    directFetch(() => sim.handlers, sim.ctx, provider),
+    exchanges,
+    () => RUN_START,
+  );
   const run = await syncBuiltin(provider, sim.credentials, fetch, output);
   return { ...run, exchanges };
 }
@@ -109,11 +126,24 @@ export interface ReplayedRun extends ConnectorRun {
  * The same connector against a replay of `fixtures`, configured with the recording's fakes, its sync
  * unmapped into `<dir>/<name>.unmapped.c1z`.
  */
-export async function replayRun(provider: RecordedProvider, credentials: Record<string, unknown>, fixtures: readonly Exchange[], map: IdentityMap, dir: string, name: string, faults: string[] = []): Promise<ReplayedRun> {
+export async function replayRun(
+  provider: RecordedProvider,
+  credentials: Record<string, unknown>,
+  fixtures: readonly Exchange[],
+  map: IdentityMap,
+  dir: string,
+  name: string,
+  faults: string[] = [],
+): Promise<ReplayedRun> {
   const ctx = replayContext({ faults, clock: () => RUN_START });
   const replay = replayHandlers(fixtures, { ctx });
   const output = join(dir, `${name}.c1z`);
-  const run = await syncBuiltin(provider, mapConfiguration(credentials, map), directFetch(() => replay.handlers, ctx, provider), output);
+  const run = await syncBuiltin(
+    provider,
+    mapConfiguration(credentials, map),
+    directFetch(() => replay.handlers, ctx, provider),
+    output,
+  );
   const unmapped = join(dir, `${name}.unmapped.c1z`);
   await unmapC1z(output, unmapped, map);
   return { ...run, ctx, replay, unmapped };

@@ -110,7 +110,6 @@ function decodeEntities(text: string): string {
   });
 }
 
-
 /** Credentials in headers, whoever sent them. */
 const SECRET_HEADERS = new Set([
   'cookie',

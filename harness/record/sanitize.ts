@@ -53,7 +53,9 @@ function sanitizeExchange(s: Sanitizer, exchange: Exchange): Exchange {
       method: request.method,
       url: s.url(request.url),
       headers: sanitizeHeaders(s, request.headers),
-      ...(request.body === undefined ? {} : { body: request.bodyEncoding === 'base64' ? request.body : sanitizeBody(s, bodyKind(request.headers, request.body), request.body) }),
+      ...(request.body === undefined
+        ? {}
+        : { body: request.bodyEncoding === 'base64' ? request.body : sanitizeBody(s, bodyKind(request.headers, request.body), request.body) }),
       ...(request.bodyEncoding ? { bodyEncoding: request.bodyEncoding } : {}),
     },
     response: {

@@ -67,7 +67,7 @@ export function recordReplaySuite(provider: RecordedProvider, options: SuiteOpti
       expect(state.sanitized.some((e) => options.pageMark.test(`${e.request.url} ${e.request.body ?? ''}`))).toBe(true);
     });
 
-    it('keeps none of the tenant\'s ids, names and emails, only their fakes, consistently', () => {
+    it("keeps none of the tenant's ids, names and emails, only their fakes, consistently", () => {
       const har = readFileSync(state.files.har, 'utf8');
       const nock = readFileSync(state.files.nock, 'utf8');
       const values = options.identities(state.sim.ctx.tenant);
@@ -81,7 +81,7 @@ export function recordReplaySuite(provider: RecordedProvider, options: SuiteOpti
       }
     });
 
-    it('has none of the run\'s secrets in the HAR, the nock file or the sanitized exchanges, in any form', async () => {
+    it("has none of the run's secrets in the HAR, the nock file or the sanitized exchanges, in any form", async () => {
       // The run's secrets: the simulator's credentials and every token the traffic carried.
       for (const secret of state.sim.secrets) expect(state.secrets.map((s) => s.value)).toContain(secret.value);
       // Entra and Google issue bearer tokens; AWS signs every request with its key and issues none.
@@ -101,23 +101,28 @@ export function recordReplaySuite(provider: RecordedProvider, options: SuiteOpti
   });
 
   describe(`replaying the ${provider} recording`, () => {
-    it.each(['har', 'nock'] as const)('from %s: the connector syncs it, and with the mapping applied back the diff against the recorded run is empty', async (format) => {
-      const map = IdentityMap.fromJSON(JSON.parse(readFileSync(state.files.map, 'utf8')));
-      const replayed = await replayRun(provider, state.sim.credentials, readFixtures(state.files[format]), map, state.dir, `replay-${format}`);
-      expect(replayed.result.outcome).toBe('succeeded');
-      expect(replayed.replay.unused()).toEqual([]);
-      // Before unmapping every object differs: the replay really ran on fakes.
-      expect((await diffFiles(state.recorded, join(state.dir, `replay-${format}.c1z`))).totals.resources.unchanged).toBe(0);
-      const report = await diffFiles(state.recorded, replayed.unmapped);
-      expect(report.differ).toBe(false);
-      for (const table of ['resources', 'entitlements', 'grants'] as const) {
-        expect(report.totals[table], table).toMatchObject({ added: 0, removed: 0, changed: 0 });
-        expect(report.totals[table].unchanged, table).toBeGreaterThan(0);
-      }
-    });
+    it.each(['har', 'nock'] as const)(
+      'from %s: the connector syncs it, and with the mapping applied back the diff against the recorded run is empty',
+      async (format) => {
+        const map = IdentityMap.fromJSON(JSON.parse(readFileSync(state.files.map, 'utf8')));
+        const replayed = await replayRun(provider, state.sim.credentials, readFixtures(state.files[format]), map, state.dir, `replay-${format}`);
+        expect(replayed.result.outcome).toBe('succeeded');
+        expect(replayed.replay.unused()).toEqual([]);
+        // Before unmapping every object differs: the replay really ran on fakes.
+        expect((await diffFiles(state.recorded, join(state.dir, `replay-${format}.c1z`))).totals.resources.unchanged).toBe(0);
+        const report = await diffFiles(state.recorded, replayed.unmapped);
+        expect(report.differ).toBe(false);
+        for (const table of ['resources', 'entitlements', 'grants'] as const) {
+          expect(report.totals[table], table).toMatchObject({ added: 0, removed: 0, changed: 0 });
+          expect(report.totals[table].unchanged, table).toBeGreaterThan(0);
+        }
+      },
+    );
 
     it(`layers ${options.fault.spec} on the replay in ${provider}'s own dialect, journaled by route, and the sync still matches`, async () => {
-      const replayed = await replayRun(provider, state.sim.credentials, readFixtures(state.files.har), state.map, state.dir, 'replay-fault', [options.fault.spec]);
+      const replayed = await replayRun(provider, state.sim.credentials, readFixtures(state.files.har), state.map, state.dir, 'replay-fault', [
+        options.fault.spec,
+      ]);
       expect(replayed.result.outcome).toBe('succeeded');
       const entries = replayed.ctx.journal.all();
       const faulted = entries.filter((e) => e.fault === options.fault.spec);

@@ -22,7 +22,8 @@ const GUID = new RegExp(`^${GUID_SOURCE}$`);
 export const EMAIL = new RegExp(`^${EMAIL_SOURCE}$`);
 
 /** Public service domains: an address there says nothing about the customer, and hosts must stay real. */
-const PUBLIC_DOMAINS = /(^|\.)(microsoft\.com|microsoftonline\.com|windows\.net|googleapis\.com|google\.com|gserviceaccount\.com|amazonaws\.com|amazon\.com)$/i;
+const PUBLIC_DOMAINS =
+  /(^|\.)(microsoft\.com|microsoftonline\.com|windows\.net|googleapis\.com|google\.com|gserviceaccount\.com|amazonaws\.com|amazon\.com)$/i;
 
 /** GUIDs every tenant shares: the nil GUID (Entra's default app role) and Microsoft's first-party app ids. */
 const SHARED_GUID = /^(0{8}-0{4}-0{4}-0{4}-0{12}|0000000\d-0000-0000-c000-000000000000)$/i;
@@ -99,7 +100,9 @@ export class TextMapper {
     const mapped =
       segments.length === 1
         ? this.word(resource)
-        : [segments[0]!, ...segments.slice(1).map((s, i, rest) => (i === rest.length - 1 ? this.resourceName(s) : (this.map.lookup(s) ?? s)))].join('/');
+        : [segments[0]!, ...segments.slice(1).map((s, i, rest) => (i === rest.length - 1 ? this.resourceName(s) : (this.map.lookup(s) ?? s)))].join(
+            '/',
+          );
     return [...parts.slice(0, 5), mapped].join(':');
   }
 

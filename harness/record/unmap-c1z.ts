@@ -28,7 +28,11 @@ const PLANS: TablePlan[] = [
   { table: 'v1_resource_types', schema: ResourceTypeSchema, columns: ['external_id'] },
   { table: 'v1_resources', schema: ResourceSchema, columns: ['resource_type_id', 'external_id', 'parent_resource_type_id', 'parent_resource_id'] },
   { table: 'v1_entitlements', schema: EntitlementSchema, columns: ['resource_type_id', 'resource_id', 'external_id'] },
-  { table: 'v1_grants', schema: GrantSchema, columns: ['resource_type_id', 'resource_id', 'entitlement_id', 'principal_resource_type_id', 'principal_resource_id', 'external_id'] },
+  {
+    table: 'v1_grants',
+    schema: GrantSchema,
+    columns: ['resource_type_id', 'resource_id', 'entitlement_id', 'principal_resource_type_id', 'principal_resource_id', 'external_id'],
+  },
 ];
 
 const BATCH = 1000;
@@ -42,7 +46,8 @@ export interface UnmapResult {
 
 export async function unmapC1z(source: string, target: string, map: IdentityMap): Promise<UnmapResult> {
   const format = await detectFormat(source);
-  if (format !== 'v1' && format !== 'sqlite') throw fileError(source, `cannot unmap a ${format} sync file`, 'only v1 (SQLite) sync files can be rewritten');
+  if (format !== 'v1' && format !== 'sqlite')
+    throw fileError(source, `cannot unmap a ${format} sync file`, 'only v1 (SQLite) sync files can be rewritten');
   const dir = makeTempDir('sync-harness-unmap-');
   try {
     const dbPath = join(dir, 'sync.db');
@@ -67,8 +72,12 @@ function rewriteDatabase(dbPath: string, unmap: (text: string) => string): Unmap
       if (!present.has('data')) continue;
       const columns = plan.columns.filter((c) => present.has(c));
       const expansion = present.has('expansion');
-      const select = db.prepare(`SELECT id, data${columns.map((c) => `, ${c}`).join('')}${expansion ? ', expansion' : ''} FROM ${plan.table} WHERE id > ? ORDER BY id LIMIT ${BATCH}`);
-      const update = db.prepare(`UPDATE ${plan.table} SET data = ?${columns.map((c) => `, ${c} = ?`).join('')}${expansion ? ', expansion = ?' : ''} WHERE id = ?`);
+      const select = db.prepare(
+        `SELECT id, data${columns.map((c) => `, ${c}`).join('')}${expansion ? ', expansion' : ''} FROM ${plan.table} WHERE id > ? ORDER BY id LIMIT ${BATCH}`,
+      );
+      const update = db.prepare(
+        `UPDATE ${plan.table} SET data = ?${columns.map((c) => `, ${c} = ?`).join('')}${expansion ? ', expansion = ?' : ''} WHERE id = ?`,
+      );
       for (let after = 0; ; ) {
         const rows = select.all(after) as Record<string, unknown>[];
         if (rows.length === 0) break;
@@ -78,8 +87,12 @@ function rewriteDatabase(dbPath: string, unmap: (text: string) => string): Unmap
             const where = `${plan.table} row ${row.id}`;
             const data = mapBlob(plan.schema, row.data as Uint8Array, unmap, where);
             const texts = columns.map((c) => (typeof row[c] === 'string' ? unmap(row[c] as string) : row[c]));
-            const expanded = expansion && row.expansion ? mapBlob(GrantExpandableSchema, row.expansion as Uint8Array, unmap, `${where} expansion`) : row.expansion;
-            const changed = !Buffer.from(data).equals(row.data as Buffer) || texts.some((t, i) => t !== row[columns[i]!]) || (expansion && expanded !== row.expansion);
+            const expanded =
+              expansion && row.expansion ? mapBlob(GrantExpandableSchema, row.expansion as Uint8Array, unmap, `${where} expansion`) : row.expansion;
+            const changed =
+              !Buffer.from(data).equals(row.data as Buffer) ||
+              texts.some((t, i) => t !== row[columns[i]!]) ||
+              (expansion && expanded !== row.expansion);
             if (!changed) continue;
             result.changed++;
             update.run(data, ...texts, ...(expansion ? [expanded ?? null] : []), row.id);
@@ -108,7 +121,12 @@ function mapBlob(schema: DescMessage, bytes: Uint8Array, unmap: (text: string) =
  */
 export function reverseMapper(map: IdentityMap): (text: string) => string {
   const reverse = new Map(map.entries().map((e) => [e.fake, e.real]));
-  const domains = new Map(map.entries().filter((e) => e.kind === 'domain').map((e) => [e.fake, e.real]));
+  const domains = new Map(
+    map
+      .entries()
+      .filter((e) => e.kind === 'domain')
+      .map((e) => [e.fake, e.real]),
+  );
   const word = (run: string): string => {
     const whole = reverse.get(run);
     if (whole !== undefined) return whole;

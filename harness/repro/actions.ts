@@ -37,6 +37,8 @@ function memberPair(tenant: TenantStore): { group: TenantGroup; user: TenantUser
 function nonMemberPair(tenant: TenantStore): { group: TenantGroup; user: TenantUser } | undefined {
   const group = tenant.groups({ limit: 1 }).items[0];
   if (!group) return undefined;
-  const user = tenant.users({ limit: 1000 }, { kind: 'member' }).items.find((u) => !tenant.memberOf('user', u.seq).some((m) => m.groupSeq === group.seq));
+  const user = tenant
+    .users({ limit: 1000 }, { kind: 'member' })
+    .items.find((u) => !tenant.memberOf('user', u.seq).some((m) => m.groupSeq === group.seq));
   return user ? { group, user } : undefined;
 }

@@ -12,7 +12,9 @@ describe('errorClass', () => {
 
   it('falls back to the error text when no finding names a cause', () => {
     expect(errorClass({ findings: [], outcome: 'failed', error: 'fetch failed: connection reset (network-error fault)' })).toBe('network');
-    expect(errorClass({ findings: ['duplicate-identities'], outcome: 'failed', error: 'GET /v1.0/users: 403: Authorization_RequestDenied' })).toBe('permission-denied');
+    expect(errorClass({ findings: ['duplicate-identities'], outcome: 'failed', error: 'GET /v1.0/users: 403: Authorization_RequestDenied' })).toBe(
+      'permission-denied',
+    );
     expect(errorClass({ findings: [], outcome: 'failed', error: 'something odd' })).toBe('other-failure');
     expect(errorClass({ findings: [], outcome: 'succeeded' })).toBe('none');
   });

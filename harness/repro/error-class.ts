@@ -4,7 +4,18 @@
  * engineer would name the cause; the error text decides only when no finding does.
  */
 
-const ERROR_CLASSES = ['auth-failure', 'permission-denied', 'pagination-loop', 'network', 'provisioning', 'throttled', 'empty-sync', 'daemon', 'other-failure', 'none'] as const;
+const ERROR_CLASSES = [
+  'auth-failure',
+  'permission-denied',
+  'pagination-loop',
+  'network',
+  'provisioning',
+  'throttled',
+  'empty-sync',
+  'daemon',
+  'other-failure',
+  'none',
+] as const;
 export type ErrorClass = (typeof ERROR_CLASSES)[number];
 
 /** Each finding id's class; ids not listed (identities, performance) do not decide the class. */
@@ -30,7 +41,10 @@ const BY_FINDING: Readonly<Record<string, ErrorClass>> = {
 
 /** When the run's error names its cause but no finding does (a transport error has no finding yet). */
 const BY_TEXT: [RegExp, ErrorClass][] = [
-  [/AADSTS\d+|invalid_client|invalid_grant|InvalidClientTokenId|UnrecognizedClient|Invalid JWT Signature|\b401\b|access token (expired|has been revoked)/i, 'auth-failure'],
+  [
+    /AADSTS\d+|invalid_client|invalid_grant|InvalidClientTokenId|UnrecognizedClient|Invalid JWT Signature|\b401\b|access token (expired|has been revoked)/i,
+    'auth-failure',
+  ],
   [/Authorization_RequestDenied|AccessDenied|insufficientPermissions|unauthorized_client|not authorized to perform|\b403\b/i, 'permission-denied'],
   [/page token|pagination cycle/i, 'pagination-loop'],
   [/fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|connection (refused|reset)|no such host|x509:|certificate/i, 'network'],

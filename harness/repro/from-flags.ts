@@ -21,17 +21,23 @@ export interface FlagReport {
 export function planInputFromFlags(flags: FlagReport): PlanInput {
   if (!flags.provider) throw new UserError('repro: --symptom needs --provider (e.g. --provider entra --symptom expired-secret)');
   const problem = providerProblem(flags.provider);
-  if (problem || !(REPRO_PROVIDERS as readonly string[]).includes(flags.provider)) throw new UserError(`repro: --provider: ${problem ?? `unknown provider "${flags.provider}" (known: ${REPRO_PROVIDERS.join(', ')})`}`);
+  if (problem || !(REPRO_PROVIDERS as readonly string[]).includes(flags.provider))
+    throw new UserError(`repro: --provider: ${problem ?? `unknown provider "${flags.provider}" (known: ${REPRO_PROVIDERS.join(', ')})`}`);
   const provider = flags.provider as ReproProvider;
   const ids = parseSymptoms(flags.symptom, provider);
-  if (flags.missing && !ids.includes('permission-missing')) throw new UserError('repro: --missing names the permission of a permission-missing report (add --symptom permission-missing, or leave --missing out)');
+  if (flags.missing && !ids.includes('permission-missing'))
+    throw new UserError(
+      'repro: --missing names the permission of a permission-missing report (add --symptom permission-missing, or leave --missing out)',
+    );
   const users = count('--users', flags.users);
   const groups = count('--groups', flags.groups);
   return {
     name: flags.name,
     provider,
     source: 'a ticket without a log',
-    origin: [`From flags: --provider ${provider} --symptom ${ids.join(',')}${users !== undefined ? ` --users ${users}` : ''}${groups !== undefined ? ` --groups ${groups}` : ''}${flags.missing ? ` --missing ${flags.missing}` : ''} (no log).`],
+    origin: [
+      `From flags: --provider ${provider} --symptom ${ids.join(',')}${users !== undefined ? ` --users ${users}` : ''}${groups !== undefined ? ` --groups ${groups}` : ''}${flags.missing ? ` --missing ${flags.missing}` : ''} (no log).`,
+    ],
     symptoms: ids.map((id) => ({ id, lines: [] })),
     recipeInput: flags.missing ? { missing: flags.missing } : {},
     sizes: { ...(users !== undefined ? { users } : {}), ...(groups !== undefined ? { groups } : {}) },
@@ -43,7 +49,10 @@ export function planInputFromFlags(flags: FlagReport): PlanInput {
 
 /** `expired-secret,throttled` -> ids, each known and applicable to the provider. */
 export function parseSymptoms(text: string | undefined, provider: ReproProvider): string[] {
-  const ids = (text ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = SYMPTOMS.map((s) => s.id);
   if (ids.length === 0) throw new UserError(`repro: --symptom is empty (give one or more of: ${known.join(', ')})`);
   for (const id of ids) {

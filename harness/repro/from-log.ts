@@ -30,9 +30,15 @@ export function readLogReport(file: string): string {
     content = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw fileError(file, `cannot read the log: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code}`, "give the connector's debug log file (its --log-path, or its saved stderr)", error);
+    throw fileError(
+      file,
+      `cannot read the log: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code}`,
+      "give the connector's debug log file (its --log-path, or its saved stderr)",
+      error,
+    );
   }
-  if (content.trim() === '') throw fileError(file, 'the log is empty', 'rerun the connector with --log-level debug and save its stderr (or --log-path) to a file');
+  if (content.trim() === '')
+    throw fileError(file, 'the log is empty', 'rerun the connector with --log-level debug and save its stderr (or --log-path) to a file');
   return content;
 }
 
@@ -42,21 +48,39 @@ export function planInputFromLog(report: LogReport, content: string): PlanInput 
   const diagnosis = diagnoseLog(content);
   const findings = diagnosis.findings.map((f) => ({ id: f.id, lines: linesOf(f.evidence) }));
   // What each cited line matched, so the header's shortened line keeps it in view.
-  const matched = new Map(diagnosis.findings.flatMap((f) => linesOf(f.evidence).map((n, i) => [n, f.matched?.[i] ?? null] as const)).filter(([, m]) => m));
+  const matched = new Map(
+    diagnosis.findings.flatMap((f) => linesOf(f.evidence).map((n, i) => [n, f.matched?.[i] ?? null] as const)).filter(([, m]) => m),
+  );
   const daemon = findings.filter((f) => DAEMON_FINDINGS[f.id]);
   const symptoms = findings.filter((f) => !DAEMON_FINDINGS[f.id]);
   if (symptoms.length === 0) {
     if (daemon.length) {
-      throw fileError(file, `nothing of the provider to reproduce: ${daemon.map((d) => `${d.id} (line ${d.lines.join(', ')}): ${DAEMON_FINDINGS[d.id]}`).join('; ')}`, 'fix it as `npx sync-harness doctor --log` says; a scenario simulates the provider, not ConductorOne');
+      throw fileError(
+        file,
+        `nothing of the provider to reproduce: ${daemon.map((d) => `${d.id} (line ${d.lines.join(', ')}): ${DAEMON_FINDINGS[d.id]}`).join('; ')}`,
+        'fix it as `npx sync-harness doctor --log` says; a scenario simulates the provider, not ConductorOne',
+      );
     }
-    throw fileError(file, `nothing recognisable to reproduce: the log doctor finds no failure in its ${diagnosis.lines} line(s) (${diagnosis.format} format)`, "give the failing sync's debug log (--log-level debug), or name the symptom: --provider entra --symptom expired-secret");
+    throw fileError(
+      file,
+      `nothing recognisable to reproduce: the log doctor finds no failure in its ${diagnosis.lines} line(s) (${diagnosis.format} format)`,
+      "give the failing sync's debug log (--log-level debug), or name the symptom: --provider entra --symptom expired-secret",
+    );
   }
   const provider = report.provider ?? diagnosis.provider;
   if (!provider || !(REPRO_PROVIDERS as readonly string[]).includes(provider)) {
-    throw fileError(file, `cannot tell which provider the log is from (no host, error code or connector name of ${REPRO_PROVIDERS.join(', ')} in it)`, 'give --provider');
+    throw fileError(
+      file,
+      `cannot tell which provider the log is from (no host, error code or connector name of ${REPRO_PROVIDERS.join(', ')} in it)`,
+      'give --provider',
+    );
   }
   const facts = logFacts(lines);
-  const cited = new Set([...symptoms.flatMap((s) => s.lines), ...(facts.failure ? [facts.failure.n] : []), ...(facts.refusal ? [facts.refusal.line] : [])]);
+  const cited = new Set([
+    ...symptoms.flatMap((s) => s.lines),
+    ...(facts.failure ? [facts.failure.n] : []),
+    ...(facts.refusal ? [facts.refusal.line] : []),
+  ]);
   const evidence = lines.filter((l) => cited.has(l.n)).map((l) => clipAround(redact(lineEvidence(l)), matched.get(l.n)));
   return {
     name: report.name,
@@ -77,13 +101,21 @@ export function planInputFromLog(report: LogReport, content: string): PlanInput 
 
 /** `line 12: ...` evidence strings to their line numbers. */
 function linesOf(evidence: readonly string[]): number[] {
-  return evidence.map((e) => /^line (\d+):/.exec(e)?.[1]).filter((n): n is string => n !== undefined).map(Number);
+  return evidence
+    .map((e) => /^line (\d+):/.exec(e)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
 }
 
 /** Which lines gave the provider away: the connector's name, a host, or an error code. */
 function providerHow(lines: readonly ParsedLine[], provider: ReproProvider, given: ReproProvider | undefined, guessed: string | undefined): string {
   if (given) return given === guessed || !guessed ? ' (given with --provider)' : ` (given with --provider; the log looks like ${guessed})`;
-  const tell = (l: ParsedLine) => (l.logger && /baton-/.test(l.logger) ? `connector ${l.logger}` : (/https?:\/\/([^/\s"\\]+)/.exec(l.text)?.[1] ?? /AADSTS\d+|[A-Z][A-Za-z]+(Exception|TokenId)|\b[a-z]+_[a-z_]+\b/.exec(l.text)?.[0] ?? 'its text'));
+  const tell = (l: ParsedLine) =>
+    l.logger && /baton-/.test(l.logger)
+      ? `connector ${l.logger}`
+      : (/https?:\/\/([^/\s"\\]+)/.exec(l.text)?.[1] ??
+        /AADSTS\d+|[A-Z][A-Za-z]+(Exception|TokenId)|\b[a-z]+_[a-z_]+\b/.exec(l.text)?.[0] ??
+        'its text');
   // One line per kind of clue: the connector's name once, then a host or an error code.
   const clues = new Map<string, number>();
   for (const l of lines) {

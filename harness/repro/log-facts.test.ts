@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLog } from '../doctor/log/parse.js';
 import { goDurationSeconds, logFacts } from './log-facts.js';
 
-const json = (fields: Record<string, unknown>) => JSON.stringify({ level: 'info', ts: 1777636800, logger: 'baton-microsoft-entra', caller: 'x/y.go:1', ...fields });
+const json = (fields: Record<string, unknown>) =>
+  JSON.stringify({ level: 'info', ts: 1777636800, logger: 'baton-microsoft-entra', caller: 'x/y.go:1', ...fields });
 const facts = (...lines: string[]) => logFacts(parseLog(lines.join('\n')));
 
 describe('goDurationSeconds', () => {
@@ -39,10 +40,16 @@ describe('logFacts', () => {
   });
 
   it('tells whether a listing worked before the first error', () => {
-    const before = facts(json({ msg: 'Synced resources', resource_type_id: 'user', count: 3 }), json({ level: 'error', msg: 'sync failed', error: 'x' }));
+    const before = facts(
+      json({ msg: 'Synced resources', resource_type_id: 'user', count: 3 }),
+      json({ level: 'error', msg: 'sync failed', error: 'x' }),
+    );
     expect(before.workedBefore).toBe(true);
     expect(before.failure?.n).toBe(2);
-    expect(facts(json({ level: 'error', msg: 'sync failed', error: 'x' }), json({ msg: 'Synced resources', resource_type_id: 'user', count: 3 })).workedBefore).toBe(false);
+    expect(
+      facts(json({ level: 'error', msg: 'sync failed', error: 'x' }), json({ msg: 'Synced resources', resource_type_id: 'user', count: 3 }))
+        .workedBefore,
+    ).toBe(false);
   });
 
   it('counts throttled answers and retries, and takes the first wait when no Retry-After is logged', () => {
@@ -56,23 +63,54 @@ describe('logFacts', () => {
   });
 
   it('prefers an explicit Retry-After, and sees a sync that never moved on', () => {
-    const f = facts(json({ level: 'warn', msg: 'base-http-client: HTTP error status', status_code: 429, headers: 'Retry-After: 7' }), json({ level: 'error', msg: 'sync failed', error: 'context deadline exceeded' }));
+    const f = facts(
+      json({ level: 'warn', msg: 'base-http-client: HTTP error status', status_code: 429, headers: 'Retry-After: 7' }),
+      json({ level: 'error', msg: 'sync failed', error: 'context deadline exceeded' }),
+    );
     expect(f.throttling?.retryAfter).toEqual({ value: 7, line: 1, how: 'retry-after' });
     expect(f.throttling?.recovered).toBe(false);
   });
 
   it('finds the refused call: its URL, and the permission or action it names', () => {
-    const graph = facts(json({ level: 'error', msg: 'sync failed', error: 'GET https://graph.microsoft.com/v1.0/groups?$top=999: 403 Forbidden: Authorization_RequestDenied' }));
+    const graph = facts(
+      json({
+        level: 'error',
+        msg: 'sync failed',
+        error: 'GET https://graph.microsoft.com/v1.0/groups?$top=999: 403 Forbidden: Authorization_RequestDenied',
+      }),
+    );
     expect(graph.refusal).toEqual({ line: 1, method: 'GET', url: 'https://graph.microsoft.com/v1.0/groups?$top=999' });
-    const aws = facts(json({ level: 'error', msg: 'sync failed', error: 'operation error IAM: ListRoles, https response error StatusCode: 403, api error AccessDenied: denied' }));
+    const aws = facts(
+      json({
+        level: 'error',
+        msg: 'sync failed',
+        error: 'operation error IAM: ListRoles, https response error StatusCode: 403, api error AccessDenied: denied',
+      }),
+    );
     expect(aws.refusal?.permission).toBe('iam:ListRoles');
     const named = facts(json({ level: 'error', msg: 'sync failed', error: '403 Forbidden: missing Group.Read.All' }));
     expect(named.refusal?.permission).toBe('Group.Read.All');
   });
 
   it("names the listing of a page-token error, in the SDK's current and legacy wording", () => {
-    expect(facts(json({ level: 'error', msg: 'sync failed', error: 'listing resources failed: next page token unchanged (token=x, type=group, parent=) - likely a connector bug' })).listing).toEqual({ type: 'group', what: 'resources', line: 1 });
-    expect(facts(json({ level: 'error', msg: 'sync failed', error: 'error: listing grants for resource group/03x8 failed: next page token is the same as the current page token' })).listing).toEqual({ type: 'group', what: 'grants', line: 1 });
+    expect(
+      facts(
+        json({
+          level: 'error',
+          msg: 'sync failed',
+          error: 'listing resources failed: next page token unchanged (token=x, type=group, parent=) - likely a connector bug',
+        }),
+      ).listing,
+    ).toEqual({ type: 'group', what: 'resources', line: 1 });
+    expect(
+      facts(
+        json({
+          level: 'error',
+          msg: 'sync failed',
+          error: 'error: listing grants for resource group/03x8 failed: next page token is the same as the current page token',
+        }),
+      ).listing,
+    ).toEqual({ type: 'group', what: 'grants', line: 1 });
   });
 
   it('keeps the first AADSTS code', () => {

@@ -61,10 +61,12 @@ const SUCCEEDED = /^Sync complete\.?$|finishing task successfully/;
 const PROGRESS = /^Synced (resources|entitlements|grants)$/;
 const THROTTLE = /\b429\b|Too Many Requests|TooManyRequests|ThrottlingException|\bThrottling\b|rateLimitExceeded|quotaExceeded|Rate exceeded/i;
 const RETRY = 'retrying operation';
-const DENIED = /Authorization_RequestDenied|Insufficient privileges to complete the operation|AccessDenied|not authorized to perform|insufficientPermissions|Not Authorized to access this resource|code = PermissionDenied|\b403 Forbidden\b|unauthorized_client/i;
+const DENIED =
+  /Authorization_RequestDenied|Insufficient privileges to complete the operation|AccessDenied|not authorized to perform|insufficientPermissions|Not Authorized to access this resource|code = PermissionDenied|\b403 Forbidden\b|unauthorized_client/i;
 const URL_TEXT = /\b(?:(GET|POST|PUT|PATCH|DELETE)\s+"?)?(https?:\/\/[^\s"'\\]+)/;
 /** Graph application permissions, Google scopes and AWS actions, as logs and error bodies name them. */
-const PERMISSION = /\b((?:User|Group|GroupMember|Directory|RoleManagement|Application)\.[A-Za-z]+\.(?:All|Directory)|admin\.directory\.[a-z.]+[a-z]|(?:iam|identitystore|sts):[A-Za-z*]+)\b/;
+const PERMISSION =
+  /\b((?:User|Group|GroupMember|Directory|RoleManagement|Application)\.[A-Za-z]+\.(?:All|Directory)|admin\.directory\.[a-z.]+[a-z]|(?:iam|identitystore|sts):[A-Za-z*]+)\b/;
 /** The AWS SDK for Go's `operation error IAM: ListGroups`: the action, when the denial text does not repeat it. */
 const AWS_OPERATION = /operation error (IAM|identitystore|STS): (\w+)/i;
 
@@ -154,7 +156,7 @@ function waitOfFirstRetry(retries: readonly ParsedLine[]): Throttling['retryAfte
 
 /** Go's `time.Duration` text (`1s`, `1.5s`, `500ms`, `2m0s`, `1h2m3s`) in seconds; undefined if it is not one. */
 export function goDurationSeconds(text: string): number | undefined {
-  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6, 'µs': 1e-6, ns: 1e-9 };
+  const units: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 1e-6, µs: 1e-6, ns: 1e-9 };
   const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s|us|µs|ns)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.trim()) return undefined;
   const seconds = parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);

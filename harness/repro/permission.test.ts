@@ -11,7 +11,9 @@ describe('permissionPlan', () => {
 
   it('Entra: a named permission wins; members are refused on their own route only', () => {
     expect(permissionPlan('entra', { named: 'User.Read.All' })!.fault).toBe('partial-consent:missing=User.Read.All');
-    expect(permissionPlan('entra', { named: 'GroupMember.Read.All' })!.fault).toBe('partial-consent:missing=GroupMember.Read.All|Group.Read.All,route=graph.groups.members.list');
+    expect(permissionPlan('entra', { named: 'GroupMember.Read.All' })!.fault).toBe(
+      'partial-consent:missing=GroupMember.Read.All|Group.Read.All,route=graph.groups.members.list',
+    );
     expect(permissionPlan('entra', { named: 'RoleManagement.Read.Directory' })!.caveat).toMatch(/does not list directory roles/);
   });
 
@@ -21,9 +23,15 @@ describe('permissionPlan', () => {
   });
 
   it('Google: the route loses every scope that opens its data', () => {
-    const plan = permissionPlan('google', { refusal: { line: 3, url: 'https://admin.googleapis.com/admin/directory/v1/groups/abc/members?maxResults=200' } })!;
-    expect(plan.fault).toBe('partial-consent:missing=admin.directory.group.member.readonly|admin.directory.group.readonly|admin.directory.group.member|admin.directory.group,route=google.members.list');
-    expect(permissionPlan('google', { named: 'https://www.googleapis.com/auth/admin.directory.user.readonly' })!.fault).toBe('partial-consent:missing=admin.directory.user.readonly|admin.directory.user,route=google.users.list');
+    const plan = permissionPlan('google', {
+      refusal: { line: 3, url: 'https://admin.googleapis.com/admin/directory/v1/groups/abc/members?maxResults=200' },
+    })!;
+    expect(plan.fault).toBe(
+      'partial-consent:missing=admin.directory.group.member.readonly|admin.directory.group.readonly|admin.directory.group.member|admin.directory.group,route=google.members.list',
+    );
+    expect(permissionPlan('google', { named: 'https://www.googleapis.com/auth/admin.directory.user.readonly' })!.fault).toBe(
+      'partial-consent:missing=admin.directory.user.readonly|admin.directory.user,route=google.users.list',
+    );
   });
 
   it('AWS: the action named, else the first unlisted type; SCIM has no permissions', () => {

@@ -20,13 +20,24 @@ describe('planRepro', () => {
 
   it('names a real membership for a revoke, from the tenant the scenario builds', () => {
     const p = plan('scim', 'write-back-not-consented');
-    expect(p.actions).toEqual([{ op: 'revoke', entitlement: expect.stringMatching(/^group:.+@contoso\.test:member$/), principal: expect.stringMatching(/^user:.+@contoso\.test$/) }]);
+    expect(p.actions).toEqual([
+      {
+        op: 'revoke',
+        entitlement: expect.stringMatching(/^group:.+@contoso\.test:member$/),
+        principal: expect.stringMatching(/^user:.+@contoso\.test$/),
+      },
+    ]);
     expect(p.writeBack).toBe(false);
   });
 
   it('says why when nothing can be reproduced for the provider', () => {
-    const input = { ...planInputFromFlags({ provider: 'scim', symptom: 'throttled', name: 'x' }), symptoms: [{ id: 'pagination-cycle', lines: [4] }] };
-    expect(planRepro(input)).toEqual({ impossible: [{ id: 'pagination-cycle', why: expect.stringMatching(/^cannot be reproduced for scim: SCIM pages by startIndex/) }] });
+    const input = {
+      ...planInputFromFlags({ provider: 'scim', symptom: 'throttled', name: 'x' }),
+      symptoms: [{ id: 'pagination-cycle', lines: [4] }],
+    };
+    expect(planRepro(input)).toEqual({
+      impossible: [{ id: 'pagination-cycle', why: expect.stringMatching(/^cannot be reproduced for scim: SCIM pages by startIndex/) }],
+    });
   });
 });
 
@@ -39,12 +50,21 @@ describe('renderScenario', () => {
     expect(loaded.tenant.users).toBe(120);
     expect(loaded.faults.map((f) => f.text)).toEqual(['partial-consent:missing=Group.Read.All|GroupMember.Read.All']);
     expect(loaded.expect).toMatchObject({ outcome: 'failed', error: [{ text: 'Authorization_RequestDenied' }], findings: ['permission-missing'] });
-    expect(text).toMatch(/^# Reproduction of a customer report, written by `sync-harness repro`\.\n# From flags: --provider entra --symptom permission-missing --users 120 --missing Group\.Read\.All/);
+    expect(text).toMatch(
+      /^# Reproduction of a customer report, written by `sync-harness repro`\.\n# From flags: --provider entra --symptom permission-missing --users 120 --missing Group\.Read\.All/,
+    );
     expect(text).toContain('#       missing Group.Read.All: given with --missing Group.Read.All');
   });
 
   it('renders every kind of ingredient loadably: actions, variants, empty tenants, a connector process', () => {
-    for (const [provider, symptom] of [['entra', 'provisioner-missing'], ['aws', 'empty-sync'], ['aws', 'retry-after-ignored'], ['okta', 'retry-after-ignored'], ['google', 'consent-missing'], ['scim', 'tls-untrusted']] as const) {
+    for (const [provider, symptom] of [
+      ['entra', 'provisioner-missing'],
+      ['aws', 'empty-sync'],
+      ['aws', 'retry-after-ignored'],
+      ['okta', 'retry-after-ignored'],
+      ['google', 'consent-missing'],
+      ['scim', 'tls-untrusted'],
+    ] as const) {
       expect(() => parseScenario(renderScenario(plan(provider, symptom)), `${symptom}.yaml`)).not.toThrow();
     }
   });

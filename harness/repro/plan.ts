@@ -84,9 +84,15 @@ export function planRepro(input: PlanInput): ReproPlan | { impossible: { id: str
   const need = first('action');
   const writeBack = first('writeBack');
   const asProcess = planned.some((p) => p.ingredients.process);
-  if (need && asProcess) notes.push(`${planned.find((p) => p.ingredients.action)!.id} needs a grant or revoke, which only an in-process connector makes; the run only syncs`);
+  if (need && asProcess)
+    notes.push(
+      `${planned.find((p) => p.ingredients.action)!.id} needs a grant or revoke, which only an in-process connector makes; the run only syncs`,
+    );
   const action = need && !asProcess ? pickAction(sizing.tenant, need) : undefined;
-  if (need && !asProcess && !action) notes.push(`the tenant has no ${need === 'revoke-member' ? 'user who is a direct member of a group' : 'user outside the first group'} to ${need === 'revoke-member' ? 'revoke' : 'grant'}; add users`);
+  if (need && !asProcess && !action)
+    notes.push(
+      `the tenant has no ${need === 'revoke-member' ? 'user who is a direct member of a group' : 'user outside the first group'} to ${need === 'revoke-member' ? 'revoke' : 'grant'}; add users`,
+    );
   const failing = planned.find((p) => p.ingredients.outcome === 'failed');
   const findings = [...new Set(planned.flatMap((p) => [p.id, ...(p.ingredients.alsoFindings ?? [])]))].sort();
   const reportFindings = [...new Set(input.symptoms.map((s) => s.id))].sort();
@@ -107,7 +113,11 @@ export function planRepro(input: PlanInput): ReproPlan | { impossible: { id: str
     ...(writeBack !== undefined ? { writeBack } : {}),
     timeout: longest(planned.map((p) => p.ingredients.timeout)),
     expect: { outcome: failing ? 'failed' : 'succeeded', ...(failing?.ingredients.error ? { error: failing.ingredients.error } : {}), findings },
-    report: { errorClass: errorClass({ findings: reportFindings, ...input.report }), ...(input.report.outcome ? { outcome: input.report.outcome } : {}), findings: reportFindings },
+    report: {
+      errorClass: errorClass({ findings: reportFindings, ...input.report }),
+      ...(input.report.outcome ? { outcome: input.report.outcome } : {}),
+      findings: reportFindings,
+    },
     notes,
   };
 }
@@ -115,7 +125,18 @@ export function planRepro(input: PlanInput): ReproPlan | { impossible: { id: str
 /** The reference connector as a process: `sync-harness` is first on a scenario command's PATH. */
 function processConnector(provider: ReproProvider, variant: string | undefined): PlannedConnector {
   return {
-    command: ['sync-harness', 'connector', provider, '--credentials', '{credentialsFile}', '--file', '{output}', '--log-format', 'json', ...(variant ? ['--variant', variant] : [])],
+    command: [
+      'sync-harness',
+      'connector',
+      provider,
+      '--credentials',
+      '{credentialsFile}',
+      '--file',
+      '{output}',
+      '--log-format',
+      'json',
+      ...(variant ? ['--variant', variant] : []),
+    ],
     timeout: '30s',
   };
 }

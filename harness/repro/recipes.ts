@@ -53,7 +53,11 @@ const expiredSecret: Recipe = ({ provider, facts }) => {
       outcome: 'failed',
       error: errors.expiredSecret,
       timeout: '1m',
-      notes: [early ? `no listing worked before the failure${at(facts?.failure?.n)}: the secret is expired from the first call (from=1)` : `the secret works for the first calls, then expires (from=${from})`],
+      notes: [
+        early
+          ? `no listing worked before the failure${at(facts?.failure?.n)}: the secret is expired from the first call (from=1)`
+          : `the secret works for the first calls, then expires (from=${from})`,
+      ],
     };
   }
   // Only a provider whose error says "expired" fails from the first call; elsewhere the doctor tells expired from invalid by a credential that worked first.
@@ -63,7 +67,9 @@ const expiredSecret: Recipe = ({ provider, facts }) => {
     outcome: 'failed',
     error: errors.expiredSecret,
     timeout: '1m',
-    notes: [`the credential works for the first ${from - 1} call(s), then stops (from=${from}): on ${provider} only a credential that worked before reads as expired rather than invalid`],
+    notes: [
+      `the credential works for the first ${from - 1} call(s), then stops (from=${from}): on ${provider} only a credential that worked before reads as expired rather than invalid`,
+    ],
   };
 };
 
@@ -76,10 +82,18 @@ const invalidSecret: Recipe = ({ provider, facts }) => {
       outcome: 'failed',
       error: `${revoked.prefix}${code}`,
       timeout: '1m',
-      notes: [facts?.aadsts?.value === code ? `${revoked.prefix}${code}${at(facts.aadsts.line)} is reason=${revoked.reasons[code]}` : revoked.usualNote],
+      notes: [
+        facts?.aadsts?.value === code ? `${revoked.prefix}${code}${at(facts.aadsts.line)} is reason=${revoked.reasons[code]}` : revoked.usualNote,
+      ],
     };
   }
-  return { faults: ['revoked-credential'], outcome: 'failed', error: errors.invalidSecret, timeout: '1m', notes: ['the credential is refused from the first call'] };
+  return {
+    faults: ['revoked-credential'],
+    outcome: 'failed',
+    error: errors.invalidSecret,
+    timeout: '1m',
+    notes: ['the credential is refused from the first call'],
+  };
 };
 
 const throttled: Recipe = ({ provider, facts }) => {
@@ -87,10 +101,18 @@ const throttled: Recipe = ({ provider, facts }) => {
   const count = Math.min(10, Math.max(1, seen?.answers ?? 0, seen?.retries ?? 0, facts ? 0 : 3));
   const retryAfter = seen?.retryAfter?.value ?? (facts ? 1 : 2);
   const notes: string[] = [];
-  if (seen) notes.push(`${seen.answers ? `${seen.answers} throttled answer(s) and ${seen.retries} retries` : `${seen.retries} retries of throttled calls`}${at(seen.lines[0])}: ${count} throttled answer(s)`);
+  if (seen)
+    notes.push(
+      `${seen.answers ? `${seen.answers} throttled answer(s) and ${seen.retries} retries` : `${seen.retries} retries of throttled calls`}${at(seen.lines[0])}: ${count} throttled answer(s)`,
+    );
   const { throttle } = descriptorOf(provider).repro;
   if (throttle.noRetryAfter) notes.push(throttle.noRetryAfter);
-  else if (seen?.retryAfter) notes.push(seen.retryAfter.how === 'retry-after' ? `Retry-After ${retryAfter}s as the log shows${at(seen.retryAfter.line)}` : `no Retry-After in the log: the first retry waited ${retryAfter}s${at(seen.retryAfter.line)}, taken as what the provider asked`);
+  else if (seen?.retryAfter)
+    notes.push(
+      seen.retryAfter.how === 'retry-after'
+        ? `Retry-After ${retryAfter}s as the log shows${at(seen.retryAfter.line)}`
+        : `no Retry-After in the log: the first retry waited ${retryAfter}s${at(seen.retryAfter.line)}, taken as what the provider asked`,
+    );
   else notes.push(`Retry-After ${retryAfter}s (${facts ? 'the log shows no wait' : 'a typical value'})`);
   const wait = throttle.noRetryAfter ? '' : `,retry-after=${retryAfter}`;
   if (seen && !seen.recovered) {
@@ -98,11 +120,16 @@ const throttled: Recipe = ({ provider, facts }) => {
       faults: [`throttle:after=3${wait},provider=${provider}`],
       outcome: 'failed',
       error: 'timeout',
-        timeout: '2m',
+      timeout: '2m',
       notes: [...notes, 'the sync never moved on after the throttling: every call after the third is throttled, so the run ends at its timeout'],
     };
   }
-  return { faults: [`throttle:count=${count}${wait},provider=${provider}`], outcome: 'succeeded', timeout: '5m', notes: [...notes, seen ? 'the sync moved on afterwards' : 'the retries recover'] };
+  return {
+    faults: [`throttle:count=${count}${wait},provider=${provider}`],
+    outcome: 'succeeded',
+    timeout: '5m',
+    notes: [...notes, seen ? 'the sync moved on afterwards' : 'the retries recover'],
+  };
 };
 
 const retryAfterIgnored: Recipe = ({ provider }) => {
@@ -119,22 +146,45 @@ const retryAfterIgnored: Recipe = ({ provider }) => {
 
 const permissionMissing: Recipe = ({ provider, facts, missing }) => {
   const listed = facts ? Object.keys(facts.counts).filter((t) => facts.counts[t]!.value > 0) : undefined;
-  const plan = permissionPlan(provider, { ...(missing ? { named: missing } : {}), ...(facts?.refusal ? { refusal: facts.refusal } : {}), ...(listed ? { listed } : {}) });
+  const plan = permissionPlan(provider, {
+    ...(missing ? { named: missing } : {}),
+    ...(facts?.refusal ? { refusal: facts.refusal } : {}),
+    ...(listed ? { listed } : {}),
+  });
   if (!plan) return symptomInfo('permission-missing')!.notFor![provider]!;
   const notes = [`missing ${plan.permission}: ${plan.how}`, ...(plan.caveat ? [plan.caveat] : [])];
   if (plan.outcome === 'succeeded') {
-    return { faults: [plan.fault], outcome: 'succeeded', timeout: '1m', notes: [...notes, 'the reference connector skips what the refusal costs and syncs the rest'] };
+    return {
+      faults: [plan.fault],
+      outcome: 'succeeded',
+      timeout: '1m',
+      notes: [...notes, 'the reference connector skips what the refusal costs and syncs the rest'],
+    };
   }
   return { faults: [plan.fault], outcome: 'failed', error: descriptorOf(provider).repro.errors.permissionMissing, timeout: '1m', notes };
 };
 
 const consentMissing: Recipe = ({ provider }) => {
-  return { faults: [], permissions: [], outcome: 'failed', error: descriptorOf(provider).repro.errors.consentMissing, timeout: '1m', notes: ['nothing granted (permissions: [])'] };
+  return {
+    faults: [],
+    permissions: [],
+    outcome: 'failed',
+    error: descriptorOf(provider).repro.errors.consentMissing,
+    timeout: '1m',
+    notes: ['nothing granted (permissions: [])'],
+  };
 };
 
 const noIdentities: Recipe = ({ provider }) => {
   const { permission, error } = descriptorOf(provider).repro.noIdentities!;
-  return { faults: [], permissions: [permission], outcome: 'failed', error, timeout: '1m', notes: [`only ${permission} granted: it signs in but reads no user`] };
+  return {
+    faults: [],
+    permissions: [permission],
+    outcome: 'failed',
+    error,
+    timeout: '1m',
+    notes: [`only ${permission} granted: it signs in but reads no user`],
+  };
 };
 
 const writeBackNotConsented: Recipe = ({ provider }) => {
@@ -159,17 +209,34 @@ function pagination(mode: 'repeat-token' | 'cycle', pages: number, error: string
     const type = seen && (listings[seen.type] ? seen.type : seen.type === 'user' ? users : undefined);
     const chosen = listings[type ?? Object.keys(listings)[0]!]!;
     const notes: string[] = [];
-    if (seen && !type) notes.push(`the log's listing (${seen.type}${at(seen.line)}) is not one the reference connector pages: its ${chosen.field} listing stands in`);
-    else if (seen && seen.what !== 'resources') notes.push(`the log's listing was the ${seen.what} of a ${seen.type}${at(seen.line)}; the ${seen.type} listing itself stands in (a member page that long needs a bigger group than a generated tenant has)`);
+    if (seen && !type)
+      notes.push(`the log's listing (${seen.type}${at(seen.line)}) is not one the reference connector pages: its ${chosen.field} listing stands in`);
+    else if (seen && seen.what !== 'resources')
+      notes.push(
+        `the log's listing was the ${seen.what} of a ${seen.type}${at(seen.line)}; the ${seen.type} listing itself stands in (a member page that long needs a bigger group than a generated tenant has)`,
+      );
     else if (seen) notes.push(`the ${seen.type} listing, as the log names it${at(seen.line)}`);
     const size = chosen.pageSize * (pages - 1) + Math.ceil(chosen.pageSize / (pages > 2 ? 2 : 5));
     notes.push(`${chosen.route} pages ${chosen.pageSize} at a time: ${pages} page(s) need ${size} ${chosen.field}`);
-    return { faults: [`bad-pagination:mode=${mode},route=${chosen.route}`], outcome: 'failed', error, tenant: { [chosen.field]: size }, timeout: '1m', notes };
+    return {
+      faults: [`bad-pagination:mode=${mode},route=${chosen.route}`],
+      outcome: 'failed',
+      error,
+      tenant: { [chosen.field]: size },
+      timeout: '1m',
+      notes,
+    };
   };
 }
 
 const emptySync: Recipe = ({ provider }) => {
-  return { faults: [], outcome: 'succeeded', tenant: { fixed: { ...descriptorOf(provider).repro.emptyTenant! } }, timeout: '1m', notes: ['an empty directory'] };
+  return {
+    faults: [],
+    outcome: 'succeeded',
+    tenant: { fixed: { ...descriptorOf(provider).repro.emptyTenant! } },
+    timeout: '1m',
+    notes: ['an empty directory'],
+  };
 };
 
 const provisionerMissing: Recipe = () => ({

@@ -17,7 +17,13 @@ function header(plan: ReproPlan): string[] {
   if (plan.evidence.length) lines.push('Evidence:', ...plan.evidence.map((e) => `  ${e}`));
   lines.push('Inferred:');
   for (const s of plan.symptoms) {
-    const how = s.ingredients.faults.length ? `fault ${s.ingredients.faults.join(', ')}${s.ingredients.process ? ' (the reference connector as a process)' : ''}` : s.ingredients.permissions ? `permissions [${s.ingredients.permissions.join(', ')}]` : s.ingredients.variant ? `connector variant ${s.ingredients.variant}` : 'tenant';
+    const how = s.ingredients.faults.length
+      ? `fault ${s.ingredients.faults.join(', ')}${s.ingredients.process ? ' (the reference connector as a process)' : ''}`
+      : s.ingredients.permissions
+        ? `permissions [${s.ingredients.permissions.join(', ')}]`
+        : s.ingredients.variant
+          ? `connector variant ${s.ingredients.variant}`
+          : 'tenant';
     lines.push(`  - ${s.id}${s.lines.length ? ` (line ${s.lines.join(', ')})` : ''} -> ${how}`);
     for (const note of s.ingredients.notes) lines.push(`      ${note}`);
   }
@@ -40,7 +46,9 @@ function body(plan: ReproPlan): string[] {
     `name: ${plan.name}`,
     `description: ${q(`reproduces ${plan.report.findings.join(', ')} from ${plan.source}`.slice(0, 160))}`,
     `provider: ${plan.provider}`,
-    `tenant: { ${Object.entries(plan.tenant).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
+    `tenant: { ${Object.entries(plan.tenant)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} }`,
   ];
   if (plan.permissions) out.push(`permissions: ${list(plan.permissions, true)}`);
   if (plan.faults.length) out.push(`faults: ${list(plan.faults, true)}`);
@@ -82,6 +90,9 @@ export function redact(text: string): string {
   return text
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
     .replace(/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, '[jwt redacted]')
-    .replace(/\b(client_secret|clientSecret|secret_access_key|secretAccessKey|aws_secret_access_key|password|api[_-]?key|access_token|refresh_token|id_token|private_key|authorization)(\\?["']?\s*[=:]\s*\\?["']?)(?!(?:Bearer|Basic)\s|\[redacted\])[^\s"'\\,&}]+/gi, '$1$2[redacted]')
+    .replace(
+      /\b(client_secret|clientSecret|secret_access_key|secretAccessKey|aws_secret_access_key|password|api[_-]?key|access_token|refresh_token|id_token|private_key|authorization)(\\?["']?\s*[=:]\s*\\?["']?)(?!(?:Bearer|Basic)\s|\[redacted\])[^\s"'\\,&}]+/gi,
+      '$1$2[redacted]',
+    )
     .replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '[private key redacted]');
 }

@@ -63,16 +63,23 @@ export async function repro(options: ReproOptions): Promise<ReproOutcome> {
 function makePlan(options: ReproOptions): ReproPlan {
   const flagOnly = (['symptom', 'users', 'groups', 'missing'] as const).filter((k) => options[k] !== undefined);
   if (options.log && flagOnly.length) {
-    throw new UserError(`repro: --${flagOnly[0]} describes a report without a log; with --log the log's own lines decide (edit the written scenario to change it)`);
+    throw new UserError(
+      `repro: --${flagOnly[0]} describes a report without a log; with --log the log's own lines decide (edit the written scenario to change it)`,
+    );
   }
-  if (!options.log && options.symptom === undefined) throw new UserError('repro: nothing to reproduce (give --log FILE with a Baton debug log, or --provider NAME --symptom ID; see --help for the symptoms)');
+  if (!options.log && options.symptom === undefined)
+    throw new UserError(
+      'repro: nothing to reproduce (give --log FILE with a Baton debug log, or --provider NAME --symptom ID; see --help for the symptoms)',
+    );
   const input = options.log
     ? planInputFromLog({ file: options.log, name: scenarioName(options), ...givenProvider(options.provider) }, readLogReport(options.log))
     : planInputFromFlags({ ...options, name: scenarioName(options) });
   const plan = planRepro(input);
   if ('impossible' in plan) {
     const where = options.log ?? 'repro';
-    throw new UserError(`${where}: ${plan.impossible.map((s) => `${s.id} ${s.why}`).join('; ')} (nothing left for a scenario to reproduce; name another symptom with --symptom)`);
+    throw new UserError(
+      `${where}: ${plan.impossible.map((s) => `${s.id} ${s.why}`).join('; ')} (nothing left for a scenario to reproduce; name another symptom with --symptom)`,
+    );
   }
   return plan;
 }
@@ -80,7 +87,8 @@ function makePlan(options: ReproOptions): ReproPlan {
 function givenProvider(name: string | undefined): { provider?: ReproProvider } {
   if (name === undefined) return {};
   const problem = providerProblem(name);
-  if (problem || !(REPRO_PROVIDERS as readonly string[]).includes(name)) throw new UserError(`repro: --provider: ${problem ?? `unknown provider "${name}"`}`);
+  if (problem || !(REPRO_PROVIDERS as readonly string[]).includes(name))
+    throw new UserError(`repro: --provider: ${problem ?? `unknown provider "${name}"`}`);
   return { provider: name as ReproProvider };
 }
 
@@ -88,15 +96,24 @@ function givenProvider(name: string | undefined): { provider?: ReproProvider } {
 function scenarioName(options: ReproOptions): string {
   if (options.ticket !== undefined) {
     const name = slug(options.ticket);
-    if (!name) throw new UserError(`repro: --ticket ${JSON.stringify(options.ticket)} has no letters or digits to name the scenario by (e.g. --ticket acme-1234)`);
+    if (!name)
+      throw new UserError(
+        `repro: --ticket ${JSON.stringify(options.ticket)} has no letters or digits to name the scenario by (e.g. --ticket acme-1234)`,
+      );
     return name;
   }
   if (options.log) return `repro-${slug(basename(options.log).replace(/(\.(log|json|txt|console))+$/i, '')) || 'log'}`;
-  const provider = options.provider && (REPRO_PROVIDERS as readonly string[]).includes(options.provider) ? (options.provider as ReproProvider) : undefined;
+  const provider =
+    options.provider && (REPRO_PROVIDERS as readonly string[]).includes(options.provider) ? (options.provider as ReproProvider) : undefined;
   const symptoms = provider ? parseSymptoms(options.symptom, provider) : [];
   return slug(['repro', options.provider ?? '', ...symptoms].filter(Boolean).join('-'));
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/-{2,}/g, '-').replace(/^[^a-z0-9]+|[-._]+$/g, '').slice(0, 80);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[^a-z0-9]+|[-._]+$/g, '')
+    .slice(0, 80);
 }

@@ -24,7 +24,7 @@ const SYMPTOM_LIST: readonly Omit<SymptomInfo, 'notFor'>[] = [
   { id: 'expired-secret', summary: 'the secret or key expired (AADSTS7000222, deleted Google key, InvalidClientTokenId, SCIM 401)' },
   { id: 'invalid-secret', summary: 'the secret never worked (AADSTS7000215 and other revoked credentials)' },
   { id: 'throttled', summary: 'rate limited (429 / Retry-After, Google userRateLimitExceeded, AWS Throttling)' },
-  { id: 'retry-after-ignored', summary: 'retries sooner than Retry-After asked (the reference connector\'s ignores-retry-after variant)' },
+  { id: 'retry-after-ignored', summary: "retries sooner than Retry-After asked (the reference connector's ignores-retry-after variant)" },
   { id: 'permission-missing', summary: 'one permission short: some reads refused while others worked (403)' },
   { id: 'consent-missing', summary: 'nothing consented: every directory read refused' },
   { id: 'no-identities', summary: 'connected with a sign-in-only grant: no user can be read' },
@@ -48,7 +48,8 @@ export const TRANSPORT_SYMPTOMS: readonly string[] = ['connection-refused', 'dns
 
 /** The log doctor's findings about the connector's link to ConductorOne: nothing of the provider to reproduce. */
 export const DAEMON_FINDINGS: Readonly<Record<string, string>> = {
-  'daemon-auth-failed': 'ConductorOne refused the connector\'s own client id and secret; that is between the connector and ConductorOne, not the provider',
+  'daemon-auth-failed':
+    "ConductorOne refused the connector's own client id and secret; that is between the connector and ConductorOne, not the provider",
   'daemon-no-tasks': 'the daemon polled ConductorOne and got no task; nothing reached the provider',
 };
 
@@ -65,7 +66,7 @@ export function symptomHelp(): string {
   });
   return [
     '',
-    'Symptoms (--symptom, comma-separated; the doctor\'s finding ids):',
+    "Symptoms (--symptom, comma-separated; the doctor's finding ids):",
     ...lines,
     '',
     'Exit 0 when the run reproduces the report (same error class, every finding of',

@@ -3,7 +3,10 @@ import { MAX_USERS, sizeTenant } from './tenant-size.js';
 
 describe('sizeTenant', () => {
   it('is small when the report gives no counts', () => {
-    expect(sizeTenant({ needs: [] })).toEqual({ tenant: { seed: 7, users: 50, groups: 10 }, notes: ['the report gives no counts: a small tenant (50 users, 10 groups)'] });
+    expect(sizeTenant({ needs: [] })).toEqual({
+      tenant: { seed: 7, users: 50, groups: 10 },
+      notes: ['the report gives no counts: a small tenant (50 users, 10 groups)'],
+    });
   });
 
   it("takes the log's counts, citing their lines", () => {

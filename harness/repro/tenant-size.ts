@@ -34,14 +34,36 @@ export interface Sizing {
 
 export function sizeTenant(input: SizeInput): Sizing {
   const fixed = input.needs.find((n) => n.fixed)?.fixed;
-  if (fixed) return { tenant: { seed: SEED, ...fixed }, notes: [`an empty tenant (${Object.entries(fixed).map(([k, v]) => `${k} ${v}`).join(', ')}): the symptom is an empty sync`] };
+  if (fixed)
+    return {
+      tenant: { seed: SEED, ...fixed },
+      notes: [
+        `an empty tenant (${Object.entries(fixed)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}): the symptom is an empty sync`,
+      ],
+    };
   const notes: string[] = [];
   const reported = reportedSizes(input, notes);
-  const users = bounded('users', reported.users ?? DEFAULT.users, MAX_USERS, input.needs.map((n) => n.users), notes);
+  const users = bounded(
+    'users',
+    reported.users ?? DEFAULT.users,
+    MAX_USERS,
+    input.needs.map((n) => n.users),
+    notes,
+  );
   const groupsGiven = reported.groups ?? (reported.users !== undefined ? Math.ceil(users * 0.15) : DEFAULT.groups);
-  if (reported.groups === undefined && reported.users !== undefined) notes.push(`no group count: ${groupsGiven} groups (users x 0.15, the generator's default mix)`);
-  const groups = bounded('groups', groupsGiven, MAX_GROUPS, input.needs.map((n) => n.groups), notes);
-  if (reported.users === undefined && reported.groups === undefined) notes.unshift(`the report gives no counts: a small tenant (${DEFAULT.users} users, ${DEFAULT.groups} groups)`);
+  if (reported.groups === undefined && reported.users !== undefined)
+    notes.push(`no group count: ${groupsGiven} groups (users x 0.15, the generator's default mix)`);
+  const groups = bounded(
+    'groups',
+    groupsGiven,
+    MAX_GROUPS,
+    input.needs.map((n) => n.groups),
+    notes,
+  );
+  if (reported.users === undefined && reported.groups === undefined)
+    notes.unshift(`the report gives no counts: a small tenant (${DEFAULT.users} users, ${DEFAULT.groups} groups)`);
   return { tenant: { seed: SEED, users, groups }, notes };
 }
 
@@ -55,7 +77,10 @@ function reportedSizes(input: SizeInput, notes: string[]): { users?: number; gro
     };
     return strip({ users: largest(/user/), groups: largest(/group/) });
   }
-  if (input.users !== undefined || input.groups !== undefined) notes.push(`asked for ${[input.users !== undefined ? `${input.users} users` : '', input.groups !== undefined ? `${input.groups} groups` : ''].filter(Boolean).join(' and ')}`);
+  if (input.users !== undefined || input.groups !== undefined)
+    notes.push(
+      `asked for ${[input.users !== undefined ? `${input.users} users` : '', input.groups !== undefined ? `${input.groups} groups` : ''].filter(Boolean).join(' and ')}`,
+    );
   return strip({ users: input.users, groups: input.groups });
 }
 

@@ -12,7 +12,12 @@ import type { ActionOutcome, SyncContents, SyncedResource } from '../../reports/
 import type { TenantStore } from '../../mocks/tenant/model.js';
 import { providerIds, resolveEntitlement, resolvePrincipal } from './tenant-refs.js';
 
-export async function runActions(connector: Connector, actions: readonly ScenarioAction[], tenant: TenantStore, sync: SyncContents | undefined): Promise<ActionOutcome[]> {
+export async function runActions(
+  connector: Connector,
+  actions: readonly ScenarioAction[],
+  tenant: TenantStore,
+  sync: SyncContents | undefined,
+): Promise<ActionOutcome[]> {
   const out: ActionOutcome[] = [];
   for (const [i, action] of actions.entries()) {
     const where = `actions[${i}]`;
@@ -27,7 +32,13 @@ export async function runActions(connector: Connector, actions: readonly Scenari
   return out;
 }
 
-async function runAction(connector: Connector, action: ScenarioAction, tenant: TenantStore, sync: SyncContents | undefined, where: string): Promise<void> {
+async function runAction(
+  connector: Connector,
+  action: ScenarioAction,
+  tenant: TenantStore,
+  sync: SyncContents | undefined,
+  where: string,
+): Promise<void> {
   const { group, slug } = resolveEntitlement(tenant, action.entitlement, where);
   const principal = resolvePrincipal(tenant, action.principal, where);
   const groupResource = toResource(findSynced(sync, 'group', await providerIds(tenant, 'group', group), action.entitlement, where));
@@ -35,13 +46,16 @@ async function runAction(connector: Connector, action: ScenarioAction, tenant: T
   const syncer = connector.syncers[groupResource.id!.resourceType];
   const listed = syncer ? (await syncer.entitlements(groupResource, '')).entitlements : [];
   const entitlement = listed.find((e) => e.slug === slug || e.id.endsWith(`:${slug}`));
-  if (!entitlement) throw new Error(`${where}: the connector lists no ${slug} entitlement on ${groupResource.id!.resourceType} ${groupResource.id!.resource}`);
+  if (!entitlement)
+    throw new Error(`${where}: the connector lists no ${slug} entitlement on ${groupResource.id!.resourceType} ${groupResource.id!.resource}`);
   const principalResource = toResource(principalRow);
   if (action.op === 'grant') {
     await provisionGrant(connector, principalResource, entitlement);
     return;
   }
-  const synced = sync?.grants.find((g) => g.entitlementId === entitlement.id && g.principalId === principalRow.id && g.principalType === principalRow.type);
+  const synced = sync?.grants.find(
+    (g) => g.entitlementId === entitlement.id && g.principalId === principalRow.id && g.principalType === principalRow.type,
+  );
   const id = synced?.id ?? `${entitlement.id}:${principalRow.type}:${principalRow.id}`;
   await provisionRevoke(connector, create(GrantSchema, { id, entitlement, principal: principalResource }));
 }

@@ -31,7 +31,11 @@ export interface BuiltinRuntime {
   sleep: (ms: number) => Promise<void>;
 }
 
-export async function runBuiltin(spec: BuiltinConnector, runtime: BuiltinRuntime, options: { output: string; seed: string; deadline: number; timeoutMs: number; log: (line: LogLine) => void }): Promise<BuiltinRun> {
+export async function runBuiltin(
+  spec: BuiltinConnector,
+  runtime: BuiltinRuntime,
+  options: { output: string; seed: string; deadline: number; timeoutMs: number; log: (line: LogLine) => void },
+): Promise<BuiltinRun> {
   const module = await loadBuiltin(spec.provider);
   if (!module) throw new Error(`no builtin connector for ${spec.provider}`);
   if (spec.variant !== undefined && !module.variants.includes(spec.variant)) {

@@ -81,7 +81,10 @@ export class CapturedOutput {
 
   /** The end of stderr, scrubbed, for a failed connector's error. */
   stderrTail(scrub: (text: string) => string): string {
-    const text = this.stderr.map((line) => finish(line, scrub)).join('\n').trimEnd();
+    const text = this.stderr
+      .map((line) => finish(line, scrub))
+      .join('\n')
+      .trimEnd();
     if (text.length <= STDERR_TAIL_BYTES) return text;
     const end = text.slice(-STDERR_TAIL_BYTES);
     return `${omittedMarker(text.length - STDERR_TAIL_BYTES)}\n${end.slice(end.indexOf('\n') + 1)}`;

@@ -34,7 +34,14 @@ export interface ConnectorOutcome {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runConnectors(scenario: LoadedScenario, specs: readonly ConnectorSpec[], env: SimEnv, time: Lockstep, work: string, onLog: (line: TaggedLogLine) => void): Promise<ConnectorOutcome[]> {
+export async function runConnectors(
+  scenario: LoadedScenario,
+  specs: readonly ConnectorSpec[],
+  env: SimEnv,
+  time: Lockstep,
+  work: string,
+  onLog: (line: TaggedLogLine) => void,
+): Promise<ConnectorOutcome[]> {
   const several = specs.length > 1;
   // Beside an external process everything lives on the real clock, as that process does.
   const external = specs.some((s) => s.kind === 'external');
@@ -61,9 +68,21 @@ export async function runConnectors(scenario: LoadedScenario, specs: readonly Co
       time.done(i);
       const given = externalValues(scenario, env, file, work);
       try {
-        const run = await runExternal(spec, given.values, { scenarioDir: dirname(scenario.source.file), timeoutMs: scenario.timeoutMs, scrubber: () => runScrubber(env), env: env.connectorEnv });
+        const run = await runExternal(spec, given.values, {
+          scenarioDir: dirname(scenario.source.file),
+          timeoutMs: scenario.timeoutMs,
+          scrubber: () => runScrubber(env),
+          env: env.connectorEnv,
+        });
         for (const line of run.output.filter(Boolean)) log(parseLogLine(line));
-        return { name, file, outcome: run.outcome, ...(run.error ? { error: run.error } : {}), exitCode: run.exitCode, peakRssBytes: run.peakRssBytes };
+        return {
+          name,
+          file,
+          outcome: run.outcome,
+          ...(run.error ? { error: run.error } : {}),
+          exitCode: run.exitCode,
+          peakRssBytes: run.peakRssBytes,
+        };
       } finally {
         given.dispose();
       }
@@ -72,6 +91,7 @@ export async function runConnectors(scenario: LoadedScenario, specs: readonly Co
 }
 
 function connectorName(spec: ConnectorSpec, i: number, several: boolean): string {
-  const base = spec.kind === 'builtin' ? spec.ref : (spec.name ?? (typeof spec.command === 'string' ? spec.command.split(/\s+/)[0]! : spec.command[0]!));
+  const base =
+    spec.kind === 'builtin' ? spec.ref : (spec.name ?? (typeof spec.command === 'string' ? spec.command.split(/\s+/)[0]! : spec.command[0]!));
   return several ? `${i + 1}:${base}` : base;
 }

@@ -4,7 +4,15 @@ import { createTenant } from '../../mocks/tenant/store.js';
 import { unmetExpectations, type RunFacts } from './expectations.js';
 
 const tenant = createTenant({ seed: 7, users: 10, groups: 2 });
-const stats = { resourceTypes: 2, resources: 12, entitlements: 4, grants: 9, resourcesByResourceType: { user: 10, group: 2 }, entitlementsByResourceType: {}, grantsByResourceType: {} };
+const stats = {
+  resourceTypes: 2,
+  resources: 12,
+  entitlements: 4,
+  grants: 9,
+  resourcesByResourceType: { user: 10, group: 2 },
+  entitlementsByResourceType: {},
+  grantsByResourceType: {},
+};
 
 function facts(over: Partial<RunFacts> = {}): RunFacts {
   return {
@@ -22,7 +30,15 @@ const unmet = (expect: unknown, over: Partial<RunFacts> = {}) => unmetExpectatio
 
 describe('unmetExpectations', () => {
   it('a run that does what is expected meets everything', () => {
-    expect(unmet({ counts: { user: 10, group: { min: 1, max: 2 }, grants: 9 }, complete: true, requests: { max: 20, perRoute: { 'graph.groups.*': 18 } }, peakMemoryMb: 64, findings: [] })).toEqual([]);
+    expect(
+      unmet({
+        counts: { user: 10, group: { min: 1, max: 2 }, grants: 9 },
+        complete: true,
+        requests: { max: 20, perRoute: { 'graph.groups.*': 18 } },
+        peakMemoryMb: 64,
+        findings: [],
+      }),
+    ).toEqual([]);
   });
 
   it('says what was expected and what happened, one line each', () => {
@@ -57,7 +73,9 @@ describe('unmetExpectations', () => {
     expect(unmet({ retryAfterHonoured: true, findings: ['retry-after-ignored'] }, { findings: ignored })).toEqual([
       'retryAfterHonoured: expected true, but a retry came sooner than Retry-After asked',
     ]);
-    expect(unmet({ retryAfterHonoured: false })).toEqual(['retryAfterHonoured: expected false, but a retry never came sooner than Retry-After asked']);
+    expect(unmet({ retryAfterHonoured: false })).toEqual([
+      'retryAfterHonoured: expected false, but a retry never came sooner than Retry-After asked',
+    ]);
   });
 
   it('state checks read the tenant: a member holds the group, a non-member does not', () => {

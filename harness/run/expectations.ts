@@ -25,9 +25,11 @@ const SHOWN = 5;
 
 export function unmetExpectations(expect: Expectations, facts: RunFacts): string[] {
   const unmet: string[] = [];
-  if (facts.outcome !== expect.outcome) unmet.push(`outcome: expected ${expect.outcome}, got ${facts.outcome}${facts.error ? ` (${oneLine(facts.error)})` : ''}`);
+  if (facts.outcome !== expect.outcome)
+    unmet.push(`outcome: expected ${expect.outcome}, got ${facts.outcome}${facts.error ? ` (${oneLine(facts.error)})` : ''}`);
   for (const matcher of expect.error ?? []) {
-    if (!matches(matcher, facts.error ?? '')) unmet.push(`error: expected ${describeMatcher(matcher)}, got ${facts.error ? JSON.stringify(oneLine(facts.error)) : 'no error'}`);
+    if (!matches(matcher, facts.error ?? ''))
+      unmet.push(`error: expected ${describeMatcher(matcher)}, got ${facts.error ? JSON.stringify(oneLine(facts.error)) : 'no error'}`);
   }
   for (const run of facts.connectors) {
     const label = facts.connectors.length > 1 ? `${run.name}: ` : '';
@@ -36,18 +38,23 @@ export function unmetExpectations(expect: Expectations, facts: RunFacts): string
       if (!inRange(got, range)) unmet.push(`${label}counts.${type}: expected ${describeRange(range)}, got ${got}`);
     }
     const complete = run.missing.length === 0 && run.extra.length === 0;
-    if (expect.complete === true && !complete) unmet.push(`${label}complete: ${run.missing.length} missing${sample(run.missing)}, ${run.extra.length} extra${sample(run.extra)}`);
+    if (expect.complete === true && !complete)
+      unmet.push(`${label}complete: ${run.missing.length} missing${sample(run.missing)}, ${run.extra.length} extra${sample(run.extra)}`);
     // `complete: false` asserts the loss a scenario is about, so a fixed bug shows up as a changed scenario.
     if (expect.complete === false && complete) unmet.push(`${label}complete: expected missing or extra ids, but the sync matches the tenant exactly`);
   }
-  if (expect.requests?.max !== undefined && facts.requests > expect.requests.max) unmet.push(`requests.max: expected at most ${expect.requests.max}, got ${facts.requests}`);
+  if (expect.requests?.max !== undefined && facts.requests > expect.requests.max)
+    unmet.push(`requests.max: expected at most ${expect.requests.max}, got ${facts.requests}`);
   for (const [pattern, max] of Object.entries(expect.requests?.perRoute ?? {})) {
     const got = routeCount(facts.requestsByRoute, pattern);
     if (got > max) unmet.push(`requests.perRoute.${pattern}: expected at most ${max}, got ${got}`);
   }
   if (expect.retryAfterHonoured !== undefined) {
     const ignored = facts.findings.some((f) => f.id === 'retry-after-ignored');
-    if (ignored === expect.retryAfterHonoured) unmet.push(`retryAfterHonoured: expected ${expect.retryAfterHonoured}, but a retry ${ignored ? 'came sooner than' : 'never came sooner than'} Retry-After asked`);
+    if (ignored === expect.retryAfterHonoured)
+      unmet.push(
+        `retryAfterHonoured: expected ${expect.retryAfterHonoured}, but a retry ${ignored ? 'came sooner than' : 'never came sooner than'} Retry-After asked`,
+      );
   }
   if (expect.peakMemoryMb !== undefined && facts.peakMemoryMb !== undefined && facts.peakMemoryMb > expect.peakMemoryMb) {
     unmet.push(`peakMemoryMb: expected at most ${expect.peakMemoryMb}, got ${facts.peakMemoryMb.toFixed(1)}`);
@@ -69,7 +76,10 @@ export function unmetExpectations(expect: Expectations, facts: RunFacts): string
 
 function unmetDiff(expected: NonNullable<Expectations['diff']>, rerun: RerunResult | undefined): string[] {
   const diff = rerun?.diff;
-  if (!diff) return [`diff: expected a comparison of the two syncs, but ${rerun ? `the rerun wrote no sync to compare (${rerun.error ?? 'no error'})` : 'there was no rerun'}`];
+  if (!diff)
+    return [
+      `diff: expected a comparison of the two syncs, but ${rerun ? `the rerun wrote no sync to compare (${rerun.error ?? 'no error'})` : 'there was no rerun'}`,
+    ];
   const unmet: string[] = [];
   const gate = diff.gate.passed ? 'passed' : 'failed';
   if (gate !== expected.gate) {
@@ -110,7 +120,12 @@ function describeRange(range: CountRange): string {
 
 /** A route name, or a pattern with `*` (`graph.users.*`). */
 function routeCount(byRoute: Record<string, number>, pattern: string): number {
-  const regex = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const regex = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return Object.entries(byRoute).reduce((sum, [route, n]) => (regex.test(route) ? sum + n : sum), 0);
 }
 

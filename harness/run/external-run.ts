@@ -86,9 +86,30 @@ export async function runExternal(
   const tail = captured.stderrTail(scrub);
   // The command line holds whatever placeholders it was given, credentials included.
   const name = scrub(typeof command === 'string' ? command : program!);
-  if (exit.error) return { outcome: 'failed', error: `${name}: could not start (${scrub(exit.error.message)}; check the command and cwd ${scrub(cwd)})`, exitCode: null, output, peakRssBytes };
-  if (timedOut) return { outcome: 'failed', error: `${name}: killed after its timeout of ${formatDuration(timeoutMs)}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: null, output, peakRssBytes };
-  if (exit.code !== 0) return { outcome: 'failed', error: `${name}: exited with code ${exit.code}${tail ? `; stderr ends:\n${tail}` : ''}`, exitCode: exit.code, output, peakRssBytes };
+  if (exit.error)
+    return {
+      outcome: 'failed',
+      error: `${name}: could not start (${scrub(exit.error.message)}; check the command and cwd ${scrub(cwd)})`,
+      exitCode: null,
+      output,
+      peakRssBytes,
+    };
+  if (timedOut)
+    return {
+      outcome: 'failed',
+      error: `${name}: killed after its timeout of ${formatDuration(timeoutMs)}${tail ? `; stderr ends:\n${tail}` : ''}`,
+      exitCode: null,
+      output,
+      peakRssBytes,
+    };
+  if (exit.code !== 0)
+    return {
+      outcome: 'failed',
+      error: `${name}: exited with code ${exit.code}${tail ? `; stderr ends:\n${tail}` : ''}`,
+      exitCode: exit.code,
+      output,
+      peakRssBytes,
+    };
   return { outcome: 'succeeded', exitCode: 0, output, peakRssBytes };
 }
 

@@ -32,7 +32,8 @@ export function externalValues(scenario: LoadedScenario, env: SimEnv, output: st
     caFile: env.caFile,
     credentialsFile,
   };
-  for (const [key, value] of Object.entries(env.credentials)) values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const [key, value] of Object.entries(env.credentials))
+    values[`credentials.${key}`] = typeof value === 'string' ? value : JSON.stringify(value);
   return { values, dispose: () => removeTempDir(dir) };
 }
 

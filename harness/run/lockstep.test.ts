@@ -15,10 +15,12 @@ describe('Lockstep', () => {
     const woke: [number, number][] = [];
     // A woken connector runs until it blocks again; here it just finishes.
     const nap = (who: number, ms: number) =>
-      step.sleepFor(who)(ms).then(() => {
-        woke.push([who, step.now().getTime() - T0.getTime()]);
-        step.done(who);
-      });
+      step
+        .sleepFor(who)(ms)
+        .then(() => {
+          woke.push([who, step.now().getTime() - T0.getTime()]);
+          step.done(who);
+        });
     await Promise.all([nap(0, 2_000), nap(1, 2_000), nap(2, 500)]);
     expect(woke).toEqual([
       [2, 500],

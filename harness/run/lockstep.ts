@@ -91,7 +91,9 @@ export class Lockstep {
     if (this.states.some((s) => s === 'running' || s === 'in-flight')) return;
     if (this.queue.length > 0) {
       const n = this.states.length;
-      const pick = this.queue.reduce((best, entry) => ((entry.who - this.lastServed + n - 1) % n < (best.who - this.lastServed + n - 1) % n ? entry : best));
+      const pick = this.queue.reduce((best, entry) =>
+        (entry.who - this.lastServed + n - 1) % n < (best.who - this.lastServed + n - 1) % n ? entry : best,
+      );
       this.queue.splice(this.queue.indexOf(pick), 1);
       this.states[pick.who] = 'in-flight';
       this.lastServed = pick.who;

@@ -25,7 +25,13 @@ export async function retainedAt(scenario: LoadedScenario, spec: BuiltinConnecto
     // Held in a property read after the first measure, so the optimiser cannot drop it early.
     const held: { run?: BuiltinRun } = {};
     const runtime = { credentials: env.credentials, fetch: time.fetchFor(0, env.fetch), now: time.now, sleep: time.sleepFor(0) };
-    held.run = await runBuiltin(spec, runtime, { output: join(work, 'sync.c1z'), seed: scenario.name, deadline: Number.MAX_SAFE_INTEGER, timeoutMs: scenario.timeoutMs, log: () => {} });
+    held.run = await runBuiltin(spec, runtime, {
+      output: join(work, 'sync.c1z'),
+      seed: scenario.name,
+      deadline: Number.MAX_SAFE_INTEGER,
+      timeoutMs: scenario.timeoutMs,
+      log: () => {},
+    });
     const withConnector = sampler.retainedBytes();
     if (held.run.outcome !== 'succeeded') throw new Error(`memoryCheck: the fault-free sync of ${users} users failed: ${held.run.error}`);
     delete held.run;

@@ -25,10 +25,11 @@ describe('preflightProblem', () => {
   it('blames the serving fault a builtin connector cannot take, unless a command replaces it', async () => {
     const file = join(dir, 's.yaml');
     const s = scenario('faults: ["throttle:every=3", "connection-refused"]\n');
-    expect(await preflightProblem(s)).toBe(`${file}:6:30: faults[1]: fault connection-refused needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector`);
+    expect(await preflightProblem(s)).toBe(
+      `${file}:6:30: faults[1]: fault connection-refused needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector`,
+    );
     expect(await preflightProblem(s, { kind: 'external', command: 'conn', env: {}, mode: 'base-url' })).toBeUndefined();
   });
-
 
   it('passes names the seeded tenant has, and a scenario that names nothing', async () => {
     const pair = `{ entitlement: "group:${group}:member", principal: "user:${user}" }`;
@@ -40,8 +41,12 @@ describe('preflightProblem', () => {
     const file = join(dir, 's.yaml');
     const line = `  - revoke: { entitlement: "group:${group}:member", principal: "user:bob@contoso.test" }`;
     const revoke = await preflightProblem(scenario(`actions:\n${line}\n`));
-    expect(revoke).toBe(`${file}:7:${line.indexOf('"user:bob') + 1}: actions[0].revoke.principal: no user "bob@contoso.test" in the tenant (name it by an id, UPN or mail address)`);
-    const state = await preflightProblem(scenario(`expect:\n  state:\n    notGranted:\n      - entitlement: group:sales:member\n        principal: user:${user}\n`));
+    expect(revoke).toBe(
+      `${file}:7:${line.indexOf('"user:bob') + 1}: actions[0].revoke.principal: no user "bob@contoso.test" in the tenant (name it by an id, UPN or mail address)`,
+    );
+    const state = await preflightProblem(
+      scenario(`expect:\n  state:\n    notGranted:\n      - entitlement: group:sales:member\n        principal: user:${user}\n`),
+    );
     expect(state).toBe(`${file}:9:22: expect.state.notGranted[0].entitlement: no group "sales" in the tenant (name it by an id or its mail address)`);
   });
 });

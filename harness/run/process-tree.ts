@@ -80,7 +80,9 @@ export class ProcessTree {
 
   private carriesToken(pid: number): boolean {
     try {
-      return readFileSync(join('/proc', String(pid), 'environ'), 'latin1').split('\0').includes(`${TREE_ENV}=${this.token}`);
+      return readFileSync(join('/proc', String(pid), 'environ'), 'latin1')
+        .split('\0')
+        .includes(`${TREE_ENV}=${this.token}`);
     } catch {
       // Another user's process, or one that ended between listing and reading.
       return false;

@@ -19,13 +19,25 @@ import type { SimEnv } from './sim-env.js';
 /** A diff flags a type that lost more than this share, as the CLI does by default. */
 const DROP_THRESHOLD = 10;
 
-export async function rerun(scenario: LoadedScenario, spec: ConnectorSpec, first: ConnectorOutcome, env: SimEnv, time: Lockstep, work: string, log: (line: TaggedLogLine) => void): Promise<RerunResult> {
+export async function rerun(
+  scenario: LoadedScenario,
+  spec: ConnectorSpec,
+  first: ConnectorOutcome,
+  env: SimEnv,
+  time: Lockstep,
+  work: string,
+  log: (line: TaggedLogLine) => void,
+): Promise<RerunResult> {
   env.ctx.faults = new FaultEngine(scenario.rerun?.faults ?? [], env.ctx.seed);
   time.restart(1);
   const dir = join(work, 'rerun');
   mkdirSync(dir);
   const [second] = await runConnectors(scenario, [spec], env, time, dir, (line) => log({ ...line, run: 'rerun' }));
-  const result: RerunResult = { outcome: second!.outcome, ...(second!.error ? { error: second!.error } : {}), syncFile: relative(work, second!.file) };
+  const result: RerunResult = {
+    outcome: second!.outcome,
+    ...(second!.error ? { error: second!.error } : {}),
+    syncFile: relative(work, second!.file),
+  };
   let sides;
   try {
     sides = await openSides({ files: [first.file, second!.file] });

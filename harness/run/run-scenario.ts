@@ -32,7 +32,6 @@ import { finishStaging, makeStagingFolder, sweepStaleStaging } from './staging.j
 import { testPause } from '../../lib/test-pause.js';
 import { trackTempPath } from '../../lib/fs/temp-files.js';
 
-
 export interface RunOptions {
   /** Where run folders go; `runs` in the working directory by default. */
   runsDir?: string;
@@ -67,11 +66,22 @@ export async function runScenario(scenario: LoadedScenario, options: RunOptions 
   }
 }
 
-async function runIn(work: string, runDir: string, scenario: LoadedScenario, specs: readonly ConnectorSpec[], serving: Serving, options: RunOptions, started: number): Promise<ScenarioResult> {
+async function runIn(
+  work: string,
+  runDir: string,
+  scenario: LoadedScenario,
+  specs: readonly ConnectorSpec[],
+  serving: Serving,
+  options: RunOptions,
+  started: number,
+): Promise<ScenarioResult> {
   markRunFolder(work, scenario.name);
   const external = specs.some((s) => s.kind === 'external');
   const time = new Lockstep(RUN_EPOCH, specs.length);
-  const settings = { writeBack: scenario.writeBack ?? scenario.actions.length > 0, ...(scenario.permissions ? { permissions: scenario.permissions } : {}) };
+  const settings = {
+    writeBack: scenario.writeBack ?? scenario.actions.length > 0,
+    ...(scenario.permissions ? { permissions: scenario.permissions } : {}),
+  };
   const env = await createSimEnv({
     provider: scenario.provider,
     shape: scenario.tenant,
@@ -98,11 +108,20 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
     time.advance(1000);
     const actions: ActionOutcome[] = builtin
       ? await runActions(builtin, scenario.actions, env.tenant, contents[0])
-      : scenario.actions.map((a) => ({ op: a.op, entitlement: a.entitlement, principal: a.principal, ok: false, error: 'actions need a builtin connector (an external one is only synced)' }));
-    const second = scenario.rerun && outcomes[0] ? await rerun(scenario, specs[0]!, outcomes[0], env, time, work, (line) => {
-      logs.push(line);
-      options.log?.(line);
-    }) : undefined;
+      : scenario.actions.map((a) => ({
+          op: a.op,
+          entitlement: a.entitlement,
+          principal: a.principal,
+          ok: false,
+          error: 'actions need a builtin connector (an external one is only synced)',
+        }));
+    const second =
+      scenario.rerun && outcomes[0]
+        ? await rerun(scenario, specs[0]!, outcomes[0], env, time, work, (line) => {
+            logs.push(line);
+            options.log?.(line);
+          })
+        : undefined;
     const failed = runs.find((r) => r.outcome === 'failed');
     const outcome = failed ? 'failed' : 'succeeded';
     const error = failed?.error;
@@ -125,7 +144,17 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
     const diagnosis = diagnose(evidence);
     const requestsByRoute: Record<string, number> = {};
     for (const entry of journal) requestsByRoute[entry.route ?? '(unmatched)'] = (requestsByRoute[entry.route ?? '(unmatched)'] ?? 0) + 1;
-    const unmet = unmetExpectations(scenario.expect, { outcome, ...(error ? { error } : {}), ...(second ? { rerun: second } : {}), connectors: runs, requests: journal.length, requestsByRoute, findings: diagnosis.findings, peakMemoryMb, tenant: env.tenant });
+    const unmet = unmetExpectations(scenario.expect, {
+      outcome,
+      ...(error ? { error } : {}),
+      ...(second ? { rerun: second } : {}),
+      connectors: runs,
+      requests: journal.length,
+      requestsByRoute,
+      findings: diagnosis.findings,
+      peakMemoryMb,
+      tenant: env.tenant,
+    });
     const result: ScenarioResult = {
       name: scenario.name,
       provider: scenario.provider,
@@ -157,7 +186,11 @@ async function runIn(work: string, runDir: string, scenario: LoadedScenario, spe
 }
 
 /** Each connector's sync file read back and compared with the ground truth. */
-async function readRuns(outcomes: readonly ConnectorOutcome[], truth: GroundTruth | undefined, work: string): Promise<{ runs: ConnectorRun[]; contents: (SyncContents | undefined)[] }> {
+async function readRuns(
+  outcomes: readonly ConnectorOutcome[],
+  truth: GroundTruth | undefined,
+  work: string,
+): Promise<{ runs: ConnectorRun[]; contents: (SyncContents | undefined)[] }> {
   const runs: ConnectorRun[] = [];
   const contents: (SyncContents | undefined)[] = [];
   for (const o of outcomes) {
@@ -209,7 +242,14 @@ async function memoryEvidence(scenario: LoadedScenario, specs: readonly Connecto
  * The journal, the log and the result beside the sync files, each scrubbed of the run's secrets; then the
  * folder replaces the previous run's.
  */
-async function writeRunFolder(work: string, runDir: string, env: SimEnv, logs: readonly TaggedLogLine[], result: ScenarioResult, diagnosis: string): Promise<void> {
+async function writeRunFolder(
+  work: string,
+  runDir: string,
+  env: SimEnv,
+  logs: readonly TaggedLogLine[],
+  result: ScenarioResult,
+  diagnosis: string,
+): Promise<void> {
   const scrubber = runScrubber(env);
   const jsonLines = (items: readonly unknown[]) => items.map((item) => scrubber.json(item)).join('\n') + (items.length ? '\n' : '');
   writeFileSync(join(work, 'journal.jsonl'), jsonLines(env.ctx.journal.all()));
@@ -235,8 +275,15 @@ export function servingProblem(scenario: LoadedScenario, specs: readonly Connect
   const fault = scenario.faults.findIndex(isServingFault);
   if (modes.size === 0 && fault >= 0) {
     const text = scenario.faults[fault]!.text;
-    return { path: ['faults', fault], problem: `fault ${text} needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector` };
+    return {
+      path: ['faults', fault],
+      problem: `fault ${text} needs a connector that runs as its own process (a builtin connector runs in process, with no socket to break); give a command, or run with --connector`,
+    };
   }
-  if (modes.size > 1) return { path: ['connectors'], problem: 'connectors mix mode base-url and mode proxy; one run serves the simulator one way (split them into two scenarios)' };
+  if (modes.size > 1)
+    return {
+      path: ['connectors'],
+      problem: 'connectors mix mode base-url and mode proxy; one run serves the simulator one way (split them into two scenarios)',
+    };
   return undefined;
 }

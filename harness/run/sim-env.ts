@@ -67,7 +67,11 @@ export async function createSimEnv(options: SimEnvOptions): Promise<SimEnv> {
   const env = { tenant, ctx, baseUrl: '', proxyUrl: '', caFile: '', connectorEnv: {} as Record<string, string> };
   let close = async () => {};
   const unreachable = async (scheme: string) =>
-    servingFaults.has('dns-failure') ? `${scheme}://${options.provider}.sync-harness.invalid` : servingFaults.has('connection-refused') ? `${scheme}://127.0.0.1:${await unusedPort()}` : undefined;
+    servingFaults.has('dns-failure')
+      ? `${scheme}://${options.provider}.sync-harness.invalid`
+      : servingFaults.has('connection-refused')
+        ? `${scheme}://127.0.0.1:${await unusedPort()}`
+        : undefined;
 
   if (options.serving === 'in-process') {
     // A reserved name: nothing outside this process could answer it, even if a request escaped.
@@ -80,7 +84,9 @@ export async function createSimEnv(options: SimEnvOptions): Promise<SimEnv> {
       await build(dead);
     } else {
       // tls-untrusted: HTTPS from a CA the connector is never told about, as behind a TLS-inspecting proxy.
-      const ca = servingFaults.has('tls-untrusted') ? (await import('../external/ca.js')).createRunCa(options.tlsDir!, 'sync-harness untrusted CA') : undefined;
+      const ca = servingFaults.has('tls-untrusted')
+        ? (await import('../external/ca.js')).createRunCa(options.tlsDir!, 'sync-harness untrusted CA')
+        : undefined;
       const server = await serveLoopback({ ctx, handlers: build, tls: ca?.leafFor('127.0.0.1') });
       env.baseUrl = server.baseUrl;
       close = server.close;
@@ -90,7 +96,12 @@ export async function createSimEnv(options: SimEnvOptions): Promise<SimEnv> {
     // Certificates and the proxy load only for the runs that serve through it.
     const [{ createRunCa }, { serveProxy }] = await Promise.all([import('../external/ca.js'), import('../external/proxy.js')]);
     const ca = createRunCa(options.tlsDir!);
-    const proxy = await serveProxy({ ca, ctx, hosts: new Map(hosts.map((h) => [h, options.provider])), answer: createAnswer({ ctx, handlers: () => handlers }) });
+    const proxy = await serveProxy({
+      ca,
+      ctx,
+      hosts: new Map(hosts.map((h) => [h, options.provider])),
+      answer: createAnswer({ ctx, handlers: () => handlers }),
+    });
     close = proxy.close;
     env.proxyUrl = (await unreachable('http')) ?? proxy.proxyUrl;
     env.caFile = servingFaults.has('tls-untrusted') ? '' : ca.certPath;

@@ -38,7 +38,12 @@ export async function readSync(path: string): Promise<ReadSync | undefined> {
     });
     const grants = [...rows.grants(scope)].map((row) => grantSummary(records.grant(row)));
     const stats = file.stats(sync.id, { recount: true });
-    return { contents: { resourceTypes, resources, grants, entitlements: stats.entitlements }, stats, syncId: sync.id, finished: Boolean(sync.endedAt) };
+    return {
+      contents: { resourceTypes, resources, grants, entitlements: stats.entitlements },
+      stats,
+      syncId: sync.id,
+      finished: Boolean(sync.endedAt),
+    };
   } finally {
     file.close();
   }

@@ -20,7 +20,9 @@ export interface PrincipalRef {
 export function resolveEntitlement(tenant: TenantStore, text: string, where: string): EntitlementRef {
   const parts = text.split(':');
   if (parts.length < 3 || parts[0] !== 'group') {
-    throw new UserError(`${where}: entitlement ${JSON.stringify(text)} is not group:<id or mail>:<slug> (e.g. group:engineering@contoso.test:member)`);
+    throw new UserError(
+      `${where}: entitlement ${JSON.stringify(text)} is not group:<id or mail>:<slug> (e.g. group:engineering@contoso.test:member)`,
+    );
   }
   const key = parts.slice(1, -1).join(':');
   const group = tenant.findGroup(key);

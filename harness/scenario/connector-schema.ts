@@ -41,9 +41,15 @@ const external = strictObject({
   /** Shown in reports when several connectors run; defaults to the program name. */
   name: z.string().optional(),
   /** A list is run directly (one argument per item); a single string is run by the shell. */
-  command: z.union([z.string().trim().min(1, { error: 'must not be empty (give the program to run)' }), z.array(argument).min(1, { error: 'must not be empty (give the program to run)' })], {
-    error: 'expected a command line or a list of arguments (e.g. ["./my-connector", "--base-url", "{baseUrl}"])',
-  }),
+  command: z.union(
+    [
+      z.string().trim().min(1, { error: 'must not be empty (give the program to run)' }),
+      z.array(argument).min(1, { error: 'must not be empty (give the program to run)' }),
+    ],
+    {
+      error: 'expected a command line or a list of arguments (e.g. ["./my-connector", "--base-url", "{baseUrl}"])',
+    },
+  ),
   env: z.record(z.string(), argument).default({}),
   cwd: z.string().optional(),
   timeout: duration.optional(),

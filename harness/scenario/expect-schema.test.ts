@@ -24,7 +24,11 @@ describe('expect schema', () => {
 
   it('turns a bare number into an exact count and refuses exact with bounds', () => {
     expect(expectSchema.parse({ counts: { user: 3, group: { max: 2 } } }).counts).toEqual({ user: { exact: 3 }, group: { max: 2 } });
-    expect(expectSchema.safeParse({ counts: { user: { exact: 3, min: 1 } } }).error?.issues[0]?.message).toBe('exact together with min/max (use either exact, or min and/or max)');
-    expect(expectSchema.safeParse({ counts: { user: {} } }).error?.issues[0]?.message).toBe('no bound given (write a number, or exact, min and/or max)');
+    expect(expectSchema.safeParse({ counts: { user: { exact: 3, min: 1 } } }).error?.issues[0]?.message).toBe(
+      'exact together with min/max (use either exact, or min and/or max)',
+    );
+    expect(expectSchema.safeParse({ counts: { user: {} } }).error?.issues[0]?.message).toBe(
+      'no bound given (write a number, or exact, min and/or max)',
+    );
   });
 });

@@ -60,9 +60,19 @@ const countRange = z
         if (range.exact === undefined && range.min === undefined && range.max === undefined) {
           ctx.addIssue({ code: 'custom', input: range, message: 'no bound given (write a number, or exact, min and/or max)' });
         } else if (range.exact !== undefined && (range.min !== undefined || range.max !== undefined)) {
-          ctx.addIssue({ code: 'custom', path: ['exact'], input: range.exact, message: 'exact together with min/max (use either exact, or min and/or max)' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['exact'],
+            input: range.exact,
+            message: 'exact together with min/max (use either exact, or min and/or max)',
+          });
         } else if (range.min !== undefined && range.max !== undefined && range.min > range.max) {
-          ctx.addIssue({ code: 'custom', path: ['min'], input: range.min, message: `min ${range.min} is more than max ${range.max} (swap them, or fix the bound)` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['min'],
+            input: range.min,
+            message: `min ${range.min} is more than max ${range.max} (swap them, or fix the bound)`,
+          });
         }
       }),
     ],
@@ -78,9 +88,11 @@ const resourceType = z.string().regex(/^[a-z][a-z0-9_-]*$/, {
 export const expectSchema = strictObject({
   outcome: z.enum(['succeeded', 'failed']).optional(),
   /** Every matcher must match the run's error. */
-  error: z.union([errorMatcher, z.array(errorMatcher).min(1, { error: 'must not be empty (list the error texts, or leave the key out)' })], {
-    error: 'expected the error text, or a list of texts',
-  }).optional(),
+  error: z
+    .union([errorMatcher, z.array(errorMatcher).min(1, { error: 'must not be empty (list the error texts, or leave the key out)' })], {
+      error: 'expected the error text, or a list of texts',
+    })
+    .optional(),
   counts: z.record(resourceType, countRange).optional(),
   /**
    * true: every identity, group, role and membership the tenant exposes appears exactly once with the right
@@ -113,7 +125,12 @@ export const expectSchema = strictObject({
   .transform(({ error, outcome, ...rest }, ctx) => {
     const errors = error === undefined ? undefined : Array.isArray(error) ? error : [error];
     if (errors && outcome === 'succeeded') {
-      ctx.addIssue({ code: 'custom', path: ['error'], input: error, message: 'an error is expected of a run expected to succeed (set outcome: failed, or remove error)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['error'],
+        input: error,
+        message: 'an error is expected of a run expected to succeed (set outcome: failed, or remove error)',
+      });
       return z.NEVER;
     }
     // An expected error implies failure; with neither, the run must succeed.

@@ -10,18 +10,26 @@ import { closest } from './suggest.js';
 import { strictObject } from './strict-object.js';
 
 /** `90s`, `5m`, `1m30s`, `500ms` -> milliseconds. */
-export const duration = z.string({ error: (issue) => `expected a duration with a unit, got ${describe(issue.input)} (write e.g. 90s or 5m)` }).transform((text, ctx) => {
-  const ms = parseDuration(text);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', input: text, message: `${JSON.stringify(text)} is not a duration (write a number with ms, s, m or h, e.g. 90s, 5m, 1m30s)` });
-    return z.NEVER;
-  }
-  return ms;
-});
+export const duration = z
+  .string({ error: (issue) => `expected a duration with a unit, got ${describe(issue.input)} (write e.g. 90s or 5m)` })
+  .transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        input: text,
+        message: `${JSON.stringify(text)} is not a duration (write a number with ms, s, m or h, e.g. 90s, 5m, 1m30s)`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const kebabId = (example: string) =>
-  z.string().regex(KEBAB, { error: (issue) => `${JSON.stringify(issue.input)} is not a kebab-case id (lower-case words joined by "-", e.g. ${example})` });
+  z
+    .string()
+    .regex(KEBAB, { error: (issue) => `${JSON.stringify(issue.input)} is not a kebab-case id (lower-case words joined by "-", e.g. ${example})` });
 
 export function providerProblem(name: string): string | undefined {
   const known = providerNames();

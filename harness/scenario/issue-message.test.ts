@@ -13,7 +13,9 @@ describe('formatPath', () => {
 });
 
 describe('problemsOf', () => {
-  const schema = z.object({ c: z.union([z.string(), strictObject({ command: z.string(), timeout: z.string().optional() })], { error: 'expected a ref or a command' }) });
+  const schema = z.object({
+    c: z.union([z.string(), strictObject({ command: z.string(), timeout: z.string().optional() })], { error: 'expected a ref or a command' }),
+  });
   const problems = (data: unknown) => problemsOf(schema.safeParse(data).error!.issues, data);
 
   it('narrows a union to the branch the value was meant for', () => {

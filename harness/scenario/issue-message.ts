@@ -73,7 +73,14 @@ function messageOf(issue: z.core.$ZodIssue, value: unknown): string {
 }
 
 function noun(expected: string): string {
-  const nouns: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+  const nouns: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+  };
   return nouns[expected] ?? expected;
 }
 

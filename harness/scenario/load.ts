@@ -32,13 +32,19 @@ export const MAX_ALIAS_COUNT = 100;
 export async function loadScenario(file: string): Promise<LoadedScenario> {
   const stat = checkInputFile(file, { flag: 'run', what: 'scenario file' });
   if (stat.size > MAX_SCENARIO_BYTES) {
-    throw fileError(file, `${stat.size} bytes is too large for a scenario file (at most ${MAX_SCENARIO_BYTES})`, 'is this the scenario? scenario files are a few KB of YAML');
+    throw fileError(
+      file,
+      `${stat.size} bytes is too large for a scenario file (at most ${MAX_SCENARIO_BYTES})`,
+      'is this the scenario? scenario files are a few KB of YAML',
+    );
   }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`${file}: cannot read the scenario (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path)`, { cause: error });
+    throw new UserError(`${file}: cannot read the scenario (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check the path)`, {
+      cause: error,
+    });
   }
   return parseScenario(text, file);
 }
@@ -116,7 +122,9 @@ export function parseScenario(text: string, file: string): LoadedScenario {
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = syntax.linePos?.[0] ?? { line: 1, col: 1 };
-    const problem = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    const problem = syntax.message
+      .split('\n')[0]!
+      .replace(/ at line \d+, column \d+:?$/, '')
       // The parser recurses per level and reports the overflow as a syntax error; say what it means.
       .replace(/^Maximum call stack size exceeded$/, 'nested too deeply');
     throw new UserError(`${file}:${pos.line}:${pos.col}: yaml: ${problem} (fix the YAML syntax)`);
@@ -127,12 +135,18 @@ export function parseScenario(text: string, file: string): LoadedScenario {
     throw new UserError(`${file}:${pos.line}:${pos.col}: ${formatPath(path)}: ${problem}`);
   };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    fail([], `expected a mapping with version, name, provider, connector and expect, got ${data === null || data === undefined ? 'an empty file' : 'a list or a value'} (see scenarios/examples/)`);
+    fail(
+      [],
+      `expected a mapping with version, name, provider, connector and expect, got ${data === null || data === undefined ? 'an empty file' : 'a list or a value'} (see scenarios/examples/)`,
+    );
   }
   checkVersion(valueAt(data, ['version']), fail);
   const parsed = scenarioSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = problemsOf(parsed.error.issues, data).map((problem) => ({ problem, pos: locate(doc as Document, lines, problem.path, problem.at) }));
+    const problems = problemsOf(parsed.error.issues, data).map((problem) => ({
+      problem,
+      pos: locate(doc as Document, lines, problem.path, problem.at),
+    }));
     // At the same spot an unknown key explains more than the missing key it was probably meant to be.
     problems.sort((a, b) => a.pos.line - b.pos.line || a.pos.col - b.pos.col || Number(b.problem.at === 'key') - Number(a.problem.at === 'key'));
     const { problem } = problems[0]!;
@@ -148,7 +162,10 @@ function toData(doc: Document, file: string): unknown {
   } catch (error) {
     // The library's guard throws a plain ReferenceError ("Excessive alias count...").
     if (!(error instanceof ReferenceError)) throw error;
-    throw new UserError(`${file}:1:1: yaml: the aliases expand too far (${error.message}; a scenario needs at most ${MAX_ALIAS_COUNT} alias expansions: write the values out)`, { cause: error });
+    throw new UserError(
+      `${file}:1:1: yaml: the aliases expand too far (${error.message}; a scenario needs at most ${MAX_ALIAS_COUNT} alias expansions: write the values out)`,
+      { cause: error },
+    );
   }
 }
 
@@ -158,6 +175,9 @@ function checkVersion(version: unknown, fail: (path: Path, problem: string) => n
   if (version === undefined) fail(['version'], `missing (add "version: 1" at the top; known versions: ${known})`);
   if (!(SCENARIO_VERSIONS as readonly unknown[]).includes(version)) {
     const quoted = typeof version === 'string' && (SCENARIO_VERSIONS as readonly unknown[]).includes(Number(version));
-    fail(['version'], `${JSON.stringify(version)} is not a scenario version this harness reads (${quoted ? `write version: ${version} without quotes; ` : ''}known versions: ${known})`);
+    fail(
+      ['version'],
+      `${JSON.stringify(version)} is not a scenario version this harness reads (${quoted ? `write version: ${version} without quotes; ` : ''}known versions: ${known})`,
+    );
   }
 }

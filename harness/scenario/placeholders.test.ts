@@ -29,6 +29,8 @@ describe('placeholders', () => {
     expect(() => expandCommand(['conn', '{baseURL}'], values)).toThrow(
       'command[1]: unknown placeholder {baseURL} (did you mean {baseUrl}? known: {baseUrl}, {output}, {credentials.clientSecret})',
     );
-    expect(unknownPlaceholderProblem('{credentials.clientSecret}', knownPlaceholders('aws'))).toMatch(/^unknown placeholder \{credentials.clientSecret\} \(known: .*\{credentials.secretAccessKey\}/);
+    expect(unknownPlaceholderProblem('{credentials.clientSecret}', knownPlaceholders('aws'))).toMatch(
+      /^unknown placeholder \{credentials.clientSecret\} \(known: .*\{credentials.secretAccessKey\}/,
+    );
   });
 });

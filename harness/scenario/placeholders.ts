@@ -59,7 +59,10 @@ export function expandText(text: string, values: Readonly<Record<string, string>
  * The command with every placeholder replaced. A list stays a list (one argument per item, nothing
  * re-split, so a value with spaces stays one argument); a single string stays a string for a shell.
  */
-export function expandCommand<C extends string | readonly string[]>(command: C, values: Readonly<Record<string, string>>): C extends string ? string : string[];
+export function expandCommand<C extends string | readonly string[]>(
+  command: C,
+  values: Readonly<Record<string, string>>,
+): C extends string ? string : string[];
 export function expandCommand(command: string | readonly string[], values: Readonly<Record<string, string>>): string | string[] {
   if (typeof command === 'string') return expandText(command, values);
   return command.map((arg, i) => expandText(arg, values, `command[${i}]`));

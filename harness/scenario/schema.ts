@@ -77,7 +77,11 @@ const tenant = strictObject({
 const action = strictObject({ grant: grantPair.optional(), revoke: grantPair.optional() }).transform((given, ctx) => {
   const ops = (['grant', 'revoke'] as const).filter((op) => given[op] !== undefined);
   if (ops.length !== 1) {
-    ctx.addIssue({ code: 'custom', input: given, message: `${ops.length ? 'both grant and revoke' : 'neither grant nor revoke'} (give exactly one, e.g. grant: { entitlement: ..., principal: ... })` });
+    ctx.addIssue({
+      code: 'custom',
+      input: given,
+      message: `${ops.length ? 'both grant and revoke' : 'neither grant nor revoke'} (give exactly one, e.g. grant: { entitlement: ..., principal: ... })`,
+    });
     return z.NEVER;
   }
   const op = ops[0]!;
@@ -89,7 +93,8 @@ const fields = strictObject({
   version: z.literal(1),
   /** Unique across loaded scenarios; used for run folders and reports. */
   name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, {
-    error: (issue) => `${JSON.stringify(issue.input)} is not a scenario name (lower-case letters, digits, ".", "_" and "-", e.g. entra-throttled-users)`,
+    error: (issue) =>
+      `${JSON.stringify(issue.input)} is not a scenario name (lower-case letters, digits, ".", "_" and "-", e.g. entra-throttled-users)`,
   }),
   description: z.string().optional(),
   provider,
@@ -124,11 +129,21 @@ const fields = strictObject({
 export const scenarioSchema = fields.transform((given, ctx) => {
   const { connector: one, connectors: many, timeout, version, ...rest } = given;
   if (one !== undefined && many !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['connectors'], input: many, message: 'given together with connector (use connector for one, or connectors for several)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['connectors'],
+      input: many,
+      message: 'given together with connector (use connector for one, or connectors for several)',
+    });
     return z.NEVER;
   }
   if (one === undefined && many === undefined) {
-    ctx.addIssue({ code: 'custom', path: [], input: given, message: 'no connector (add connector: builtin:<provider>, or connectors: [...] for several)' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      input: given,
+      message: 'no connector (add connector: builtin:<provider>, or connectors: [...] for several)',
+    });
     return z.NEVER;
   }
   const list: ConnectorSpec[] = many ?? [one!];
@@ -138,7 +153,12 @@ export const scenarioSchema = fields.transform((given, ctx) => {
   list.forEach((spec, i) => {
     if (spec.kind === 'builtin') {
       if (spec.provider !== given.provider) {
-        ctx.addIssue({ code: 'custom', path: at(i), input: spec.ref, message: `${spec.ref} is for ${spec.provider}, but the scenario's provider is ${given.provider} (use builtin:${given.provider}[:<variant>])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: at(i),
+          input: spec.ref,
+          message: `${spec.ref} is for ${spec.provider}, but the scenario's provider is ${given.provider} (use builtin:${given.provider}[:<variant>])`,
+        });
         ok = false;
       }
       return;
@@ -164,7 +184,12 @@ export const scenarioSchema = fields.transform((given, ctx) => {
     }
   }
   if (given.expect.diff && !given.rerun) {
-    ctx.addIssue({ code: 'custom', path: ['expect', 'diff'], input: given.expect.diff, message: 'a diff is expected but nothing runs twice (add rerun: { faults: [...] })' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expect', 'diff'],
+      input: given.expect.diff,
+      message: 'a diff is expected but nothing runs twice (add rerun: { faults: [...] })',
+    });
     return z.NEVER;
   }
   return { version, ...rest, connectors: list, timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS };
@@ -172,7 +197,8 @@ export const scenarioSchema = fields.transform((given, ctx) => {
 
 /** Every text of an external connector that may hold placeholders, with its path inside the connector. */
 function placeholderTexts(spec: ExternalConnector): [(string | number)[], string][] {
-  const command: [(string | number)[], string][] = typeof spec.command === 'string' ? [[['command'], spec.command]] : spec.command.map((arg, j) => [['command', j], arg]);
+  const command: [(string | number)[], string][] =
+    typeof spec.command === 'string' ? [[['command'], spec.command]] : spec.command.map((arg, j) => [['command', j], arg]);
   const env: [(string | number)[], string][] = Object.entries(spec.env).map(([key, value]) => [['env', key], value]);
   return [...command, ...env, ...(spec.cwd !== undefined ? [[['cwd'], spec.cwd] as [(string | number)[], string]] : [])];
 }

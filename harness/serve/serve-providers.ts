@@ -83,7 +83,10 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
   };
   // Certificates (node-forge) and the proxy load only when asked for: plain serving starts without them.
   // Absolute, so the ready line's caCert works from any working directory (SSL_CERT_FILE, a container mount).
-  const ca = mode === 'http' ? undefined : await runCa(resolve(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl')), options.tlsDir !== undefined);
+  const ca =
+    mode === 'http'
+      ? undefined
+      : await runCa(resolve(options.tlsDir ?? dirname(options.journalPath ?? 'runs/serve/journal.jsonl')), options.tlsDir !== undefined);
 
   let address: string;
   let close: () => Promise<void>;
@@ -96,12 +99,16 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
       await reset();
       await build(undefined);
     };
-    const proxy = await listening(options.port, () => serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: resetAndRebuild }) }));
+    const proxy = await listening(options.port, () =>
+      serveProxy({ ca: ca!, ctx, hosts, port: options.port, answer: createAnswer({ ctx, handlers: () => handlers, reset: resetAndRebuild }) }),
+    );
     address = proxy.proxyUrl;
     close = proxy.close;
     extra = { proxyUrl: proxy.proxyUrl, caCert: ca!.certPath };
   } else {
-    const server = await listening(options.port, () => serveLoopback({ ctx, port: options.port, handlers: build, reset, tls: ca?.leafFor('127.0.0.1') }));
+    const server = await listening(options.port, () =>
+      serveLoopback({ ctx, port: options.port, handlers: build, reset, tls: ca?.leafFor('127.0.0.1') }),
+    );
     address = server.baseUrl;
     close = server.close;
     extra = { baseUrl: server.baseUrl, ...(ca ? { caCert: ca.certPath } : {}) };
@@ -117,7 +124,11 @@ export async function serveProviders(options: ServeOptions): Promise<Serving> {
     ctx.tenant.close();
     throw error;
   }
-  const entries = served.map((s) => ({ provider: s.name, ...(mode === 'proxy' ? { hosts: s.provider.hosts } : { baseUrl: address }), credentials: s.provider.credentials }));
+  const entries = served.map((s) => ({
+    provider: s.name,
+    ...(mode === 'proxy' ? { hosts: s.provider.hosts } : { baseUrl: address }),
+    credentials: s.provider.credentials,
+  }));
   const ready = entries.length === 1 ? { ...entries[0]!, ...extra } : { ...extra, providers: entries };
   return {
     ready,
@@ -139,8 +150,10 @@ async function listening<T>(port: number | undefined, listen: () => Promise<T>):
     return await listen();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UserError(`--port ${port}: already in use on 127.0.0.1 (choose another, or leave --port out for a free one)`, { cause: error });
-    if (code === 'EACCES') throw new UserError(`--port ${port}: not allowed for this user (ports below 1024 need privileges; choose 1024-65535)`, { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new UserError(`--port ${port}: already in use on 127.0.0.1 (choose another, or leave --port out for a free one)`, { cause: error });
+    if (code === 'EACCES')
+      throw new UserError(`--port ${port}: not allowed for this user (ports below 1024 need privileges; choose 1024-65535)`, { cause: error });
     throw error;
   }
 }

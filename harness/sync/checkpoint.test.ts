@@ -3,9 +3,12 @@ import { checkpointToken, describeAction } from './checkpoint.js';
 
 describe('checkpoint', () => {
   it('serializes the checkpoint as compact JSON with snake_case keys', () => {
-    expect(checkpointToken({ completed_actions_count: 3, current_action: { op: 'grants', resource_type_id: 'group', resource_id: 'g1', page_token: 'p2' } })).toBe(
-      '{"completed_actions_count":3,"current_action":{"op":"grants","resource_type_id":"group","resource_id":"g1","page_token":"p2"}}',
-    );
+    expect(
+      checkpointToken({
+        completed_actions_count: 3,
+        current_action: { op: 'grants', resource_type_id: 'group', resource_id: 'g1', page_token: 'p2' },
+      }),
+    ).toBe('{"completed_actions_count":3,"current_action":{"op":"grants","resource_type_id":"group","resource_id":"g1","page_token":"p2"}}');
   });
 
   it('names actions for warnings', () => {

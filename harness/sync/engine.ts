@@ -253,7 +253,12 @@ class SyncRun {
    * items are stored (the SDK's client gets only the error for a bad page, never its items), and
    * checkpointed. A warning skips the rest of the listing; any other failure ends the sync.
    */
-  private async paginate<T>(action: Action, listing: Listing, fetchPage: (token: string) => Promise<Page<T>>, store: (items: T[]) => void): Promise<void> {
+  private async paginate<T>(
+    action: Action,
+    listing: Listing,
+    fetchPage: (token: string) => Promise<Page<T>>,
+    store: (items: T[]) => void,
+  ): Promise<void> {
     this.checkWarnings();
     const guard = new PageGuard(listing, { sdkTextVersion: this.options.sdkTextVersion, pageBudget: this.options.pageBudget });
     let token = '';
@@ -279,7 +284,10 @@ class SyncRun {
       }
       if (page.next === '') break;
       token = page.next;
-      this.writer.setSyncToken(this.syncId, checkpointToken({ completed_actions_count: this.completedActions, current_action: { ...action, page_token: token } }));
+      this.writer.setSyncToken(
+        this.syncId,
+        checkpointToken({ completed_actions_count: this.completedActions, current_action: { ...action, page_token: token } }),
+      );
     }
     this.finishAction();
   }

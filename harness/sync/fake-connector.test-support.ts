@@ -38,7 +38,13 @@ export function fakeDirectory(options: FakeDirectoryOptions): Connector {
   const before = options.before ?? (() => undefined);
 
   const member = (group: Resource) =>
-    create(EntitlementSchema, { id: `group:${group.id?.resource}:member`, resource: group, displayName: 'member', slug: 'member', grantableTo: [USER_TYPE] });
+    create(EntitlementSchema, {
+      id: `group:${group.id?.resource}:member`,
+      resource: group,
+      displayName: 'member',
+      slug: 'member',
+      grantableTo: [USER_TYPE],
+    });
 
   const userSyncer: ResourceSyncer = {
     async list(_parent, token) {

@@ -30,14 +30,18 @@ describe('PageGuard', () => {
     }
     expect(caught).toBeInstanceOf(SyncError);
     expect((caught as SyncError).code).toBe('Internal');
-    expect((caught as SyncError).message).toBe('listing resources failed: next page token unchanged (token=tok, type=user, parent=<nil>) - likely a connector bug');
+    expect((caught as SyncError).message).toBe(
+      'listing resources failed: next page token unchanged (token=tok, type=user, parent=<nil>) - likely a connector bug',
+    );
   });
 
   it('catches a cycle the SDK would follow forever', () => {
     const guard = new PageGuard(users);
     guard.check('', 'A');
     guard.check('A', 'B');
-    expect(() => guard.check('B', 'A')).toThrow('listing resources failed: pagination cycle detected (token=A was returned earlier in this listing, type=user, parent=<nil>)');
+    expect(() => guard.check('B', 'A')).toThrow(
+      'listing resources failed: pagination cycle detected (token=A was returned earlier in this listing, type=user, parent=<nil>)',
+    );
   });
 
   it('stops an endless listing at the page budget', () => {

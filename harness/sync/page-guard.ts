@@ -43,11 +43,17 @@ export class PageGuard {
     if (requestToken !== '' && nextToken === requestToken) throw new SyncError('Internal', unchangedText(this.listing, requestToken, this.version));
     if (nextToken === '') return;
     if (this.seen.has(nextToken)) {
-      throw new SyncError('Internal', `${failedPrefix(this.listing)}: pagination cycle detected (token=${nextToken} was returned earlier in this listing${where(this.listing)}) - likely a connector bug`);
+      throw new SyncError(
+        'Internal',
+        `${failedPrefix(this.listing)}: pagination cycle detected (token=${nextToken} was returned earlier in this listing${where(this.listing)}) - likely a connector bug`,
+      );
     }
     this.seen.add(nextToken);
     if (this.pages >= this.budget) {
-      throw new SyncError('Internal', `${failedPrefix(this.listing)}: page budget exceeded (${this.pages} pages${where(this.listing)}, last token=${nextToken}) - likely a connector bug`);
+      throw new SyncError(
+        'Internal',
+        `${failedPrefix(this.listing)}: page budget exceeded (${this.pages} pages${where(this.listing)}, last token=${nextToken}) - likely a connector bug`,
+      );
     }
   }
 }
@@ -87,7 +93,9 @@ function goResourceId(id: ResourceId | undefined): string {
 }
 
 function failedPrefix(listing: Listing): string {
-  return listing.kind === 'grants' ? `listing grants for resource ${listing.resourceTypeId}/${listing.resourceId} failed` : `listing ${listing.kind} failed`;
+  return listing.kind === 'grants'
+    ? `listing grants for resource ${listing.resourceTypeId}/${listing.resourceId} failed`
+    : `listing ${listing.kind} failed`;
 }
 
 function where(listing: Listing): string {

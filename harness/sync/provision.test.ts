@@ -58,7 +58,10 @@ describe('provisioning', () => {
     const base = fakeDirectory({ users: 1, groups: 1 });
     const connector: Connector = { ...base, syncers: { ...base.syncers, group: { ...base.syncers.group!, grant: async () => [] } } };
     expect(derivedCapabilities(connector).connectorCapabilities).toEqual(['CAPABILITY_SYNC']);
-    const both: Connector = { ...base, syncers: { ...base.syncers, group: { ...base.syncers.group!, grant: async () => [], revoke: async () => undefined } } };
+    const both: Connector = {
+      ...base,
+      syncers: { ...base.syncers, group: { ...base.syncers.group!, grant: async () => [], revoke: async () => undefined } },
+    };
     const caps = derivedCapabilities(both);
     expect(caps.resourceTypeCapabilities.map((c) => [c.resourceType.id, c.capabilities])).toEqual([
       ['user', ['CAPABILITY_SYNC']],

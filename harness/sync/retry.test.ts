@@ -76,7 +76,9 @@ describe('Retryer', () => {
 
   it('logs each retry as the SDK does', async () => {
     const events: RetryLogEvent[] = [];
-    await new Retryer({ sleep: async () => undefined, log: (e) => events.push(e) }).run(failing(new ConnectorHttpError(429, { retryAfterSeconds: 3 })).op);
+    await new Retryer({ sleep: async () => undefined, log: (e) => events.push(e) }).run(
+      failing(new ConnectorHttpError(429, { retryAfterSeconds: 3 })).op,
+    );
     expect(events).toEqual([{ level: 'warn', msg: 'retrying operation', error: '429 Too Many Requests', wait: '3s', waitMs: 3000, attempt: 1 }]);
   });
 });

@@ -29,7 +29,8 @@ export function checkInputFile(path: string, { flag, what, folderToo = false }: 
     throw statError(path, error, what);
   }
   if (stat.isDirectory() && !folderToo) throw fileError(path, `is a folder, not a ${what}`, `pass the ${what} itself`);
-  if (!stat.isDirectory() && !stat.isFile()) throw fileError(path, `is ${special(stat)}, not a regular file`, `pass the ${what} itself; to read a stream, save it to a file first`);
+  if (!stat.isDirectory() && !stat.isFile())
+    throw fileError(path, `is ${special(stat)}, not a regular file`, `pass the ${what} itself; to read a stream, save it to a file first`);
   return stat;
 }
 

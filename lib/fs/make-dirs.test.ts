@@ -15,7 +15,9 @@ describe('makeDirs', () => {
   });
 
   it('ends with a one-line UserError where the kernel refuses, instead of looping', () => {
-    expect(() => makeDirs('/proc/1/x/y', { label: '--runs-dir' })).toThrow(/^\/proc\/1\/x\/y: cannot create the folder \/proc\/1\/x for --runs-dir: /);
+    expect(() => makeDirs('/proc/1/x/y', { label: '--runs-dir' })).toThrow(
+      /^\/proc\/1\/x\/y: cannot create the folder \/proc\/1\/x for --runs-dir: /,
+    );
   });
 
   it('names a file in the way', () => {

@@ -24,7 +24,12 @@ export function makeDirs(path: string, { label, mode }: MakeDirsOptions): void {
       if (!stat.isDirectory()) {
         // The cause carries the errno a caller wording its own message would see from mkdir.
         const cause = Object.assign(new Error(`${at}: not a folder`), { code: 'ENOTDIR' });
-        throw fileError(path, missing.length === 0 ? 'is a file, not a folder' : `${at} is a file, not a folder`, `${label} takes a folder: give one, or a path that does not exist yet`, cause);
+        throw fileError(
+          path,
+          missing.length === 0 ? 'is a file, not a folder' : `${at} is a file, not a folder`,
+          `${label} takes a folder: give one, or a path that does not exist yet`,
+          cause,
+        );
       }
       break;
     }

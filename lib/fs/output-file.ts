@@ -20,8 +20,9 @@ export function checkOutputFile(path: string, flag: string): void {
     throw fileError(path, `cannot write in ${folder} (permission denied)`, `give ${flag} a path in a folder you can write to`);
   }
   const target = statOrUndefined(resolve(path), path);
-  if (target?.isDirectory()) throw fileError(path, "is a folder", `give ${flag} a file path, not a folder`);
-  if (target && !target.isFile()) throw fileError(path, 'exists and is not a regular file (a device, FIFO or socket)', `give ${flag} a new file's path`);
+  if (target?.isDirectory()) throw fileError(path, 'is a folder', `give ${flag} a file path, not a folder`);
+  if (target && !target.isFile())
+    throw fileError(path, 'exists and is not a regular file (a device, FIFO or socket)', `give ${flag} a new file's path`);
 }
 
 function statOrUndefined(at: string, path: string) {

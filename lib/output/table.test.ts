@@ -17,7 +17,14 @@ const LONG_ID = `user:${'0'.repeat(70)}42`;
 describe('console table', () => {
   it('aligns columns under their headers', async () => {
     const { sink, text } = capture();
-    await writeTable(sink, ['ID', 'Name'], [['a', 'Alice'], ['bbbb', 'Bo']]);
+    await writeTable(
+      sink,
+      ['ID', 'Name'],
+      [
+        ['a', 'Alice'],
+        ['bbbb', 'Bo'],
+      ],
+    );
     expect(text()).toBe('ID    Name\n----  -----\na     Alice\nbbbb  Bo\n');
   });
 

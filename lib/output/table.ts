@@ -47,7 +47,12 @@ export class TableWriter {
     const natural = this.headers.map((h, i) => Math.max(h.length, ...this.pending.map((r) => (r[i] ?? '').length)));
     this.widths = this.maxWidth === undefined ? natural : fitWidths(natural, this.maxWidth, this.shrink);
     await this.out.line(this.format(this.headers));
-    await this.out.line(this.widths.map((w) => '-'.repeat(w)).join(GAP).trimEnd());
+    await this.out.line(
+      this.widths
+        .map((w) => '-'.repeat(w))
+        .join(GAP)
+        .trimEnd(),
+    );
     for (const row of this.pending.splice(0)) await this.out.line(this.format(row));
   }
 
@@ -68,7 +73,10 @@ export function fitWidths(natural: number[], maxWidth: number, shrink: boolean[]
   const widths = [...natural];
   let excess = widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1) - maxWidth;
   while (excess > 0) {
-    const order = widths.map((w, i) => [w, i] as const).filter(([w, i]) => shrink[i] && w > MIN_WIDTH).sort((a, b) => b[0] - a[0]);
+    const order = widths
+      .map((w, i) => [w, i] as const)
+      .filter(([w, i]) => shrink[i] && w > MIN_WIDTH)
+      .sort((a, b) => b[0] - a[0]);
     const [widest, second] = order;
     if (!widest) break;
     // Cut the widest down to the runner-up (or by the whole excess) in one step, not a character at a time.

@@ -11,12 +11,15 @@ const KEY = ['PRIVATE', 'KEY'].join(' ');
 
 describe('credential fields', () => {
   it('on the wire: the exact names, however spelled', () => {
-    for (const name of ['client_secret', 'ClientSecret', 'access_token', 'token', 'SecretAccessKey', 'private_key', 'password']) expect(secretFieldKind(name), name).toBeDefined();
-    for (const name of ['nextPageToken', '$skiptoken', 'passwordLastSetDateTime', 'keyId', 'accessKeyId']) expect(secretFieldKind(name), name).toBeUndefined();
+    for (const name of ['client_secret', 'ClientSecret', 'access_token', 'token', 'SecretAccessKey', 'private_key', 'password'])
+      expect(secretFieldKind(name), name).toBeDefined();
+    for (const name of ['nextPageToken', '$skiptoken', 'passwordLastSetDateTime', 'keyId', 'accessKeyId'])
+      expect(secretFieldKind(name), name).toBeUndefined();
   });
 
   it('in a configuration: anything named for a credential as well', () => {
-    for (const name of ['accessKeyId', 'private_key_id', 'signingKeyPassphrase', 'clientAssertion', 'token']) expect(isCredentialField(name), name).toBe(true);
+    for (const name of ['accessKeyId', 'private_key_id', 'signingKeyPassphrase', 'clientAssertion', 'token'])
+      expect(isCredentialField(name), name).toBe(true);
     for (const name of ['tenantId', 'region', 'baseUrl', 'adminEmail']) expect(isCredentialField(name), name).toBe(false);
   });
 
@@ -31,6 +34,10 @@ describe('credential fields', () => {
         token_uri: 'https://oauth2.googleapis.com/token',
       },
     });
-    expect(found.map((s) => s.label).sort()).toEqual(['credentials.clientSecret', 'credentials.serviceAccountKey.client_email', 'credentials.serviceAccountKey.private_key']);
+    expect(found.map((s) => s.label).sort()).toEqual([
+      'credentials.clientSecret',
+      'credentials.serviceAccountKey.client_email',
+      'credentials.serviceAccountKey.private_key',
+    ]);
   });
 });

@@ -38,7 +38,10 @@ const SECRET_FIELDS: Readonly<Record<string, SecretKind>> = {
 const CREDENTIAL_WORDS = /secret|token|key|password|passwd|passphrase|assertion|credential/;
 
 export function normalizeField(name: string): string {
-  return name.replace(/^[@$]+/, '').replace(/[-_]/g, '').toLowerCase();
+  return name
+    .replace(/^[@$]+/, '')
+    .replace(/[-_]/g, '')
+    .toLowerCase();
 }
 
 /** The kind of credential a field holds on the wire (a JSON key, a form or query parameter), if any. */

@@ -40,7 +40,9 @@ describe('Scrubber', () => {
   it('blanks credential-shaped text whose value it was not given', () => {
     const jwt = `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzb21lb25lIn0.${'s'.repeat(40)}`;
     const pem = `-----BEGIN ${KEY}-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END ${KEY}-----`;
-    const out = new Scrubber().scrub(`token ${jwt}\nAuthorization: Bearer ya29.c.opaque-token-value\n${pem}\n{"client_secret":"plain"} password=hunter22&x=1 Authorization: scim_rawtokenvalue`);
+    const out = new Scrubber().scrub(
+      `token ${jwt}\nAuthorization: Bearer ya29.c.opaque-token-value\n${pem}\n{"client_secret":"plain"} password=hunter22&x=1 Authorization: scim_rawtokenvalue`,
+    );
     expect(out).not.toContain(jwt);
     expect(out).not.toContain('ya29.c.opaque');
     expect(out).not.toContain('MIIEvQ');

@@ -65,7 +65,10 @@ export class SecretMatcher {
     }
     put(value, 'plain');
     put(encodeURIComponent(value), 'url-encoded');
-    put(encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()), 'url-encoded');
+    put(
+      encodeURIComponent(value).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+      'url-encoded',
+    );
     put(new URLSearchParams({ s: value }).toString().slice(2), 'form-encoded');
     const json = JSON.stringify(value).slice(1, -1);
     put(json, 'json-escaped');
@@ -109,7 +112,11 @@ export class SecretMatcher {
   redact(text: string, placeholder: string): string {
     const hits = this.find(text);
     if (hits.length === 0) return text;
-    const spans: [number, number][] = hits.map((hit) => (hit.form === 'plain' || hit.form === 'url-encoded' || hit.form === 'form-encoded' || hit.form === 'json-escaped' ? [hit.offset, hit.offset + hit.length] : widen(text, hit.offset, hit.offset + hit.length)));
+    const spans: [number, number][] = hits.map((hit) =>
+      hit.form === 'plain' || hit.form === 'url-encoded' || hit.form === 'form-encoded' || hit.form === 'json-escaped'
+        ? [hit.offset, hit.offset + hit.length]
+        : widen(text, hit.offset, hit.offset + hit.length),
+    );
     spans.sort((a, b) => a[0] - b[0]);
     let out = '';
     let at = 0;
@@ -149,6 +156,11 @@ function base64Cores(bytes: Buffer): [string, SecretForm][] {
   }
   return out.flatMap(([core, form]) => {
     const url = core.replace(/\+/g, '-').replace(/\//g, '_');
-    return url === core ? [[core, form]] : [[core, form], [url, 'base64url' as const]];
+    return url === core
+      ? [[core, form]]
+      : [
+          [core, form],
+          [url, 'base64url' as const],
+        ];
   });
 }

@@ -32,10 +32,22 @@ const pemBody = pem.split('\n').filter((l) => l && !l.startsWith('-----'));
 const PLANTED: Record<string, { text: string; secret: string; form: string }> = {
   'plain.txt': { text: `secret=${clientSecret}\n`, secret: 'clientSecret', form: 'plain' },
   'uri.txt': { text: `https://login.example/?s=${encodeURIComponent(clientSecret)}&x=1`, secret: 'clientSecret', form: 'url-encoded' },
-  'form.txt': { text: `grant_type=client_credentials&client_secret=${new URLSearchParams({ s: clientSecret }).toString().slice(2)}`, secret: 'clientSecret', form: 'form-encoded' },
-  'basic.txt': { text: `Authorization: Basic ${Buffer.from(`c05d672e-5f99:${clientSecret}`).toString('base64')}`, secret: 'clientSecret', form: 'base64' },
+  'form.txt': {
+    text: `grant_type=client_credentials&client_secret=${new URLSearchParams({ s: clientSecret }).toString().slice(2)}`,
+    secret: 'clientSecret',
+    form: 'form-encoded',
+  },
+  'basic.txt': {
+    text: `Authorization: Basic ${Buffer.from(`c05d672e-5f99:${clientSecret}`).toString('base64')}`,
+    secret: 'clientSecret',
+    form: 'base64',
+  },
   'base64url.txt': { text: `state=${Buffer.from(`xyz${clientSecret}zz`).toString('base64url')}`, secret: 'clientSecret', form: 'base64url' },
-  'uri-base64.txt': { text: `q=${encodeURIComponent(Buffer.from(`kk:${clientSecret}`).toString('base64'))}`, secret: 'clientSecret', form: 'url-encoded base64' },
+  'uri-base64.txt': {
+    text: `q=${encodeURIComponent(Buffer.from(`kk:${clientSecret}`).toString('base64'))}`,
+    secret: 'clientSecret',
+    form: 'url-encoded base64',
+  },
   'json.txt': { text: JSON.stringify({ private_key: pem }), secret: 'private key', form: 'json-escaped' },
   'pem-run.txt': { text: `fragment ${pemBody[5]!.slice(7, 7 + 41)} end`, secret: 'private key', form: 'pem' },
   'jwt.txt': { text: `Bearer ${jwt}`, secret: 'access token', form: 'plain' },
@@ -52,13 +64,16 @@ describe('the secret scan', () => {
     expect(result.filesScanned).toBe(Object.keys(PLANTED).length);
     for (const [name, { secret, form, text }] of Object.entries(PLANTED)) {
       const found = result.findings.filter((f) => f.file === join(planted, name));
-      expect(found.map((f) => `${f.secret}: ${f.form}`), name).toEqual([`${secret}: ${form}`]);
+      expect(
+        found.map((f) => `${f.secret}: ${f.form}`),
+        name,
+      ).toEqual([`${secret}: ${form}`]);
       expect(found[0]!.offset, name).toBeLessThan(text.length);
     }
     for (const secret of secrets) expect(JSON.stringify(result.findings)).not.toContain(secret.value);
   });
 
-  it('finds nothing where only a JWT\'s generic header segment, or other keys, appear', async () => {
+  it("finds nothing where only a JWT's generic header segment, or other keys, appear", async () => {
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     const file = join(dir, 'clean.json');
     writeFileSync(file, JSON.stringify({ header, other, note: 'abc8Q~ is how Entra secrets start' }));

@@ -20,7 +20,16 @@ export interface ServiceEndpoint {
 }
 
 /** Actions that only STS has; anything else in a Query request without a telling scope goes to IAM. */
-const STS_ACTIONS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetCallerIdentity', 'GetSessionToken', 'GetFederationToken', 'GetAccessKeyInfo', 'DecodeAuthorizationMessage']);
+const STS_ACTIONS = new Set([
+  'AssumeRole',
+  'AssumeRoleWithSAML',
+  'AssumeRoleWithWebIdentity',
+  'GetCallerIdentity',
+  'GetSessionToken',
+  'GetFederationToken',
+  'GetAccessKeyInfo',
+  'DecodeAuthorizationMessage',
+]);
 
 export function dispatcher(base: string, endpoints: ServiceEndpoint[]): HttpHandler {
   const byService = new Map(endpoints.map((e) => [e.service, { endpoint: e, actions: new Map(e.actions.map((a) => [a.action, a.handler])) }]));

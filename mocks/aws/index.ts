@@ -44,6 +44,15 @@ export { signRequest } from './sigv4/signature.js';
 
 /** For `serve` and scenario runs: IAM, STS and Identity Store all on one base URL. */
 export const awsProvider: ProviderFactory = (ctx, baseUrl, settings) => {
-  const sim = createAwsSimulator(ctx, { bases: baseUrl === undefined ? undefined : { iam: baseUrl, sts: baseUrl, identityStore: baseUrl }, writeBack: settings?.writeBack, allowedActions: settings?.permissions && [...settings.permissions] });
-  return { handlers: sim.handlers, hosts: hostsOf(sim.bases.iam, sim.bases.sts, sim.bases.identityStore), granted: sim.allowedActions, credentials: { ...sim.credentials, endpoint: sim.bases.iam } };
+  const sim = createAwsSimulator(ctx, {
+    bases: baseUrl === undefined ? undefined : { iam: baseUrl, sts: baseUrl, identityStore: baseUrl },
+    writeBack: settings?.writeBack,
+    allowedActions: settings?.permissions && [...settings.permissions],
+  });
+  return {
+    handlers: sim.handlers,
+    hosts: hostsOf(sim.bases.iam, sim.bases.sts, sim.bases.identityStore),
+    granted: sim.allowedActions,
+    credentials: { ...sim.credentials, endpoint: sim.bases.iam },
+  };
 };

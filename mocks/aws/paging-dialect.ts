@@ -30,9 +30,32 @@ export const AWS_PAGING: readonly PagingDialect[] = [
 
 /** IAM's and Identity Store's refusals of a malformed request, and what they take instead. */
 export const AWS_REFUSALS: readonly RefusalAdvice[] = [
-  { code: /^ValidationError$/, message: /maxItems/i, param: 'MaxItems', instead: `MaxItems between 1 and ${MAX_MAX_ITEMS}, then send the answer's Marker while IsTruncated is true` },
-  { code: /^ValidationException$/, message: /maxResults/i, param: 'MaxResults', instead: `MaxResults between 1 and ${MAX_RESULTS}, then send the answer's NextToken while there is one` },
-  { code: /^ValidationError$/, message: /marker/i, param: 'Marker', instead: 'send back exactly the Marker the last answer gave, for the same listing' },
-  { code: /^ValidationException$/, message: /token/i, param: 'NextToken', instead: 'send back exactly the NextToken the last answer gave, for the same listing' },
-  { code: /^(ValidationError|ValidationException)$/, instead: "only the parameters the action's API reference lists, within their documented constraints" },
+  {
+    code: /^ValidationError$/,
+    message: /maxItems/i,
+    param: 'MaxItems',
+    instead: `MaxItems between 1 and ${MAX_MAX_ITEMS}, then send the answer's Marker while IsTruncated is true`,
+  },
+  {
+    code: /^ValidationException$/,
+    message: /maxResults/i,
+    param: 'MaxResults',
+    instead: `MaxResults between 1 and ${MAX_RESULTS}, then send the answer's NextToken while there is one`,
+  },
+  {
+    code: /^ValidationError$/,
+    message: /marker/i,
+    param: 'Marker',
+    instead: 'send back exactly the Marker the last answer gave, for the same listing',
+  },
+  {
+    code: /^ValidationException$/,
+    message: /token/i,
+    param: 'NextToken',
+    instead: 'send back exactly the NextToken the last answer gave, for the same listing',
+  },
+  {
+    code: /^(ValidationError|ValidationException)$/,
+    instead: "only the parameters the action's API reference lists, within their documented constraints",
+  },
 ];

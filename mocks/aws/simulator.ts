@@ -23,7 +23,6 @@ import { queryDialect } from './query/query-dialect.js';
 import { unknownQueryAction } from './query/query-route.js';
 import { stsActions } from './sts/actions.js';
 
-
 export interface AwsSimulatorOptions {
   /** Where each service is served; default the real hosts. All three may be the same URL. */
   bases?: Partial<AwsBases>;
@@ -87,7 +86,13 @@ export function createAwsSimulator(ctx: SimContext, options: AwsSimulatorOptions
       case 'iam':
         return {
           service,
-          actions: [...userActions(env, base), ...groupActions(env, base), ...roleActions(env, base), ...policyActions(env, base), ...membershipActions(env, base)],
+          actions: [
+            ...userActions(env, base),
+            ...groupActions(env, base),
+            ...roleActions(env, base),
+            ...policyActions(env, base),
+            ...membershipActions(env, base),
+          ],
           unknown: unknownQueryAction(env, base, 'iam'),
         };
       case 'sts':

@@ -49,6 +49,12 @@ export function limitBody(request: Request, limit: number): LimitedRequest {
       },
     }),
   );
-  const limited = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: 'half' } as RequestInit);
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    duplex: 'half',
+  } as RequestInit);
   return { request: limited, tripped: () => over };
 }

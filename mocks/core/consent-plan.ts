@@ -21,10 +21,15 @@ export interface PickRules<A extends string> {
 export function pickAccess<A extends string>(clues: PermissionClues, rules: PickRules<A>): ChosenAccess<A> {
   const named = clues.named ?? clues.refusal?.permission;
   const byName = named ? rules.byName(named) : undefined;
-  if (byName) return { access: byName, how: clues.named ? `given with --missing ${named}` : `named by the refusal (line ${clues.refusal!.line}: ${named})` };
+  if (byName)
+    return { access: byName, how: clues.named ? `given with --missing ${named}` : `named by the refusal (line ${clues.refusal!.line}: ${named})` };
   const path = clues.refusal?.url ? pathOf(clues.refusal.url) : undefined;
   const byPath = path ? rules.paths.find(([pattern]) => pattern.test(path))?.[1] : undefined;
-  if (byPath) return { access: byPath, how: `the refused call (line ${clues.refusal!.line}: ${clues.refusal!.method ? `${clues.refusal!.method} ` : ''}${path})` };
+  if (byPath)
+    return {
+      access: byPath,
+      how: `the refused call (line ${clues.refusal!.line}: ${clues.refusal!.method ? `${clues.refusal!.method} ` : ''}${path})`,
+    };
   const unlisted = clues.listed ? rules.types.find(([type]) => !clues.listed!.includes(type)) : undefined;
   if (unlisted) return { access: unlisted[1], how: `the first listing the log never reported (${unlisted[0]})` };
   return { access: rules.fallback, how: `not named in the report: ${rules.fallback} assumed (edit missing=)` };
@@ -42,7 +47,10 @@ export function readPermissionsOf(table: Readonly<Record<string, readonly string
 }
 
 /** Each route's least-privileged permission, from its access and the table of permissions opening each access. */
-export function leastPermissions<A extends string>(routes: Readonly<Record<string, A>>, table: Readonly<Record<A, readonly string[]>>): Record<string, string> {
+export function leastPermissions<A extends string>(
+  routes: Readonly<Record<string, A>>,
+  table: Readonly<Record<A, readonly string[]>>,
+): Record<string, string> {
   return Object.fromEntries(Object.entries<A>(routes).map(([route, access]) => [route, table[access][0]!]));
 }
 

@@ -26,8 +26,18 @@ export function directFetch(handlers: () => readonly HttpHandler[], ctx: SimCont
     if (!response) {
       const nearest = nearestRoute(request, knownRoutesOf(handlers()));
       const hint = nearest ? `${nearest.method} ${nearest.url} (${nearest.name})` : undefined;
-      ctx.journal.record({ provider: nearest?.provider ?? provider, method: request.method, url, status: 0, nearestRoute: hint, latencyMs: 0, at: ctx.clock().toISOString() });
-      throw new TypeError(`fetch failed: no simulated endpoint for ${request.method} ${url.origin}${url.pathname}${hint ? ` (nearest simulated route: ${hint})` : ''}`);
+      ctx.journal.record({
+        provider: nearest?.provider ?? provider,
+        method: request.method,
+        url,
+        status: 0,
+        nearestRoute: hint,
+        latencyMs: 0,
+        at: ctx.clock().toISOString(),
+      });
+      throw new TypeError(
+        `fetch failed: no simulated endpoint for ${request.method} ${url.origin}${url.pathname}${hint ? ` (nearest simulated route: ${hint})` : ''}`,
+      );
     }
     throw new TypeError('fetch failed: connection reset (network-error fault)');
   };

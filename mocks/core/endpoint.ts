@@ -53,7 +53,9 @@ export function endpointFaults(faults: FaultEngine, call: RouteCall): EndpointFa
     items: facts.items,
     ...(facts.page ? { page: facts.page } : {}),
     // 401, 403 and 429 are credentials, permissions and quota, which other findings read; and their words may quote keys.
-    ...(facts.refusal && response.status >= 400 && response.status < 500 && ![401, 403, 429].includes(response.status) ? { refusal: facts.refusal } : {}),
+    ...(facts.refusal && response.status >= 400 && response.status < 500 && ![401, 403, 429].includes(response.status)
+      ? { refusal: facts.refusal }
+      : {}),
     ...(fired.length ? { fault: fired.join('; ') } : {}),
   });
   return { fault, done };

@@ -6,7 +6,9 @@ describe('journal', () => {
     expect(redactUrl('https://h.test/token?client_secret=s3cr3t&scope=x&$skiptoken=abc&code=42')).toBe(
       '/token?client_secret=REDACTED&scope=x&$skiptoken=abc&code=REDACTED',
     );
-    expect(redactUrl(new URL('https://h.test/v1.0/users?pageToken=p1&$select=id,displayName'))).toBe('/v1.0/users?pageToken=p1&$select=id,displayName');
+    expect(redactUrl(new URL('https://h.test/v1.0/users?pageToken=p1&$select=id,displayName'))).toBe(
+      '/v1.0/users?pageToken=p1&$select=id,displayName',
+    );
     expect(redactUrl('https://h.test/x?client%5Fsecret=a')).toBe('/x?client%5Fsecret=REDACTED');
   });
 
@@ -26,7 +28,11 @@ describe('journal', () => {
     expect(seen).toEqual([1, 2, 3]);
     expect(journal.query({ route: /^graph\.users/ }).map((e) => e.status)).toEqual([200, 429]);
     expect(journal.query({ fault: true }).map((e) => e.seq)).toEqual([2]);
-    const lines = journal.toJsonLines().trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = journal
+      .toJsonLines()
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatchObject({ seq: 1, url: '/v1.0/users', items: 100 });
   });

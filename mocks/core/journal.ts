@@ -73,7 +73,8 @@ export type JournalInput = Omit<JournalEntry, 'seq' | 'url'> & { url: URL | stri
  * Query parameters that carry secrets. Listed by name rather than matched loosely: page tokens (`$skiptoken`,
  * `pageToken`, `NextToken`) are not secrets, and the journal must show them to diagnose pagination bugs.
  */
-const SECRET_PARAMS = /^(client_secret|password|access_token|id_token|refresh_token|assertion|client_assertion|code|key|api_key|sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential)$/i;
+const SECRET_PARAMS =
+  /^(client_secret|password|access_token|id_token|refresh_token|assertion|client_assertion|code|key|api_key|sig|signature|x-amz-signature|x-amz-security-token|x-amz-credential)$/i;
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-amz-security-token|x-api-key|x-amz-content-sha256)$/i;
 
 export class Journal {

@@ -34,4 +34,3 @@ export function nearestRoute(request: { method: string; url: string }, routes: r
   }
   return best?.route;
 }
-

@@ -17,7 +17,10 @@ function setup(faults: string[] = []) {
   const ctx = createContext({ tenant: {} as TenantStore, seed: 1, faults: faults.map((f) => parseFaultSpec(f)) });
   const runtime = { provider: 'test', ctx, dialect };
   const handlers = [
-    route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => ({ response: HttpResponse.json({ value: [1, 2, 3] }), items: 3 })),
+    route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => ({
+      response: HttpResponse.json({ value: [1, 2, 3] }),
+      items: 3,
+    })),
   ];
   return { ctx, served: serveInProcess(handlers, ctx.journal, 'test') };
 }
@@ -33,7 +36,9 @@ describe('route', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('request-id')).toBe('fixed');
     expect(await response.json()).toEqual({ value: [1, 2, 3] });
-    expect(s.ctx.journal.all()).toMatchObject([{ seq: 1, provider: 'test', route: 'test.items.list', url: '/v1/items?page=2', status: 200, items: 3 }]);
+    expect(s.ctx.journal.all()).toMatchObject([
+      { seq: 1, provider: 'test', route: 'test.items.list', url: '/v1/items?page=2', status: 200, items: 3 },
+    ]);
   });
 
   it('lets transport faults answer in the provider dialect, and names the rule in the journal', async () => {
@@ -42,7 +47,12 @@ describe('route', () => {
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await fetch('https://api.sim.test/v1/items')).status);
     expect(statuses).toEqual([200, 429, 502, 429]);
-    expect(s.ctx.journal.all().map((e) => e.fault)).toEqual([undefined, 'throttle:every=2,retry-after=3', 'server-error:every=3,status=502', 'throttle:every=2,retry-after=3']);
+    expect(s.ctx.journal.all().map((e) => e.fault)).toEqual([
+      undefined,
+      'throttle:every=2,retry-after=3',
+      'server-error:every=3,status=502',
+      'throttle:every=2,retry-after=3',
+    ]);
   });
 
   it('a network-error fault fails the request without a response', async () => {
@@ -70,7 +80,9 @@ describe('route', () => {
     } finally {
       printed.mockRestore();
     }
-    expect(s.served.unhandled[0]).toMatch(/GET https:\/\/api\.sim\.test\/v1\/itemz \(nearest simulated route: GET https:\/\/api\.sim\.test\/v1\/items \(test\.items\.list\)\)/);
+    expect(s.served.unhandled[0]).toMatch(
+      /GET https:\/\/api\.sim\.test\/v1\/itemz \(nearest simulated route: GET https:\/\/api\.sim\.test\/v1\/items \(test\.items\.list\)\)/,
+    );
     expect(s.ctx.journal.all()[0]).toMatchObject({ status: 0, nearestRoute: expect.stringContaining('test.items.list') });
   });
 });
@@ -78,7 +90,7 @@ describe('route', () => {
 describe('latency fault values', () => {
   const draws = (params: Record<string, string>, seed = 3) => {
     let a = seed;
-    const random = () => ((a = (a * 16807) % 2147483647) / 2147483647);
+    const random = () => (a = (a * 16807) % 2147483647) / 2147483647;
     return Array.from({ length: 400 }, () => latencyMs(params, random));
   };
 
@@ -114,7 +126,11 @@ describe('knownRoutesOf', () => {
     const runtime = { provider: 'test', ctx, dialect };
     const list = route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => HttpResponse.json({}));
     const again = route(runtime, { name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }, () => HttpResponse.json({}));
-    route({ ...runtime, provider: 'other' }, { name: 'other.things.list', method: 'GET', url: 'https://other.sim.test/things' }, () => HttpResponse.json({}));
-    expect(knownRoutesOf([list, again, 'not a handler'])).toEqual([{ provider: 'test', name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' }]);
+    route({ ...runtime, provider: 'other' }, { name: 'other.things.list', method: 'GET', url: 'https://other.sim.test/things' }, () =>
+      HttpResponse.json({}),
+    );
+    expect(knownRoutesOf([list, again, 'not a handler'])).toEqual([
+      { provider: 'test', name: 'test.items.list', method: 'GET', url: 'https://api.sim.test/v1/items' },
+    ]);
   });
 });

@@ -59,7 +59,16 @@ export interface RouteArgs {
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Faults that replace a response outright, whatever the endpoint. */
-const TRANSPORT_FAULTS: readonly FaultKind[] = ['network-error', 'reset', 'hang', 'throttle', 'server-error', 'latency', 'malformed-body', 'wrong-content-type'];
+const TRANSPORT_FAULTS: readonly FaultKind[] = [
+  'network-error',
+  'reset',
+  'hang',
+  'throttle',
+  'server-error',
+  'latency',
+  'malformed-body',
+  'wrong-content-type',
+];
 
 /** A simulated route as near-miss hints name it. */
 export interface KnownRoute {
@@ -77,11 +86,26 @@ export function route(
   const handle = async ({ request, params }: { request: Request; params: RouteArgs['params'] }) => {
     const started = performance.now();
     const { ctx, dialect } = runtime;
-    const call: RouteCall = { provider: runtime.provider, route: spec.name, method: request.method, url: new URL(request.url), headers: request.headers };
+    const call: RouteCall = {
+      provider: runtime.provider,
+      route: spec.name,
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+    };
     let result: RouteResult;
     const hit = ctx.faults.check(call, TRANSPORT_FAULTS, { units: runtime.cost?.(call) ?? 1, now: ctx.clock() });
     if (hit?.spec.kind === 'network-error' || hit?.spec.kind === 'hang') {
-      ctx.journal.record({ provider: call.provider, route: call.route, method: call.method, url: call.url, status: 0, fault: hit.spec.text, latencyMs: performance.now() - started, at: ctx.clock().toISOString() });
+      ctx.journal.record({
+        provider: call.provider,
+        route: call.route,
+        method: call.method,
+        url: call.url,
+        status: 0,
+        fault: hit.spec.text,
+        latencyMs: performance.now() - started,
+        at: ctx.clock().toISOString(),
+      });
       return hit.spec.kind === 'hang' ? markTransport(new Response(null, { status: 504 }), 'hang') : HttpResponse.error();
     }
     if (hit?.spec.kind === 'latency') await delay(latencyMs(hit.spec.params, hit.random));
@@ -93,7 +117,8 @@ export function route(
     } else {
       const out = await resolveWithin(runtime, call, request, (limited) => resolve({ request: limited, params, call }));
       result = out instanceof Response ? { response: out } : out;
-      if (hit?.spec.kind === 'malformed-body') result = { response: new Response('{"value": [', { status: result.response.status, headers: result.response.headers }) };
+      if (hit?.spec.kind === 'malformed-body')
+        result = { response: new Response('{"value": [', { status: result.response.status, headers: result.response.headers }) };
       if (hit?.spec.kind === 'wrong-content-type') {
         const headers = new Headers(result.response.headers);
         headers.set('content-type', 'text/html; charset=utf-8');
@@ -104,7 +129,12 @@ export function route(
     const response = withHeaders(result.response, dialect.headers(call));
     if (hit?.spec.kind === 'reset') markTransport(response, 'reset');
     const retryAfter = response.headers.get('retry-after');
-    const wait = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : response.status === 429 ? dialect.waitSeconds?.(response, ctx.clock()) : undefined;
+    const wait =
+      retryAfter !== null && /^\d+$/.test(retryAfter)
+        ? Number(retryAfter)
+        : response.status === 429
+          ? dialect.waitSeconds?.(response, ctx.clock())
+          : undefined;
     const peer = request.headers.get(PEER_HEADER);
     const client = request.headers.get(CLIENT_HEADER);
     ctx.journal.record({

@@ -9,7 +9,11 @@ import { DEFAULT_READ_PERMISSIONS, GRANTS, type Access } from './graph/permissio
 type Read = Exclude<Access, 'write-members'>;
 
 /** The reference connector's listing order, each type with the access it needs. */
-const TYPES: [string, Read][] = [['user', 'users'], ['group', 'groups'], ['enterprise_application', 'apps']];
+const TYPES: [string, Read][] = [
+  ['user', 'users'],
+  ['group', 'groups'],
+  ['enterprise_application', 'apps'],
+];
 const PATHS: [RegExp, Read][] = [
   [/^\/(?:v1\.0|beta)\/users\b/, 'users'],
   [/^\/(?:v1\.0|beta)\/groups\/[^/]+\/(?:members|transitiveMembers|owners)\b/, 'members'],
@@ -28,6 +32,8 @@ export function entraConsentPlan(clues: PermissionClues): PermissionPlan {
     fault: `partial-consent:missing=${missing.join('|')}${route}`,
     permission: GRANTS[read.access][0]!,
     how: read.how,
-    ...(read.access === 'roles' ? { caveat: 'the reference Entra connector does not list directory roles, so the run never makes the refused call' } : {}),
+    ...(read.access === 'roles'
+      ? { caveat: 'the reference Entra connector does not list directory roles, so the run never makes the refused call' }
+      : {}),
   };
 }

@@ -34,6 +34,15 @@ export { GRAPH_JSON } from './graph/content-types.js';
 
 /** For `serve` and scenario runs: both hosts on one base URL. */
 export const entraProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createEntraSimulator(ctx, { bases: baseUrl === undefined ? undefined : { login: baseUrl, graph: baseUrl }, writeBack: settings.writeBack, grantedPermissions: settings.permissions && [...settings.permissions] });
-  return { handlers: sim.handlers, hosts: hostsOf(sim.bases.login, sim.bases.graph), granted: sim.grantedPermissions, credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope } };
+  const sim = createEntraSimulator(ctx, {
+    bases: baseUrl === undefined ? undefined : { login: baseUrl, graph: baseUrl },
+    writeBack: settings.writeBack,
+    grantedPermissions: settings.permissions && [...settings.permissions],
+  });
+  return {
+    handlers: sim.handlers,
+    hosts: hostsOf(sim.bases.login, sim.bases.graph),
+    granted: sim.grantedPermissions,
+    credentials: { ...sim.credentials, authority: sim.authority, graphBase: sim.bases.graph, scope: sim.scope },
+  };
 };

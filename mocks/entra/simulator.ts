@@ -25,8 +25,6 @@ import { graphDialect, resourceUnits } from './graph/graph-dialect.js';
 import { SkipTokenCodec } from './graph/odata/skiptoken.js';
 import { SecretState } from './secret-state.js';
 
-
-
 export interface EntraSimulatorOptions {
   bases?: Partial<EntraBases>;
   /**

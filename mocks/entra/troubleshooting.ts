@@ -24,4 +24,5 @@ export const ENTRA_TERMS: ProviderTerms = {
   credentialNoun: 'secret',
 };
 
-export const ENTRA_LOG_TELLS = /AADSTS\d+|graph\.microsoft\.com|login\.microsoftonline\.com|Authorization_RequestDenied|baton-microsoft-entra|baton-azure/i;
+export const ENTRA_LOG_TELLS =
+  /AADSTS\d+|graph\.microsoft\.com|login\.microsoftonline\.com|Authorization_RequestDenied|baton-microsoft-entra|baton-azure/i;

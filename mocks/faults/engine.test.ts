@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FaultEngine, type RouteCall } from './engine.js';
 import { parseFaultSpec } from './spec.js';
 
-const call = (route: string, provider = 'entra'): RouteCall => ({ provider, route, method: 'GET', url: new URL('https://graph.microsoft.com/v1.0/users') });
+const call = (route: string, provider = 'entra'): RouteCall => ({
+  provider,
+  route,
+  method: 'GET',
+  url: new URL('https://graph.microsoft.com/v1.0/users'),
+});
 
 function firing(engine: FaultEngine, calls: RouteCall[]): boolean[] {
   return calls.map((c) => engine.check(c, ['throttle', 'server-error']) !== undefined);
@@ -17,7 +22,14 @@ describe('fault engine', () => {
   });
 
   it('after, count and from bound when a rule fires', () => {
-    expect(firing(new FaultEngine([parseFaultSpec('throttle:after=2,count=2')]), Array(6).fill(call('x')))).toEqual([false, false, true, true, false, false]);
+    expect(firing(new FaultEngine([parseFaultSpec('throttle:after=2,count=2')]), Array(6).fill(call('x')))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(firing(new FaultEngine([parseFaultSpec('server-error:from=4')]), Array(5).fill(call('x')))).toEqual([false, false, false, true, true]);
   });
 

@@ -125,9 +125,13 @@ const globs = new Map<string, RegExp>();
 function globToRegExp(glob: string): RegExp {
   let re = globs.get(glob);
   if (!re) {
-    re = new RegExp(`^${glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    re = new RegExp(
+      `^${glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     globs.set(glob, re);
   }
   return re;
 }
-

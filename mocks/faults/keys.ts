@@ -10,18 +10,40 @@ import type { FaultKind } from './spec.js';
 /** A value's problem in words (completing "<key>=<value> must ..."), or undefined when it is fine. */
 type Check = (value: string) => string | undefined;
 
-const whole = (min: number): Check => (v) => (/^\d{1,15}$/.test(v) && Number(v) >= min ? undefined : min > 0 ? `be a whole number of at least ${min}` : 'be a whole number');
-const number = (min: number, max = Infinity, what = 'a number'): Check => (v) => {
-  const n = Number(v);
-  return /^\d+(\.\d+)?$/.test(v) && n >= min && n <= max ? undefined : `be ${what}${max < Infinity ? ` between ${min} and ${max}` : min > 0 ? ' above 0' : ' of 0 or more'}`;
-};
+const whole =
+  (min: number): Check =>
+  (v) =>
+    /^\d{1,15}$/.test(v) && Number(v) >= min ? undefined : min > 0 ? `be a whole number of at least ${min}` : 'be a whole number';
+const number =
+  (min: number, max = Infinity, what = 'a number'): Check =>
+  (v) => {
+    const n = Number(v);
+    return /^\d+(\.\d+)?$/.test(v) && n >= min && n <= max
+      ? undefined
+      : `be ${what}${max < Infinity ? ` between ${min} and ${max}` : min > 0 ? ' above 0' : ' of 0 or more'}`;
+  };
 const positive: Check = (v) => (/^\d+(\.\d+)?$/.test(v) && Number(v) > 0 ? undefined : 'be a positive number of units per second');
-const oneOf = (values: readonly string[]): Check => (v) => (values.includes(v) ? undefined : `be one of ${values.join(', ')}`);
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    values.includes(v) ? undefined : `be one of ${values.join(', ')}`;
 const text: Check = (v) => (v.trim() === '' ? 'not be empty' : undefined);
-const status = (min: number, max: number): Check => (v) => (/^\d{3}$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `be an HTTP status from ${min} to ${max}`);
+const status =
+  (min: number, max: number): Check =>
+  (v) =>
+    /^\d{3}$/.test(v) && Number(v) >= min && Number(v) <= max ? undefined : `be an HTTP status from ${min} to ${max}`;
 
 /** Every provider's `bad-pagination` modes (core/paging/pager.ts, scim/listing/bad-pagination.ts). */
-export const PAGINATION_MODES = ['repeat-token', 'cycle', 'empty-page-with-token', 'duplicate-across-pages', 'drop-items', 'stale-token', 'unstable-order', 'total-mismatch'] as const;
+export const PAGINATION_MODES = [
+  'repeat-token',
+  'cycle',
+  'empty-page-with-token',
+  'duplicate-across-pages',
+  'drop-items',
+  'stale-token',
+  'unstable-order',
+  'total-mismatch',
+] as const;
 /** Every registered provider's values for one fault key (their descriptors' `faultValues`), in registry order. */
 export function providerValues(kindKey: string): string[] {
   return [...new Set(PROVIDERS.flatMap((p) => p.faultValues?.[kindKey] ?? []))];
@@ -50,7 +72,10 @@ export const OWN_KEYS: Record<FaultKind, Record<string, Check>> = {
   'revoked-credential': { reason: oneOf(providerValues('revoked-credential.reason')) },
   'partial-consent': { missing: text },
   'not-admin': {},
-  'bad-pagination': { mode: oneOf(PAGINATION_MODES), delta: (v) => (/^[+-]?\d{1,9}$/.test(v) ? undefined : 'be a whole number (negative to under-report)') },
+  'bad-pagination': {
+    mode: oneOf(PAGINATION_MODES),
+    delta: (v) => (/^[+-]?\d{1,9}$/.test(v) ? undefined : 'be a whole number (negative to under-report)'),
+  },
   'server-error': { status: status(500, 599) },
   latency: { ms: number(0), min: number(0), max: number(0), median: number(0), sigma: number(0) },
   'network-error': {},

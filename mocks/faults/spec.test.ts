@@ -4,7 +4,11 @@ import { ownParams, parseFaultSpec } from './spec.js';
 describe('fault spec', () => {
   it('reads kind and key=value pairs', () => {
     const spec = parseFaultSpec('throttle:every=3,retry-after=2,route=graph.users.*');
-    expect(spec).toEqual({ kind: 'throttle', params: { every: '3', 'retry-after': '2', route: 'graph.users.*' }, text: 'throttle:every=3,retry-after=2,route=graph.users.*' });
+    expect(spec).toEqual({
+      kind: 'throttle',
+      params: { every: '3', 'retry-after': '2', route: 'graph.users.*' },
+      text: 'throttle:every=3,retry-after=2,route=graph.users.*',
+    });
     expect(ownParams(spec)).toEqual({ 'retry-after': '2' });
     expect(parseFaultSpec('network-error').params).toEqual({});
   });

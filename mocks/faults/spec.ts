@@ -90,9 +90,12 @@ export function parseFaultSpec(text: string, where = '--fault'): FaultSpec {
     }
   }
   for (const { key, needs, why } of NEEDS) if (params[key] !== undefined && params[needs] === undefined) fail(`${key} without ${needs}: ${why}`);
-  if (params.ms !== undefined && (params.min ?? params.max ?? params.median) !== undefined) fail('ms is a fixed latency: give ms, or min/max, or median/sigma, not several');
-  if (params.median !== undefined && (params.min ?? params.max) !== undefined) fail('median is a lognormal latency: give min/max or median/sigma, not both');
-  if (params.min !== undefined && params.max !== undefined && Number(params.max) < Number(params.min)) fail(`max=${params.max} is below min=${params.min}`);
+  if (params.ms !== undefined && (params.min ?? params.max ?? params.median) !== undefined)
+    fail('ms is a fixed latency: give ms, or min/max, or median/sigma, not several');
+  if (params.median !== undefined && (params.min ?? params.max) !== undefined)
+    fail('median is a lognormal latency: give min/max or median/sigma, not both');
+  if (params.min !== undefined && params.max !== undefined && Number(params.max) < Number(params.min))
+    fail(`max=${params.max} is below min=${params.min}`);
   return { kind, params, text: trimmed };
 }
 

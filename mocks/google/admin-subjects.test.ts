@@ -26,7 +26,9 @@ describe('admin subjects', () => {
 
   it('makes role holders delegated admins and everyone else no admin', () => {
     const admins = new AdminSubjects(tenant);
-    const delegated = assignments.find((a) => a.principalType === 'user' && a.roleSeq !== admins.superAdminRole!.seq && a.principalSeq !== admins.admin!.seq)!;
+    const delegated = assignments.find(
+      (a) => a.principalType === 'user' && a.roleSeq !== admins.superAdminRole!.seq && a.principalSeq !== admins.admin!.seq,
+    )!;
     expect(admins.privileges(tenant.user(delegated.principalSeq)!).isDelegatedAdmin).toBe(true);
     const nobody = Array.from({ length: 60 }, (_, i) => tenant.user(i + 1)!).find((u) => !holders.has(u.seq) && u.seq !== admins.admin!.seq)!;
     expect(admins.isAdmin(nobody)).toBe(false);

@@ -90,6 +90,9 @@ function alphanumerics(seed: number, name: string, length: number): string {
 /** Decimal digits, for Google's numeric ids. */
 export function digits(seed: number, name: string, length: number): string {
   let out = '';
-  for (let round = 0; out.length < length; round++) out += BigInt(`0x${hash(seed, `${name}:${round}`).toString('hex')}`).toString().slice(1, 40);
+  for (let round = 0; out.length < length; round++)
+    out += BigInt(`0x${hash(seed, `${name}:${round}`).toString('hex')}`)
+      .toString()
+      .slice(1, 40);
   return out.slice(0, length);
 }

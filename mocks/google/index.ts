@@ -42,7 +42,11 @@ export { DIRECTORY_JSON, QUOTA_REASONS, type QuotaReason } from './directory/err
  * and post to oauth2.googleapis.com (google-auth-library's gtoken) need their transport redirected.
  */
 export const googleProvider: ProviderFactory = (ctx, baseUrl, settings = {}) => {
-  const sim = createGoogleSimulator(ctx, { bases: baseUrl === undefined ? undefined : { oauth: baseUrl, admin: baseUrl }, writeBack: settings.writeBack, grantedScopes: settings.permissions && [...settings.permissions] });
+  const sim = createGoogleSimulator(ctx, {
+    bases: baseUrl === undefined ? undefined : { oauth: baseUrl, admin: baseUrl },
+    writeBack: settings.writeBack,
+    grantedScopes: settings.permissions && [...settings.permissions],
+  });
   return {
     handlers: sim.handlers,
     hosts: hostsOf(sim.bases.oauth, sim.bases.admin),

@@ -29,7 +29,20 @@ export const GOOGLE_PAGING: readonly PagingDialect[] = [
 
 /** The Directory API's refusals of a malformed request (reference B3), and what it takes instead. */
 export const GOOGLE_REFUSALS: readonly RefusalAdvice[] = [
-  { code: /^(invalid|badRequest)$/, message: /maxResults|range/i, param: 'maxResults', instead: 'maxResults within the method\'s range (users 1-500, groups and members 1-200), then follow nextPageToken' },
-  { code: /^(invalid|badRequest|invalidInput)$/, message: /pageToken/i, param: 'pageToken', instead: 'send back exactly the nextPageToken the last answer gave, with the same other parameters' },
-  { code: /^(invalid|badRequest|invalidInput)$/, instead: 'only the parameters and values the method documents (customer=my_customer or a domain, query in the Directory API search syntax)' },
+  {
+    code: /^(invalid|badRequest)$/,
+    message: /maxResults|range/i,
+    param: 'maxResults',
+    instead: "maxResults within the method's range (users 1-500, groups and members 1-200), then follow nextPageToken",
+  },
+  {
+    code: /^(invalid|badRequest|invalidInput)$/,
+    message: /pageToken/i,
+    param: 'pageToken',
+    instead: 'send back exactly the nextPageToken the last answer gave, with the same other parameters',
+  },
+  {
+    code: /^(invalid|badRequest|invalidInput)$/,
+    instead: 'only the parameters and values the method documents (customer=my_customer or a domain, query in the Directory API search syntax)',
+  },
 ];

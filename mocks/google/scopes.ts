@@ -15,7 +15,12 @@ const s = (name: string) => `${SCOPE_PREFIX}${name}`;
 export const ACCESS_SCOPES: Record<Access, readonly string[]> = {
   users: [s('admin.directory.user.readonly'), s('admin.directory.user')],
   groups: [s('admin.directory.group.readonly'), s('admin.directory.group')],
-  members: [s('admin.directory.group.member.readonly'), s('admin.directory.group.readonly'), s('admin.directory.group.member'), s('admin.directory.group')],
+  members: [
+    s('admin.directory.group.member.readonly'),
+    s('admin.directory.group.readonly'),
+    s('admin.directory.group.member'),
+    s('admin.directory.group'),
+  ],
   roles: [s('admin.directory.rolemanagement.readonly'), s('admin.directory.rolemanagement')],
   'write-members': [s('admin.directory.group.member'), s('admin.directory.group')],
 };
@@ -50,7 +55,10 @@ export function parseScopeClaim(claim: unknown): string[] {
 
 /** `missing=admin.directory.user.readonly|https://...` (also `+` or space separated; `,` separates fault keys). */
 export function parseMissing(value: string | undefined): string[] {
-  return (value ?? '').split(/[|+\s]+/).filter(Boolean).map(fullScope);
+  return (value ?? '')
+    .split(/[|+\s]+/)
+    .filter(Boolean)
+    .map(fullScope);
 }
 
 export function allows(scopes: Iterable<string>, access: Access): boolean {

@@ -21,7 +21,6 @@ import { tokenEndpoint, tokenUri } from './oauth/token-endpoint.js';
 import { TokenStore } from './oauth/token-store.js';
 import { fullScope, SYNC_SCOPES, WRITE_SCOPES } from './scopes.js';
 
-
 export interface GoogleSimulatorOptions {
   bases?: Partial<GoogleBases>;
   /**
@@ -74,7 +73,14 @@ export function createGoogleSimulator(ctx: SimContext, options: GoogleSimulatorO
     directory: { provider: PROVIDER, ctx, dialect: directoryDialect() },
   };
   // `groups/:groupKey/members` and `groups/:groupKey` never overlap (MSW matches whole paths).
-  const handlers = [tokenEndpoint(env), ...userEndpoints(env), ...groupEndpoints(env), ...memberEndpoints(env), ...memberWriteEndpoints(env), ...roleEndpoints(env)];
+  const handlers = [
+    tokenEndpoint(env),
+    ...userEndpoints(env),
+    ...groupEndpoints(env),
+    ...memberEndpoints(env),
+    ...memberWriteEndpoints(env),
+    ...roleEndpoints(env),
+  ];
   return {
     handlers,
     credentials: {

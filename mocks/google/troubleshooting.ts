@@ -19,7 +19,8 @@ export const GOOGLE_TERMS: ProviderTerms = {
     'The JSON key does not match the service account (Invalid JWT Signature.): download a current key from Google Cloud console > IAM & Admin > Service Accounts > Keys.',
     'Check the machine clock: JWT iat/exp outside a few minutes are refused too.',
   ],
-  throttlingStep: 'Directory API quotas are per project: Google Cloud console > APIs & Services > Admin SDK API > Quotas; use maxResults=200 pages and fields=.',
+  throttlingStep:
+    'Directory API quotas are per project: Google Cloud console > APIs & Services > Admin SDK API > Quotas; use maxResults=200 pages and fields=.',
   credentialNoun: 'secret',
 };
 

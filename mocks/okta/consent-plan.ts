@@ -9,7 +9,12 @@ import { SCOPE_OPENERS, type OktaScope } from './scopes.js';
 /** The reference connector's listing order, each type with the scope it needs. */
 type Read = Exclude<OktaScope, 'okta.groups.manage' | 'okta.orgs.read'>;
 
-const TYPES: [string, Read][] = [['user', 'okta.users.read'], ['group', 'okta.groups.read'], ['role', 'okta.roles.read'], ['app', 'okta.apps.read']];
+const TYPES: [string, Read][] = [
+  ['user', 'okta.users.read'],
+  ['group', 'okta.groups.read'],
+  ['role', 'okta.roles.read'],
+  ['app', 'okta.apps.read'],
+];
 const PATHS: [RegExp, Read][] = [
   [/\/api\/v1\/users\/[^/]+\/roles\b/, 'okta.roles.read'],
   [/\/api\/v1\/groups\/[^/]+\/roles\b/, 'okta.roles.read'],

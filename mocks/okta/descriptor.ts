@@ -39,7 +39,8 @@ export const okta = {
     cannot: {
       'empty-sync': 'an Okta org always has the super admin who created it',
       'provisioner-missing': 'only the Entra reference connector has a no-provisioner variant',
-      'no-identities': 'every Okta read scope opens a directory read, and a service app is issued only scopes it asks for: no grant signs in yet reads nothing',
+      'no-identities':
+        'every Okta read scope opens a directory read, and a service app is issued only scopes it asks for: no grant signs in yet reads nothing',
     },
     errors: {
       // The Node SDK's words: `Okta HTTP 401 E0000011 Invalid token provided. ` (REFERENCE §9).

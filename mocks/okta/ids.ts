@@ -95,6 +95,6 @@ export function seqOfOktaId(seed: number, kind: OktaKind, id: string): number | 
     v = v * 62n + BigInt(digit);
   }
   const s = scrambleFor(seed, kind);
-  const seq = Number((((v - s.add) % MODULUS + MODULUS) % MODULUS * s.inverse) % MODULUS);
+  const seq = Number((((((v - s.add) % MODULUS) + MODULUS) % MODULUS) * s.inverse) % MODULUS);
   return seq >= 1 && id === oktaId(seed, kind, seq) ? seq : undefined;
 }

@@ -7,10 +7,18 @@ import { drain, filterSource, mapSource, storeSource, type ListSource } from '..
 import type { TenantStore, TenantUser } from '../tenant/model.js';
 
 export function userMembers(tenant: TenantStore, groupSeq: number): ListSource<TenantUser> {
-  const users = filterSource(storeSource((p) => tenant.members(groupSeq, p)), (m) => m.memberType === 'user');
+  const users = filterSource(
+    storeSource((p) => tenant.members(groupSeq, p)),
+    (m) => m.memberType === 'user',
+  );
   return mapSource(users, (m) => tenant.user(m.memberSeq));
 }
 
 export function usersCount(tenant: TenantStore, groupSeq: number): number {
-  return drain(filterSource(storeSource((p) => tenant.members(groupSeq, p)), (m) => m.memberType === 'user')).length;
+  return drain(
+    filterSource(
+      storeSource((p) => tenant.members(groupSeq, p)),
+      (m) => m.memberType === 'user',
+    ),
+  ).length;
 }

@@ -20,7 +20,11 @@ export const OKTA_PAGING: readonly PagingDialect[] = [
 
 /** Okta's refusals of a malformed request (REFERENCE §6), and what it takes instead. */
 export const OKTA_REFUSALS: readonly RefusalAdvice[] = [
-  { code: /^E0000029$/, param: 'after', instead: 'follow the Link rel="next" URL as given (or send back exactly its after value with the same other parameters)' },
+  {
+    code: /^E0000029$/,
+    param: 'after',
+    instead: 'follow the Link rel="next" URL as given (or send back exactly its after value with the same other parameters)',
+  },
   {
     code: /^E0000031$/,
     instead:

@@ -44,7 +44,9 @@ export const SCOPE_OPENERS: Record<OktaScope, readonly string[]> = {
 };
 
 /** Every scope that opens some read, least privileged first. */
-export const READ_SCOPES: readonly string[] = [...new Set((Object.keys(SCOPE_OPENERS) as OktaScope[]).filter((s) => s.endsWith('.read')).flatMap((s) => SCOPE_OPENERS[s]))];
+export const READ_SCOPES: readonly string[] = [
+  ...new Set((Object.keys(SCOPE_OPENERS) as OktaScope[]).filter((s) => s.endsWith('.read')).flatMap((s) => SCOPE_OPENERS[s])),
+];
 
 /** Added to the default grant when the simulator lets membership writes through. */
 export const WRITE_SCOPES: readonly OktaScope[] = ['okta.groups.manage'];

@@ -62,7 +62,16 @@ export function createOktaSimulator(ctx: SimContext, options: OktaSimulatorOptio
   };
   ctx.issued.add('okta api token', env.token);
   // Group rules before `/groups/:groupId`, which would otherwise take `rules` for an id.
-  const handlers = [tokenEndpoint(env), ...orgEndpoints(env), ...groupRuleEndpoints(env), ...userEndpoints(env), ...groupEndpoints(env), ...memberWriteEndpoints(env), ...roleEndpoints(env), ...appEndpoints(env)];
+  const handlers = [
+    tokenEndpoint(env),
+    ...orgEndpoints(env),
+    ...groupRuleEndpoints(env),
+    ...userEndpoints(env),
+    ...groupEndpoints(env),
+    ...memberWriteEndpoints(env),
+    ...roleEndpoints(env),
+    ...appEndpoints(env),
+  ];
   return {
     handlers,
     credentials: { orgUrl, token: env.token, clientId: app.clientId, privateKey: app.privateKeyPem, keyId: app.keyId, scopes: env.granted },

@@ -10,7 +10,7 @@ export const OKTA_TERMS: ProviderTerms = {
     `Click Grant next to each scope: ${list}.`,
     'The token request must then ask for those scopes; Okta issues only the granted ones, and refuses the request (consent_required) when none is granted.',
     'Also give the app an admin role that covers the objects (Admin roles tab, e.g. Read-Only Administrator): scopes choose the actions, roles the resources.',
-    'With an API token (SSWS), the token has its creator\'s admin role: have an admin with the needed role create the token.',
+    "With an API token (SSWS), the token has its creator's admin role: have an admin with the needed role create the token.",
   ],
   renewSecretSteps: [
     'Okta Admin Console > Security > API > Tokens: the token was revoked, or expired after 30 days unused (E0000011 Invalid token provided).',

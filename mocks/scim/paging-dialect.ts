@@ -21,7 +21,12 @@ export const SCIM_PAGING: readonly PagingDialect[] = [
 
 /** SCIM refusals of a malformed request (RFC 7644 §3.12 scimType), and what the server takes instead. */
 export const SCIM_REFUSALS: readonly RefusalAdvice[] = [
-  { code: /^invalidFilter$/, param: 'filter', instead: 'a filter on attributes /Schemas lists, with operators that suit their type (RFC 7644 §3.4.2.2): strings take eq, co, sw, ew; dateTimes an RFC 3339 value' },
+  {
+    code: /^invalidFilter$/,
+    param: 'filter',
+    instead:
+      'a filter on attributes /Schemas lists, with operators that suit their type (RFC 7644 §3.4.2.2): strings take eq, co, sw, ew; dateTimes an RFC 3339 value',
+  },
   { code: /^invalidValue$/, instead: 'startIndex and count as integers (startIndex from 1), and values of the types /Schemas gives' },
   { code: /^invalidSyntax$/, instead: 'a request body and query that follow RFC 7644' },
 ];

@@ -23,17 +23,22 @@ export interface ScimRouteSpec {
 }
 
 export function scimRoute(env: ScimEnv, spec: ScimRouteSpec, handle: (s: ScimRequest) => Promise<ScimResult> | ScimResult): HttpHandler {
-  return route(env.runtime, { name: spec.name, method: spec.method, url: `${env.root}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
-    const { fault, done } = endpointFaults(env.ctx.faults, call);
-    try {
-      const lost = fault(['expired-secret', 'revoked-credential']);
-      if (lost) env.credential.lose(lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked', env.ctx.clock());
-      authenticate(env, request);
-      const out = await handle({ env, request, call, url: call.url, params: stringParams(params), fault });
-      return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
-    } catch (error) {
-      if (error instanceof ScimFailure) return done(scimErrorResponse(error), { refusal: { code: error.scimType ?? String(error.status), message: error.detail } });
-      throw error;
-    }
-  });
+  return route(
+    env.runtime,
+    { name: spec.name, method: spec.method, url: `${env.root}${spec.path}` },
+    async ({ request, params, call }): Promise<RouteResult> => {
+      const { fault, done } = endpointFaults(env.ctx.faults, call);
+      try {
+        const lost = fault(['expired-secret', 'revoked-credential']);
+        if (lost) env.credential.lose(lost.spec.kind === 'expired-secret' ? 'expired' : 'revoked', env.ctx.clock());
+        authenticate(env, request);
+        const out = await handle({ env, request, call, url: call.url, params: stringParams(params), fault });
+        return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
+      } catch (error) {
+        if (error instanceof ScimFailure)
+          return done(scimErrorResponse(error), { refusal: { code: error.scimType ?? String(error.status), message: error.detail } });
+        throw error;
+      }
+    },
+  );
 }

@@ -47,7 +47,13 @@ export function createScimSimulator(ctx: SimContext, options: ScimSimulatorOptio
     modified: new Map(),
     emptied: new Set(),
   };
-  const handlers = [...userEndpoints(env), ...groupEndpoints(env), groupPatchEndpoint(env), ...discoveryEndpoints(env), ...notSimulatedEndpoints(env)];
+  const handlers = [
+    ...userEndpoints(env),
+    ...groupEndpoints(env),
+    groupPatchEndpoint(env),
+    ...discoveryEndpoints(env),
+    ...notSimulatedEndpoints(env),
+  ];
   return { handlers, credentials: { token: env.token, baseUrl: env.root }, env };
 }
 

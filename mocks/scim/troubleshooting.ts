@@ -7,10 +7,12 @@ import type { ProviderTerms } from '../core/provider-descriptor.js';
 export const SCIM_TERMS: ProviderTerms = {
   grantSteps: () => ['SCIM has no per-endpoint permissions: check the SCIM token belongs to an app allowed to read users and groups.'],
   renewSecretSteps: [
-    'The SCIM token expired or was revoked: generate a new SCIM token in the application\'s provisioning settings.',
-    'Update the connector\'s bearer token, and note the new token\'s expiry date.',
+    "The SCIM token expired or was revoked: generate a new SCIM token in the application's provisioning settings.",
+    "Update the connector's bearer token, and note the new token's expiry date.",
   ],
-  fixSecretSteps: ['The SCIM token is not one the service issued: copy the token again from the application\'s provisioning settings (Bearer <token>, no quotes).'],
+  fixSecretSteps: [
+    "The SCIM token is not one the service issued: copy the token again from the application's provisioning settings (Bearer <token>, no quotes).",
+  ],
   throttlingStep: 'Lower the page count (larger count= per page) and the request rate.',
   credentialNoun: 'SCIM token',
 };

@@ -47,7 +47,10 @@ export async function handleAdmin(request: Request, target: { ctx: SimContext; r
         return Response.json({ reset: true, counts: ctx.tenant.counts() });
       default:
         return Response.json(
-          { error: `unknown admin call ${key}`, calls: ['GET /journal', 'DELETE /journal', 'GET /faults', 'PUT /faults', 'GET /tenant', 'POST /reset'] },
+          {
+            error: `unknown admin call ${key}`,
+            calls: ['GET /journal', 'DELETE /journal', 'GET /faults', 'PUT /faults', 'GET /tenant', 'POST /reset'],
+          },
           { status: 404 },
         );
     }

@@ -8,17 +8,23 @@ describe('adminRefusal', () => {
     expect(adminRefusal(host, undefined, served)).toBeUndefined();
   });
 
-  it.each([['evil.example:4010'], ['127.0.0.1:4011'], ['127.0.0.1'], ['localhost'], ['127.0.0.2:4010'], [''], [undefined]])('refuses Host %s', (host) => {
-    expect(adminRefusal(host, undefined, served)).toMatch(/^admin API refused: Host .* is not this server \(address it as 127\.0\.0\.1:4010\)/);
-  });
+  it.each([['evil.example:4010'], ['127.0.0.1:4011'], ['127.0.0.1'], ['localhost'], ['127.0.0.2:4010'], [''], [undefined]])(
+    'refuses Host %s',
+    (host) => {
+      expect(adminRefusal(host, undefined, served)).toMatch(/^admin API refused: Host .* is not this server \(address it as 127\.0\.0\.1:4010\)/);
+    },
+  );
 
   it.each([['http://127.0.0.1:4010'], ['http://localhost:4010'], ['http://[::1]:4010']])('lets a page served here (Origin %s) in', (origin) => {
     expect(adminRefusal('127.0.0.1:4010', origin, served)).toBeUndefined();
   });
 
-  it.each([['https://evil.example'], ['http://127.0.0.1:5173'], ['https://127.0.0.1:4010'], ['null'], ['http://localhost']])('refuses Origin %s', (origin) => {
-    expect(adminRefusal('127.0.0.1:4010', origin, served)).toMatch(/^admin API refused: a request from the web page at/);
-  });
+  it.each([['https://evil.example'], ['http://127.0.0.1:5173'], ['https://127.0.0.1:4010'], ['null'], ['http://localhost']])(
+    'refuses Origin %s',
+    (origin) => {
+      expect(adminRefusal('127.0.0.1:4010', origin, served)).toMatch(/^admin API refused: a request from the web page at/);
+    },
+  );
 
   it('inside a proxy tunnel, the tunnel host is the one allowed (with or without the default port)', () => {
     const tunnel = 'https://graph.microsoft.com';

@@ -46,38 +46,41 @@ export async function writeFetchResponse(res: ServerResponse, response: Response
 function bodyStream(req: IncomingMessage, limit: number): ReadableStream<Uint8Array> {
   let seen = 0;
   let done = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on('data', (chunk: Buffer) => {
-        if (done) return;
-        seen += chunk.length;
-        if (seen > limit) {
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (done) return;
+          seen += chunk.length;
+          if (seen > limit) {
+            done = true;
+            req.pause();
+            controller.error(new BodyTooLargeError(limit));
+            return;
+          }
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => {
+          if (done) return;
           done = true;
-          req.pause();
-          controller.error(new BodyTooLargeError(limit));
-          return;
-        }
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 0) <= 0) req.pause();
-      });
-      req.once('end', () => {
-        if (done) return;
+          controller.close();
+        });
+        req.once('error', (error) => {
+          if (done) return;
+          done = true;
+          controller.error(error);
+        });
+        req.pause();
+      },
+      pull() {
+        if (!done) req.resume();
+      },
+      cancel() {
         done = true;
-        controller.close();
-      });
-      req.once('error', (error) => {
-        if (done) return;
-        done = true;
-        controller.error(error);
-      });
-      req.pause();
+        req.pause();
+      },
     },
-    pull() {
-      if (!done) req.resume();
-    },
-    cancel() {
-      done = true;
-      req.pause();
-    },
-  }, { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength });
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }

@@ -42,7 +42,11 @@ describe('loopback serving', () => {
     const { stdout } = await promisify(execFile)('curl', ['-sS', '--max-time', '10', `${served.baseUrl}/v1/items?x=1`]);
     const body = JSON.parse(stdout);
     expect(body).toEqual({ value: [1, 2], next: `${served.baseUrl}/v1/items?page=2`, seen: '?x=1' });
-    const created = await fetch(`${served.baseUrl}/v1/items`, { method: 'POST', body: JSON.stringify({ a: 1 }), headers: { 'content-type': 'application/json' } });
+    const created = await fetch(`${served.baseUrl}/v1/items`, {
+      method: 'POST',
+      body: JSON.stringify({ a: 1 }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(created.status).toBe(201);
     expect(await created.json()).toEqual({ got: { a: 1 } });
   });

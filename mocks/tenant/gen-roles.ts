@@ -14,9 +14,7 @@ const GROUP_SHARE = 0.1;
 
 export function generateRoles(ctx: GenContext): { roles: number } {
   const { db, shape, random, batches } = ctx;
-  const insert = db.prepare(
-    `INSERT INTO roles VALUES (@seq, @displayName, @description, @templateId, 0, @objectId, @googleId, @awsId, @scimId)`,
-  );
+  const insert = db.prepare(`INSERT INTO roles VALUES (@seq, @displayName, @description, @templateId, 0, @objectId, @googleId, @awsId, @scimId)`);
   batches.phase('roles');
   for (let seq = 1; seq <= shape.roles; seq++) {
     const builtin = BUILTIN_ROLES[seq - 1];

@@ -75,7 +75,15 @@ function namedPerson(ctx: GenContext, kind: Exclude<UserKind, 'service'>): Perso
   }
   const home = faker.helpers.arrayElement(kind === 'guest' ? GUEST_DOMAINS : EXTERNAL_DOMAINS);
   const mail = ctx.names.address(local, home);
-  return { givenName, surname, displayName: `${givenName} ${surname}`, userPrincipalName: externalUpn(mail, ctx.shape.domain), mail, jobTitle, department };
+  return {
+    givenName,
+    surname,
+    displayName: `${givenName} ${surname}`,
+    userPrincipalName: externalUpn(mail, ctx.shape.domain),
+    mail,
+    jobTitle,
+    department,
+  };
 }
 
 function serviceAccount(ctx: GenContext): Person {

@@ -83,7 +83,9 @@ describe('generateTenant: content', () => {
   });
 
   it('deals user kinds and disabled accounts at the shape ratios', () => {
-    const kinds = Object.fromEntries(all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM users GROUP BY kind`).map((r) => [r.kind, r.n]));
+    const kinds = Object.fromEntries(
+      all<{ kind: string; n: number }>(`SELECT kind, count(*) AS n FROM users GROUP BY kind`).map((r) => [r.kind, r.n]),
+    );
     expect(Math.abs((kinds.guest ?? 0) - 2000 * shape.guestRatio)).toBeLessThanOrEqual(1);
     expect(Math.abs((kinds.external ?? 0) - 2000 * shape.externalRatio)).toBeLessThanOrEqual(1);
     expect(Math.abs((kinds.service ?? 0) - 2000 * shape.serviceRatio)).toBeLessThanOrEqual(1);
@@ -115,7 +117,9 @@ describe('generateTenant: content', () => {
     const objectIds = new Set<string>();
     let total = 0;
     for (const [table, prefix] of Object.entries(prefixes)) {
-      const rows = all<{ object_id: string; scim_id: string; google_id: string; aws_id: string }>(`SELECT object_id, scim_id, google_id, aws_id FROM ${table}`);
+      const rows = all<{ object_id: string; scim_id: string; google_id: string; aws_id: string }>(
+        `SELECT object_id, scim_id, google_id, aws_id FROM ${table}`,
+      );
       for (const r of rows) {
         expect(r.object_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
         expect(r.google_id).toMatch(new RegExp(`^1\\d{${googleLength[table]! - 1}}$`));

@@ -82,7 +82,14 @@ function fill(db: Database.Database, shape: TenantShape, onProgress?: ProgressLi
   db.pragma(`cache_size = -${GENERATION_CACHE_KIB}`);
   for (const table of TABLES) db.exec(table.create);
   const total =
-    shape.roles + shape.users + shape.groups + shape.roleAssignments + shape.apps + shape.appRoleAssignments + shape.policies + shape.policyAttachments;
+    shape.roles +
+    shape.users +
+    shape.groups +
+    shape.roleAssignments +
+    shape.apps +
+    shape.appRoleAssignments +
+    shape.policies +
+    shape.policyAttachments;
   const batches = new Batches(db, total, onProgress);
   const memberships = new MembershipStage(db);
   const ctx: GenContext = { db, shape, random: entityFaker(shape.seed), names: new NameCounter(), memberships, batches };

@@ -67,9 +67,7 @@ export class MemberOverlay {
       remove: insert('temp.member_removes'),
       unremove: remove('temp.member_removes'),
     };
-    this.changes = db.prepare(
-      `SELECT (SELECT count(*) FROM temp.member_adds) AS added, (SELECT count(*) FROM temp.member_removes) AS removed`,
-    );
+    this.changes = db.prepare(`SELECT (SELECT count(*) FROM temp.member_adds) AS added, (SELECT count(*) FROM temp.member_removes) AS removed`);
   }
 
   members(groupSeq: number, page: PageRequest): Page<Membership> {

@@ -153,7 +153,10 @@ export interface PageRequest {
  */
 export interface TenantStore {
   readonly shape: TenantShape;
-  counts(): Record<'users' | 'groups' | 'memberships' | 'roles' | 'roleAssignments' | 'apps' | 'appRoles' | 'appRoleAssignments' | 'policies' | 'policyAttachments', number>;
+  counts(): Record<
+    'users' | 'groups' | 'memberships' | 'roles' | 'roleAssignments' | 'apps' | 'appRoles' | 'appRoleAssignments' | 'policies' | 'policyAttachments',
+    number
+  >;
   users(page: PageRequest, filter?: { kind?: UserKind; enabled?: boolean }): Page<TenantUser>;
   groups(page: PageRequest): Page<TenantGroup>;
   user(seq: number): TenantUser | undefined;

@@ -9,14 +9,30 @@ export const GUEST_DOMAINS = ['othermail.test', 'fabrikam.example', 'partner.exa
 export const EXTERNAL_DOMAINS = ['mail.example', 'webmail.test', 'social.invalid'];
 
 /** What automation accounts are for; `svc-<purpose>` is how most tenants name them. */
-export const SERVICE_PURPOSES = ['backup', 'sync', 'scanner', 'deploy', 'monitoring', 'reporting', 'etl', 'mailer', 'billing', 'provisioning', 'ci', 'audit'];
+export const SERVICE_PURPOSES = [
+  'backup',
+  'sync',
+  'scanner',
+  'deploy',
+  'monitoring',
+  'reporting',
+  'etl',
+  'mailer',
+  'billing',
+  'provisioning',
+  'ci',
+  'audit',
+];
 
 /**
  * A mail-safe local part: lower case ASCII letters, dots and hyphens (`O'Hara` -> `ohara`). Digits are
  * dropped so that only {@link numbered} ever puts one at the end.
  */
 export function localPart(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   const cleaned = ascii
     .replace(/[^a-z.\- ]/g, '')
     .replace(/[\s]+/g, '.')

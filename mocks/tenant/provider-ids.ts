@@ -40,13 +40,19 @@ const stream = sfc32Randomizer();
 /** `count` decimal digits, seven per draw (10^7 < 2^32, so each draw covers them evenly enough). */
 function digits(count: number): string {
   let out = '';
-  while (out.length < count) out += Math.floor(stream.next() * 1e7).toString().padStart(7, '0');
+  while (out.length < count)
+    out += Math.floor(stream.next() * 1e7)
+      .toString()
+      .padStart(7, '0');
   return out.slice(0, count);
 }
 
 /** 16 characters of [A-Z0-9], four base-36 digits per draw. */
 function awsSuffix(): string {
   let out = '';
-  while (out.length < 16) out += Math.floor(stream.next() * 36 ** 4).toString(36).padStart(4, '0');
+  while (out.length < 16)
+    out += Math.floor(stream.next() * 36 ** 4)
+      .toString(36)
+      .padStart(4, '0');
   return out.toUpperCase();
 }

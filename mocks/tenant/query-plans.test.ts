@@ -9,7 +9,18 @@ import { resolveShape } from './shape.js';
 import { openTenant } from './store.js';
 
 /** Tables that grow with the tenant; scanning one is a bug. (roles and tenant_meta are a handful of rows.) */
-const LARGE = ['users', 'groups', 'memberships', 'group_owners', 'role_assignments', 'apps', 'app_roles', 'app_role_assignments', 'policies', 'policy_attachments'];
+const LARGE = [
+  'users',
+  'groups',
+  'memberships',
+  'group_owners',
+  'role_assignments',
+  'apps',
+  'app_roles',
+  'app_role_assignments',
+  'policies',
+  'policy_attachments',
+];
 
 let statements: string[];
 let db: Database.Database;
@@ -56,7 +67,10 @@ beforeAll(() => {
 function plan(sql: string): string[] {
   const named = [...new Set([...sql.matchAll(/:(\w+)/g)].map((m) => m[1]!))];
   const args = named.length ? [Object.fromEntries(named.map((n) => [n, 1]))] : Array((sql.match(/\?/g) ?? []).length).fill(1);
-  return db.prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`).all(...args).map((r) => r.detail);
+  return db
+    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...args)
+    .map((r) => r.detail);
 }
 
 describe('store query plans', () => {
@@ -83,6 +97,7 @@ describe('store query plans', () => {
     const find = statements.find((sql) => sql.includes('FROM users WHERE object_id = :key'))!;
     const steps = plan(find).join(' | ');
     expect(steps).toMatch(/MULTI-INDEX OR/);
-    for (const index of ['users_object_id', 'users_scim_id', 'users_google_id', 'users_aws_id', 'users_upn', 'users_mail']) expect(steps).toContain(index);
+    for (const index of ['users_object_id', 'users_scim_id', 'users_google_id', 'users_aws_id', 'users_upn', 'users_mail'])
+      expect(steps).toContain(index);
   });
 });

@@ -97,7 +97,9 @@ export function validateShape(shape: TenantShape, options: ShapeOptions = {}): v
       throw new UserError(`${label(field)} ${String(value)}: expected a whole number of 0 or more`);
     }
     if (field !== 'seed' && value > MAX_COUNT) {
-      throw new UserError(`${label(field)} ${value}: at most ${MAX_COUNT.toLocaleString('en-US')} (the largest tenant this tool builds in reasonable memory; see docs/scenarios.md, Limits)`);
+      throw new UserError(
+        `${label(field)} ${value}: at most ${MAX_COUNT.toLocaleString('en-US')} (the largest tenant this tool builds in reasonable memory; see docs/scenarios.md, Limits)`,
+      );
     }
   }
   for (const field of RATIO_FIELDS) {
@@ -135,7 +137,9 @@ function checkDomain(domain: string, label: string): void {
   const wellFormed = typeof domain === 'string' && /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]+$/.test(domain);
   if (!wellFormed) throw new UserError(`${label} ${JSON.stringify(domain)}: not a domain name (e.g. contoso.test)`);
   if (!RESERVED_TLDS.some((tld) => domain.endsWith(tld))) {
-    throw new UserError(`${label} ${domain}: must end in a reserved top-level domain (${RESERVED_TLDS.join(', ')}), so no real organisation is named; e.g. contoso.test`);
+    throw new UserError(
+      `${label} ${domain}: must end in a reserved top-level domain (${RESERVED_TLDS.join(', ')}), so no real organisation is named; e.g. contoso.test`,
+    );
   }
 }
 
@@ -143,7 +147,15 @@ function checkDomain(domain: string, label: string): void {
 export function estimatedRows(shape: TenantShape): number {
   const memberships = shape.users * Math.min(shape.membershipsPerUser, shape.groups);
   return (
-    shape.users + shape.groups + memberships + shape.roles + shape.roleAssignments + shape.apps + shape.appRoleAssignments + shape.policies + shape.policyAttachments
+    shape.users +
+    shape.groups +
+    memberships +
+    shape.roles +
+    shape.roleAssignments +
+    shape.apps +
+    shape.appRoleAssignments +
+    shape.policies +
+    shape.policyAttachments
   );
 }
 

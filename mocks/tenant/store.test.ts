@@ -99,7 +99,9 @@ describe('SqliteTenantStore: paging', () => {
     const first = all[0]!;
     expect(drain((p) => tenant.roleAssignments(p, { roleSeq: first.roleSeq }), 2).items).toEqual(all.filter((a) => a.roleSeq === first.roleSeq));
     const filter = { principalType: first.principalType, principalSeq: first.principalSeq };
-    expect(tenant.roleAssignments({ limit: 100 }, filter).items).toEqual(all.filter((a) => a.principalType === filter.principalType && a.principalSeq === filter.principalSeq));
+    expect(tenant.roleAssignments({ limit: 100 }, filter).items).toEqual(
+      all.filter((a) => a.principalType === filter.principalType && a.principalSeq === filter.principalSeq),
+    );
     expect(tenant.roleAssignments({ limit: 100 }, { principalType: 'group' }).items).toEqual(all.filter((a) => a.principalType === 'group'));
     expect(() => tenant.roleAssignments({ limit: 1 }, { principalSeq: 1 })).toThrow(RangeError);
   });
@@ -114,7 +116,16 @@ describe('SqliteTenantStore: paging', () => {
 describe('SqliteTenantStore: lookups', () => {
   it('finds a user by every provider id, UPN and mail, ignoring case for names and GUIDs', () => {
     const guest = tenant.users({ limit: 1 }, { kind: 'guest' }).items[0]!;
-    for (const key of [guest.objectId, guest.objectId.toUpperCase(), guest.googleId, guest.awsId, guest.scimId, guest.userPrincipalName, guest.userPrincipalName.toUpperCase(), guest.mail.toUpperCase()]) {
+    for (const key of [
+      guest.objectId,
+      guest.objectId.toUpperCase(),
+      guest.googleId,
+      guest.awsId,
+      guest.scimId,
+      guest.userPrincipalName,
+      guest.userPrincipalName.toUpperCase(),
+      guest.mail.toUpperCase(),
+    ]) {
       expect(tenant.findUser(key)?.seq, key).toBe(guest.seq);
     }
     expect(tenant.findUser('nobody@contoso.test')).toBeUndefined();
@@ -270,6 +281,8 @@ function memberSeqs(groupSeq: number, type: 'user' | 'group'): number[] {
 }
 
 function findAttachmentTarget(): { targetType: 'user' | 'group' | 'role'; targetSeq: number } {
-  const row = raw.prepare<[], { targetSeq: number }>(`SELECT target_seq AS targetSeq FROM policy_attachments WHERE target_type = 'group' LIMIT 1`).get()!;
+  const row = raw
+    .prepare<[], { targetSeq: number }>(`SELECT target_seq AS targetSeq FROM policy_attachments WHERE target_type = 'group' LIMIT 1`)
+    .get()!;
   return { targetType: 'group', targetSeq: row.targetSeq };
 }

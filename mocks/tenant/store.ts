@@ -50,7 +50,8 @@ import { resolveShape } from './shape.js';
 /** Open a tenant file written by `generateTenant`, or take over an open database (from `generateTenantInMemory`). */
 export function openTenant(source: string | Database.Database): SqliteTenantStore {
   if (typeof source !== 'string') return new SqliteTenantStore(source);
-  if (source === ':memory:') throw new UserError(`':memory:' holds no tenant: use createTenant(), or pass the database generateTenant(shape, ':memory:') returned`);
+  if (source === ':memory:')
+    throw new UserError(`':memory:' holds no tenant: use createTenant(), or pass the database generateTenant(shape, ':memory:') returned`);
   if (!existsSync(source)) throw fileError(source, 'no such tenant file', `create one with: sync-harness tenant generate -o ${source}`);
   let db: Database.Database;
   try {
@@ -181,10 +182,7 @@ export class SqliteTenantStore implements TenantStore {
     return row && toRole(row);
   }
 
-  roleAssignments(
-    page: PageRequest,
-    filter: { roleSeq?: number; principalType?: PrincipalType; principalSeq?: number } = {},
-  ): Page<RoleAssignment> {
+  roleAssignments(page: PageRequest, filter: { roleSeq?: number; principalType?: PrincipalType; principalSeq?: number } = {}): Page<RoleAssignment> {
     if (filter.principalSeq !== undefined && filter.principalType === undefined) {
       throw new RangeError('roleAssignments: a principalSeq filter needs its principalType (user and group seqs overlap)');
     }

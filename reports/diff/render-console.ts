@@ -10,25 +10,41 @@ export async function renderConsole(out: Sink, report: DiffReport): Promise<void
   await out.line(`compare: ${report.compare.file}  sync ${report.compare.syncId}${report.compare.finished ? '' : ' (unfinished)'}`);
   if (report.note) await out.line(`note: ${report.note}`);
   await out.line();
-  await writeTable(out, ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'], TABLES.map((t) => [capital(t), ...cells(report.totals[t])]));
+  await writeTable(
+    out,
+    ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'],
+    TABLES.map((t) => [capital(t), ...cells(report.totals[t])]),
+  );
   await out.line();
   await writeTable(
     out,
     ['Resource Type', 'Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed'],
-    report.byResourceType.flatMap((row) => TABLES.filter((t) => row[t].base + row[t].compare > 0).map((t) => [row.resourceType, t, ...cells(row[t]).slice(0, 5)])),
+    report.byResourceType.flatMap((row) =>
+      TABLES.filter((t) => row[t].base + row[t].compare > 0).map((t) => [row.resourceType, t, ...cells(row[t]).slice(0, 5)]),
+    ),
   );
   for (const table of TABLES) {
     const detail = report.changes?.[table];
     if (!detail || detail.objects.length === 0) continue;
     await out.line();
-    const fields = Object.entries(detail.fields).map(([field, count]) => `${field} ${count}`).join(', ');
+    const fields = Object.entries(detail.fields)
+      .map(([field, count]) => `${field} ${count}`)
+      .join(', ');
     await out.line(`Changed ${table} by field: ${fields}`);
     for (const object of detail.objects.slice(0, 10)) await out.line(`  ${object.id}: ${object.fields.join(', ')}`);
     const more = detail.objects.length - 10 + detail.more;
     if (more > 0) await out.line(`  ... and ${more} more (-o json lists the first ${detail.objects.length})`);
   }
-  await findingBlock(out, 'Change findings', report.findings.filter((f) => f.kind === 'change'));
-  await findingBlock(out, 'State findings (about one sync, not a change)', report.findings.filter((f) => f.kind === 'state'));
+  await findingBlock(
+    out,
+    'Change findings',
+    report.findings.filter((f) => f.kind === 'change'),
+  );
+  await findingBlock(
+    out,
+    'State findings (about one sync, not a change)',
+    report.findings.filter((f) => f.kind === 'state'),
+  );
   await out.line();
   await out.line(report.differ ? 'The syncs differ.' : 'No differences.');
   if (report.gate.failures.length > 0) {

@@ -35,15 +35,30 @@ export function renderHtml(report: DiffReport): string {
     sides(report),
     report.note ? `<p class="note" data-section="note">${escapeXml(report.note)}</p>` : '',
     '<h2>Totals</h2>',
-    countsTable('totals', ['Objects'], TABLES.map((t) => ({ head: [`<th>${t}</th>`], counts: report.totals[t], table: t, attrs: '' }))),
+    countsTable(
+      'totals',
+      ['Objects'],
+      TABLES.map((t) => ({ head: [`<th>${t}</th>`], counts: report.totals[t], table: t, attrs: '' })),
+    ),
     '<h2>Base against compare, per resource type</h2>',
     `<p class="legend"><span class="swatch base"></span>base sync <code>${escapeXml(report.base.syncId)}</code> <span class="swatch compare"></span>compare sync <code>${escapeXml(report.compare.syncId)}</code></p>`,
     `<div data-section="chart">${TABLES.map((t) => `<figure><figcaption>${capital(t)}</figcaption>${barChart(t, report.byResourceType)}</figure>`).join('')}</div>`,
     '<h2>By resource type</h2>',
     byType(report),
     changes(report),
-    findingList('Change findings', 'change-findings', report.findings.filter((f) => f.kind === 'change'), 'No change findings.'),
-    findingList('State findings', 'state-findings', report.findings.filter((f) => f.kind === 'state'), 'No state findings.', 'About one sync on its own, not a change between the two.'),
+    findingList(
+      'Change findings',
+      'change-findings',
+      report.findings.filter((f) => f.kind === 'change'),
+      'No change findings.',
+    ),
+    findingList(
+      'State findings',
+      'state-findings',
+      report.findings.filter((f) => f.kind === 'state'),
+      'No state findings.',
+      'About one sync on its own, not a change between the two.',
+    ),
     gate(report),
     '</body>',
     '</html>',
@@ -92,7 +107,13 @@ function byType(report: DiffReport): string {
       const type = escapeXml(row.resourceType);
       const head = i === 0 ? [`<th rowspan="${TABLES.length}" class="type"><code>${type}</code></th>`, `<td>${t}</td>`] : [`<td>${t}</td>`];
       const empty = row[t].base + row[t].compare === 0;
-      return { head, counts: row[t], table: t, attrs: ` data-type="${type}"`, className: [i === 0 ? 'first' : '', empty ? 'empty' : ''].filter(Boolean).join(' ') };
+      return {
+        head,
+        counts: row[t],
+        table: t,
+        attrs: ` data-type="${type}"`,
+        className: [i === 0 ? 'first' : '', empty ? 'empty' : ''].filter(Boolean).join(' '),
+      };
     }),
   );
   return countsTable('by-type', ['Resource type', 'Objects'], rows);
@@ -103,7 +124,10 @@ function changes(report: DiffReport): string {
     const detail = report.changes?.[table];
     if (!detail || detail.objects.length === 0) return [];
     const fields = Object.entries(detail.fields)
-      .map(([field, count]) => `<li><code>${escapeXml(field)}</code> <span class="num" data-changed-field="${table}.${escapeXml(field)}">${count.toLocaleString('en-US')}</span></li>`)
+      .map(
+        ([field, count]) =>
+          `<li><code>${escapeXml(field)}</code> <span class="num" data-changed-field="${table}.${escapeXml(field)}">${count.toLocaleString('en-US')}</span></li>`,
+      )
       .join('');
     const objects = detail.objects
       .slice(0, CHANGED_SHOWN)
@@ -137,10 +161,14 @@ function findingList(title: string, section: string, findings: Finding[], none: 
 
 function gate(report: DiffReport): string {
   const { passed, failures } = report.gate;
-  const list = failures.map((f) => `<li data-rule="${escapeXml(f.rule)}"><code>${escapeXml(f.rule)}</code>: <span class="message">${escapeXml(f.message)}</span></li>`).join('');
+  const list = failures
+    .map((f) => `<li data-rule="${escapeXml(f.rule)}"><code>${escapeXml(f.rule)}</code>: <span class="message">${escapeXml(f.message)}</span></li>`)
+    .join('');
   return (
     `<section data-section="gate" data-gate="${passed ? 'passed' : 'failed'}"><h2>Gate</h2>` +
-    (passed ? '<p class="good">Passed: no <code>--fail-on</code> rule holds.</p>' : `<p class="bad">Failed: ${failures.length === 1 ? 'a rule holds' : `${failures.length} rules hold`}.</p><ul>${list}</ul>`) +
+    (passed
+      ? '<p class="good">Passed: no <code>--fail-on</code> rule holds.</p>'
+      : `<p class="bad">Failed: ${failures.length === 1 ? 'a rule holds' : `${failures.length} rules hold`}.</p><ul>${list}</ul>`) +
     '</section>'
   );
 }

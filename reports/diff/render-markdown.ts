@@ -21,7 +21,11 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
     await out.line(`> ${report.note}`);
   }
   await out.line();
-  await table(out, ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'], TABLES.map((t) => [t, ...numbers(report.totals[t])]));
+  await table(
+    out,
+    ['Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed', 'Unchanged'],
+    TABLES.map((t) => [t, ...numbers(report.totals[t])]),
+  );
   const moved = report.byResourceType.flatMap((row) =>
     TABLES.filter((t) => row[t].added !== 0 || row[t].removed !== 0 || row[t].changed !== 0 || row[t].base !== row[t].compare).map((t) => [
       `\`${mdCell(row.resourceType)}\``,
@@ -36,8 +40,16 @@ export async function renderMarkdown(out: Sink, report: DiffReport): Promise<voi
     await table(out, ['Resource type', 'Objects', 'Base', 'Compare', 'Added', 'Removed', 'Changed'], moved);
   }
   await changes(out, report);
-  await findings(out, 'Change findings', report.findings.filter((f) => f.kind === 'change'));
-  await findings(out, 'State findings', report.findings.filter((f) => f.kind === 'state'));
+  await findings(
+    out,
+    'Change findings',
+    report.findings.filter((f) => f.kind === 'change'),
+  );
+  await findings(
+    out,
+    'State findings',
+    report.findings.filter((f) => f.kind === 'state'),
+  );
   if (report.gate.failures.length > 0) {
     await out.line();
     await out.line('### Gate failures');
@@ -57,9 +69,14 @@ async function changes(out: Sink, report: DiffReport): Promise<void> {
     await out.line();
     await out.line(`### Changed ${table}`);
     await out.line();
-    await out.line(`By field: ${Object.entries(detail.fields).map(([field, count]) => `\`${mdCell(field)}\` ${count}`).join(', ')}`);
+    await out.line(
+      `By field: ${Object.entries(detail.fields)
+        .map(([field, count]) => `\`${mdCell(field)}\` ${count}`)
+        .join(', ')}`,
+    );
     await out.line();
-    for (const object of detail.objects.slice(0, CHANGED_SHOWN)) await out.line(`- \`${mdCell(object.id)}\`: ${object.fields.map((f) => `\`${mdCell(f)}\``).join(', ')}`);
+    for (const object of detail.objects.slice(0, CHANGED_SHOWN))
+      await out.line(`- \`${mdCell(object.id)}\`: ${object.fields.map((f) => `\`${mdCell(f)}\``).join(', ')}`);
     const more = detail.objects.length - CHANGED_SHOWN + detail.more;
     if (more > 0) await out.line(`- … and ${more} more (\`-o json\` lists the first ${detail.objects.length})`);
   }

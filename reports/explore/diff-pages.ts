@@ -17,12 +17,19 @@ const KEYS = ['base', 'compare', 'added', 'removed', 'changed', 'unchanged'] as 
 export function diffOverviewBody(r: DiffReport, findings: LinkedFinding[]): string {
   const side = (name: 'base' | 'compare') =>
     `<tr><th>${name}</th><td>${esc(r[name].file)}</td><td><code>${esc(r[name].syncId)}</code> (${esc(r[name].syncType)}${r[name].finished ? '' : ', <span class="bad">unfinished</span>'})</td><td>${link(`/${name}/`, `browse the ${name} sync`)}</td></tr>`;
-  const totals = TABLES.map((t) => `<tr data-table="${t}"><th>${t}</th>${KEYS.map((k) => `<td class="num">${metric(`${t}.${k}`, r.totals[t][k], r.totals[t][k].toLocaleString('en-US'))}</td>`).join('')}</tr>`);
+  const totals = TABLES.map(
+    (t) =>
+      `<tr data-table="${t}"><th>${t}</th>${KEYS.map((k) => `<td class="num">${metric(`${t}.${k}`, r.totals[t][k], r.totals[t][k].toLocaleString('en-US'))}</td>`).join('')}</tr>`,
+  );
   const types = r.byResourceType.map(
-    (row) => `<tr data-type="${esc(row.resourceType)}"><th>${esc(row.resourceType)}</th>${TABLES.map((t) => changeCells(t, row.resourceType, row[t])).join('')}</tr>`,
+    (row) =>
+      `<tr data-type="${esc(row.resourceType)}"><th>${esc(row.resourceType)}</th>${TABLES.map((t) => changeCells(t, row.resourceType, row[t])).join('')}</tr>`,
   );
   const fields = TABLES.filter((t) => Object.keys(r.changes?.[t]?.fields ?? {}).length > 0).map(
-    (t) => `<li>${t}: ${Object.entries(r.changes![t].fields).map(([f, n]) => `<code>${esc(f)}</code> ${n.toLocaleString('en-US')}`).join(', ')}</li>`,
+    (t) =>
+      `<li>${t}: ${Object.entries(r.changes![t].fields)
+        .map(([f, n]) => `<code>${esc(f)}</code> ${n.toLocaleString('en-US')}`)
+        .join(', ')}</li>`,
   );
   const gate = r.gate.passed
     ? '<p class="good" data-gate="passed">passed</p>'
@@ -47,16 +54,24 @@ export function changeListBody(list: ChangeList): string {
 
 export function objectBody(o: ObjectDiff): string {
   const ref = o.table === 'resources' ? splitRef(o.id) : undefined;
-  const browse = (which: 'base' | 'compare') => (ref && o[which] ? ` · ${link(syncPaths(`/${which}`).resource(ref), `open in the ${which} sync`)}` : '');
+  const browse = (which: 'base' | 'compare') =>
+    ref && o[which] ? ` · ${link(syncPaths(`/${which}`).resource(ref), `open in the ${which} sync`)}` : '';
   const fields = o.fields.length ? `<p>fields changed: ${o.fields.map((f) => `<code data-field="${esc(f)}">${esc(f)}</code>`).join(' ')}</p>` : '';
-  const column = (which: 'base' | 'compare') => `<td><h3>${which}${browse(which)}</h3>${o[which] === undefined ? `<p>not in the ${which} sync</p>` : `<pre>${esc(JSON.stringify(o[which], null, 2))}</pre>`}</td>`;
+  const column = (which: 'base' | 'compare') =>
+    `<td><h3>${which}${browse(which)}</h3>${o[which] === undefined ? `<p>not in the ${which} sync</p>` : `<pre>${esc(JSON.stringify(o[which], null, 2))}</pre>`}</td>`;
   return `<p data-state="${o.state}">${esc(o.state)} ${esc(o.table.replace(/s$/, ''))} of type <code>${esc(o.resourceType)}</code></p>${fields}
 <table class="sides"><tbody><tr>${column('base')}${column('compare')}</tr></tbody></table>`;
 }
 
 function changeCells(table: string, type: string, counts: Counts): string {
   const cell = (kind: 'added' | 'removed' | 'changed') =>
-    counts[kind] > 0 ? link(href(`/changes/${table}/${encodeURIComponent(type)}`, { kind }), `${kind === 'added' ? '+' : kind === 'removed' ? '-' : '~'}${counts[kind].toLocaleString('en-US')}`, `data-count="${counts[kind]}" data-kind="${kind}"`) : '0';
+    counts[kind] > 0
+      ? link(
+          href(`/changes/${table}/${encodeURIComponent(type)}`, { kind }),
+          `${kind === 'added' ? '+' : kind === 'removed' ? '-' : '~'}${counts[kind].toLocaleString('en-US')}`,
+          `data-count="${counts[kind]}" data-kind="${kind}"`,
+        )
+      : '0';
   return `<td>${cell('added')} / ${cell('removed')} / ${cell('changed')}</td>`;
 }
 
@@ -73,5 +88,3 @@ function splitRef(id: string): { resourceTypeId: string; resourceId: string } | 
   const at = id.indexOf(':');
   return at > 0 ? { resourceTypeId: id.slice(0, at), resourceId: id.slice(at + 1) } : undefined;
 }
-
-

@@ -9,8 +9,12 @@ describe('explore layout', () => {
   });
 
   it('pages with previous and next links that keep the query', () => {
-    expect(pager('/r', { q: 'x' }, 0, 50, 120)).toBe('<p class="pager"><span>1-50 of <span data-total="120">120</span></span><a href="/r?q=x&amp;offset=50" rel="next">next →</a></p>');
-    expect(pager('/r', {}, 100, 50, 120)).toBe('<p class="pager"><a href="/r?offset=50" rel="prev">← previous</a><span>101-120 of <span data-total="120">120</span></span></p>');
+    expect(pager('/r', { q: 'x' }, 0, 50, 120)).toBe(
+      '<p class="pager"><span>1-50 of <span data-total="120">120</span></span><a href="/r?q=x&amp;offset=50" rel="next">next →</a></p>',
+    );
+    expect(pager('/r', {}, 100, 50, 120)).toBe(
+      '<p class="pager"><a href="/r?offset=50" rel="prev">← previous</a><span>101-120 of <span data-total="120">120</span></span></p>',
+    );
     expect(pager('/r', {}, 50, 50, 120)).toContain('<a href="/r" rel="prev">');
     expect(pager('/r', {}, 0, 50, 0)).toBe('<p class="pager">none</p>');
   });

@@ -11,7 +11,9 @@ export interface PageOptions {
 }
 
 export function page({ title, subject, crumbs = [], body }: PageOptions): string {
-  const trail = crumbs.length ? `<nav class="crumbs" aria-label="breadcrumbs">${crumbs.map(([href, text]) => link(href, text)).join(' / ')}</nav>` : '';
+  const trail = crumbs.length
+    ? `<nav class="crumbs" aria-label="breadcrumbs">${crumbs.map(([href, text]) => link(href, text)).join(' / ')}</nav>`
+    : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)} · sync-harness explore</title>

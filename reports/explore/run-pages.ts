@@ -34,7 +34,8 @@ export function requestsBody(table: RequestTable): string {
   const select = (name: string, values: Array<string | number>, current: string | number | undefined, extra: string[] = []) =>
     `<label>${name} <select name="${name}" data-autosubmit><option value="">any</option>${[...extra, ...values.map(String)].map((v) => `<option value="${esc(v)}"${String(current) === v ? ' selected' : ''}>${esc(v)}</option>`).join('')}</select></label>`;
   const rows = table.items.map(
-    (e) => `<tr id="request-${e.seq}" data-seq="${e.seq}"><td>${link(`/requests/${e.seq}`, `#${e.seq}`)}</td><td>${esc(e.at)}</td><td>${esc(e.provider)}</td><td>${esc(e.route ?? '(unmatched)')}</td><td>${esc(e.method)}</td><td class="url">${esc(e.url)}</td><td class="num${e.status >= 400 || e.status === 0 ? ' bad' : ''}">${e.status}</td><td>${esc(e.fault ?? '')}</td></tr>`,
+    (e) =>
+      `<tr id="request-${e.seq}" data-seq="${e.seq}"><td>${link(`/requests/${e.seq}`, `#${e.seq}`)}</td><td>${esc(e.at)}</td><td>${esc(e.provider)}</td><td>${esc(e.route ?? '(unmatched)')}</td><td>${esc(e.method)}</td><td class="url">${esc(e.url)}</td><td class="num${e.status >= 400 || e.status === 0 ? ' bad' : ''}">${e.status}</td><td>${esc(e.fault ?? '')}</td></tr>`,
   );
   const query = { route: f.route, status: f.status, fault: f.fault };
   return `<form class="filter" method="get" action="/requests">

@@ -10,13 +10,19 @@ export function overviewBody(o: SyncOverview, base: string): string {
     ? `<p>sync <code>${esc(o.sync.id)}</code> (${esc(o.sync.syncType)}, ${o.sync.endedAt ? `ended ${esc(o.sync.endedAt)}` : '<span class="bad">unfinished</span>'}) · ${esc(o.format)} file</p>`
     : `<p>${esc(o.format)} file</p>`;
   const rows = o.resourceTypes.map(
-    (t) => `<tr data-type="${esc(t.id)}"><td>${link(href(p.resources, { type: t.id }), t.displayName)} <code>${esc(t.id)}</code>${t.traits.map((x) => `<span class="tag">${esc(x)}</span>`).join('')}</td>${num(t.resources)}${num(t.entitlements)}${num(t.grants)}<td>${link(p.resourceType(t.id), 'JSON')}</td></tr>`,
+    (t) =>
+      `<tr data-type="${esc(t.id)}"><td>${link(href(p.resources, { type: t.id }), t.displayName)} <code>${esc(t.id)}</code>${t.traits.map((x) => `<span class="tag">${esc(x)}</span>`).join('')}</td>${num(t.resources)}${num(t.entitlements)}${num(t.grants)}<td>${link(p.resourceType(t.id), 'JSON')}</td></tr>`,
   );
   return `${sync}${o.note ? `<p class="note">${esc(o.note)}</p>` : ''}
 <p>${metric('resources', o.totals.resources, o.totals.resources.toLocaleString('en-US'))} resources ·
 ${metric('entitlements', o.totals.entitlements, o.totals.entitlements.toLocaleString('en-US'))} entitlements ·
 ${metric('grants', o.totals.grants, o.totals.grants.toLocaleString('en-US'))} grants</p>
-${searchForm(p.resources, '', undefined, o.resourceTypes.map((t) => t.id))}
+${searchForm(
+  p.resources,
+  '',
+  undefined,
+  o.resourceTypes.map((t) => t.id),
+)}
 <h2>Resource types</h2>
 <table><thead><tr><th>type</th><th class="num">resources</th><th class="num">entitlements</th><th class="num">grants</th><th>raw</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>`;
@@ -24,7 +30,10 @@ ${searchForm(p.resources, '', undefined, o.resourceTypes.map((t) => t.id))}
 
 export function resourceListBody(list: ResourceList, base: string, types: string[]): string {
   const p = syncPaths(base);
-  const rows = list.items.map((r) => `<tr data-resource="${esc(`${r.resourceTypeId}:${r.resourceId}`)}"><td>${link(p.resource(r), r.displayName || r.resourceId)}</td><td>${esc(r.resourceTypeId)}</td><td><code>${esc(r.resourceId)}</code></td></tr>`);
+  const rows = list.items.map(
+    (r) =>
+      `<tr data-resource="${esc(`${r.resourceTypeId}:${r.resourceId}`)}"><td>${link(p.resource(r), r.displayName || r.resourceId)}</td><td>${esc(r.resourceTypeId)}</td><td><code>${esc(r.resourceId)}</code></td></tr>`,
+  );
   const query = { type: list.resourceType, q: list.query };
   return `${searchForm(p.resources, list.query, list.resourceType, types)}
 ${pager(p.resources, query, list.offset, list.limit, list.total)}
@@ -66,7 +75,12 @@ function holdersTable(holders: Holder[], base: string): string {
   if (holders.length === 0) return '';
   const p = syncPaths(base);
   const rows = holders.map((h) => {
-    const how = h.direct ? 'direct' : `inherited from ${h.sources.filter((s) => s !== h.grantId).map((s) => link(p.entitlement(s), s)).join(', ')}`;
+    const how = h.direct
+      ? 'direct'
+      : `inherited from ${h.sources
+          .filter((s) => s !== h.grantId)
+          .map((s) => link(p.entitlement(s), s))
+          .join(', ')}`;
     return `<tr data-holder="${esc(`${h.principal.resourceTypeId}:${h.principal.resourceId}`)}"><td>${link(p.resource(h.principal), refText(h.principal))}</td><td>${how}</td><td>${link(p.grant(h.grantId), 'grant')}</td></tr>`;
   });
   return `<table><thead><tr><th>principal</th><th>how</th><th>raw</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
@@ -89,7 +103,10 @@ function heldTable(items: HeldItem[], base: string): string {
 }
 
 function searchForm(action: string, query: string, type: string | undefined, types: string[]): string {
-  const options = ['<option value="">every type</option>', ...types.map((t) => `<option value="${esc(t)}"${t === type ? ' selected' : ''}>${esc(t)}</option>`)];
+  const options = [
+    '<option value="">every type</option>',
+    ...types.map((t) => `<option value="${esc(t)}"${t === type ? ' selected' : ''}>${esc(t)}</option>`),
+  ];
   return `<form class="filter" method="get" action="${esc(action)}" role="search">
 <label>id or display name <input type="search" name="q" value="${esc(query)}" data-search autocomplete="off"></label>
 <label>type <select name="type" data-autosubmit>${options.join('')}</select></label>

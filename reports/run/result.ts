@@ -30,7 +30,10 @@ export interface RerunResult {
     gate: { passed: boolean; failures: { rule: string; message: string }[] };
     /** Change findings' ids. */
     findings: string[];
-    totals: Record<'resources' | 'entitlements' | 'grants', { base: number | null; compare: number | null; added: number | null; removed: number | null; changed: number | null }>;
+    totals: Record<
+      'resources' | 'entitlements' | 'grants',
+      { base: number | null; compare: number | null; added: number | null; removed: number | null; changed: number | null }
+    >;
   };
 }
 

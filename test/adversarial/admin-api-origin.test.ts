@@ -35,7 +35,14 @@ describe('admin API origin and host checks', () => {
   afterEach(async () => serving?.stop());
 
   async function start(mode: 'http' | 'proxy', tlsDir?: string) {
-    serving = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 2, users: 3 }), seed: 2, faults: [parseFaultSpec('throttle:every=2')], mode, tlsDir });
+    serving = await serveProviders({
+      providers: ['entra'],
+      tenant: () => createTenant({ seed: 2, users: 3 }),
+      seed: 2,
+      faults: [parseFaultSpec('throttle:every=2')],
+      mode,
+      tlsDir,
+    });
     return serving;
   }
 
@@ -58,7 +65,11 @@ describe('admin API origin and host checks', () => {
   it('a foreign Host (DNS rebinding) is refused on every admin call, including a PUT that would change the faults', async () => {
     const { address, ctx } = await start('http');
     for (const host of ['evil.example', `rebind.evil.example:${new URL(address).port}`]) {
-      for (const [method, path] of [['GET', '/__harness/journal'], ['PUT', '/__harness/faults'], ['POST', '/__harness/reset']] as const) {
+      for (const [method, path] of [
+        ['GET', '/__harness/journal'],
+        ['PUT', '/__harness/faults'],
+        ['POST', '/__harness/reset'],
+      ] as const) {
         const refused = await send(address, method, path, { host });
         expect(refused.status, `${method} ${path} Host ${host}`).toBe(403);
         expect(JSON.parse(refused.body).error).toMatch(/^admin API refused: Host ".*" is not this server \(address it as 127\.0\.0\.1:\d+\)/);

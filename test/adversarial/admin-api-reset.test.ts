@@ -17,7 +17,12 @@ interface EntraCredentials {
 }
 
 async function token(c: EntraCredentials): Promise<string> {
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: c.clientId, client_secret: c.clientSecret, scope: 'https://graph.microsoft.com/.default' });
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_id: c.clientId,
+    client_secret: c.clientSecret,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   const response = await fetch(`${c.authority}/oauth2/v2.0/token`, { method: 'POST', body });
   expect(response.status).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;

@@ -61,24 +61,53 @@ describe('run --runs-dir', () => {
     expectRefused(await runCli(['run', '--runs-dir', at('a-file'), SCENARIO]), at('a-file'), /: is a file, not a folder \(--runs-dir takes a folder/);
   });
 
-  it('2. /proc/1/x: one line at once, where Node\'s recursive mkdir spun at 100% CPU forever', async () => {
+  it("2. /proc/1/x: one line at once, where Node's recursive mkdir spun at 100% CPU forever", async () => {
     const result = await spawnWithin(['run', '--runs-dir', '/proc/1/x', SCENARIO]);
     expectRefused(result, '/proc/1/x', /: cannot create the folder \/proc\/1\/x for --runs-dir: /);
   }, 40_000);
 
   it('3. under a file: the part of the path that is a file is named', async () => {
-    expectRefused(await runCli(['run', '--runs-dir', join(at('a-file'), 'sub'), SCENARIO]), join(at('a-file'), 'sub'), /a part of the path is a file, not a folder|is a file, not a folder/);
+    expectRefused(
+      await runCli(['run', '--runs-dir', join(at('a-file'), 'sub'), SCENARIO]),
+      join(at('a-file'), 'sub'),
+      /a part of the path is a file, not a folder|is a file, not a folder/,
+    );
   });
 });
 
 describe('report --out and bundle --out', () => {
   it.each([
-    ['4. report into a missing folder', () => ['report', runDir, '--out', at('missing/report.md')], () => at('missing/report.md'), /: the folder \S+missing does not exist \(create it first/],
-    ['5. report onto a folder', () => ['report', runDir, '--out', at('a-folder')], () => at('a-folder'), /: is a folder \(give --out a file path, not a folder\)/],
-    ['6. bundle into a missing folder', () => ['bundle', runDir, '--out', at('missing/b.tar.gz')], () => at('missing/b.tar.gz'), /: the folder \S+missing does not exist/],
+    [
+      '4. report into a missing folder',
+      () => ['report', runDir, '--out', at('missing/report.md')],
+      () => at('missing/report.md'),
+      /: the folder \S+missing does not exist \(create it first/,
+    ],
+    [
+      '5. report onto a folder',
+      () => ['report', runDir, '--out', at('a-folder')],
+      () => at('a-folder'),
+      /: is a folder \(give --out a file path, not a folder\)/,
+    ],
+    [
+      '6. bundle into a missing folder',
+      () => ['bundle', runDir, '--out', at('missing/b.tar.gz')],
+      () => at('missing/b.tar.gz'),
+      /: the folder \S+missing does not exist/,
+    ],
     ['7. bundle onto a folder', () => ['bundle', runDir, '--out', at('a-folder')], () => at('a-folder'), /: is a folder/],
-    ['8. report onto a FIFO (the rename would have replaced it with a regular file)', () => ['report', runDir, '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
-    ['8b. tenant generate onto a FIFO (it was replaced with a SQLite file)', () => ['tenant', 'generate', '--users', '5', '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
+    [
+      '8. report onto a FIFO (the rename would have replaced it with a regular file)',
+      () => ['report', runDir, '--out', at('fifo')],
+      () => at('fifo'),
+      /: exists and is not a regular file/,
+    ],
+    [
+      '8b. tenant generate onto a FIFO (it was replaced with a SQLite file)',
+      () => ['tenant', 'generate', '--users', '5', '--out', at('fifo')],
+      () => at('fifo'),
+      /: exists and is not a regular file/,
+    ],
     ['8c. demo onto a FIFO', () => ['demo', '--out', at('fifo')], () => at('fifo'), /: exists and is not a regular file/],
   ])('%s', async (_name, args, start, problem) => {
     expectRefused(await runCli(args()), start(), problem);
@@ -108,9 +137,13 @@ describe('files to read', () => {
     ['18. doctor --log FIFO', () => ['doctor', '--log', at('fifo')]],
     ['19. doctor -f good --expect-ids FIFO', () => ['doctor', '-f', good, '--expect-ids', at('fifo')]],
     ['20. run FIFO', () => ['run', at('fifo')]],
-  ])('%s: refused at once, where opening it waited for a writer forever', async (_name, args) => {
-    expectRefused(await spawnWithin(args(), 20_000), at('fifo'), /: is a named pipe \(FIFO\), not a regular file/);
-  }, 30_000);
+  ])(
+    '%s: refused at once, where opening it waited for a writer forever',
+    async (_name, args) => {
+      expectRefused(await spawnWithin(args(), 20_000), at('fifo'), /: is a named pipe \(FIFO\), not a regular file/);
+    },
+    30_000,
+  );
 
   it('21. a path with a newline in it stays one line, the newline shown escaped', async () => {
     const path = join(dir, 'line\nsync-harness: forged second line.c1z');

@@ -44,35 +44,51 @@ function peakRss(pid: number): { stop(): number } {
 }
 
 describe('a connector that prints 50 MiB to stderr', () => {
-  it.skipIf(!existsSync('/proc/self/status'))('costs the harness bounded memory and bounded files, scrubbed', async () => {
-    const scenario = join(repoRoot, 'scenarios/library/entra/control.yaml');
-    const noisy = join(repoRoot, 'test/fixtures/leaky-connector/noisy.mjs');
-    const runsDir = join(dir, 'runs');
-    const spawned = spawnCli(['run', scenario, '--connector', `${process.execPath} ${noisy} ${PRINTED_MIB} '{credentials.clientSecret}'`, '--runs-dir', runsDir, '-o', 'json']);
-    const rss = peakRss(spawned.child.pid!);
-    const done = await spawned.done;
-    const peak = rss.stop();
-    expect(done.code).toBe(1);
-    expect(peak).toBeGreaterThan(0);
-    expect(peak).toBeLessThan(RSS_LIMIT);
+  it.skipIf(!existsSync('/proc/self/status'))(
+    'costs the harness bounded memory and bounded files, scrubbed',
+    async () => {
+      const scenario = join(repoRoot, 'scenarios/library/entra/control.yaml');
+      const noisy = join(repoRoot, 'test/fixtures/leaky-connector/noisy.mjs');
+      const runsDir = join(dir, 'runs');
+      const spawned = spawnCli([
+        'run',
+        scenario,
+        '--connector',
+        `${process.execPath} ${noisy} ${PRINTED_MIB} '{credentials.clientSecret}'`,
+        '--runs-dir',
+        runsDir,
+        '-o',
+        'json',
+      ]);
+      const rss = peakRss(spawned.child.pid!);
+      const done = await spawned.done;
+      const peak = rss.stop();
+      expect(done.code).toBe(1);
+      expect(peak).toBeGreaterThan(0);
+      expect(peak).toBeLessThan(RSS_LIMIT);
 
-    const runDir = join(runsDir, 'entra-control');
-    const log = readFileSync(join(runDir, 'connector.log'), 'utf8');
-    // Each 100-byte line becomes a JSON log line of about 130.
-    expect(statSync(join(runDir, 'connector.log')).size).toBeLessThan(1.5 * (HEAD_BYTES + TAIL_BYTES));
-    const marker = /\[\.\.\. (\d+) bytes omitted \.\.\.\]/.exec(log);
-    expect(marker).not.toBeNull();
-    expect(Number(marker![1])).toBeGreaterThan((PRINTED_MIB - 3) * MiB);
-    const lines = log.trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
-    expect(lines[0]!.msg).toBe('starting with [redacted]');
-    expect(lines.at(-1)!.msg).toBe('failed; secret [redacted]');
+      const runDir = join(runsDir, 'entra-control');
+      const log = readFileSync(join(runDir, 'connector.log'), 'utf8');
+      // Each 100-byte line becomes a JSON log line of about 130.
+      expect(statSync(join(runDir, 'connector.log')).size).toBeLessThan(1.5 * (HEAD_BYTES + TAIL_BYTES));
+      const marker = /\[\.\.\. (\d+) bytes omitted \.\.\.\]/.exec(log);
+      expect(marker).not.toBeNull();
+      expect(Number(marker![1])).toBeGreaterThan((PRINTED_MIB - 3) * MiB);
+      const lines = log
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { msg: string });
+      expect(lines[0]!.msg).toBe('starting with [redacted]');
+      expect(lines.at(-1)!.msg).toBe('failed; secret [redacted]');
 
-    expect(statSync(join(runDir, 'result.json')).size).toBeLessThan(STDERR_TAIL_BYTES + 64 * 1024);
-    const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as { error: string };
-    expect(result.error).toMatch(/exited with code 1; stderr ends:\n(noise .*\n){14}failed; secret \[redacted\]$/);
-    expect(done.stdout.length).toBeLessThan(STDERR_TAIL_BYTES + 64 * 1024);
+      expect(statSync(join(runDir, 'result.json')).size).toBeLessThan(STDERR_TAIL_BYTES + 64 * 1024);
+      const result = JSON.parse(readFileSync(join(runDir, 'result.json'), 'utf8')) as { error: string };
+      expect(result.error).toMatch(/exited with code 1; stderr ends:\n(noise .*\n){14}failed; secret \[redacted\]$/);
+      expect(done.stdout.length).toBeLessThan(STDERR_TAIL_BYTES + 64 * 1024);
 
-    const { secrets } = await runSecrets(scenario);
-    expect((await scanForSecrets(secrets, [runDir])).findings).toEqual([]);
-  }, 240_000);
+      const { secrets } = await runSecrets(scenario);
+      expect((await scanForSecrets(secrets, [runDir])).findings).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -16,7 +16,8 @@ let dir: string;
 let good: string;
 let grants: number;
 const at = (name: string) => join(dir, name);
-const DAMAGE = /^sync-harness: \S+: damaged sync store \((database disk image is malformed|page check: .+)\) \(the file is corrupt; ask for it again\)$/;
+const DAMAGE =
+  /^sync-harness: \S+: damaged sync store \((database disk image is malformed|page check: .+)\) \(the file is corrupt; ask for it again\)$/;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'corrupt-sqlite-'));

@@ -34,14 +34,26 @@ describe('refused specs', () => {
     ['5', 'throttle:refill=5', 'refill without bucket: refill is the rate a token bucket fills at (add bucket=<units>)'],
     ['6', 'throttle:every=2,every=3', 'every is given twice'],
     ['7', 'throttle:count=0', 'count=0 must be a whole number of at least 1'],
-    ['8', 'throttle:reason=slowDown', `reason=slowDown must be one of userRateLimitExceeded, quotaExceeded, rateLimitExceeded, ${providerValues('throttle.reason').slice(3).join(', ')}`],
+    [
+      '8',
+      'throttle:reason=slowDown',
+      `reason=slowDown must be one of userRateLimitExceeded, quotaExceeded, rateLimitExceeded, ${providerValues('throttle.reason').slice(3).join(', ')}`,
+    ],
     ['9', 'throttle:retry-after=soon', 'retry-after=soon must be a number of seconds, or none of 0 or more'],
     ['10', 'throttle:provider=azure', `provider=azure must be one of ${PROVIDER_NAMES.join(', ')}`],
     ['11', 'throttle:route=', 'route= must not be empty'],
     ['12', 'server-error:status=200', 'status=200 must be an HTTP status from 500 to 599'],
     ['13', 'server-error:mode=cycle', 'unknown key "mode" for server-error (known: route, provider, every, after, count, probability, from, status)'],
-    ['14', 'bad-pagination:mode=sideways', 'mode=sideways must be one of repeat-token, cycle, empty-page-with-token, duplicate-across-pages, drop-items, stale-token, unstable-order, total-mismatch'],
-    ['15', 'bad-pagination:mod=cycle', 'unknown key "mod" for bad-pagination (did you mean "mode"? known: route, provider, every, after, count, probability, from, mode, delta)'],
+    [
+      '14',
+      'bad-pagination:mode=sideways',
+      'mode=sideways must be one of repeat-token, cycle, empty-page-with-token, duplicate-across-pages, drop-items, stale-token, unstable-order, total-mismatch',
+    ],
+    [
+      '15',
+      'bad-pagination:mod=cycle',
+      'unknown key "mod" for bad-pagination (did you mean "mode"? known: route, provider, every, after, count, probability, from, mode, delta)',
+    ],
     ['16', 'latency:ms=-5', 'ms=-5 must be a number of 0 or more'],
     ['17', 'latency:min=50,max=10', 'max=10 is below min=50'],
     ['18', 'latency:ms=5,median=10', 'ms is a fixed latency: give ms, or min/max, or median/sigma, not several'],
@@ -58,14 +70,18 @@ describe('refused specs', () => {
   });
 
   it('the serving faults still take no keys at all', () => {
-    expect(refusal('tls-untrusted:count=1')).toBe('--fault "tls-untrusted:count=1": tls-untrusted takes no keys: it changes how the whole simulator is served (write just "tls-untrusted")');
+    expect(refusal('tls-untrusted:count=1')).toBe(
+      '--fault "tls-untrusted:count=1": tls-untrusted takes no keys: it changes how the whole simulator is served (write just "tls-untrusted")',
+    );
   });
 
   it('27. a spec with a newline or 10 KB in it is quoted escaped and cut, on one line', () => {
     const message = refusal(`throttle:every=3\n${'x'.repeat(10_000)}=1`);
     expect(message).not.toContain('\n');
     expect(message.length).toBeLessThan(500);
-    expect(message).toMatch(/^--fault "throttle:every=3\\nx{63}… \(10019 characters\)": every=3\\nx{78}… \(10004 characters\) must be a whole number/);
+    expect(message).toMatch(
+      /^--fault "throttle:every=3\\nx{63}… \(10019 characters\)": every=3\\nx{78}… \(10004 characters\) must be a whole number/,
+    );
   });
 });
 
@@ -104,9 +120,14 @@ describe('where specs are given', () => {
 
   it('29. a scenario file: the position of the spec, then the same problem', async () => {
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, 'version: 1\nname: bad-fault\nprovider: entra\nconnector: builtin:entra\nfaults: ["throttle:every=3"]\nrerun:\n  faults: ["throttle:every=0"]\n');
+    writeFileSync(
+      file,
+      'version: 1\nname: bad-fault\nprovider: entra\nconnector: builtin:entra\nfaults: ["throttle:every=3"]\nrerun:\n  faults: ["throttle:every=0"]\n',
+    );
     const result = await runCli(['run', '--runs-dir', join(dir, 'runs'), file]);
     expect(result.code).toBe(2);
-    expect(lines(result.stderr)).toEqual([`sync-harness: ${file}:7:12: rerun.faults[0]: "throttle:every=0": every=0 must be a whole number of at least 1`]);
+    expect(lines(result.stderr)).toEqual([
+      `sync-harness: ${file}:7:12: rerun.faults[0]: "throttle:every=0": every=0 must be a whole number of at least 1`,
+    ]);
   });
 });

@@ -63,7 +63,9 @@ const edits = (max: number) => fc.array(fc.tuple(fc.nat(max), fc.integer({ min: 
 describe('c1z header fuzzing', () => {
   it('random bytes behind each magic', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...MAGICS), fc.uint8Array({ maxLength: 200 }), async (magic, tail) => openOrRefuse(Buffer.concat([magic, tail]))),
+      fc.asyncProperty(fc.constantFrom(...MAGICS), fc.uint8Array({ maxLength: 200 }), async (magic, tail) =>
+        openOrRefuse(Buffer.concat([magic, tail])),
+      ),
       { seed: SEED, numRuns: 60 },
     );
   });
@@ -86,20 +88,29 @@ describe('c1z header fuzzing', () => {
   });
 
   it('a real v1 file with bytes of its header and first zstd frame changed', async () => {
-    await fc.assert(fc.asyncProperty(edits(48), fc.option(fc.nat(v1.length)), async (e, cut) => openOrRefuse(mutated(v1, e, cut ?? undefined))), { seed: SEED, numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(edits(48), fc.option(fc.nat(v1.length)), async (e, cut) => openOrRefuse(mutated(v1, e, cut ?? undefined))),
+      { seed: SEED, numRuns: 50 },
+    );
   });
 });
 
-describeWithSamples('c1z header fuzzing on the SDK\'s v3 sample', () => {
+describeWithSamples("c1z header fuzzing on the SDK's v3 sample", () => {
   it('a real v3 header and manifest with bytes changed, the payload cut after 4 KB', async () => {
     const pebble = readFileSync(samplePath(SAMPLE.pebble));
     const headerLength = 9 + pebble.readUInt32BE(5);
-    await fc.assert(fc.asyncProperty(edits(headerLength - 1), async (e) => openOrRefuse(mutated(pebble, e, headerLength + 4096))), { seed: SEED, numRuns: 200 });
+    await fc.assert(
+      fc.asyncProperty(edits(headerLength - 1), async (e) => openOrRefuse(mutated(pebble, e, headerLength + 4096))),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 
   it('the whole v3 file with manifest bytes changed', async () => {
     const pebble = readFileSync(samplePath(SAMPLE.pebble));
     const headerLength = 9 + pebble.readUInt32BE(5);
-    await fc.assert(fc.asyncProperty(edits(headerLength - 1), async (e) => openOrRefuse(mutated(pebble, e))), { seed: SEED, numRuns: 10 });
+    await fc.assert(
+      fc.asyncProperty(edits(headerLength - 1), async (e) => openOrRefuse(mutated(pebble, e))),
+      { seed: SEED, numRuns: 10 },
+    );
   });
 });

@@ -9,9 +9,41 @@ import { lineEvidence, parseLog } from '../../harness/doctor/log/parse.js';
 import { answersOrRefuses, isUserError, mangledText, SEED } from '../support/fuzz.js';
 
 const PIECES = [
-  '{', '}', '"level":', '"info"', '"error"', '"msg":', '"ts":', '1.7e9', '"2026-01-01T00:00:00Z"', '"caller":', '"x.go:12"', '"error":', '"err":', 'null', '[', ']', ',', ':',
-  '\t', 'INFO', 'ERROR', 'DEBUG', '2026-01-05T09:00:00.000Z', 'baton-sdk/pkg/sync/syncer.go:123', 'sync failed', 'rate limit', '429', 'AADSTS7000222',
-  'Authorization_RequestDenied', 'page token', 'context deadline exceeded', '\u001b[31m', '\u001b[0m', '\n', '\r\n',
+  '{',
+  '}',
+  '"level":',
+  '"info"',
+  '"error"',
+  '"msg":',
+  '"ts":',
+  '1.7e9',
+  '"2026-01-01T00:00:00Z"',
+  '"caller":',
+  '"x.go:12"',
+  '"error":',
+  '"err":',
+  'null',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\t',
+  'INFO',
+  'ERROR',
+  'DEBUG',
+  '2026-01-05T09:00:00.000Z',
+  'baton-sdk/pkg/sync/syncer.go:123',
+  'sync failed',
+  'rate limit',
+  '429',
+  'AADSTS7000222',
+  'Authorization_RequestDenied',
+  'page token',
+  'context deadline exceeded',
+  '\u001b[31m',
+  '\u001b[0m',
+  '\n',
+  '\r\n',
 ];
 const JSON_VALUE = fc.jsonValue({ maxDepth: 3 });
 
@@ -29,12 +61,24 @@ describe('doctor --log fuzzing', () => {
     );
   });
 
-  it('JSON lines of any shape, with zap\'s keys holding any JSON value', () => {
-    const record = fc.record({ level: JSON_VALUE, msg: JSON_VALUE, ts: JSON_VALUE, caller: JSON_VALUE, error: JSON_VALUE, extra: JSON_VALUE }, { requiredKeys: [] });
+  it("JSON lines of any shape, with zap's keys holding any JSON value", () => {
+    const record = fc.record(
+      { level: JSON_VALUE, msg: JSON_VALUE, ts: JSON_VALUE, caller: JSON_VALUE, error: JSON_VALUE, extra: JSON_VALUE },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.array(fc.oneof(record.map((r) => JSON.stringify(r)), JSON_VALUE.map((v) => JSON.stringify(v))), { maxLength: 6 }), (rows) => {
-        answersOrRefuses(() => diagnoseLog(rows.join('\n')), isUserError);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            record.map((r) => JSON.stringify(r)),
+            JSON_VALUE.map((v) => JSON.stringify(v)),
+          ),
+          { maxLength: 6 },
+        ),
+        (rows) => {
+          answersOrRefuses(() => diagnoseLog(rows.join('\n')), isUserError);
+        },
+      ),
       { seed: SEED, numRuns: 1500 },
     );
   });

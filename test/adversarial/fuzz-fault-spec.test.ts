@@ -6,7 +6,25 @@ import { OWN_KEYS, TARGETING_KEYS } from '../../mocks/faults/keys.js';
 import { answersOrRefuses, isUserError, mangledText, SEED } from '../support/fuzz.js';
 
 const KEYS = [...new Set([...Object.keys(TARGETING_KEYS), ...Object.values(OWN_KEYS).flatMap((k) => Object.keys(k))])];
-const PIECES = [...FAULT_KINDS, ...KEYS.map((k) => `${k}=`), ':', ',', '=', '*', '0', '1', '3', '-1', '0.5', '1e3', 'none', 'graph.users.*', 'entra', 'cycle', '|'];
+const PIECES = [
+  ...FAULT_KINDS,
+  ...KEYS.map((k) => `${k}=`),
+  ':',
+  ',',
+  '=',
+  '*',
+  '0',
+  '1',
+  '3',
+  '-1',
+  '0.5',
+  '1e3',
+  'none',
+  'graph.users.*',
+  'entra',
+  'cycle',
+  '|',
+];
 
 describe('fault spec fuzzing', () => {
   it('any text: a spec or a one-line UserError', () => {
@@ -22,7 +40,10 @@ describe('fault spec fuzzing', () => {
   });
 
   it('well-formed kind:key=value lists with random values', () => {
-    const pair = fc.tuple(fc.constantFrom(...KEYS), fc.oneof(fc.constantFrom('0', '1', '7', '-2', '0.25', '1.5', 'none', '', 'x'), fc.string({ maxLength: 5 })));
+    const pair = fc.tuple(
+      fc.constantFrom(...KEYS),
+      fc.oneof(fc.constantFrom('0', '1', '7', '-2', '0.25', '1.5', 'none', '', 'x'), fc.string({ maxLength: 5 })),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...FAULT_KINDS), fc.array(pair, { maxLength: 5 }), (kind, pairs) => {
         answersOrRefuses(() => parseFaultSpec(`${kind}:${pairs.map(([k, v]) => `${k}=${v}`).join(',')}`), isUserError);

@@ -4,7 +4,30 @@ import { describe, it } from 'vitest';
 import { parseRule } from '../../harness/diff/gates.js';
 import { answersOrRefuses, isUserError, mangledText, SEED } from '../support/fuzz.js';
 
-const PIECES = ['added', 'removed', 'changed', 'vanished', 'finding', ':', 'resources', 'entitlements', 'grants', 'type:', 'user', '*', '>', '<', '>=', '<=', '=', '5', '10.5', '%', 'mass-drop', ' '];
+const PIECES = [
+  'added',
+  'removed',
+  'changed',
+  'vanished',
+  'finding',
+  ':',
+  'resources',
+  'entitlements',
+  'grants',
+  'type:',
+  'user',
+  '*',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  '=',
+  '5',
+  '10.5',
+  '%',
+  'mass-drop',
+  ' ',
+];
 
 describe('gate rule fuzzing', () => {
   it('any text: a rule or a one-line UserError', () => {

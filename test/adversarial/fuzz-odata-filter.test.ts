@@ -6,8 +6,40 @@ import { evaluate, filterFeatures, parseFilter } from '../../mocks/entra/graph/o
 import { answersOrRefuses, mangledText, SEED } from '../support/fuzz.js';
 
 const PIECES = [
-  'displayName', 'mail', 'accountEnabled', 'members', 'x', '/', ' eq ', ' ne ', ' gt ', ' le ', ' in ', ' and ', ' or ', 'not ', 'not(', '(', ')', ',',
-  "'a'", "'it''s'", "'", "''", '1', '-2.5', 'true', 'null', 'startswith(', 'endswith(', 'any(x:x', '/any(', ':', ' ', '$', 'x/y',
+  'displayName',
+  'mail',
+  'accountEnabled',
+  'members',
+  'x',
+  '/',
+  ' eq ',
+  ' ne ',
+  ' gt ',
+  ' le ',
+  ' in ',
+  ' and ',
+  ' or ',
+  'not ',
+  'not(',
+  '(',
+  ')',
+  ',',
+  "'a'",
+  "'it''s'",
+  "'",
+  "''",
+  '1',
+  '-2.5',
+  'true',
+  'null',
+  'startswith(',
+  'endswith(',
+  'any(x:x',
+  '/any(',
+  ':',
+  ' ',
+  '$',
+  'x/y',
 ];
 const isBadRequest = (error: unknown) => error instanceof GraphFailure && error.status === 400;
 
@@ -15,11 +47,15 @@ describe('OData $filter fuzzing', () => {
   it('any text: an expression that evaluates, or a 400', () => {
     fc.assert(
       fc.property(mangledText(PIECES), (text) => {
-        answersOrRefuses(() => {
-          const expr = parseFilter(text);
-          filterFeatures(expr);
-          expect(typeof evaluate(expr, { displayName: 'Ann', mail: 'a@x.test', accountEnabled: true, members: ['a'] })).toBe('boolean');
-        }, isBadRequest, { oneLine: false });
+        answersOrRefuses(
+          () => {
+            const expr = parseFilter(text);
+            filterFeatures(expr);
+            expect(typeof evaluate(expr, { displayName: 'Ann', mail: 'a@x.test', accountEnabled: true, members: ['a'] })).toBe('boolean');
+          },
+          isBadRequest,
+          { oneLine: false },
+        );
       }),
       { seed: SEED, numRuns: 5000 },
     );

@@ -6,18 +6,51 @@ import { ScimFailure } from '../../mocks/scim/wire/errors.js';
 import { answersOrRefuses, mangledText, SEED } from '../support/fuzz.js';
 
 const PIECES = [
-  'userName', 'emails', 'members', 'value', 'name.givenName', 'urn:ietf:params:scim:schemas:core:2.0:User:', '.', ' eq ', ' co ', ' sw ', ' pr', ' gt ',
-  ' and ', ' or ', 'not ', 'not (', '(', ')', '[', ']', '"a"', '"\\"', '"', '1', '-2.5e3', 'true', 'null', ' ', '$ref',
+  'userName',
+  'emails',
+  'members',
+  'value',
+  'name.givenName',
+  'urn:ietf:params:scim:schemas:core:2.0:User:',
+  '.',
+  ' eq ',
+  ' co ',
+  ' sw ',
+  ' pr',
+  ' gt ',
+  ' and ',
+  ' or ',
+  'not ',
+  'not (',
+  '(',
+  ')',
+  '[',
+  ']',
+  '"a"',
+  '"\\"',
+  '"',
+  '1',
+  '-2.5e3',
+  'true',
+  'null',
+  ' ',
+  '$ref',
 ];
 const isBadRequest = (error: unknown) => error instanceof ScimFailure && error.status === 400;
 
 describe('SCIM filter fuzzing', () => {
   it('filters: any text parses or is a 400', () => {
-    fc.assert(fc.property(mangledText(PIECES), (text) => answersOrRefuses(() => parseFilter(text), isBadRequest, { oneLine: false })), { seed: SEED, numRuns: 5000 });
+    fc.assert(
+      fc.property(mangledText(PIECES), (text) => answersOrRefuses(() => parseFilter(text), isBadRequest, { oneLine: false })),
+      { seed: SEED, numRuns: 5000 },
+    );
   });
 
   it('PATCH paths: any text parses or is a 400', () => {
-    fc.assert(fc.property(mangledText(PIECES), (text) => answersOrRefuses(() => parsePatchPath(text), isBadRequest, { oneLine: false })), { seed: SEED, numRuns: 3000 });
+    fc.assert(
+      fc.property(mangledText(PIECES), (text) => answersOrRefuses(() => parsePatchPath(text), isBadRequest, { oneLine: false })),
+      { seed: SEED, numRuns: 3000 },
+    );
   });
 
   it('regression: deep nesting is a 400, where 20,000 levels overflowed the stack (a RangeError)', () => {

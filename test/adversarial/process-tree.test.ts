@@ -21,7 +21,10 @@ afterAll(() => {
 
 async function run(name: string, script: string, timeout: string) {
   const file = join(dir, `${name}.yaml`);
-  writeFileSync(file, `version: 1\nname: ${name}\nprovider: scim\ntenant: { users: 2, groups: 1 }\nconnector:\n  command: ["sh", "-c", ${JSON.stringify(script)}]\n  timeout: ${timeout}\n`);
+  writeFileSync(
+    file,
+    `version: 1\nname: ${name}\nprovider: scim\ntenant: { users: 2, groups: 1 }\nconnector:\n  command: ["sh", "-c", ${JSON.stringify(script)}]\n  timeout: ${timeout}\n`,
+  );
   const t0 = performance.now();
   const result = await runScenario(await loadScenario(file), { runsDir: join(dir, 'runs') });
   return { result, seconds: (performance.now() - t0) / 1000 };
@@ -34,7 +37,8 @@ function escaped(pidFile: string): number {
 }
 
 /** Waits for the sleeper, then says whether it really left: it leads its own session (field 6 of stat). */
-const waitFor = (pidFile: string) => `while [ ! -s ${pidFile} ]; do sleep 0.01; done; p=$(cat ${pidFile}); [ "$(cut -d' ' -f6 /proc/$p/stat)" = "$p" ] && echo escaped`;
+const waitFor = (pidFile: string) =>
+  `while [ ! -s ${pidFile} ]; do sleep 0.01; done; p=$(cat ${pidFile}); [ "$(cut -d' ' -f6 /proc/$p/stat)" = "$p" ] && echo escaped`;
 
 describe("an external connector's process tree", () => {
   it('a setsid child of a connector that hangs dies at the timeout, and the run returns', async () => {

@@ -37,7 +37,13 @@ function stream(url: string, method: string, headers: Record<string, string>, to
     let sent = 0;
     let answered = false;
     const req = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method, headers: declared === undefined ? headers : { ...headers, 'content-length': String(declared) } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method,
+        headers: declared === undefined ? headers : { ...headers, 'content-length': String(declared) },
+      },
       (res) => {
         answered = true;
         const sentBeforeAnswer = sent;
@@ -72,17 +78,31 @@ describe('request body bounds over sockets', () => {
   let googleToken: string;
 
   beforeAll(async () => {
-    serving = await serveProviders({ providers: ['entra', 'google', 'aws', 'scim'], tenant: () => createTenant({ seed: 4, users: 5 }), seed: 4, faults: [], writeBack: true });
+    serving = await serveProviders({
+      providers: ['entra', 'google', 'aws', 'scim'],
+      tenant: () => createTenant({ seed: 4, users: 5 }),
+      seed: 4,
+      faults: [],
+      writeBack: true,
+    });
     base = serving.address;
-    const creds = (name: string) => (serving.ready as { providers: Array<{ provider: string; credentials: Record<string, unknown> }> }).providers.find((p) => p.provider === name)!.credentials;
+    const creds = (name: string) =>
+      (serving.ready as { providers: Array<{ provider: string; credentials: Record<string, unknown> }> }).providers.find((p) => p.provider === name)!
+        .credentials;
     entra = creds('entra') as typeof entra;
     scim = creds('scim') as typeof scim;
-    googleToken = ((creds('google').serviceAccountKey as { token_uri: string }).token_uri);
+    googleToken = (creds('google').serviceAccountKey as { token_uri: string }).token_uri;
   });
   afterAll(async () => serving.stop());
 
   it('a 500 MB declared POST to the Entra token endpoint is refused at once, unread, in eSTS JSON', async () => {
-    const sent = await stream(`${entra.authority}/oauth2/v2.0/token`, 'POST', { 'content-type': 'application/x-www-form-urlencoded' }, 8 * MiB, 500 * 1024 * MiB);
+    const sent = await stream(
+      `${entra.authority}/oauth2/v2.0/token`,
+      'POST',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      8 * MiB,
+      500 * 1024 * MiB,
+    );
     expect(sent.status).toBe(413);
     const body = JSON.parse(sent.body) as { error: string; error_codes: number[]; error_description: string };
     expect(body.error).toBe('invalid_request');
@@ -101,18 +121,51 @@ describe('request body bounds over sockets', () => {
   });
 
   it('a SCIM PATCH with a bad token gets 401 without its 64 MB body being read', async () => {
-    const sent = await stream(`${scim.baseUrl}/Groups/some-id`, 'PATCH', { authorization: 'Bearer wrong', 'content-type': 'application/scim+json' }, 64 * MiB);
+    const sent = await stream(
+      `${scim.baseUrl}/Groups/some-id`,
+      'PATCH',
+      { authorization: 'Bearer wrong', 'content-type': 'application/scim+json' },
+      64 * MiB,
+    );
     expect(sent.status).toBe(401);
     expect(sent.body).toMatch(/urn:ietf:params:scim:api:messages:2\.0:Error/);
     expect(sent.sentBeforeAnswer).toBeLessThan(16 * MiB);
   });
 
   it.each([
-    ['SCIM', () => `${scim.baseUrl}/Groups/some-id`, 'PATCH', {}, 2 * MiB, (b: string) => expect(JSON.parse(b)).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '413' })],
-    ['Graph', () => `${entra.graphBase}/v1.0/groups/g1/members/$ref`, 'POST', {}, 5 * MiB, (b: string) => expect(JSON.parse(b).error.code).toBe('RequestEntityTooLarge')],
-    ['Google Directory', () => `${base}/admin/directory/v1/groups/g1/members`, 'POST', {}, 2 * MiB, (b: string) => expect(JSON.parse(b).error).toMatchObject({ code: 413, errors: [{ reason: 'badRequest' }] })],
+    [
+      'SCIM',
+      () => `${scim.baseUrl}/Groups/some-id`,
+      'PATCH',
+      {},
+      2 * MiB,
+      (b: string) => expect(JSON.parse(b)).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '413' }),
+    ],
+    [
+      'Graph',
+      () => `${entra.graphBase}/v1.0/groups/g1/members/$ref`,
+      'POST',
+      {},
+      5 * MiB,
+      (b: string) => expect(JSON.parse(b).error.code).toBe('RequestEntityTooLarge'),
+    ],
+    [
+      'Google Directory',
+      () => `${base}/admin/directory/v1/groups/g1/members`,
+      'POST',
+      {},
+      2 * MiB,
+      (b: string) => expect(JSON.parse(b).error).toMatchObject({ code: 413, errors: [{ reason: 'badRequest' }] }),
+    ],
     ['Google OAuth', () => googleToken, 'POST', {}, 2 * MiB, (b: string) => expect(JSON.parse(b)).toMatchObject({ error: 'invalid_request' })],
-    ['IAM (Query XML)', () => `${base}/`, 'POST', { 'content-type': 'application/x-www-form-urlencoded' }, 2 * MiB, (b: string) => expect(b).toMatch(/<ErrorResponse[\s\S]*<Code>RequestEntityTooLarge<\/Code>/)],
+    [
+      'IAM (Query XML)',
+      () => `${base}/`,
+      'POST',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      2 * MiB,
+      (b: string) => expect(b).toMatch(/<ErrorResponse[\s\S]*<Code>RequestEntityTooLarge<\/Code>/),
+    ],
     [
       'Identity Store (JSON)',
       () => `${base}/`,
@@ -130,7 +183,12 @@ describe('request body bounds over sockets', () => {
   // These read the body to authenticate (the token form, the SigV4 payload hash), so a chunked body meets the cap.
   it.each([
     ['Google OAuth', () => googleToken, {}, (b: string) => expect(JSON.parse(b)).toMatchObject({ error: 'invalid_request' })],
-    ['IAM (Query XML)', () => `${base}/`, { 'content-type': 'application/x-www-form-urlencoded' }, (b: string) => expect(b).toMatch(/<Code>RequestEntityTooLarge<\/Code>/)],
+    [
+      'IAM (Query XML)',
+      () => `${base}/`,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      (b: string) => expect(b).toMatch(/<Code>RequestEntityTooLarge<\/Code>/),
+    ],
     [
       'Identity Store (JSON)',
       () => `${base}/`,
@@ -147,7 +205,12 @@ describe('request body bounds over sockets', () => {
   it('SCIM with a valid token reads a chunked PATCH only up to the cap, then answers its 413', async () => {
     const groups = await fetch(`${scim.baseUrl}/Groups?count=1`, { headers: { authorization: `Bearer ${scim.token}` } });
     const id = ((await groups.json()) as { Resources: Array<{ id: string }> }).Resources[0]!.id;
-    const sent = await stream(`${scim.baseUrl}/Groups/${id}`, 'PATCH', { authorization: `Bearer ${scim.token}`, 'content-type': 'application/scim+json' }, 64 * MiB);
+    const sent = await stream(
+      `${scim.baseUrl}/Groups/${id}`,
+      'PATCH',
+      { authorization: `Bearer ${scim.token}`, 'content-type': 'application/scim+json' },
+      64 * MiB,
+    );
     expect(sent.status).toBe(413);
     expect(JSON.parse(sent.body)).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '413' });
     expect(sent.sentBeforeAnswer).toBeLessThan(16 * MiB);
@@ -161,7 +224,13 @@ describe('request body bounds over sockets', () => {
 
 describe('request body bounds in process (builtin connectors)', () => {
   it('a streamed 64 MB body to the token endpoint is refused with 413 after about 1 MiB is pulled', async () => {
-    const env = await createSimEnv({ provider: 'entra', shape: resolveShape({ seed: 4, users: 3 }), faults: [], settings: {}, serving: 'in-process' });
+    const env = await createSimEnv({
+      provider: 'entra',
+      shape: resolveShape({ seed: 4, users: 3 }),
+      faults: [],
+      settings: {},
+      serving: 'in-process',
+    });
     try {
       let pulled = 0;
       const body = new ReadableStream<Uint8Array>({
@@ -185,7 +254,11 @@ describe('request body bounds in process (builtin connectors)', () => {
 /** curl's HTTP status and body, streaming a generated body from stdin (chunked) so nothing big sits in a file. */
 function curlStreaming(args: string[], bytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(CURL, ['-sS', '--max-time', '20', '-w', '\n%{http_code}', '-H', 'Transfer-Encoding: chunked', '--data-binary', '@-', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      CURL,
+      ['-sS', '--max-time', '20', '-w', '\n%{http_code}', '-H', 'Transfer-Encoding: chunked', '--data-binary', '@-', ...args],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
     child.on('error', reject);
@@ -207,29 +280,32 @@ function curlStreaming(args: string[], bytes: number): Promise<{ status: number;
   });
 }
 
-describeWithTools(
-  'request body bounds through the proxy and over TLS (curl)',
-  () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sync-harness-body-bounds-'));
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+describeWithTools('request body bounds through the proxy and over TLS (curl)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sync-harness-body-bounds-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    // The client is still sending when the 413 comes: the lingering close (mocks/serve/lingering-close.ts) is
-    // what lets it read the answer instead of meeting a reset.
-    it.each([['proxy'], ['tls']] as const)('%s: a 32 MB chunked token request is refused with 413 in eSTS JSON', async (mode) => {
-      const serving = await serveProviders({ providers: ['entra'], tenant: () => createTenant({ seed: 4, users: 3 }), seed: 4, faults: [], mode, tlsDir: join(dir, mode) });
-      try {
-        const { tenantId, authority } = (serving.ready as { credentials: { tenantId: string; authority: string } }).credentials;
-        const args =
-          mode === 'proxy'
-            ? ['--proxy', serving.address, '--cacert', String(serving.ready.caCert), `https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/token`]
-            : ['--cacert', String(serving.ready.caCert), `${authority}/oauth2/v2.0/token`];
-        const answer = await curlStreaming(args, 32 * MiB);
-        expect(answer.status).toBe(413);
-        expect((JSON.parse(answer.body) as { error_description: string }).error_description).toMatch(/^AADSTS50000: .*larger than 1048576 bytes/);
-      } finally {
-        await serving.stop();
-      }
+  // The client is still sending when the 413 comes: the lingering close (mocks/serve/lingering-close.ts) is
+  // what lets it read the answer instead of meeting a reset.
+  it.each([['proxy'], ['tls']] as const)('%s: a 32 MB chunked token request is refused with 413 in eSTS JSON', async (mode) => {
+    const serving = await serveProviders({
+      providers: ['entra'],
+      tenant: () => createTenant({ seed: 4, users: 3 }),
+      seed: 4,
+      faults: [],
+      mode,
+      tlsDir: join(dir, mode),
     });
-  },
-  [CURL],
-);
+    try {
+      const { tenantId, authority } = (serving.ready as { credentials: { tenantId: string; authority: string } }).credentials;
+      const args =
+        mode === 'proxy'
+          ? ['--proxy', serving.address, '--cacert', String(serving.ready.caCert), `https://login.microsoftonline.com/${tenantId}/oauth2/v2.0/token`]
+          : ['--cacert', String(serving.ready.caCert), `${authority}/oauth2/v2.0/token`];
+      const answer = await curlStreaming(args, 32 * MiB);
+      expect(answer.status).toBe(413);
+      expect((JSON.parse(answer.body) as { error_description: string }).error_description).toMatch(/^AADSTS50000: .*larger than 1048576 bytes/);
+    } finally {
+      await serving.stop();
+    }
+  });
+}, [CURL]);

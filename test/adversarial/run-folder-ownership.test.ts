@@ -49,7 +49,11 @@ describe('a folder run did not make', () => {
     symlinkSync(join(dir, 'elsewhere'), join(runsDir, 'linked'));
     mkdirSync(join(runsDir, 'forged'));
     writeFileSync(join(runsDir, 'forged', RUN_MARKER), 'not json');
-    for (const [name, problem] of [['notes', 'exists and is not a folder'], ['linked', 'is a symbolic link'], ['forged', 'is not a sync-harness run folder']]) {
+    for (const [name, problem] of [
+      ['notes', 'exists and is not a folder'],
+      ['linked', 'is a symbolic link'],
+      ['forged', 'is not a sync-harness run folder'],
+    ]) {
       const out = await runCli(['run', scenario(name!), '--runs-dir', runsDir]);
       expect(out.code, out.stderr).toBe(2);
       expect(lines(out.stderr)).toEqual([expect.stringContaining(problem!)]);
@@ -73,7 +77,7 @@ describe('a run folder run made', () => {
     expect(readdirSync(runDir).sort()).toEqual([RUN_MARKER, 'connector.log', 'journal.jsonl', 'result.json', 'sync.c1z']);
   });
 
-  it("removes a staging folder a killed run left behind, and only one whose owner has ended", async () => {
+  it('removes a staging folder a killed run left behind, and only one whose owner has ended', async () => {
     // As a SIGKILLed run leaves it; beside it, a run still in progress (this process) and a folder of the user's.
     const owned = (name: string, pid: number) => {
       mkdirSync(join(runsDir, name));

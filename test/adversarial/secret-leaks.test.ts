@@ -37,7 +37,11 @@ function secretsSeen(dumps: string): { secrets: Secret[]; tokens: number } {
     const c = seen.credentials as { clientSecret?: string; token?: string; serviceAccountKey?: { private_key: string; private_key_id: string } };
     if (c.clientSecret) secrets.push({ label: 'clientSecret', value: c.clientSecret });
     if (c.token) secrets.push({ label: 'token', value: c.token });
-    if (c.serviceAccountKey) secrets.push({ label: 'private_key', value: c.serviceAccountKey.private_key }, { label: 'private_key_id', value: c.serviceAccountKey.private_key_id });
+    if (c.serviceAccountKey)
+      secrets.push(
+        { label: 'private_key', value: c.serviceAccountKey.private_key },
+        { label: 'private_key_id', value: c.serviceAccountKey.private_key_id },
+      );
     for (const [i, value] of seen.tokens.entries()) secrets.push({ label: `access token #${i + 1}`, value });
     for (const [i, value] of seen.authorizations.entries()) secrets.push({ label: `authorization #${i + 1}`, value: value.replace(/^\S+\s+/, '') });
     tokens += seen.tokens.length;
@@ -79,7 +83,8 @@ for (const provider of ['entra', 'google']) {
 
         expect(await scanRunFolder(runDir, secrets)).toEqual([]);
         // Nor anything shaped like a key or a token, whatever its value.
-        for (const file of readdirSync(runDir).filter((name) => name !== 'sync.c1z')) expect(readFileSync(join(runDir, file), 'utf8'), file).not.toMatch(SHAPED);
+        for (const file of readdirSync(runDir).filter((name) => name !== 'sync.c1z'))
+          expect(readFileSync(join(runDir, file), 'utf8'), file).not.toMatch(SHAPED);
         const matcher = new SecretMatcher(secrets);
         expect(scanText(matcher, run.stdout + run.stderr, `run -o ${output}`)).toEqual([]);
         expect(run.stdout + run.stderr).not.toMatch(SHAPED);

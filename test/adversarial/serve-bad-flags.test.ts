@@ -38,7 +38,10 @@ describe('serve bad flags', () => {
   });
 
   it('--port already in use', async () => {
-    expectOneLine(await serve('--port', String(busyPort), '--journal', join(dir, 'busy.jsonl')), new RegExp(`^sync-harness: --port ${busyPort}: already in use on 127\\.0\\.0\\.1 \\(choose another`));
+    expectOneLine(
+      await serve('--port', String(busyPort), '--journal', join(dir, 'busy.jsonl')),
+      new RegExp(`^sync-harness: --port ${busyPort}: already in use on 127\\.0\\.0\\.1 \\(choose another`),
+    );
     // The journal of a serve that never started is not left behind either.
     expect(existsSync(join(dir, 'busy.jsonl'))).toBe(false);
   });
@@ -59,14 +62,20 @@ describe('serve bad flags', () => {
 
   it('--journal under /proc fails at once instead of spinning', async () => {
     const started = performance.now();
-    expectOneLine(await serve('--journal', '/proc/x/j.jsonl'), /--journal \/proc\/x\/j\.jsonl: cannot make the folder \/proc\/x \(no such folder, and it cannot be made there\)/);
+    expectOneLine(
+      await serve('--journal', '/proc/x/j.jsonl'),
+      /--journal \/proc\/x\/j\.jsonl: cannot make the folder \/proc\/x \(no such folder, and it cannot be made there\)/,
+    );
     expectOneLine(await serve('--journal', '/proc/j.jsonl'), /--journal \/proc\/j\.jsonl: cannot write it \(/);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('--journal under a file', async () => {
     writeFileSync(join(dir, 'plain'), 'x');
-    expectOneLine(await serve('--journal', join(dir, 'plain', 'sub', 'j.jsonl')), /cannot make the folder .*plain\/sub \(a file stands where a folder should be\)/);
+    expectOneLine(
+      await serve('--journal', join(dir, 'plain', 'sub', 'j.jsonl')),
+      /cannot make the folder .*plain\/sub \(a file stands where a folder should be\)/,
+    );
     expect(readFileSync(join(dir, 'plain'), 'utf8')).toBe('x');
   });
 

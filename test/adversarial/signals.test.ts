@@ -41,7 +41,10 @@ afterAll(() => {
 
 function scenario(script: string): string {
   const file = join(dir, `${NAME}.yaml`);
-  writeFileSync(file, `version: 1\nname: ${NAME}\nprovider: scim\ntenant: { users: 2, groups: 1 }\nconnector:\n  command: ["sh", "-c", ${JSON.stringify(script)}]\n  timeout: 60s\n`);
+  writeFileSync(
+    file,
+    `version: 1\nname: ${NAME}\nprovider: scim\ntenant: { users: 2, groups: 1 }\nconnector:\n  command: ["sh", "-c", ${JSON.stringify(script)}]\n  timeout: 60s\n`,
+  );
   return file;
 }
 
@@ -81,30 +84,38 @@ function expectNothingLeft(): void {
 }
 
 describe('run interrupted', () => {
-  it.each(['tenant', 'write'])('at %s: the staging folder goes, the previous run stays', async (point) => {
-    const spawned = start('echo synced', point);
-    const stderr = stderrOf(spawned);
-    await until(`it paused at ${point}`, () => stderr().includes(`sync-harness test pause: ${point}`), spawned);
-    expect(readdirSync(runsDir).filter((n) => n.startsWith(`.${NAME}-`))).toHaveLength(1);
-    await interrupt(spawned, 'SIGINT');
-    expectNothingLeft();
-  }, 30_000);
+  it.each(['tenant', 'write'])(
+    'at %s: the staging folder goes, the previous run stays',
+    async (point) => {
+      const spawned = start('echo synced', point);
+      const stderr = stderrOf(spawned);
+      await until(`it paused at ${point}`, () => stderr().includes(`sync-harness test pause: ${point}`), spawned);
+      expect(readdirSync(runsDir).filter((n) => n.startsWith(`.${NAME}-`))).toHaveLength(1);
+      await interrupt(spawned, 'SIGINT');
+      expectNothingLeft();
+    },
+    30_000,
+  );
 
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('by %s during the connector: its tree, credentials and staging go', async (signal) => {
-    const sleeper = join(dir, 'sleeper.pid');
-    const connector = join(dir, 'connector.pid');
-    const credentials = join(dir, 'credentials.path');
-    const spawned = start(`echo $$ > ${connector}; echo {credentialsFile} > ${credentials}; ${escapedSleeper(sleeper)} sleep 30`);
-    await until('the connector started its sleeper', () => existsSync(sleeper) && existsSync(connector), spawned);
-    const pid = Number(readFileSync(sleeper, 'utf8'));
-    const own = Number(readFileSync(connector, 'utf8'));
-    pids.push(pid, own);
-    expect(readFileSync(credentials, 'utf8').startsWith(tmp)).toBe(true);
-    await interrupt(spawned, signal);
-    expect(running(pid)).toBe(false);
-    expect(running(own)).toBe(false);
-    expectNothingLeft();
-  }, 30_000);
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'by %s during the connector: its tree, credentials and staging go',
+    async (signal) => {
+      const sleeper = join(dir, 'sleeper.pid');
+      const connector = join(dir, 'connector.pid');
+      const credentials = join(dir, 'credentials.path');
+      const spawned = start(`echo $$ > ${connector}; echo {credentialsFile} > ${credentials}; ${escapedSleeper(sleeper)} sleep 30`);
+      await until('the connector started its sleeper', () => existsSync(sleeper) && existsSync(connector), spawned);
+      const pid = Number(readFileSync(sleeper, 'utf8'));
+      const own = Number(readFileSync(connector, 'utf8'));
+      pids.push(pid, own);
+      expect(readFileSync(credentials, 'utf8').startsWith(tmp)).toBe(true);
+      await interrupt(spawned, signal);
+      expect(running(pid)).toBe(false);
+      expect(running(own)).toBe(false);
+      expectNothingLeft();
+    },
+    30_000,
+  );
 });
 
 describe('an output interrupted before it is renamed into place', () => {
@@ -130,16 +141,20 @@ describe('an output interrupted before it is renamed into place', () => {
     ['demo --out', (target: string) => ['demo', '--out', target, '--users', '5', '--groups', '2'], 'demo.c1z'],
     ['report --out', (target: string) => ['report', runDir, '--out', target], 'report.md'],
     ['bundle', (target: string) => ['bundle', runDir, '--out', target], 'run.bundle.tar.gz'],
-  ] as const)('%s: no .tmp, nothing staged, the previous output kept', async (_name, args, name) => {
-    const target = join(out, name);
-    writeFileSync(target, 'previous');
-    const spawned = spawnCli(args(target), { TMPDIR: tmp, SYNC_HARNESS_TMPDIR: undefined, SYNC_HARNESS_TEST_PAUSE_AT: 'output' });
-    const stderr = stderrOf(spawned);
-    await until('its output was complete', () => stderr().includes('sync-harness test pause: output'), spawned);
-    expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
-    await interrupt(spawned, 'SIGINT');
-    expect(readdirSync(out)).toEqual([name]);
-    expect(readFileSync(target, 'utf8')).toBe('previous');
-    expect(readdirSync(tmp)).toEqual([]);
-  }, 30_000);
+  ] as const)(
+    '%s: no .tmp, nothing staged, the previous output kept',
+    async (_name, args, name) => {
+      const target = join(out, name);
+      writeFileSync(target, 'previous');
+      const spawned = spawnCli(args(target), { TMPDIR: tmp, SYNC_HARNESS_TMPDIR: undefined, SYNC_HARNESS_TEST_PAUSE_AT: 'output' });
+      const stderr = stderrOf(spawned);
+      await until('its output was complete', () => stderr().includes('sync-harness test pause: output'), spawned);
+      expect(readdirSync(out).filter((n) => n.endsWith('.tmp'))).toHaveLength(1);
+      await interrupt(spawned, 'SIGINT');
+      expect(readdirSync(out)).toEqual([name]);
+      expect(readFileSync(target, 'utf8')).toBe('previous');
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    30_000,
+  );
 });

@@ -9,7 +9,6 @@ import { runCli } from '../support/cli.js';
 
 const scenario = (tenant: string, extra = '') => `version: 1\nname: t\nprovider: entra\nconnector: builtin:entra\ntenant:\n${tenant}${extra}`;
 
-
 describe('tenant size bounds', () => {
   it('the largest allowed tenant (a million users, the benchmarked size) is within the row budget', () => {
     const shape = resolveShape({ users: MAX_COUNT });
@@ -35,7 +34,9 @@ describe('tenant size bounds', () => {
 
   it('counts each within bounds but too many rows together are refused, naming what to lower', () => {
     const message = scenarioError(scenario('  users: 1000000\n  membershipsPerUser: 50\n'));
-    expect(message).toMatch(/^scenarios\/t\.yaml:6:10: tenant\.users: 1000000: this shape makes about [\d,]+ rows .* at most 5,000,000 \(lower the users or membershipsPerUser\)$/);
+    expect(message).toMatch(
+      /^scenarios\/t\.yaml:6:10: tenant\.users: 1000000: this shape makes about [\d,]+ rows .* at most 5,000,000 \(lower the users or membershipsPerUser\)$/,
+    );
   });
 
   it("memoryCheck's second tenant must fit the same bounds", () => {
@@ -63,7 +64,10 @@ describe('tenant size bounds', () => {
     [['--users', '1e9'], /--users 1000000000: at most 1,000,000/],
     [['--groups', '5000000'], /--groups 5000000: at most 1,000,000/],
     [['--app-role-assignments', '1e7'], /--app-role-assignments 10000000: at most 1,000,000/],
-    [['--users', '1000000', '--memberships-per-user', '100'], /--users 1000000: this shape makes about .* \(lower the users or --memberships-per-user\)/],
+    [
+      ['--users', '1000000', '--memberships-per-user', '100'],
+      /--users 1000000: this shape makes about .* \(lower the users or --memberships-per-user\)/,
+    ],
   ])('tenant generate %j is refused with one line, exit 2, and writes nothing', async (flags, message) => {
     const result = await runCli(['tenant', 'generate', '--out', '/nonexistent-dir-sync-harness/t.db', ...flags]);
     expect(result.code).toBe(2);

@@ -17,7 +17,12 @@ const at = (name: string) => join(dir, name);
 function laughs(levels = 9): string {
   const names = 'abcdefghijklmnop';
   const rows = [`${names[0]}: &${names[0]} [${Array(9).fill('"lol"').join(',')}]`];
-  for (let i = 1; i < levels; i++) rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    rows.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(',')}]`,
+    );
   return `version: 1\nname: bomb\nprovider: entra\n${rows.join('\n')}\n`;
 }
 
@@ -45,7 +50,10 @@ describe('scenario files that would exhaust the loader', () => {
     const started = performance.now();
     await expect(loadScenario(at('laughs.yaml'))).rejects.toMatchObject({ name: 'UserError' });
     expect(performance.now() - started).toBeLessThan(1000);
-    await expect(loadScenario(at('laughs2.yaml'))).rejects.toMatchObject({ name: 'UserError', message: expect.stringMatching(/aliases expand too far/) });
+    await expect(loadScenario(at('laughs2.yaml'))).rejects.toMatchObject({
+      name: 'UserError',
+      message: expect.stringMatching(/aliases expand too far/),
+    });
   });
 
   it('a few aliases, as a person writes them, still load', async () => {
@@ -72,6 +80,8 @@ describe('scenario files that would exhaust the loader', () => {
     const result = await runCli(['run', '--runs-dir', at('runs'), at('deep.yaml')]);
     expect(result.code, result.stderr).toBe(2);
     expect(lines(result.stderr)).toHaveLength(1);
-    expect(lines(result.stderr)[0]).toMatch(new RegExp(`^sync-harness: ${at('deep.yaml')}:4:\\d+: yaml: nested too deeply \\(fix the YAML syntax\\)$`));
+    expect(lines(result.stderr)[0]).toMatch(
+      new RegExp(`^sync-harness: ${at('deep.yaml')}:4:\\d+: yaml: nested too deeply \\(fix the YAML syntax\\)$`),
+    );
   });
 });

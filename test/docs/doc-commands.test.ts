@@ -10,7 +10,7 @@ describe('doc commands', () => {
       'text',
       `${fence}sh`,
       'npm install && npm start     # builds',
-      'sync-harness diff A.c1z B.c1z -o json --fail-on \'removed:type:user>5%\' \\',
+      "sync-harness diff A.c1z B.c1z -o json --fail-on 'removed:type:user>5%' \\",
       '  --fail-on finding:x',
       '# {"totals":{"grants":1},"gate":{}}',
       'HTTPS_PROXY=http://127.0.0.1:1 ./conn --file "a b.c1z"',
@@ -21,13 +21,28 @@ describe('doc commands', () => {
     expect(block!.commands.map((c) => [c.where, c.argv, c.env, c.shown])).toEqual([
       ['x.md:3', ['npm', 'install'], {}, ''],
       ['x.md:3', ['npm', 'start'], {}, ''],
-      ['x.md:4', ['sync-harness', 'diff', 'A.c1z', 'B.c1z', '-o', 'json', '--fail-on', 'removed:type:user>5%', '--fail-on', 'finding:x'], {}, '{"totals":{"grants":1},"gate":{}}\n'],
+      [
+        'x.md:4',
+        ['sync-harness', 'diff', 'A.c1z', 'B.c1z', '-o', 'json', '--fail-on', 'removed:type:user>5%', '--fail-on', 'finding:x'],
+        {},
+        '{"totals":{"grants":1},"gate":{}}\n',
+      ],
       ['x.md:7', ['./conn', '--file', 'a b.c1z'], { HTTPS_PROXY: 'http://127.0.0.1:1' }, ''],
     ]);
   });
 
   it('reads console blocks ($ lines are commands, the rest their output) and the annotations before a block', () => {
-    const text = ['<!-- docs-test: exit=1 -->', `${fence}console`, '$ npx sync-harness stats -f s.c1z', 'Resources 3', fence, '<!-- docs-test: skip (runs forever) -->', `${fence}bash`, 'sync-harness serve', fence].join('\n');
+    const text = [
+      '<!-- docs-test: exit=1 -->',
+      `${fence}console`,
+      '$ npx sync-harness stats -f s.c1z',
+      'Resources 3',
+      fence,
+      '<!-- docs-test: skip (runs forever) -->',
+      `${fence}bash`,
+      'sync-harness serve',
+      fence,
+    ].join('\n');
     const [first, second] = parseBlocks(text, 'y.md');
     expect(first).toMatchObject({ exit: 1, commands: [{ argv: ['npx', 'sync-harness', 'stats', '-f', 's.c1z'], shown: 'Resources 3\n' }] });
     expect(harnessArgs(first!.commands[0]!)).toEqual(['stats', '-f', 's.c1z']);

@@ -34,14 +34,18 @@ describe('documented commands parse with the CLI program', () => {
         it(`${command.where}: ${shown(command)}`, async () => expect(await parseError(args)).toBeUndefined());
       } else if (!block.skip) {
         it(`${command.where}: ${shown(command)}`, () => {
-          throw new Error(`${command.where}: "${command.argv[0]}" is not sync-harness and cannot run here; mark the block <!-- docs-test: skip (why) --> or move it`);
+          throw new Error(
+            `${command.where}: "${command.argv[0]}" is not sync-harness and cannot run here; mark the block <!-- docs-test: skip (why) --> or move it`,
+          );
         });
       }
     }
   }
 
   it('finds the docs and their commands', () => {
-    expect(blocks.map((b) => b.file)).toEqual(expect.arrayContaining(['README.md', 'docs/diff.md', 'docs/scenarios.md', 'scenarios/examples/README.md']));
+    expect(blocks.map((b) => b.file)).toEqual(
+      expect.arrayContaining(['README.md', 'docs/diff.md', 'docs/scenarios.md', 'scenarios/examples/README.md']),
+    );
   });
 
   it('leaves no block of sync-harness commands without a language (it would escape this suite)', () => {
@@ -96,7 +100,10 @@ describeWithSamples('documented commands run as the docs say', () => {
           const json = parseJson(out.stdout);
           expect(json, `${command.where}: -o json printed no JSON:\n${out.stdout.slice(0, 500)}`).toBeDefined();
           const keys = claimedKeys(command.shown);
-          expect(keys.filter((k) => !hasKey(json, k)), `${command.where}: keys the doc shows but the output lacks`).toEqual([]);
+          expect(
+            keys.filter((k) => !hasKey(json, k)),
+            `${command.where}: keys the doc shows but the output lacks`,
+          ).toEqual([]);
         }
         const outFile = flagValue(args, '--out');
         if (outFile && block.exit === 0) expect(existsSync(join(ws, outFile)), `${command.where}: --out ${outFile} was not written`).toBe(true);

@@ -13,7 +13,9 @@ afterAll(() => rmSync(runsDir, { recursive: true, force: true }));
 
 describe('sync-harness run scenarios/examples', () => {
   it('meets every expectation of every example', async () => {
-    const { code, stdout, stderr } = await runCli(['run', 'scenarios/examples', '--runs-dir', runsDir, '-o', 'json'], { env: { SYNC_HARNESS_CLI: builtCli() } });
+    const { code, stdout, stderr } = await runCli(['run', 'scenarios/examples', '--runs-dir', runsDir, '-o', 'json'], {
+      env: { SYNC_HARNESS_CLI: builtCli() },
+    });
     const { scenarios } = JSON.parse(stdout) as { scenarios: { name: string; met: boolean; unmet: string[] }[] };
     expect(scenarios.map((s) => [s.name, s.met, s.unmet])).toEqual([
       ['example-aws-shared-quota', true, []],

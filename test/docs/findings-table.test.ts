@@ -52,7 +52,9 @@ describe("docs/scenarios.md's findings table", () => {
     expect(named.filter((name) => !logs.some((f) => f.startsWith(`${name}.`)))).toEqual([]);
     const connector = readFileSync(join(repoRoot, 'test/fixtures/external/buggy_connector.py'), 'utf8');
     const bugs = new Set([...connector.slice(connector.indexOf('BUGS = {')).matchAll(/^ {4}'([a-z-]+)':/gm)].map((m) => m[1]!));
-    const cases = rows.flatMap((r) => [...r.matchAll(/\bpython [^:|]+: ([a-z-]+(?: \/ [a-z-]+|, [a-z-]+)*)/g)].flatMap((m) => m[1]!.split(/, | \/ /)));
+    const cases = rows.flatMap((r) =>
+      [...r.matchAll(/\bpython [^:|]+: ([a-z-]+(?: \/ [a-z-]+|, [a-z-]+)*)/g)].flatMap((m) => m[1]!.split(/, | \/ /)),
+    );
     expect(cases.length).toBeGreaterThan(10);
     expect(cases.filter((bug) => !bugs.has(bug))).toEqual([]);
     const paths = rows.flatMap((r) => [...r.matchAll(/`((?:test|harness)\/[\w./-]+\.ts)`/g)].map((m) => m[1]!));

@@ -27,7 +27,8 @@ describe('docs/scenarios.md', () => {
 
   it('timeout with builtin connectors is virtual time: a 5m cap on Retry-After waits ends at once, with its message', async () => {
     expect(doc('docs/scenarios.md')).toContain('With builtin connectors only, it is **virtual time**');
-    const text = 'version: 1\nname: docs-virtual-timeout\nprovider: entra\ntenant: { seed: 1, users: 5, groups: 1 }\nfaults: ["throttle:every=1,retry-after=120,route=graph.*"]\nconnector: builtin:entra\ntimeout: 5m\n';
+    const text =
+      'version: 1\nname: docs-virtual-timeout\nprovider: entra\ntenant: { seed: 1, users: 5, groups: 1 }\nfaults: ["throttle:every=1,retry-after=120,route=graph.*"]\nconnector: builtin:entra\ntimeout: 5m\n';
     const started = performance.now();
     const result = await runScenario(parseScenario(text, join(runsDir, 'virtual.yaml')), { runsDir });
     expect(result.outcome).toBe('failed');

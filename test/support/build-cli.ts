@@ -59,7 +59,12 @@ function build(dir: string): void {
 /** Every source file the build reads, by path and content. */
 function sourceHash(): string {
   const hash = createHash('sha256');
-  const add = (path: string) => hash.update(path).update('\0').update(readFileSync(join(repoRoot, path))).update('\0');
+  const add = (path: string) =>
+    hash
+      .update(path)
+      .update('\0')
+      .update(readFileSync(join(repoRoot, path)))
+      .update('\0');
   for (const file of ['tsconfig.json', 'tsconfig.build.json', 'package.json']) add(file);
   const visit = (dir: string) => {
     for (const entry of readdirSync(join(repoRoot, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

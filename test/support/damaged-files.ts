@@ -22,7 +22,10 @@ export function writeEditedCopy(good: string, target: string, edit: (db: Databas
 
 /** `C1ZF\0` + zstd of a real SQLite database that holds a table, just none of the c1z ones. */
 export function writeSqliteWithoutTables(target: string): void {
-  writeV1(target, editedSqlite(`${target}.db`, Buffer.alloc(0), (db) => db.exec('CREATE TABLE notes (text TEXT)')));
+  writeV1(
+    target,
+    editedSqlite(`${target}.db`, Buffer.alloc(0), (db) => db.exec('CREATE TABLE notes (text TEXT)')),
+  );
 }
 
 /** `start` (a SQLite file's bytes, or none) changed by `edit`, as bytes; the scratch file at `path` is removed. */

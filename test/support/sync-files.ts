@@ -41,7 +41,8 @@ export async function writeSyncFile(path: string, plans: SyncPlan[]): Promise<Wr
       const type = plan.type ?? 'full';
       const id = state === 'no-run' ? `rows-without-a-sync-run-${plan.size}` : writer.startSync({ type });
       const markers = Array.from({ length: plan.size }, (_, k) => `sync-${plan.size}-${k + 1}`);
-      for (const marker of markers) writer.addResourceType(id, create(ResourceTypeSchema, { id: marker, displayName: `Marker of sync size ${plan.size}` }));
+      for (const marker of markers)
+        writer.addResourceType(id, create(ResourceTypeSchema, { id: marker, displayName: `Marker of sync size ${plan.size}` }));
       const counts = writeDirectory(writer, id, shapeOf(plan.size));
       if (state === 'finished') writer.endSync(id);
       const resourceTypes = counts.resourceTypes + markers.length;

@@ -60,7 +60,10 @@ export function syncConnector(connector: Connector, options: SyncFileOptions = {
     const ofType = (type: string) => resources.filter((r) => r.id?.resourceType === type);
     const users = ofType('user').map((r): [string, SyncedUser] => {
       const trait = unpackAnnotation(r.annotations, UserTraitSchema);
-      return [r.id!.resource, { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED }];
+      return [
+        r.id!.resource,
+        { login: trait?.login ?? '', email: trait?.emails[0]?.address ?? '', enabled: trait?.status?.status === UserStatus.ENABLED },
+      ];
     });
     const grants = [...file.rows().grants(scope)].map((row): SyncedGrant => {
       const grant = records.grant(row);

@@ -31,10 +31,13 @@ export function decodeUints(data: Uint8Array, offset: number, count: number): Ui
   const end = start + count * width;
   if (end > data.length) throw new ColumnError('uint column runs past the block');
   const read =
-    width === 1 ? (i: number) => base + data[start + i]!
-    : width === 2 ? (i: number) => base + (data[start + 2 * i]! | (data[start + 2 * i + 1]! << 8))
-    : width === 4 ? (i: number) => base + readU32(data, start + 4 * i)
-    : (i: number) => readU64(data, start + 8 * i);
+    width === 1
+      ? (i: number) => base + data[start + i]!
+      : width === 2
+        ? (i: number) => base + (data[start + 2 * i]! | (data[start + 2 * i + 1]! << 8))
+        : width === 4
+          ? (i: number) => base + readU32(data, start + 4 * i)
+          : (i: number) => readU64(data, start + 8 * i);
   return { count, at: read, end };
 }
 

@@ -67,14 +67,16 @@ export function readLiveTables(dir: string): LsmState {
     throw error;
   }
   if (blobFiles) throw new ManifestError(`${manifest}: the store keeps values in blob files`, true);
-  const tables = [...live.values()].map((t): LiveTable => ({
-    fileNum: t.fileNum,
-    level: t.level,
-    fileName: `${String(t.backingFileNum ?? t.fileNum).padStart(6, '0')}.sst`,
-    ...(t.smallestSeq === t.largestSeq ? { syntheticSeq: t.smallestSeq } : {}),
-    bounds: bounds(t),
-    virtual: t.backingFileNum !== undefined,
-  }));
+  const tables = [...live.values()].map(
+    (t): LiveTable => ({
+      fileNum: t.fileNum,
+      level: t.level,
+      fileName: `${String(t.backingFileNum ?? t.fileNum).padStart(6, '0')}.sst`,
+      ...(t.smallestSeq === t.largestSeq ? { syntheticSeq: t.smallestSeq } : {}),
+      bounds: bounds(t),
+      virtual: t.backingFileNum !== undefined,
+    }),
+  );
   return { manifest, tables };
 }
 

@@ -71,7 +71,11 @@ export interface Version {
 }
 
 /** The visible value of one key from its versions (newest first), if any. */
-export function resolve(key: Uint8Array, versions: Version[], deletions: { deletes(key: Uint8Array, seq: number): boolean }): VisibleEntry | undefined {
+export function resolve(
+  key: Uint8Array,
+  versions: Version[],
+  deletions: { deletes(key: Uint8Array, seq: number): boolean },
+): VisibleEntry | undefined {
   const operands: Uint8Array[] = [];
   const newest = versions[0]!.seq;
   for (const { entry, seq, source } of versions) {

@@ -39,7 +39,11 @@ export function parseFrameIndex(
   const indexLength = tail.readUInt32BE(8);
   const indexEnd = fileSize - INDEX_FOOTER_LENGTH;
   if (indexOffset < payloadStart || indexOffset + indexLength !== indexEnd) {
-    throw fileError(path, `damaged v3 payload: the frame index footer points at bytes ${indexOffset}-${indexOffset + indexLength}, not just before it (${indexEnd})`, DAMAGED);
+    throw fileError(
+      path,
+      `damaged v3 payload: the frame index footer points at bytes ${indexOffset}-${indexOffset + indexLength}, not just before it (${indexEnd})`,
+      DAMAGED,
+    );
   }
   const indexBytes = readIndex(indexOffset, indexLength);
   if (xxh64(indexBytes) !== tail.readBigUInt64BE(12)) {
@@ -67,7 +71,11 @@ export function parseFrameIndex(
     }
     seen.add(entry.name);
     if (entry.offset < payloadStart || entry.offset + entry.compressedSize > indexOffset) {
-      throw fileError(path, `damaged v3 payload: frame for ${entry.name} (bytes ${entry.offset}-${entry.offset + entry.compressedSize}) lies outside the payload`, DAMAGED);
+      throw fileError(
+        path,
+        `damaged v3 payload: frame for ${entry.name} (bytes ${entry.offset}-${entry.offset + entry.compressedSize}) lies outside the payload`,
+        DAMAGED,
+      );
     }
     return entry;
   });

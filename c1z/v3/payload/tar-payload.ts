@@ -19,6 +19,11 @@ export async function unpackTar(path: string, payloadStart: number, dir: string,
     await (zstd ? pipeline(source, new DecompressStream(), unpack) : pipeline(source, unpack));
   } catch (error) {
     const kind = zstd ? 'TAR_ZSTD' : 'TAR';
-    throw fileError(path, `damaged v3 payload (${kind}): ${(error as Error).message}`, 'the file is damaged or was cut short; ask for it again', error);
+    throw fileError(
+      path,
+      `damaged v3 payload (${kind}): ${(error as Error).message}`,
+      'the file is damaged or was cut short; ask for it again',
+      error,
+    );
   }
 }

@@ -28,7 +28,10 @@ export function readBlock(file: TableFile, handle: BlockHandle, checksum: Checks
   if (checksum !== 'none') {
     const computed = checksum === 'crc32c' ? maskCrc(crc32c(covered)) : Number(xxh64(covered) & 0xffffffffn);
     if (computed !== stored) {
-      throw new PebbleCorruption(file.name, `${what} block at offset ${handle.offset}: checksum mismatch (stored ${hex(stored)}, computed ${hex(computed)})`);
+      throw new PebbleCorruption(
+        file.name,
+        `${what} block at offset ${handle.offset}: checksum mismatch (stored ${hex(stored)}, computed ${hex(computed)})`,
+      );
     }
   }
   const body = raw.subarray(0, handle.length);
@@ -61,4 +64,3 @@ function decompressBlock(indicator: number, body: Uint8Array, file: string): Uin
 function hex(n: number): string {
   return `0x${n.toString(16).padStart(8, '0')}`;
 }
-

@@ -34,7 +34,7 @@ function shape(f: DescField): string {
   }
 }
 
-describeWithSamples('our c1.storage.v3 messages against the SDK sample\'s own descriptors', () => {
+describeWithSamples("our c1.storage.v3 messages against the SDK sample's own descriptors", () => {
   it('declare each field with the number, name and type the SDK gives it', async () => {
     const manifest = await readV3Manifest(samplePath(SAMPLE.pebble));
     // Linked from records.proto down, by name: the set lists options.proto before the descriptor.proto it

@@ -84,7 +84,11 @@ export function keptByV3(label: string, rows: RowSource, scope: { syncId: string
           parentResourceTypeId: principal?.parentResourceId?.resourceType ?? '',
           parentResourceId: principal?.parentResourceId?.resource ?? '',
         },
-        expansion: expandable && { entitlementIds: expandable.entitlementIds, shallow: expandable.shallow, resourceTypeIds: expandable.resourceTypeIds },
+        expansion: expandable && {
+          entitlementIds: expandable.entitlementIds,
+          shallow: expandable.shallow,
+          resourceTypeIds: expandable.resourceTypeIds,
+        },
         annotations: anys(grant.annotations.filter((a) => !anyIs(a, GrantExpandableSchema))),
         sources: Object.fromEntries(Object.entries(grant.sources?.sources ?? {}).map(([key, source]) => [key, { isDirect: source.isDirect }])),
       });

@@ -102,20 +102,21 @@ export function grantRow(syncId: string, r: GrantRecord): StoredGrant {
     principal: principal
       ? {
           id: resourceId(principal.resourceTypeId, principal.resourceId),
-          parentResourceId: principal.parentResourceId
-            ? resourceId(principal.parentResourceTypeId, principal.parentResourceId)
-            : undefined,
+          parentResourceId: principal.parentResourceId ? resourceId(principal.parentResourceTypeId, principal.parentResourceId) : undefined,
         }
       : undefined,
     annotations: anys(r.annotations),
     sources: sources.length ? { sources: Object.fromEntries(sources.map(([k, v]) => [k, { isDirect: v.isDirect }])) } : undefined,
   });
   const expansion = r.expansion
-    ? encodeMessage(GrantExpandableSchema, create(GrantExpandableSchema, {
-        entitlementIds: r.expansion.entitlementIds,
-        shallow: r.expansion.shallow,
-        resourceTypeIds: r.expansion.resourceTypeIds,
-      }))
+    ? encodeMessage(
+        GrantExpandableSchema,
+        create(GrantExpandableSchema, {
+          entitlementIds: r.expansion.entitlementIds,
+          shallow: r.expansion.shallow,
+          resourceTypeIds: r.expansion.resourceTypeIds,
+        }),
+      )
     : undefined;
   return {
     syncId,

@@ -72,8 +72,16 @@ export class V3Store implements RowSource {
       return counts;
     };
     const resources = count(this.resourceRecords(PREFIX.resource, () => true));
-    const entitlements = count(this.mapRecords<EntitlementRecord, { resourceTypeId: string }>('entitlement', PREFIX.entitlement, (r) => ({ resourceTypeId: r.resource?.resourceTypeId ?? '' })));
-    const grants = count(this.mapRecords<GrantRecord, { resourceTypeId: string }>('grant', PREFIX.grant, (r) => ({ resourceTypeId: r.entitlement?.resourceTypeId ?? '' })));
+    const entitlements = count(
+      this.mapRecords<EntitlementRecord, { resourceTypeId: string }>('entitlement', PREFIX.entitlement, (r) => ({
+        resourceTypeId: r.resource?.resourceTypeId ?? '',
+      })),
+    );
+    const grants = count(
+      this.mapRecords<GrantRecord, { resourceTypeId: string }>('grant', PREFIX.grant, (r) => ({
+        resourceTypeId: r.entitlement?.resourceTypeId ?? '',
+      })),
+    );
     const keys = [...new Set([...types, ...resources.keys(), ...entitlements.keys(), ...grants.keys()])].sort();
     const byType = (counts: Map<string, number>) => Object.fromEntries(keys.map((k) => [k, counts.get(k) ?? 0]));
     const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
@@ -200,5 +208,9 @@ export class V3Store implements RowSource {
 }
 
 function printable(key: Uint8Array): string {
-  return JSON.stringify(Buffer.from(key).toString('latin1').replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return JSON.stringify(
+    Buffer.from(key)
+      .toString('latin1')
+      .replace(/[^\x20-\x7e]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+  );
 }

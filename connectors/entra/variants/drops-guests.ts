@@ -14,7 +14,9 @@ export function dropsGuests(options: EntraConnectorOptions): EntraConnector {
   const { client } = connector;
   return patchSyncer(connector, 'user', () => ({
     async list(_parent, pageToken) {
-      const page = await client.get<GraphPage<GraphUser>>(pageToken || `/v1.0/users?$select=${USER_SELECT}&$filter=${MEMBERS_ONLY}&$top=${options.top ?? 999}`);
+      const page = await client.get<GraphPage<GraphUser>>(
+        pageToken || `/v1.0/users?$select=${USER_SELECT}&$filter=${MEMBERS_ONLY}&$top=${options.top ?? 999}`,
+      );
       return { resources: (page.value ?? []).map(userResource), nextPageToken: page['@odata.nextLink'] ?? '' };
     },
   }));

@@ -2,7 +2,11 @@
 import type { ResourceSyncer } from '../../../c1z/contract/index.js';
 import type { EntraConnector } from '../connector.js';
 
-export function patchSyncer(connector: EntraConnector, type: 'user' | 'group', patch: (original: ResourceSyncer) => Partial<ResourceSyncer>): EntraConnector {
+export function patchSyncer(
+  connector: EntraConnector,
+  type: 'user' | 'group',
+  patch: (original: ResourceSyncer) => Partial<ResourceSyncer>,
+): EntraConnector {
   const original = connector.syncers[type]!;
   return { ...connector, syncers: { ...connector.syncers, [type]: { ...original, ...patch(original) } } };
 }

@@ -1,13 +1,5 @@
 /** What the inspection commands share: opening the file, picking the sync, baton's JSON conventions. */
-import {
-  openSyncFile,
-  selectForRows,
-  type RowSource,
-  type RowTable,
-  type SyncFile,
-  type SyncRun,
-  type SyncScope,
-} from '../../../c1z/index.js';
+import { openSyncFile, selectForRows, type RowSource, type RowTable, type SyncFile, type SyncRun, type SyncScope } from '../../../c1z/index.js';
 import type { CommandIO } from '../../../lib/output/sink.js';
 
 export interface InspectOptions {

@@ -24,9 +24,13 @@ export async function run(flags: ConnectorOptions, [provider]: string[], io: Com
   }
   const { credentials } = readCredentialsFile(flags.credentials, provider!);
   const timeoutMs = flags.requestTimeout === undefined ? undefined : parseDuration(flags.requestTimeout);
-  if (flags.requestTimeout !== undefined && !timeoutMs) throw new UserError(`--request-timeout ${flags.requestTimeout}: expected a duration such as 30s or 500ms`);
+  if (flags.requestTimeout !== undefined && !timeoutMs)
+    throw new UserError(`--request-timeout ${flags.requestTimeout}: expected a duration such as 30s or 500ms`);
   const log = createLogger(io.stderr, flags.logLevel, flags.logFormat);
-  const connector = create(module, credentials, flags.credentials, { ...(flags.variant ? { variant: flags.variant } : {}), ...(timeoutMs ? { fetch: timedFetch(timeoutMs) } : {}) });
+  const connector = create(module, credentials, flags.credentials, {
+    ...(flags.variant ? { variant: flags.variant } : {}),
+    ...(timeoutMs ? { fetch: timedFetch(timeoutMs) } : {}),
+  });
   log({ level: 'info', msg: 'sync starting', provider });
   const bar = progressBar(io.stderr);
   const result = await runSync(connector, {
@@ -56,5 +60,6 @@ function create(module: BuiltinConnectorModule, credentials: Record<string, unkn
 
 /** Every request gives up after `ms`, as Go's `http.Client{Timeout}` does: the error is the client's own. */
 function timedFetch(ms: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
+  return (input, init) =>
+    fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
 }

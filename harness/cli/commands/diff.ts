@@ -28,7 +28,13 @@ export async function run(options: DiffOptions, files: string[], io: CommandIO):
     if (options.outputFormat === 'json') await io.stdout.line(JSON.stringify(report, null, 2));
     else if (options.outputFormat === 'markdown') await renderMarkdown(io.stdout, report);
     else if (options.outputFormat === 'html') await io.stdout.write(renderHtml(report));
-    else if (options.outputFormat === 'junit') await io.stdout.write(renderJunit(report, rules.map((r) => r.text)));
+    else if (options.outputFormat === 'junit')
+      await io.stdout.write(
+        renderJunit(
+          report,
+          rules.map((r) => r.text),
+        ),
+      );
     else await renderConsole(io.stdout, report);
     if (report.gate.passed) return 0;
     // The console output already ends with them; other formats keep stdout machine-readable.

@@ -20,7 +20,8 @@ import type { DoctorOptions } from '../command-options.js';
 
 export async function run(options: DoctorOptions, _args: string[], io: CommandIO): Promise<number> {
   if (options.expectIds && !options.file) throw new UserError('doctor: --expect-ids compares against a sync (add -f FILE with the .c1z to check)');
-  if (!options.log && !options.file) throw new UserError('doctor: nothing to diagnose (give --log FILE for a connector log, -f FILE for a .c1z sync file, or both)');
+  if (!options.log && !options.file)
+    throw new UserError('doctor: nothing to diagnose (give --log FILE for a connector log, -f FILE for a .c1z sync file, or both)');
   const log = options.log ? diagnoseLogFile(options.log) : undefined;
   const file = options.file ? await diagnoseFile(options.file, options.expectIds) : undefined;
   const found = [...(log?.findings ?? []), ...(file?.findings ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -37,7 +38,11 @@ export async function run(options: DoctorOptions, _args: string[], io: CommandIO
 function diagnoseLogFile(path: string): LogDiagnosis {
   const diagnosis = diagnoseLog(readLog(path));
   if (diagnosis.format === 'text' && diagnosis.findings.length === 0) {
-    throw fileError(path, `no line was recognised as a Baton log (JSON or console format) in its ${diagnosis.lines} line(s)`, "give the connector's own log: its --log-path file, or its saved stderr");
+    throw fileError(
+      path,
+      `no line was recognised as a Baton log (JSON or console format) in its ${diagnosis.lines} line(s)`,
+      "give the connector's own log: its --log-path file, or its saved stderr",
+    );
   }
   return diagnosis;
 }
@@ -49,9 +54,15 @@ function readLog(path: string): string {
     content = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw fileError(path, `cannot read the log: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code}`, "give the connector's log file (its --log-path, or its saved stderr)", error);
+    throw fileError(
+      path,
+      `cannot read the log: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code}`,
+      "give the connector's log file (its --log-path, or its saved stderr)",
+      error,
+    );
   }
-  if (content.trim() === '') throw fileError(path, 'the log is empty', 'rerun the connector with --log-level debug and save its stderr (or --log-path) to a file');
+  if (content.trim() === '')
+    throw fileError(path, 'the log is empty', 'rerun the connector with --log-level debug and save its stderr (or --log-path) to a file');
   return content;
 }
 
@@ -66,28 +77,45 @@ function jsonReport(findings: Finding[], log: LogDiagnosis | undefined, file: Fi
   };
 }
 
-async function printConsole(io: CommandIO, options: DoctorOptions, findings: Finding[], log: LogDiagnosis | undefined, file: FileDiagnosis | undefined): Promise<void> {
+async function printConsole(
+  io: CommandIO,
+  options: DoctorOptions,
+  findings: Finding[],
+  log: LogDiagnosis | undefined,
+  file: FileDiagnosis | undefined,
+): Promise<void> {
   const out = io.stdout;
   if (log) await out.line(`Log: ${options.log} (${log.lines} lines, ${log.format} format${log.provider ? `, looks like ${log.provider}` : ''})`);
   if (file) {
     const s = file.sync;
-    await out.line(`Sync: ${options.file} sync ${s.id} (${s.type}), started ${s.startedAt ?? '?'}, ${s.endedAt ? `ended ${s.endedAt}` : 'unfinished'}`);
-    if (!s.endedAt) await out.line(`Stopped at: ${file.stoppedAt ? `${stoppedAtLine(file.stoppedAt)}${file.stoppedAt.completedActions !== undefined ? ` (${file.stoppedAt.completedActions} actions done)` : ''}` : 'unknown (no readable sync token)'}`);
+    await out.line(
+      `Sync: ${options.file} sync ${s.id} (${s.type}), started ${s.startedAt ?? '?'}, ${s.endedAt ? `ended ${s.endedAt}` : 'unfinished'}`,
+    );
+    if (!s.endedAt)
+      await out.line(
+        `Stopped at: ${file.stoppedAt ? `${stoppedAtLine(file.stoppedAt)}${file.stoppedAt.completedActions !== undefined ? ` (${file.stoppedAt.completedActions} actions done)` : ''}` : 'unknown (no readable sync token)'}`,
+      );
     for (const note of file.notes) await out.line(`note: ${note}`);
     if (file.reached) {
       await out.line();
       await out.line('Reached:');
       const r = file.reached;
       const types = [...new Set([...Object.keys(r.resources), ...Object.keys(r.entitlements), ...Object.keys(r.grants)])].sort();
-      await writeTable(out, ['Resource Type', 'Resources', 'Entitlements', 'Grants'], [
-        ...types.map((t) => [t, String(r.resources[t] ?? 0), String(r.entitlements[t] ?? 0), String(r.grants[t] ?? 0)]),
-        ['(total)', String(r.totals.resources), String(r.totals.entitlements), String(r.totals.grants)],
-      ]);
+      await writeTable(
+        out,
+        ['Resource Type', 'Resources', 'Entitlements', 'Grants'],
+        [
+          ...types.map((t) => [t, String(r.resources[t] ?? 0), String(r.entitlements[t] ?? 0), String(r.grants[t] ?? 0)]),
+          ['(total)', String(r.totals.resources), String(r.totals.entitlements), String(r.totals.grants)],
+        ],
+      );
     }
     if (file.expectIds) {
       const e = file.expectIds;
       await out.line();
-      await out.line(`Expected ids: ${e.expected} expected, ${e.found} found, ${e.missing.length} missing, ${e.caseOnly.length} case-only, ${e.extra.length} extra of the same types`);
+      await out.line(
+        `Expected ids: ${e.expected} expected, ${e.found} found, ${e.missing.length} missing, ${e.caseOnly.length} case-only, ${e.extra.length} extra of the same types`,
+      );
       for (const id of e.missing.slice(0, 20)) await out.line(`  missing    ${id}`);
       for (const c of e.caseOnly.slice(0, 20)) await out.line(`  case-only  ${c.expected} (sync has ${c.found})`);
       for (const id of e.extra.slice(0, 10)) await out.line(`  extra      ${id}`);

@@ -12,7 +12,15 @@ export async function run(options: ListingOptions, _args: string[], io: CommandI
     const view = await rowView(file, options, io);
     const records = new Records(file.path, view.rows, view.scope);
     const json = options.outputFormat === 'json' ? new JsonListWriter(io, 'entitlements') : undefined;
-    const table = json ? undefined : new TableWriter(io.stdout, ['ID', { title: 'Display Name', shrink: true }, 'Resource Type', { title: 'Resource', shrink: true }, 'Permission']);
+    const table = json
+      ? undefined
+      : new TableWriter(io.stdout, [
+          'ID',
+          { title: 'Display Name', shrink: true },
+          'Resource Type',
+          { title: 'Resource', shrink: true },
+          'Permission',
+        ]);
     for (const row of view.rows.entitlements(view.scope, { resourceTypeId: options.resourceType })) {
       const entitlement = records.entitlement(row);
       const resource = records.resourceById(entitlement.resource?.id, entitlement.resource);
@@ -24,11 +32,19 @@ export async function run(options: ListingOptions, _args: string[], io: CommandI
           ...(type ? { resourceType: messageToJson(ResourceTypeSchema, type) } : {}),
         });
       } else {
-        await table!.row([entitlement.id, entitlement.displayName, type?.displayName || row.resourceTypeId, resource?.displayName || row.resourceId, entitlement.slug]);
+        await table!.row([
+          entitlement.id,
+          entitlement.displayName,
+          type?.displayName || row.resourceTypeId,
+          resource?.displayName || row.resourceId,
+          entitlement.slug,
+        ]);
       }
     }
     await (json ?? table)!.end();
-    const unknown = unknownFilter('entitlements', file.path, view, { resourceTypeId: options.resourceType }, () => view.rows.entitlements(view.scope, { resourceTypeId: options.resourceType }));
+    const unknown = unknownFilter('entitlements', file.path, view, { resourceTypeId: options.resourceType }, () =>
+      view.rows.entitlements(view.scope, { resourceTypeId: options.resourceType }),
+    );
     if (unknown) throw unknown;
     return 0;
   });

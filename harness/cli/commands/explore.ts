@@ -15,7 +15,13 @@ export async function run(flags: ExploreOptions, paths: string[], io: CommandIO)
   const explorer = await openExplorer(paths, { failOn: flags.failOn });
   try {
     const token = flags.token === false ? undefined : newToken();
-    const serving = await serveExplorer({ routes: explorer.routes, subject: explorer.subject, port, token, onError: (message) => void io.stderr.line(message) });
+    const serving = await serveExplorer({
+      routes: explorer.routes,
+      subject: explorer.subject,
+      port,
+      token,
+      onError: (message) => void io.stderr.line(message),
+    });
     // Listening for the stop before printing the URL: a script may stop explore as soon as it reads it.
     const parent = parentGone();
     const stopped = new Promise<string>((resolve) => {
@@ -25,7 +31,9 @@ export async function run(flags: ExploreOptions, paths: string[], io: CommandIO)
     });
     await io.stdout.line(serving.url);
     const access = token ? 'open the URL above (it carries the token)' : 'no token asked (--no-token): anyone on this machine can read it';
-    await io.stderr.line(`exploring ${explorer.kind === 'sync' ? 'the sync file' : explorer.kind === 'diff' ? 'the diff of' : 'the run folder'} ${explorer.subject} on ${serving.origin}: ${access}; Ctrl-C to stop`);
+    await io.stderr.line(
+      `exploring ${explorer.kind === 'sync' ? 'the sync file' : explorer.kind === 'diff' ? 'the diff of' : 'the run folder'} ${explorer.subject} on ${serving.origin}: ${access}; Ctrl-C to stop`,
+    );
     const reason = await stopped;
     parent.stop();
     await serving.close();

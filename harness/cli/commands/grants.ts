@@ -20,7 +20,14 @@ export async function run(options: GrantsOptions, _args: string[], io: CommandIO
       const grant = records.grant(row);
       if (json) {
         const entitlement = records.entitlementById(row.entitlementId, grant.entitlement);
-        const resource = records.resourceById(entitlement?.resource?.id ?? { $typeName: 'c1.connector.v2.ResourceId', resourceType: row.resourceTypeId, resource: row.resourceId, batonResource: false });
+        const resource = records.resourceById(
+          entitlement?.resource?.id ?? {
+            $typeName: 'c1.connector.v2.ResourceId',
+            resourceType: row.resourceTypeId,
+            resource: row.resourceId,
+            batonResource: false,
+          },
+        );
         const type = records.typeById(row.resourceTypeId);
         const principal = records.resourceById(grant.principal?.id, grant.principal);
         await json.item({
@@ -31,7 +38,13 @@ export async function run(options: GrantsOptions, _args: string[], io: CommandIO
           ...(principal ? { principal: messageToJson(ResourceSchema, principal) } : {}),
         });
       } else {
-        await table!.row([grant.id, row.resourceTypeId, row.resourceId, row.entitlementId, resourceRef(grant.principal?.id) || `${row.principalResourceTypeId}:${row.principalResourceId}`]);
+        await table!.row([
+          grant.id,
+          row.resourceTypeId,
+          row.resourceId,
+          row.entitlementId,
+          resourceRef(grant.principal?.id) || `${row.principalResourceTypeId}:${row.principalResourceId}`,
+        ]);
       }
     }
     await (json ?? table)!.end();

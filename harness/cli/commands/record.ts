@@ -11,11 +11,14 @@ import type { CommandIO } from '../../../lib/output/sink.js';
 import type { RecordOptions } from '../command-options.js';
 
 export async function run(flags: RecordOptions, command: string[], io: CommandIO): Promise<number> {
-  if (command.length === 0) throw new UserError('record: give the connector command after --, e.g. record --provider entra -- ./baton-microsoft-entra --file {output}');
-  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(flags.name)) throw new UserError(`--name ${flags.name}: use letters, digits, dot, dash or underscore (it names the files)`);
+  if (command.length === 0)
+    throw new UserError('record: give the connector command after --, e.g. record --provider entra -- ./baton-microsoft-entra --file {output}');
+  if (!/^[a-z0-9][a-z0-9._-]*$/i.test(flags.name))
+    throw new UserError(`--name ${flags.name}: use letters, digits, dot, dash or underscore (it names the files)`);
   const timeoutMs = parseDuration(flags.timeout);
   if (timeoutMs === undefined) throw new UserError(`--timeout ${flags.timeout}: expected a duration such as 90s or 10m`);
-  if (flags.upstream && !/^https?:\/\//.test(flags.upstream)) throw new UserError(`--upstream ${flags.upstream}: expected a URL such as http://127.0.0.1:8080 (a serve base URL)`);
+  if (flags.upstream && !/^https?:\/\//.test(flags.upstream))
+    throw new UserError(`--upstream ${flags.upstream}: expected a URL such as http://127.0.0.1:8080 (a serve base URL)`);
   const outDir = flags.out ?? `recordings/${flags.name}`;
   const outcome = await recordConnector({
     provider: flags.provider,
@@ -41,10 +44,16 @@ function summary(outcome: RecordOutcome) {
   return {
     exchanges: outcome.exchanges,
     hosts: outcome.hosts,
-    connector: { outcome: outcome.connector.outcome, exitCode: outcome.connector.exitCode, ...(outcome.connector.error ? { error: outcome.connector.error } : {}) },
+    connector: {
+      outcome: outcome.connector.outcome,
+      exitCode: outcome.connector.exitCode,
+      ...(outcome.connector.error ? { error: outcome.connector.error } : {}),
+    },
     problems: outcome.problems,
     files: outcome.files,
-    ...(replay ? { replay: { outcome: replay.connector.outcome, matches: replay.matches, ...(replay.diff ? { totals: replay.diff.totals } : {}) } } : {}),
+    ...(replay
+      ? { replay: { outcome: replay.connector.outcome, matches: replay.matches, ...(replay.diff ? { totals: replay.diff.totals } : {}) } }
+      : {}),
   };
 }
 
@@ -58,12 +67,16 @@ function describe(outcome: RecordOutcome, timeoutMs: number): string[] {
     `recorded ${outcome.exchanges} exchanges with ${outcome.hosts.join(', ')}`,
     `  connector: ${connector.outcome}${connector.error ? ` (${connector.error.split('\n')[0]})` : ''}`,
     `  fixtures (sanitized, shareable): ${here(files.har)}, ${here(files.nock)}`,
-    `  private (real ids; keep local): ${[files.map, files.recordedSync].filter(Boolean).map((f) => here(f!)).join(', ')}`,
+    `  private (real ids; keep local): ${[files.map, files.recordedSync]
+      .filter(Boolean)
+      .map((f) => here(f!))
+      .join(', ')}`,
   ];
   for (const problem of outcome.problems) lines.push(`  not recorded: ${problem}`);
   if (!files.recordedSync) lines.push('  replay check skipped: the connector wrote no sync file to compare');
   else if (!replay) lines.push('  replay check skipped (--no-verify)');
-  else if (replay.matches) lines.push('  replay: the connector syncs the same from the recording, once ids are mapped back (0 added, 0 removed, 0 changed)');
+  else if (replay.matches)
+    lines.push('  replay: the connector syncs the same from the recording, once ids are mapped back (0 added, 0 removed, 0 changed)');
   else {
     const t = replay.diff?.totals;
     lines.push(

@@ -17,9 +17,25 @@ export async function run(flags: ReproFlags, _args: string[], io: CommandIO): Pr
 function jsonResult({ file, plan, result, comparison }: ReproOutcome): Record<string, unknown> {
   return {
     match: comparison.match,
-    scenario: { file, name: plan.name, provider: plan.provider, tenant: plan.tenant, faults: plan.faults, ...(plan.permissions ? { permissions: plan.permissions } : {}), connector: plan.connector },
+    scenario: {
+      file,
+      name: plan.name,
+      provider: plan.provider,
+      tenant: plan.tenant,
+      faults: plan.faults,
+      ...(plan.permissions ? { permissions: plan.permissions } : {}),
+      connector: plan.connector,
+    },
     report: plan.report,
-    run: { outcome: result.outcome, error: result.error ?? null, errorClass: comparison.errorClass.run, findings: comparison.findings.run, met: result.met, unmet: result.unmet, runDir: result.runDir },
+    run: {
+      outcome: result.outcome,
+      error: result.error ?? null,
+      errorClass: comparison.errorClass.run,
+      findings: comparison.findings.run,
+      met: result.met,
+      unmet: result.unmet,
+      runDir: result.runDir,
+    },
     errorClass: comparison.errorClass,
     outcome: comparison.outcome,
     missing: comparison.findings.missing,
@@ -30,25 +46,31 @@ function jsonResult({ file, plan, result, comparison }: ReproOutcome): Record<st
 
 /** Caveats worth repeating outside the file: symptoms left out, conflicts met while merging. */
 function notes(plan: ReproOutcome['plan']): string[] {
-  return [
-    ...plan.skipped.map((s) => `${s.id}: not reproduced: ${s.why}`),
-    ...plan.notes,
-  ];
+  return [...plan.skipped.map((s) => `${s.id}: not reproduced: ${s.why}`), ...plan.notes];
 }
 
 async function printConsole(io: CommandIO, { file, plan, result, comparison }: ReproOutcome): Promise<void> {
   const out = io.stdout;
-  const tenant = Object.entries(plan.tenant).filter(([k]) => k !== 'seed').map(([k, v]) => `${v} ${k}`).join(', ');
-  await out.line(`Wrote ${shown(file)}: ${plan.provider}, ${tenant}${plan.faults.length ? `, faults ${plan.faults.join(' ')}` : ''}${plan.permissions ? `, permissions [${plan.permissions.join(', ')}]` : ''}`);
+  const tenant = Object.entries(plan.tenant)
+    .filter(([k]) => k !== 'seed')
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  await out.line(
+    `Wrote ${shown(file)}: ${plan.provider}, ${tenant}${plan.faults.length ? `, faults ${plan.faults.join(' ')}` : ''}${plan.permissions ? `, permissions [${plan.permissions.join(', ')}]` : ''}`,
+  );
   await out.line(`Ran it: ${result.outcome}${result.error ? `: ${oneLine(result.error)}` : ''} (${shown(result.runDir)})`);
   const c = comparison;
   const findings = (ids: readonly string[]) => (ids.length ? ids.join(', ') : 'none');
   if (c.match) {
-    await out.line(`Reproduced: error class ${c.errorClass.run}; the report's findings ${findings(c.findings.report)} are all in the run's (${findings(c.findings.run)})`);
+    await out.line(
+      `Reproduced: error class ${c.errorClass.run}; the report's findings ${findings(c.findings.report)} are all in the run's (${findings(c.findings.run)})`,
+    );
   } else {
     await out.line('Not reproduced:');
-    if (c.errorClass.report !== c.errorClass.run) await out.line(`  error class: the report shows ${c.errorClass.report}, the run ${c.errorClass.run}`);
-    if (c.outcome.report && c.outcome.report !== c.outcome.run) await out.line(`  outcome: the report's sync ${c.outcome.report}, the run ${c.outcome.run}`);
+    if (c.errorClass.report !== c.errorClass.run)
+      await out.line(`  error class: the report shows ${c.errorClass.report}, the run ${c.errorClass.run}`);
+    if (c.outcome.report && c.outcome.report !== c.outcome.run)
+      await out.line(`  outcome: the report's sync ${c.outcome.report}, the run ${c.outcome.run}`);
     if (c.findings.missing.length) await out.line(`  findings missing from the run: ${c.findings.missing.join(', ')}`);
   }
   if (c.findings.extra.length) await out.line(`  findings the run adds: ${c.findings.extra.join(', ')}`);

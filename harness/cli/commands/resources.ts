@@ -24,11 +24,18 @@ export async function run(options: ListingOptions, _args: string[], io: CommandI
           ...(parent ? { parent: messageToJson(ResourceSchema, parent) } : {}),
         });
       } else {
-        await table!.row([resource.id?.resource ?? '', resource.displayName, type?.displayName || row.resourceTypeId, resourceRef(resource.parentResourceId)]);
+        await table!.row([
+          resource.id?.resource ?? '',
+          resource.displayName,
+          type?.displayName || row.resourceTypeId,
+          resourceRef(resource.parentResourceId),
+        ]);
       }
     }
     await (json ?? table)!.end();
-    const unknown = unknownFilter('resources', file.path, view, { resourceTypeId: options.resourceType }, () => view.rows.resources(view.scope, { resourceTypeId: options.resourceType }));
+    const unknown = unknownFilter('resources', file.path, view, { resourceTypeId: options.resourceType }, () =>
+      view.rows.resources(view.scope, { resourceTypeId: options.resourceType }),
+    );
     if (unknown) throw unknown;
     return 0;
   });

@@ -57,13 +57,25 @@ export async function run(flags: RunOptions, paths: string[], io: CommandIO): Pr
         // expected failure would otherwise read as an error of the run.
         log: ({ level, msg, ...fields }) => log({ level: 'debug', msg, scenario: scenario.name, connectorLevel: level, ...fields }),
       });
-      log({ level: result.met ? 'debug' : 'warn', msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations', scenario: scenario.name, unmet: result.unmet.length });
+      log({
+        level: result.met ? 'debug' : 'warn',
+        msg: result.met ? 'scenario met its expectations' : 'scenario did not meet its expectations',
+        scenario: scenario.name,
+        unmet: result.unmet.length,
+      });
       rows.push(result);
       await progress.finished(i, result);
     } catch (error) {
       const row = errorRow(scenario.source.file, error, scenario);
       if (row.badInput) await io.stderr.line(`sync-harness: ${row.error}`);
-      else log({ level: 'error', msg: 'scenario could not run', scenario: scenario.name, error: row.error, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });
+      else
+        log({
+          level: 'error',
+          msg: 'scenario could not run',
+          scenario: scenario.name,
+          error: row.error,
+          ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+        });
       rows.push(row);
       if (!row.badInput) await progress.finished(i, { name: row.name, outcome: 'error', met: false, durationMs: Date.now() - started });
     }
@@ -87,7 +99,8 @@ async function plan(paths: readonly string[], override: ExternalConnector | unde
     }
     const { scenario } = entry;
     const problem = await preflightProblem(scenario, override);
-    if (problem) planned.push({ name: scenario.name, source: scenario.source, error: errorRow(scenario.source.file, new UserError(problem), scenario) });
+    if (problem)
+      planned.push({ name: scenario.name, source: scenario.source, error: errorRow(scenario.source.file, new UserError(problem), scenario) });
     else planned.push({ name: scenario.name, source: scenario.source, scenario });
   }
   return planned;

@@ -65,29 +65,40 @@ const COUNTED_FROM = {
 } as const;
 
 async function printConsole(io: CommandIO, engine: string, sync: SyncRun, stats: SyncStats, unfinished: boolean): Promise<void> {
-  await writeTable(io.stdout, ['Field', 'Value'], [
-    ['Engine', engine],
-    ['Sync ID', sync.id],
-    ['Sync Type', sync.syncType],
-    ['Parent Sync ID', sync.parentSyncId || '-'],
-    ['Started At', sync.startedAt ?? '-'],
-    ['Ended At', unfinished ? 'unfinished' : (sync.endedAt ?? '-')],
-    ['Duration', duration(sync)],
-    ['Sync Token', sync.syncToken || '-'],
-    ['Counted From', COUNTED_FROM[stats.countedFrom ?? 'rows']],
-  ]);
+  await writeTable(
+    io.stdout,
+    ['Field', 'Value'],
+    [
+      ['Engine', engine],
+      ['Sync ID', sync.id],
+      ['Sync Type', sync.syncType],
+      ['Parent Sync ID', sync.parentSyncId || '-'],
+      ['Started At', sync.startedAt ?? '-'],
+      ['Ended At', unfinished ? 'unfinished' : (sync.endedAt ?? '-')],
+      ['Duration', duration(sync)],
+      ['Sync Token', sync.syncToken || '-'],
+      ['Counted From', COUNTED_FROM[stats.countedFrom ?? 'rows']],
+    ],
+  );
   await io.stdout.line();
-  await writeTable(io.stdout, ['Type', 'Count'], [
-    ['Resource Types', String(stats.resourceTypes)],
-    ['Resources', String(stats.resources)],
-    ['Entitlements', String(stats.entitlements)],
-    ['Grants', String(stats.grants)],
-  ]);
+  await writeTable(
+    io.stdout,
+    ['Type', 'Count'],
+    [
+      ['Resource Types', String(stats.resourceTypes)],
+      ['Resources', String(stats.resources)],
+      ['Entitlements', String(stats.entitlements)],
+      ['Grants', String(stats.grants)],
+    ],
+  );
   await io.stdout.line();
   const types = Object.keys(stats.resourcesByResourceType);
   await writeTable(
     io.stdout,
     ['Resource Type', 'Resources', 'Entitlements', 'Grants'],
-    types.map((t) => [t, ...[stats.resourcesByResourceType, stats.entitlementsByResourceType, stats.grantsByResourceType].map((m) => String(m[t] ?? 0))]),
+    types.map((t) => [
+      t,
+      ...[stats.resourcesByResourceType, stats.entitlementsByResourceType, stats.grantsByResourceType].map((m) => String(m[t] ?? 0)),
+    ]),
   );
 }

@@ -19,7 +19,13 @@ describe('the harness log', () => {
     log({ level: 'info', msg: 'hidden' });
     log({ level: 'warn', msg: 'retrying operation', wait: '2s' });
     await new Promise((r) => setImmediate(r));
-    expect(out.text().trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ level: 'warn', ts: '2026-05-01T12:00:00.000Z', msg: 'retrying operation', wait: '2s' }]);
+    expect(
+      out
+        .text()
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ level: 'warn', ts: '2026-05-01T12:00:00.000Z', msg: 'retrying operation', wait: '2s' }]);
   });
 
   it('writes one readable line per record in console format', async () => {

@@ -27,7 +27,17 @@ describe('scenario progress', () => {
   it('with --log-format json, a log record per scenario', async () => {
     const { sink, text } = capture();
     await scenarioProgress(sink, 2, 'json', at).finished(1, { name: 'scim-control', outcome: 'succeeded', met: true, durationMs: 80 });
-    expect(JSON.parse(text())).toEqual({ level: 'info', ts: '2026-05-01T12:00:00.000Z', msg: 'scenario finished', scenario: 'scim-control', outcome: 'succeeded', met: true, durationMs: 80, done: 2, total: 2 });
+    expect(JSON.parse(text())).toEqual({
+      level: 'info',
+      ts: '2026-05-01T12:00:00.000Z',
+      msg: 'scenario finished',
+      scenario: 'scim-control',
+      outcome: 'succeeded',
+      met: true,
+      durationMs: 80,
+      done: 2,
+      total: 2,
+    });
   });
 
   it('in a terminal, the bar instead of lines (cleared when done)', async () => {

@@ -32,10 +32,22 @@ export function scenarioProgress(stderr: Sink, total: number, format: LogFormat,
     async finished(index, s) {
       const done = index + 1;
       if (format === 'json') {
-        const record = { level: 'info', ts: now().toISOString(), msg: 'scenario finished', scenario: s.name, outcome: s.outcome, met: s.met, durationMs: s.durationMs, done, total };
+        const record = {
+          level: 'info',
+          ts: now().toISOString(),
+          msg: 'scenario finished',
+          scenario: s.name,
+          outcome: s.outcome,
+          met: s.met,
+          durationMs: s.durationMs,
+          done,
+          total,
+        };
         await stderr.line(JSON.stringify(record));
       } else {
-        await stderr.line(`[${String(done).padStart(width)}/${total}] ${s.name}  ${s.outcome}  ${s.met ? 'met' : 'NOT MET'}  ${seconds(s.durationMs)}`);
+        await stderr.line(
+          `[${String(done).padStart(width)}/${total}] ${s.name}  ${s.outcome}  ${s.met ? 'met' : 'NOT MET'}  ${seconds(s.durationMs)}`,
+        );
       }
     },
     stop() {},

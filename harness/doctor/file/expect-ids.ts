@@ -25,13 +25,23 @@ export function readExpectedIds(path: string): string[] {
   try {
     content = readFileSync(path, 'utf8');
   } catch (error) {
-    throw fileError(path, `cannot read the expected ids: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'give a text file with one type:id per line', error);
+    throw fileError(
+      path,
+      `cannot read the expected ids: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      'give a text file with one type:id per line',
+      error,
+    );
   }
   const ids: string[] = [];
   content.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
-    if (line.indexOf(':') <= 0 || line.endsWith(':')) throw fileError(path, `line ${i + 1} is not a type:id ("${line.slice(0, 80)}")`, 'write one id per line as <resource type>:<resource id>, e.g. user:8f2c...');
+    if (line.indexOf(':') <= 0 || line.endsWith(':'))
+      throw fileError(
+        path,
+        `line ${i + 1} is not a type:id ("${line.slice(0, 80)}")`,
+        'write one id per line as <resource type>:<resource id>, e.g. user:8f2c...',
+      );
     ids.push(line);
   });
   return ids;
@@ -51,7 +61,9 @@ export function compareIds(expected: readonly string[], present: ReadonlySet<str
     else missing.push(id);
   }
   const types = new Set(expected.map((id) => id.slice(0, id.indexOf(':'))));
-  const extra = [...present].filter((key) => types.has(key.slice(0, key.indexOf(':'))) && !wanted.has(key) && !wantedLower.has(key.toLowerCase())).sort();
+  const extra = [...present]
+    .filter((key) => types.has(key.slice(0, key.indexOf(':'))) && !wanted.has(key) && !wantedLower.has(key.toLowerCase()))
+    .sort();
   return { expected: wanted.size, found: wanted.size - missing.length - caseOnly.length, missing, caseOnly, extra };
 }
 
@@ -61,7 +73,10 @@ export function expectIdsFindings(result: ExpectIdsResult): Finding[] {
     findings.push({
       id: 'id-case-mismatch',
       title: `Case-only id mismatch: ${result.caseOnly.length} expected id(s) are in the sync only in another case`,
-      evidence: firstFew(result.caseOnly.map((c) => `expected ${c.expected}, sync has ${c.found}`), 4),
+      evidence: firstFew(
+        result.caseOnly.map((c) => `expected ${c.expected}, sync has ${c.found}`),
+        4,
+      ),
       fix: [
         'Ids match exactly, case included: copy the id from the sync (sync-harness resources -f FILE) into the configuration.',
         'If the connector changed the case it writes ids in, that is a connector change every matching configuration must follow.',
@@ -75,7 +90,7 @@ export function expectIdsFindings(result: ExpectIdsResult): Finding[] {
       evidence: firstFew(result.missing, 5),
       fix: [
         'Check the object exists in the provider and the connector can read it (permissions, filters on its listing, an unfinished sync).',
-        'Check the id format: the connector\'s resource id (object id, ARN, email...) for that resource type, not a display name.',
+        "Check the id format: the connector's resource id (object id, ARN, email...) for that resource type, not a display name.",
       ],
     });
   }

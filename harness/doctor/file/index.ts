@@ -36,7 +36,17 @@ export async function diagnoseFile(path: string, expectIdsPath?: string): Promis
     const sync = latestStarted(file);
     const findings: Finding[] = [];
     const notes: string[] = [];
-    const result: FileDiagnosis = { sync: { id: sync.id, type: sync.syncType, ...(sync.startedAt ? { startedAt: sync.startedAt } : {}), ...(sync.endedAt ? { endedAt: sync.endedAt } : {}), engine: file.engine }, findings, notes };
+    const result: FileDiagnosis = {
+      sync: {
+        id: sync.id,
+        type: sync.syncType,
+        ...(sync.startedAt ? { startedAt: sync.startedAt } : {}),
+        ...(sync.endedAt ? { endedAt: sync.endedAt } : {}),
+        engine: file.engine,
+      },
+      findings,
+      notes,
+    };
     const stats = file.stats(sync.id);
     if (!sync.endedAt) {
       const stoppedAt = decodeSyncToken(sync.syncToken);
@@ -74,7 +84,9 @@ function reached(stats: SyncStats): Reached {
 }
 
 function unfinished(sync: SyncRun, stoppedAt: StoppedAt | undefined, stats: SyncStats): Finding {
-  const byType = Object.entries(stats.resourcesByResourceType).map(([t, n]) => `${t} ${n}`).join(', ');
+  const byType = Object.entries(stats.resourcesByResourceType)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ');
   return {
     id: 'sync-unfinished',
     title: `Sync unfinished: stopped during ${stoppedAt ? stoppedAtLine(stoppedAt) : 'an unknown step (no readable sync token)'}`,
@@ -82,7 +94,11 @@ function unfinished(sync: SyncRun, stoppedAt: StoppedAt | undefined, stats: Sync
       `sync ${sync.id} (${sync.syncType}) started ${sync.startedAt ?? '?'}, no end time`,
       ...(stoppedAt?.completedActions !== undefined ? [`${stoppedAt.completedActions} action(s) completed before it stopped`] : []),
       `written so far: ${stats.resources} resources (${byType || 'none'}), ${stats.entitlements} entitlements, ${stats.grants} grants`,
-      ...(stoppedAt?.pending.length ? [`still queued: ${stoppedAt.pending.slice(0, 4).join('; ')}${stoppedAt.pending.length > 4 ? ` and ${stoppedAt.pending.length - 4} more` : ''}`] : []),
+      ...(stoppedAt?.pending.length
+        ? [
+            `still queued: ${stoppedAt.pending.slice(0, 4).join('; ')}${stoppedAt.pending.length > 4 ? ` and ${stoppedAt.pending.length - 4} more` : ''}`,
+          ]
+        : []),
     ],
     fix: [
       "Find why it stopped in the connector's log at that step (run `npx sync-harness doctor --log` on it): a 401/403 or an expired secret aborts a sync; a deadline ends it as 'sync exited without finishing'.",

@@ -58,7 +58,14 @@ function actions(state: Record<string, unknown>): { current?: RawAction; pending
     const map = state.actions_map as Record<string, RawAction>;
     const order = Array.isArray(state.action_order) ? (state.action_order as string[]) : Object.keys(map);
     const currentId = String(state.current_action_id ?? order.at(-1) ?? '');
-    return { current: map[currentId], pending: order.filter((id) => id !== currentId).map((id) => map[id]!).filter(Boolean).reverse() };
+    return {
+      current: map[currentId],
+      pending: order
+        .filter((id) => id !== currentId)
+        .map((id) => map[id]!)
+        .filter(Boolean)
+        .reverse(),
+    };
   }
   const stack = Array.isArray(state.actions) ? (state.actions as RawAction[]) : [];
   // The SDK pushes onto the end and pops from it: what runs next is the last entry.

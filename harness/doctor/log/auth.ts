@@ -8,12 +8,15 @@ import { fixSecretSteps, grantSteps, renewSecretSteps } from '../provider-terms.
 import { cite, matching, type LogContext, type LogDetector } from './context.js';
 import { DAEMON_LINE } from './daemon.js';
 
-const DENIED = /Authorization_RequestDenied|Insufficient privileges to complete the operation|AccessDenied|not authorized to perform|insufficientPermissions|Not Authorized to access this resource|code = PermissionDenied|\b403 Forbidden\b/i;
+const DENIED =
+  /Authorization_RequestDenied|Insufficient privileges to complete the operation|AccessDenied|not authorized to perform|insufficientPermissions|Not Authorized to access this resource|code = PermissionDenied|\b403 Forbidden\b/i;
 /** Google refusing the domain-wide delegation itself: nothing of the directory was consented. */
 const DELEGATION_REFUSED = /unauthorized_client/;
 const WRITE = /\b(grant|revoke)(ing)? (failed|task)|task_type[=:]"?(grant|revoke)\b|\bGrant(ManagerService)?\/?Grant\b|\bRevoke\b.*failed/i;
-const EXPIRED = /AADSTS7000222|client secret keys for app .* are expired|ExpiredToken|security token included in the request is expired|Token has been expired or revoked/i;
-const INVALID = /AADSTS7000215|Invalid client secret provided|\binvalid_client\b|InvalidClientTokenId|SignatureDoesNotMatch|Invalid JWT Signature|UnrecognizedClientException/;
+const EXPIRED =
+  /AADSTS7000222|client secret keys for app .* are expired|ExpiredToken|security token included in the request is expired|Token has been expired or revoked/i;
+const INVALID =
+  /AADSTS7000215|Invalid client secret provided|\binvalid_client\b|InvalidClientTokenId|SignatureDoesNotMatch|Invalid JWT Signature|UnrecognizedClientException/;
 
 /** A progress line saying a listing wrote something: proof that some read was allowed. */
 function readsWorked(c: LogContext): boolean {
@@ -65,8 +68,24 @@ function credential(c: LogContext, id: 'expired-secret' | 'invalid-secret'): Fin
   if (lines.length === 0) return undefined;
   const provider = c.provider;
   return id === 'expired-secret'
-    ? { id, title: 'Expired credential: the provider refused a secret or key that has expired', ...cite(lines), fix: provider ? renewSecretSteps(provider) : generic('create a new secret or key') }
-    : { id, title: 'Invalid credential: the provider refused the secret or key as wrong', ...cite(lines), fix: provider ? fixSecretSteps(provider) : generic('copy the secret (its value, not its id) again') };
+    ? {
+        id,
+        title: 'Expired credential: the provider refused a secret or key that has expired',
+        ...cite(lines),
+        fix: provider ? renewSecretSteps(provider) : generic('create a new secret or key'),
+      }
+    : {
+        id,
+        title: 'Invalid credential: the provider refused the secret or key as wrong',
+        ...cite(lines),
+        fix: provider ? fixSecretSteps(provider) : generic('copy the secret (its value, not its id) again'),
+      };
 }
 
-export const authDetectors: LogDetector[] = [consentMissing, permissionMissing, writeBackNotConsented, (c) => credential(c, 'expired-secret'), (c) => credential(c, 'invalid-secret')];
+export const authDetectors: LogDetector[] = [
+  consentMissing,
+  permissionMissing,
+  writeBackNotConsented,
+  (c) => credential(c, 'expired-secret'),
+  (c) => credential(c, 'invalid-secret'),
+];

@@ -30,7 +30,10 @@ export function matching(c: LogContext, pattern: RegExp, except?: RegExp): Match
 
 /** The first few lines, whole, as `line N: ...` with a count of the rest, and what matched in each. */
 export function cite(lines: readonly MatchedLine[], n = 4): Pick<Finding, 'evidence' | 'matched'> {
-  const evidence = firstFew(lines.map((l) => lineEvidence(l)), n);
+  const evidence = firstFew(
+    lines.map((l) => lineEvidence(l)),
+    n,
+  );
   return { evidence, matched: evidence.map((_, i) => (i < n ? (lines[i]?.matched ?? null) : null)) };
 }
 

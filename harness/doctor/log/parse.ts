@@ -45,7 +45,11 @@ function jsonLine(raw: string, n: number): ParsedLine | undefined {
   if (!record || typeof record !== 'object' || Array.isArray(record)) return undefined;
   const { level, ts, logger, caller: _caller, msg, ...fields } = record as Record<string, unknown>;
   if (typeof msg !== 'string') return undefined;
-  return build(n, 'json', msg, fields, { level: typeof level === 'string' ? level.toLowerCase() : undefined, at: time(ts), logger: typeof logger === 'string' ? logger : undefined });
+  return build(n, 'json', msg, fields, {
+    level: typeof level === 'string' ? level.toLowerCase() : undefined,
+    at: time(ts),
+    logger: typeof logger === 'string' ? logger : undefined,
+  });
 }
 
 /** `2026-05-01T12:00:00.000Z\tINFO\t[logger\t]caller\tmsg[\t{fields}]`. */
@@ -76,7 +80,13 @@ function textLine(raw: string, n: number): ParsedLine {
   return build(n, 'text', raw.trim(), {}, {});
 }
 
-function build(n: number, format: ParsedLine['format'], msg: string, fields: Record<string, unknown>, meta: Pick<ParsedLine, 'level' | 'at' | 'logger'>): ParsedLine {
+function build(
+  n: number,
+  format: ParsedLine['format'],
+  msg: string,
+  fields: Record<string, unknown>,
+  meta: Pick<ParsedLine, 'level' | 'at' | 'logger'>,
+): ParsedLine {
   const values = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return { n, format, msg, fields, ...strip(meta), text: [msg, ...values].join(' ') };
 }

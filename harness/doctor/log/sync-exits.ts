@@ -29,7 +29,7 @@ const tooManyWarnings: LogDetector = (c): Finding | undefined => {
     ...cite([...exits, ...skipped], 4),
     fix: [
       'Each skipped action is a NotFound the connector returned for a grant or entitlement listing: an object it listed could not be read back by its id.',
-      "Check the ids the connector passes to its detail and membership calls (the same form the listing gave, not a name or another attribute), and that it answers NotFound only for objects deleted since they were listed.",
+      'Check the ids the connector passes to its detail and membership calls (the same form the listing gave, not a name or another attribute), and that it answers NotFound only for objects deleted since they were listed.',
       'The sync file is kept: rerun the connector with the same file and the SDK resumes it, but the same skips will stop it again.',
     ],
   };

@@ -14,7 +14,8 @@ const MAX_ATTEMPTS_TEXT = 'max attempts reached';
 /** pkg/uhttp/pagination.go: `ErrMissingPaginationData`, and WithPaginationData's "%T reported no pagination data". */
 const MISSING_PAGINATION_TEXT = /uhttp: response is missing pagination data|reported no pagination data/;
 
-const THROTTLE = /retrying operation|Too Many Requests|status(?:_code)?["=: ]+429\b|HTTP\/[\d.]+ 429\b|\b429 Too Many|ThrottlingException|\bThrottling\b|TooManyRequests|rateLimitExceeded|Rate exceeded/i;
+const THROTTLE =
+  /retrying operation|Too Many Requests|status(?:_code)?["=: ]+429\b|HTTP\/[\d.]+ 429\b|\b429 Too Many|ThrottlingException|\bThrottling\b|TooManyRequests|rateLimitExceeded|Rate exceeded/i;
 
 const pageTokenUnchangedDetector: LogDetector = (c) => {
   const lines = matching(c, UNCHANGED_TOKEN_TEXT);
@@ -76,4 +77,10 @@ const provisionerMissing: LogDetector = (c) => {
   };
 };
 
-export const syncDetectors: LogDetector[] = [pageTokenUnchangedDetector, paginationCycleDetector, paginationDataMissing, throttled, provisionerMissing];
+export const syncDetectors: LogDetector[] = [
+  pageTokenUnchangedDetector,
+  paginationCycleDetector,
+  paginationDataMissing,
+  throttled,
+  provisionerMissing,
+];

@@ -28,7 +28,14 @@ function missingExamples(c: DoctorContext): (listing: Listing) => string[] {
   return (listing) => {
     const kind = /users/i.test(listing.route) ? isUserType : /groups/i.test(listing.route) ? isGroupType : undefined;
     const missing = kind ? c.missingResources.filter((k) => kind(k.type)) : [];
-    return missing.length ? [`${missing.length} missing from the sync, e.g. ${missing.slice(0, 3).map((k) => `${k.type}:${k.id}`).join(', ')}`] : [];
+    return missing.length
+      ? [
+          `${missing.length} missing from the sync, e.g. ${missing
+            .slice(0, 3)
+            .map((k) => `${k.type}:${k.id}`)
+            .join(', ')}`,
+        ]
+      : [];
   };
 }
 

@@ -47,7 +47,7 @@ export function listingsOf(provider: string, journal: readonly JournalEntry[]): 
     if (!params) continue;
     const { call, identity } = readCall(entry, dialect, params);
     // Connectors sharing a run page their own listings.
-    const key = `${entry.client ? `client ${entry.client}: ` : ""}${entry.route} ${identity}`;
+    const key = `${entry.client ? `client ${entry.client}: ` : ''}${entry.route} ${identity}`;
     let listing = byKey.get(key);
     if (!listing) byKey.set(key, (listing = { route: entry.route, label: key, dialect, calls: [] }));
     listing.calls.push(call);
@@ -103,7 +103,11 @@ export function saidMore(call: ListCall): boolean {
 /** `#12 GET /v1.0/users?$top=100 -> 200: 100 item(s), @odata.nextLink RFNwdAIAAQ…` : a request line and what its page said. */
 export function pageLine(call: ListCall, requestLine: (e: JournalEntry) => string): string {
   const asked = call.entry.page?.asked;
-  const body = asked ? ` {${Object.entries(asked).map(([k, v]) => `${k}=${short(v)}`).join(', ')}}` : '';
+  const body = asked
+    ? ` {${Object.entries(asked)
+        .map(([k, v]) => `${k}=${short(v)}`)
+        .join(', ')}}`
+    : '';
   if (!call.answered) return `${requestLine(call.entry)}${body}`;
   const more = call.next !== undefined ? `, ${call.dialect.more} ${short(call.next)}` : '';
   const total = call.total !== undefined ? `, totalResults ${call.total}` : '';

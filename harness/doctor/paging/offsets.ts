@@ -39,7 +39,11 @@ function stepLines(listing: Listing, steps: OffsetStep[], kind: 'gap' | 'overlap
     const n = range[1]! - range[0]! + 1;
     const what = kind === 'gap' ? `items ${range[0]}-${range[1]} (${n}) were never read` : `items ${range[0]}-${range[1]} (${n}) were read twice`;
     const sizeNote = s.from.size !== undefined && s.from.size !== s.from.items ? `; it asked count=${s.from.size} and got ${s.from.items}` : '';
-    return [`${listing.label}: ${what}: the page at ${listing.dialect.offset} ${s.from.offset} returned ${s.from.items} and the next asked ${listing.dialect.offset} ${s.to.offset}${sizeNote}`, pageLine(s.from, requestLine), pageLine(s.to, requestLine)];
+    return [
+      `${listing.label}: ${what}: the page at ${listing.dialect.offset} ${s.from.offset} returned ${s.from.items} and the next asked ${listing.dialect.offset} ${s.to.offset}${sizeNote}`,
+      pageLine(s.from, requestLine),
+      pageLine(s.to, requestLine),
+    ];
   });
 }
 

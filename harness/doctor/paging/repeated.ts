@@ -59,8 +59,17 @@ export function pageRequestedAgain(listings: readonly Listing[]): Finding | unde
         ? 'then stopped'
         : `then went on (${listing.calls.length} requests in all)`;
     const r = repeats[0]!;
-    const what = r.call.token !== undefined ? `the same ${listing.dialect.token}` : r.call.offset !== undefined ? `the same ${listing.dialect.offset}` : 'the first page';
-    lines.push(`${listing.label}: asked again for a page it already had (${what}), ${outcome}`, `first: ${pageLine(r.first, requestLine)}`, `again: ${pageLine(r.call, requestLine)}`);
+    const what =
+      r.call.token !== undefined
+        ? `the same ${listing.dialect.token}`
+        : r.call.offset !== undefined
+          ? `the same ${listing.dialect.offset}`
+          : 'the first page';
+    lines.push(
+      `${listing.label}: asked again for a page it already had (${what}), ${outcome}`,
+      `first: ${pageLine(r.first, requestLine)}`,
+      `again: ${pageLine(r.call, requestLine)}`,
+    );
   }
   if (lines.length === 0) return undefined;
   return {

@@ -16,8 +16,14 @@ export function pageSizeOverCap(listings: readonly Listing[]): Finding | undefin
     const over = listing.calls.filter((c) => c.size !== undefined && c.size > cap);
     if (over.length === 0) continue;
     const c = over[0]!;
-    const outcome = listing.dialect.overCap === 'refused' ? `the provider refused ${c.entry.status >= 400 ? 'it' : 'such requests'}` : `the provider served at most ${cap}`;
-    lines.push(`${listing.route}: asked ${listing.dialect.size}=${c.size}, above its cap of ${cap}; ${outcome} (${over.length} request(s))`, requestLine(c.entry));
+    const outcome =
+      listing.dialect.overCap === 'refused'
+        ? `the provider refused ${c.entry.status >= 400 ? 'it' : 'such requests'}`
+        : `the provider served at most ${cap}`;
+    lines.push(
+      `${listing.route}: asked ${listing.dialect.size}=${c.size}, above its cap of ${cap}; ${outcome} (${over.length} request(s))`,
+      requestLine(c.entry),
+    );
   }
   if (lines.length === 0) return undefined;
   return {
@@ -25,7 +31,7 @@ export function pageSizeOverCap(listings: readonly Listing[]): Finding | undefin
     title: 'Page size over the cap: the connector asked for more per page than the listing allows',
     evidence: firstFew(lines, 6),
     fix: [
-      'Ask at most the cap: Graph $top 999, Google maxResults 500 for users and 200 for groups and members, IAM MaxItems 1000, Identity Store MaxResults 100, SCIM count up to the server\'s filter.maxResults.',
+      "Ask at most the cap: Graph $top 999, Google maxResults 500 for users and 200 for groups and members, IAM MaxItems 1000, Identity Store MaxResults 100, SCIM count up to the server's filter.maxResults.",
       'Page by what the answer says (continuation, or items returned), never by the size asked.',
     ],
   };

@@ -34,8 +34,14 @@ export function nextPageNotRequested(listings: readonly Listing[], journalEnd: {
     const pages = unfollowedPages(listing).filter((c) => !journalEnd.failed || journalEnd.lastOkSeq > c.entry.seq);
     for (const call of pages) {
       signals.add(listing.dialect.more);
-      const what = call.next !== undefined ? `no later request sent its ${listing.dialect.token}` : `no later request asked for startIndex ${call.offset! + call.items}`;
-      lines.push(`${listing.label}: the provider said there was more (${listing.dialect.more})${shortPageNote(call)}; ${what}`, pageLine(call, requestLine));
+      const what =
+        call.next !== undefined
+          ? `no later request sent its ${listing.dialect.token}`
+          : `no later request asked for startIndex ${call.offset! + call.items}`;
+      lines.push(
+        `${listing.label}: the provider said there was more (${listing.dialect.more})${shortPageNote(call)}; ${what}`,
+        pageLine(call, requestLine),
+      );
     }
   }
   if (lines.length === 0) return undefined;

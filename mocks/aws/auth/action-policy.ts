@@ -5,7 +5,14 @@
  */
 
 /** Every read a sync connector makes (baton-aws asks for the iam List and Get actions, identitystore List, sts:AssumeRole). */
-export const DEFAULT_READ_ACTIONS = ['iam:List*', 'iam:Get*', 'identitystore:List*', 'identitystore:Describe*', 'identitystore:Get*', 'sts:AssumeRole'] as const;
+export const DEFAULT_READ_ACTIONS = [
+  'iam:List*',
+  'iam:Get*',
+  'identitystore:List*',
+  'identitystore:Describe*',
+  'identitystore:Get*',
+  'sts:AssumeRole',
+] as const;
 
 /** The writes membership provisioning makes; allowed by default only with `writeBack`. */
 export const WRITE_ACTIONS = ['iam:AddUserToGroup', 'iam:RemoveUserFromGroup'] as const;

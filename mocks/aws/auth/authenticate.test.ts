@@ -12,8 +12,17 @@ const NOW = new Date('2026-05-06T07:08:09Z');
 const url = new URL('https://iam.amazonaws.com/');
 const body = 'Action=ListUsers&Version=2010-05-08';
 
-function signed(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, at = NOW, scope = { region: 'us-east-1', service: 'iam' }) {
-  return { method: 'POST', url, body, headers: signRequest({ method: 'POST', url, body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, credentials, scope, at) };
+function signed(
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+  at = NOW,
+  scope = { region: 'us-east-1', service: 'iam' },
+) {
+  return {
+    method: 'POST',
+    url,
+    body,
+    headers: signRequest({ method: 'POST', url, body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, credentials, scope, at),
+  };
 }
 
 function check(input: Partial<AuthInput> & Pick<AuthInput, 'request'>): AuthFailure | string {
@@ -50,7 +59,11 @@ describe('authenticate', () => {
 
   it('consults the revocation hook for the long-term key only', () => {
     const keys = new KeyStore(2, account);
-    const session = keys.issue({ arn: account.roleArn, roleName: 'R', roleId: 'AROAEXAMPLE', accountId: account.accountId }, 's', new Date(NOW.getTime() + 900_000));
+    const session = keys.issue(
+      { arn: account.roleArn, roleName: 'R', roleId: 'AROAEXAMPLE', accountId: account.accountId },
+      's',
+      new Date(NOW.getTime() + 900_000),
+    );
     let asked = 0;
     expect(check({ keys, request: signed(session), longTermKeyRevoked: () => ++asked > 0 })).toBe('session');
     expect(asked).toBe(0);
@@ -58,7 +71,11 @@ describe('authenticate', () => {
 
   it('reports an expired session before the request is called stale', () => {
     const keys = new KeyStore(2, account);
-    const session = keys.issue({ arn: account.roleArn, roleName: 'R', roleId: 'AROAEXAMPLE', accountId: account.accountId }, 's', new Date(NOW.getTime() + 900_000));
+    const session = keys.issue(
+      { arn: account.roleArn, roleName: 'R', roleId: 'AROAEXAMPLE', accountId: account.accountId },
+      's',
+      new Date(NOW.getTime() + 900_000),
+    );
     const later = new Date(NOW.getTime() + 3600_000);
     expect(problem(check({ keys, request: signed(session), now: later }))).toBe('expired-token');
     expect((check({ request: signed(account), now: later }) as AuthFailure).message).toMatch(/^Signature expired: /);

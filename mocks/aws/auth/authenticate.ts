@@ -59,12 +59,20 @@ export function authenticate(input: AuthInput): AccessKey {
   const auth = parsed.value;
   const amzDate = headerOf(request, 'x-amz-date') ?? '';
   const signedAt = parseAmzDate(amzDate);
-  if (!signedAt) throw new AuthFailure('incomplete', `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${header}`);
+  if (!signedAt)
+    throw new AuthFailure(
+      'incomplete',
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${header}`,
+    );
 
   const { scope } = auth;
-  if (auth.terminator !== 'aws4_request') throw new AuthFailure('signature', `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'. `);
+  if (auth.terminator !== 'aws4_request')
+    throw new AuthFailure('signature', `Credential should be scoped with a valid terminator: 'aws4_request', not '${auth.terminator}'. `);
   if (scope.date !== amzDate.slice(0, 8)) {
-    throw new AuthFailure('signature', `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scope.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+    throw new AuthFailure(
+      'signature',
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${scope.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
   }
   // IAM and the global STS endpoint sign for us-east-1 whatever region the client was given (reference C1).
   if (scope.region !== input.region) throw new AuthFailure('signature', `Credential should be scoped to a valid region, not '${scope.region}'. `);

@@ -66,11 +66,21 @@ describe('IamDirectory names', () => {
   it('counts attachments per policy across users, groups and roles', () => {
     const naive = new Map<number, number>();
     const count = (targetType: 'user' | 'group' | 'role', seqs: number[]) => {
-      for (const seq of seqs) for (const a of tenant.policyAttachments({ targetType, targetSeq: seq })) naive.set(a.policySeq, (naive.get(a.policySeq) ?? 0) + 1);
+      for (const seq of seqs)
+        for (const a of tenant.policyAttachments({ targetType, targetSeq: seq })) naive.set(a.policySeq, (naive.get(a.policySeq) ?? 0) + 1);
     };
-    count('user', users.map((u) => u.seq));
-    count('group', groups.map((g) => g.seq));
-    count('role', tenant.roles().map((r) => r.seq));
+    count(
+      'user',
+      users.map((u) => u.seq),
+    );
+    count(
+      'group',
+      groups.map((g) => g.seq),
+    );
+    count(
+      'role',
+      tenant.roles().map((r) => r.seq),
+    );
     expect([...naive.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     for (let seq = 1; seq <= 30; seq++) expect(dir.attachmentCount(seq)).toBe(naive.get(seq) ?? 0);
   });

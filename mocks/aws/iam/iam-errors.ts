@@ -22,7 +22,8 @@ export function requiredName(params: URLSearchParams, param: string, max = 128):
   const value = params.get(param);
   const member = param.charAt(0).toLowerCase() + param.slice(1);
   if (value === null) throw iamErrors.validation(constraintMessage(undefined, member, 'Member must not be null'));
-  if (value.length < 1 || value.length > max) throw iamErrors.validation(constraintMessage(value, member, `Member must have length less than or equal to ${max}`));
+  if (value.length < 1 || value.length > max)
+    throw iamErrors.validation(constraintMessage(value, member, `Member must have length less than or equal to ${max}`));
   if (!NAME.test(value)) throw iamErrors.validation(constraintMessage(value, member, 'Member must satisfy regular expression pattern: [\\w+=,.@-]+'));
   return value;
 }

@@ -52,8 +52,10 @@ export function iamListPage<T>(q: QueryRequest, spec: IamListSpec<T>): QueryResu
 function readMaxItems(text: string | null): number {
   if (text === null) return DEFAULT_MAX_ITEMS;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw iamErrors.validation(constraintMessage(text, 'maxItems', 'Member must have value greater than or equal to 1'));
-  if (n > MAX_MAX_ITEMS) throw iamErrors.validation(constraintMessage(text, 'maxItems', `Member must have value less than or equal to ${MAX_MAX_ITEMS}`));
+  if (!Number.isInteger(n) || n < 1)
+    throw iamErrors.validation(constraintMessage(text, 'maxItems', 'Member must have value greater than or equal to 1'));
+  if (n > MAX_MAX_ITEMS)
+    throw iamErrors.validation(constraintMessage(text, 'maxItems', `Member must have value less than or equal to ${MAX_MAX_ITEMS}`));
   return n;
 }
 
@@ -61,4 +63,3 @@ function readMaxItems(text: string | null): number {
 export function pathPrefix(params: URLSearchParams): string {
   return params.get('PathPrefix') ?? '/';
 }
-

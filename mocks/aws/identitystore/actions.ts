@@ -38,9 +38,12 @@ export function identityStoreActions(env: AwsEnv, base: string): RoutedAction[] 
 
     jsonOperation(env, base, 'ListGroupMemberships', (j) => {
       const groupId = j.body.GroupId;
-      if (groupId === undefined || groupId === null) throw identityStoreErrors.validation(constraintMessage(undefined, 'groupId', 'Member must not be null'));
+      if (groupId === undefined || groupId === null)
+        throw identityStoreErrors.validation(constraintMessage(undefined, 'groupId', 'Member must not be null'));
       if (typeof groupId !== 'string' || !GROUP_ID.test(groupId)) {
-        throw identityStoreErrors.validation(constraintMessage(groupId, 'groupId', `Member must satisfy regular expression pattern: ${GROUP_ID.source}`));
+        throw identityStoreErrors.validation(
+          constraintMessage(groupId, 'groupId', `Member must satisfy regular expression pattern: ${GROUP_ID.source}`),
+        );
       }
       const found = tenant().findGroup(groupId);
       if (!found || found.scimId !== groupId) throw identityStoreErrors.notFound('GROUP', groupId, 'GROUP not found.');

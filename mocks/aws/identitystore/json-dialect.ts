@@ -28,10 +28,13 @@ export function identityStoreDialect(ctx: SimContext): FaultDialect {
     },
     // Unverified code and wording: the JSON protocol's error with HTTP 413.
     tooLarge(call, limit) {
-      return new Response(jsonErrorBody('RequestEntityTooLargeException', `Request body exceeds the maximum size of ${limit} bytes.`, requestId(ctx, call)), {
-        status: 413,
-        headers: { 'content-type': AMZ_JSON, 'x-amzn-errortype': 'RequestEntityTooLargeException' },
-      });
+      return new Response(
+        jsonErrorBody('RequestEntityTooLargeException', `Request body exceeds the maximum size of ${limit} bytes.`, requestId(ctx, call)),
+        {
+          status: 413,
+          headers: { 'content-type': AMZ_JSON, 'x-amzn-errortype': 'RequestEntityTooLargeException' },
+        },
+      );
     },
     headers(call) {
       return { 'x-amzn-requestid': requestId(ctx, call), date: new Date().toUTCString() };

@@ -41,31 +41,43 @@ export const identityStoreErrors = {
     new AwsFailure(404, 'ResourceNotFoundException', message, { ResourceType: resourceType, ResourceId: resourceId }),
 };
 
-export function jsonOperation(env: AwsEnv, base: string, operation: string, handle: (j: JsonRequest) => Promise<JsonResult> | JsonResult): RoutedAction {
-  const handler = route(env.runtimes.identitystore, { name: `identitystore.${operation}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
-    const { fault, done } = endpointFaults(env.ctx.faults, call);
-    // A refused listing keeps what it asked, so the doctor can name the page size or token it refused.
-    let asked: Record<string, string> | undefined;
-    try {
-      const text = await request.text();
-      const key = authenticateCall(env, request, text, 'identitystore', fault);
-      const body = parseBody(text);
-      if (operation.startsWith('List')) asked = askedFields(body);
-      const storeId = body.IdentityStoreId;
-      const resource = `arn:aws:identitystore::${env.account.accountId}:identitystore/${typeof storeId === 'string' ? storeId : ''}`;
-      const denied = denial(env, key.principal, `identitystore:${operation}`, resource, false, fault);
-      if (denied) throw new AwsFailure(400, 'AccessDeniedException', denied);
-      checkStore(env, storeId);
-      const out = await handle({ env, call, body, principal: key.principal, fault });
-      return done(jsonResponse(out.body), { items: out.items, page: out.page });
-    } catch (error) {
-      if (error instanceof AuthFailure) return done(jsonErrorResponse(authFailure('json', error), requestId(env.ctx, call)));
-      if (error instanceof AwsFailure) {
-        return done(jsonErrorResponse(error, requestId(env.ctx, call)), { refusal: { code: error.code, message: error.message }, ...(asked ? { page: { asked } } : {}) });
+export function jsonOperation(
+  env: AwsEnv,
+  base: string,
+  operation: string,
+  handle: (j: JsonRequest) => Promise<JsonResult> | JsonResult,
+): RoutedAction {
+  const handler = route(
+    env.runtimes.identitystore,
+    { name: `identitystore.${operation}`, method: 'POST', url: `${base}/` },
+    async ({ request, call }): Promise<RouteResult> => {
+      const { fault, done } = endpointFaults(env.ctx.faults, call);
+      // A refused listing keeps what it asked, so the doctor can name the page size or token it refused.
+      let asked: Record<string, string> | undefined;
+      try {
+        const text = await request.text();
+        const key = authenticateCall(env, request, text, 'identitystore', fault);
+        const body = parseBody(text);
+        if (operation.startsWith('List')) asked = askedFields(body);
+        const storeId = body.IdentityStoreId;
+        const resource = `arn:aws:identitystore::${env.account.accountId}:identitystore/${typeof storeId === 'string' ? storeId : ''}`;
+        const denied = denial(env, key.principal, `identitystore:${operation}`, resource, false, fault);
+        if (denied) throw new AwsFailure(400, 'AccessDeniedException', denied);
+        checkStore(env, storeId);
+        const out = await handle({ env, call, body, principal: key.principal, fault });
+        return done(jsonResponse(out.body), { items: out.items, page: out.page });
+      } catch (error) {
+        if (error instanceof AuthFailure) return done(jsonErrorResponse(authFailure('json', error), requestId(env.ctx, call)));
+        if (error instanceof AwsFailure) {
+          return done(jsonErrorResponse(error, requestId(env.ctx, call)), {
+            refusal: { code: error.code, message: error.message },
+            ...(asked ? { page: { asked } } : {}),
+          });
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
   return { action: operation, handler };
 }
 
@@ -80,7 +92,8 @@ export function unknownJsonOperation(env: AwsEnv, base: string): HttpHandler {
 /** The request body's fields as strings for the journal (`Filters` as its JSON). */
 export function askedFields(body: Record<string, unknown>): Record<string, string> {
   const asked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(body)) if (value !== undefined && value !== null) asked[name] = typeof value === 'string' ? value : JSON.stringify(value);
+  for (const [name, value] of Object.entries(body))
+    if (value !== undefined && value !== null) asked[name] = typeof value === 'string' ? value : JSON.stringify(value);
   return asked;
 }
 
@@ -99,10 +112,15 @@ function parseBody(text: string): Record<string, unknown> {
  * answered ResourceNotFoundException (`IDENTITY_STORE`); that choice is not verified.
  */
 function checkStore(env: AwsEnv, storeId: unknown): void {
-  if (storeId === undefined || storeId === null) throw identityStoreErrors.validation(constraintMessage(undefined, 'identityStoreId', 'Member must not be null'));
+  if (storeId === undefined || storeId === null)
+    throw identityStoreErrors.validation(constraintMessage(undefined, 'identityStoreId', 'Member must not be null'));
   if (typeof storeId !== 'string' || !STORE_ID.test(storeId)) {
     throw identityStoreErrors.validation(
-      constraintMessage(storeId, 'identityStoreId', 'Member must satisfy regular expression pattern: ^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$'),
+      constraintMessage(
+        storeId,
+        'identityStoreId',
+        'Member must satisfy regular expression pattern: ^d-[0-9a-f]{10}$|^[0-9a-f]{8}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{4}\\b-[0-9a-f]{12}$',
+      ),
     );
   }
   if (storeId !== env.account.identityStoreId) throw identityStoreErrors.notFound('IDENTITY_STORE', storeId, 'Identity Store not found.');

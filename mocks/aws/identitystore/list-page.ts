@@ -10,7 +10,10 @@ import { constraintMessage } from '../failure.js';
 import { MAX_RESULTS } from '../paging/page-limits.js';
 import { askedFields, identityStoreErrors, type JsonRequest, type JsonResult } from './json-route.js';
 
-export function identityStorePage<T>(j: JsonRequest, spec: { scope: string; field: string; source: ListSource<T>; render(item: T): Record<string, unknown> }): JsonResult {
+export function identityStorePage<T>(
+  j: JsonRequest,
+  spec: { scope: string; field: string; source: ListSource<T>; render(item: T): Record<string, unknown> },
+): JsonResult {
   const { env, body } = j;
   const maxResults = readMaxResults(body.MaxResults);
   const token = body.NextToken;
@@ -31,7 +34,9 @@ export function identityStorePage<T>(j: JsonRequest, spec: { scope: string; fiel
 function readMaxResults(value: unknown): number {
   if (value === undefined || value === null) return MAX_RESULTS;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', 'Member must have value greater than or equal to 1'));
-  if (n > MAX_RESULTS) throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', `Member must have value less than or equal to ${MAX_RESULTS}`));
+  if (!Number.isInteger(n) || n < 1)
+    throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', 'Member must have value greater than or equal to 1'));
+  if (n > MAX_RESULTS)
+    throw identityStoreErrors.validation(constraintMessage(value, 'maxResults', `Member must have value less than or equal to ${MAX_RESULTS}`));
   return n;
 }

@@ -26,7 +26,14 @@ export function storeUser(storeId: string, u: TenantUser): OnJsonWire<User> {
 
 export function storeGroup(storeId: string, g: TenantGroup): OnJsonWire<Group> {
   const created = epochSeconds(g.createdAt);
-  return { IdentityStoreId: storeId, GroupId: g.scimId, DisplayName: g.displayName, Description: g.description, CreatedAt: created, UpdatedAt: created };
+  return {
+    IdentityStoreId: storeId,
+    GroupId: g.scimId,
+    DisplayName: g.displayName,
+    Description: g.description,
+    CreatedAt: created,
+    UpdatedAt: created,
+  };
 }
 
 export function storeMembership(storeId: string, seed: number, g: TenantGroup, u: TenantUser): OnJsonWire<GroupMembership> {

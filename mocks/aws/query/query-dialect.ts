@@ -12,16 +12,27 @@ import { TEXT_XML, queryErrorBody, type QueryService } from './query-protocol.js
 export function queryDialect(ctx: SimContext, service: QueryService): FaultDialect {
   return {
     throttle(call) {
-      return new Response(queryErrorBody(service, 400, 'Throttling', 'Rate exceeded', requestId(ctx, call)), { status: 400, headers: { 'content-type': TEXT_XML } });
+      return new Response(queryErrorBody(service, 400, 'Throttling', 'Rate exceeded', requestId(ctx, call)), {
+        status: 400,
+        headers: { 'content-type': TEXT_XML },
+      });
     },
     serverError(call, status) {
       const [code, message] =
-        status === 500 ? ['ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.'] : ['ServiceUnavailable', 'Service is unable to handle request.'];
+        status === 500
+          ? ['ServiceFailure', 'The request processing has failed because of an unknown error, exception or failure.']
+          : ['ServiceUnavailable', 'Service is unable to handle request.'];
       return new Response(queryErrorBody(service, status, code, message, requestId(ctx, call)), { status, headers: { 'content-type': TEXT_XML } });
     },
     // Unverified code and wording: the Query protocol's ErrorResponse with HTTP 413.
     tooLarge(call, limit) {
-      const body = queryErrorBody(service, 413, 'RequestEntityTooLarge', `Request body exceeds the maximum size of ${limit} bytes.`, requestId(ctx, call));
+      const body = queryErrorBody(
+        service,
+        413,
+        'RequestEntityTooLarge',
+        `Request body exceeds the maximum size of ${limit} bytes.`,
+        requestId(ctx, call),
+      );
       return new Response(body, { status: 413, headers: { 'content-type': TEXT_XML } });
     },
     headers(call) {

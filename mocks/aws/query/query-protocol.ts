@@ -18,13 +18,19 @@ const XMLNS: Record<QueryService, string> = {
 export const TEXT_XML = 'text/xml';
 
 export function queryResponse(service: QueryService, action: string, requestId: string, result: Array<Xml | undefined> | undefined): Response {
-  const body = renderXml(x(`${action}Response`, [result ? x(`${action}Result`, result) : undefined, x('ResponseMetadata', [x('RequestId', requestId)])]), XMLNS[service]);
+  const body = renderXml(
+    x(`${action}Response`, [result ? x(`${action}Result`, result) : undefined, x('ResponseMetadata', [x('RequestId', requestId)])]),
+    XMLNS[service],
+  );
   return new Response(body, { status: 200, headers: { 'content-type': TEXT_XML } });
 }
 
 export function queryErrorBody(service: QueryService, status: number, code: string, message: string, requestId: string): string {
   const type = status >= 500 ? 'Receiver' : 'Sender';
-  return renderXml(x('ErrorResponse', [x('Error', [x('Type', type), x('Code', code), x('Message', message)]), x('RequestId', requestId)]), XMLNS[service]);
+  return renderXml(
+    x('ErrorResponse', [x('Error', [x('Type', type), x('Code', code), x('Message', message)]), x('RequestId', requestId)]),
+    XMLNS[service],
+  );
 }
 
 export function queryErrorResponse(service: QueryService, failure: AwsFailure, requestId: string): Response {

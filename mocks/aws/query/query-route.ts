@@ -50,34 +50,46 @@ export interface RoutedAction {
   handler: HttpHandler;
 }
 
-export function queryAction(env: AwsEnv, base: string, spec: QueryActionSpec, handle: (q: QueryRequest) => Promise<QueryResult> | QueryResult): RoutedAction {
+export function queryAction(
+  env: AwsEnv,
+  base: string,
+  spec: QueryActionSpec,
+  handle: (q: QueryRequest) => Promise<QueryResult> | QueryResult,
+): RoutedAction {
   const { service, action } = spec;
-  const handler = route(env.runtimes[service], { name: `${service}.${action}`, method: 'POST', url: `${base}/` }, async ({ request, call }): Promise<RouteResult> => {
-    const { fault, done } = endpointFaults(env.ctx.faults, call);
-    // A refused listing keeps what it asked, so the doctor can name the page size or marker it refused.
-    let asked: Record<string, string> | undefined;
-    const fail = (failure: AwsFailure) =>
-      done(queryErrorResponse(service, failure, requestId(env.ctx, call)), { refusal: { code: failure.code, message: failure.message }, ...(asked ? { page: { asked } } : {}) });
-    try {
-      const body = await request.text();
-      const params = queryParams(call.url, body);
-      if (/^(List|GetGroup$)/.test(action)) asked = listingParams(params);
-      const version = params.get('Version');
-      if (version !== null && version !== QUERY_VERSION[service]) throw invalidAction(action, version);
-      const key = authenticateCall(env, request, body, service, fault);
-      const principal = key.principal;
-      if (spec.resource) {
-        const denied = denial(env, principal, `${service}:${action}`, spec.resource(params, principal), spec.write ?? false, fault);
-        if (denied) throw new AwsFailure(403, 'AccessDenied', denied);
+  const handler = route(
+    env.runtimes[service],
+    { name: `${service}.${action}`, method: 'POST', url: `${base}/` },
+    async ({ request, call }): Promise<RouteResult> => {
+      const { fault, done } = endpointFaults(env.ctx.faults, call);
+      // A refused listing keeps what it asked, so the doctor can name the page size or marker it refused.
+      let asked: Record<string, string> | undefined;
+      const fail = (failure: AwsFailure) =>
+        done(queryErrorResponse(service, failure, requestId(env.ctx, call)), {
+          refusal: { code: failure.code, message: failure.message },
+          ...(asked ? { page: { asked } } : {}),
+        });
+      try {
+        const body = await request.text();
+        const params = queryParams(call.url, body);
+        if (/^(List|GetGroup$)/.test(action)) asked = listingParams(params);
+        const version = params.get('Version');
+        if (version !== null && version !== QUERY_VERSION[service]) throw invalidAction(action, version);
+        const key = authenticateCall(env, request, body, service, fault);
+        const principal = key.principal;
+        if (spec.resource) {
+          const denied = denial(env, principal, `${service}:${action}`, spec.resource(params, principal), spec.write ?? false, fault);
+          if (denied) throw new AwsFailure(403, 'AccessDenied', denied);
+        }
+        const out = await handle({ env, call, params, key, principal, fault });
+        return done(queryResponse(service, action, requestId(env.ctx, call), out.result), { items: out.items, page: out.page });
+      } catch (error) {
+        if (error instanceof AuthFailure) return fail(authFailure('query', error));
+        if (error instanceof AwsFailure) return fail(error);
+        throw error;
       }
-      const out = await handle({ env, call, params, key, principal, fault });
-      return done(queryResponse(service, action, requestId(env.ctx, call), out.result), { items: out.items, page: out.page });
-    } catch (error) {
-      if (error instanceof AuthFailure) return fail(authFailure('query', error));
-      if (error instanceof AwsFailure) return fail(error);
-      throw error;
-    }
-  });
+    },
+  );
   return { action, handler };
 }
 
@@ -90,7 +102,9 @@ export function unknownQueryAction(env: AwsEnv, base: string, service: QueryServ
   return route(env.runtimes[service], { name: `${service}.unknown`, method: 'POST', url: `${base}/` }, async ({ request, call }) => {
     const params = queryParams(call.url, await request.text());
     const action = params.get('Action');
-    const failure = action ? invalidAction(action, params.get('Version') ?? QUERY_VERSION[service]) : new AwsFailure(400, 'MissingAction', 'Missing Action');
+    const failure = action
+      ? invalidAction(action, params.get('Version') ?? QUERY_VERSION[service])
+      : new AwsFailure(400, 'MissingAction', 'Missing Action');
     return queryErrorResponse(service, failure, requestId(env.ctx, call));
   });
 }

@@ -20,7 +20,10 @@ export function x(name: string, value: string | number | boolean | undefined | A
 
 /** `<Users><member>...</member>...</Users>`: how the Query protocol writes a list. */
 export function members(name: string, items: Array<Array<Xml | undefined>>): Xml {
-  return x(name, items.map((fields) => x('member', fields)));
+  return x(
+    name,
+    items.map((fields) => x('member', fields)),
+  );
 }
 
 export function renderXml(root: Xml, xmlns: string): string {

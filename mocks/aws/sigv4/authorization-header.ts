@@ -14,7 +14,9 @@ export interface ParsedAuthorization {
   signature: string;
 }
 
-export type AuthorizationParse = { ok: true; value: ParsedAuthorization } | { ok: false; reason: 'algorithm' | 'incomplete'; missing: string[]; detail?: string };
+export type AuthorizationParse =
+  | { ok: true; value: ParsedAuthorization }
+  | { ok: false; reason: 'algorithm' | 'incomplete'; missing: string[]; detail?: string };
 
 export function parseAuthorization(header: string): AuthorizationParse {
   const trimmed = header.trim();
@@ -39,7 +41,10 @@ export function parseAuthorization(header: string): AuthorizationParse {
       accessKeyId,
       scope: { date, region, service },
       terminator,
-      signedHeaders: fields.get('SignedHeaders')!.split(';').map((h) => h.trim().toLowerCase()),
+      signedHeaders: fields
+        .get('SignedHeaders')!
+        .split(';')
+        .map((h) => h.trim().toLowerCase()),
       signature: fields.get('Signature')!.toLowerCase(),
     },
   };

@@ -56,7 +56,10 @@ export function canonicalQuery(search: string): string {
 
 /** A header's value as signed: trimmed, runs of spaces and tabs collapsed, line breaks as spaces. */
 function canonicalHeaderValue(value: string): string {
-  return value.replace(/[\r\n]/g, ' ').replace(/[ \t]+/g, ' ').trim();
+  return value
+    .replace(/[\r\n]/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
 }
 
 function headerValue(headers: SignableRequest['headers'], name: string): string | undefined {

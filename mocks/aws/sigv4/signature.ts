@@ -30,7 +30,9 @@ function signingKey(secret: string, scope: CredentialScope): Buffer {
 }
 
 export function signature(secret: string, scope: CredentialScope, amzDate: string, canonical: string): string {
-  return createHmac('sha256', signingKey(secret, scope)).update(stringToSign(amzDate, scope, canonical)).digest('hex');
+  return createHmac('sha256', signingKey(secret, scope))
+    .update(stringToSign(amzDate, scope, canonical))
+    .digest('hex');
 }
 
 /**
@@ -46,7 +48,12 @@ export function signRequest(
 ): Record<string, string> {
   const amzDate = toAmzDate(at);
   // Like SDK v3 clients, which sign the body's hash as a header too.
-  const headers: Record<string, string> = { host: request.url.host, 'x-amz-content-sha256': sha256Hex(request.body), ...lowerKeys(request.headers ?? {}), 'x-amz-date': amzDate };
+  const headers: Record<string, string> = {
+    host: request.url.host,
+    'x-amz-content-sha256': sha256Hex(request.body),
+    ...lowerKeys(request.headers ?? {}),
+    'x-amz-date': amzDate,
+  };
   if (credentials.sessionToken) headers['x-amz-security-token'] = credentials.sessionToken;
   const signed = Object.keys(headers).sort();
   const full: CredentialScope = { ...scope, date: amzDate.slice(0, 8) };
@@ -58,7 +65,10 @@ export function signRequest(
 
 /** `20150830T123600Z`. */
 export function toAmzDate(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The instant an `x-amz-date` value names, or undefined when it is not `yyyymmddThhmmssZ`. */

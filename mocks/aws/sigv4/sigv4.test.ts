@@ -40,7 +40,12 @@ class Sha256 {
 }
 
 describe('SigV4 against the AWS test suite (get-vanilla)', () => {
-  const request = { method: 'GET', url: new URL('https://example.amazonaws.com/'), headers: { Host: 'example.amazonaws.com', 'X-Amz-Date': VANILLA.amzDate }, body: '' };
+  const request = {
+    method: 'GET',
+    url: new URL('https://example.amazonaws.com/'),
+    headers: { Host: 'example.amazonaws.com', 'X-Amz-Date': VANILLA.amzDate },
+    body: '',
+  };
 
   it('rebuilds the documented canonical request', () => {
     expect(canonicalRequest(request, ['host', 'x-amz-date'])).toBe(VANILLA.canonical);
@@ -59,12 +64,18 @@ describe('SigV4 against the AWS test suite (get-vanilla)', () => {
     expect(parsed.value.scope).toEqual(VANILLA.scope);
     expect(signatureMatches(request, parsed.value, VANILLA.amzDate, VANILLA.secret)).toBe(true);
     expect(signatureMatches(request, parsed.value, VANILLA.amzDate, VANILLA.secret.replace('K7', 'K8'))).toBe(false);
-    expect(signatureMatches({ ...request, url: new URL('https://example.amazonaws.com/?a=1') }, parsed.value, VANILLA.amzDate, VANILLA.secret)).toBe(false);
+    expect(signatureMatches({ ...request, url: new URL('https://example.amazonaws.com/?a=1') }, parsed.value, VANILLA.amzDate, VANILLA.secret)).toBe(
+      false,
+    );
   });
 });
 
 describe('SigV4 against @smithy/signature-v4 (the signer every SDK v3 client uses)', () => {
-  const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE' };
+  const credentials = {
+    accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE',
+  };
   const signer = new SignatureV4({ credentials, region: 'us-east-1', service: 'iam', sha256: Sha256 as never });
   const cases: Array<{ path: string; query: Record<string, string | string[]>; body: string }> = [
     { path: '/', query: {}, body: 'Action=ListUsers&Version=2010-05-08&Marker=a%2Bb%2Fc%3D%3D' },
@@ -75,7 +86,15 @@ describe('SigV4 against @smithy/signature-v4 (the signer every SDK v3 client use
   it.each(cases)('verifies what the SDK signer signed: $path', async ({ path, query, body }) => {
     const at = new Date('2026-03-04T05:06:07Z');
     const signed = await signer.sign(
-      new HttpRequest({ method: 'POST', protocol: 'https:', hostname: 'iam.amazonaws.com', path, query, body, headers: { host: 'iam.amazonaws.com', 'content-type': 'application/x-www-form-urlencoded', 'x-custom': '  a   b  ' } }),
+      new HttpRequest({
+        method: 'POST',
+        protocol: 'https:',
+        hostname: 'iam.amazonaws.com',
+        path,
+        query,
+        body,
+        headers: { host: 'iam.amazonaws.com', 'content-type': 'application/x-www-form-urlencoded', 'x-custom': '  a   b  ' },
+      }),
       { signingDate: at },
     );
     const search = Object.entries(signed.query ?? {})
@@ -95,11 +114,26 @@ describe('SigV4 against @smithy/signature-v4 (the signer every SDK v3 client use
     const at = new Date('2026-03-04T05:06:07Z');
     const body = 'Action=GetCallerIdentity&Version=2011-06-15';
     const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-    const smithy = await signer.sign(new HttpRequest({ method: 'POST', protocol: 'https:', hostname: 'sts.amazonaws.com', path: '/', body, headers: { host: 'sts.amazonaws.com', ...headers } }), {
-      signingDate: at,
-      signingService: 'sts',
-    });
-    const mine = signRequest({ method: 'POST', url: new URL('https://sts.amazonaws.com/'), headers, body }, credentials, { region: 'us-east-1', service: 'sts' }, at);
+    const smithy = await signer.sign(
+      new HttpRequest({
+        method: 'POST',
+        protocol: 'https:',
+        hostname: 'sts.amazonaws.com',
+        path: '/',
+        body,
+        headers: { host: 'sts.amazonaws.com', ...headers },
+      }),
+      {
+        signingDate: at,
+        signingService: 'sts',
+      },
+    );
+    const mine = signRequest(
+      { method: 'POST', url: new URL('https://sts.amazonaws.com/'), headers, body },
+      credentials,
+      { region: 'us-east-1', service: 'sts' },
+      at,
+    );
     expect(mine.authorization).toBe(smithy.headers.authorization);
   });
 });
@@ -124,7 +158,7 @@ describe('freshness', () => {
     expect(checkFreshness(new Date(now.getTime() + 299_000), 'x', now).ok).toBe(true);
   });
 
-  it("words an old request the way AWS does", () => {
+  it('words an old request the way AWS does', () => {
     const signedAt = new Date('2024-05-22T11:51:59Z');
     expect(checkFreshness(signedAt, toAmzDate(signedAt), now)).toEqual({
       ok: false,
@@ -135,7 +169,9 @@ describe('freshness', () => {
   it('words a request from the future', () => {
     const signedAt = new Date('2024-05-22T12:30:00Z');
     const result = checkFreshness(signedAt, toAmzDate(signedAt), now);
-    expect(result.ok ? '' : result.message).toBe('Signature not yet current: 20240522T123000Z is still later than 20240522T121519Z (20240522T121019Z + 5 min.)');
+    expect(result.ok ? '' : result.message).toBe(
+      'Signature not yet current: 20240522T123000Z is still later than 20240522T121519Z (20240522T121019Z + 5 min.)',
+    );
   });
 
   it('parses x-amz-date and rejects other shapes', () => {

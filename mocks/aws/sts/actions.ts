@@ -19,7 +19,11 @@ export function stsActions(env: AwsEnv, base: string): RoutedAction[] {
 
     queryAction(env, base, { service: 'sts', action: 'AssumeRole', resource: (p) => p.get('RoleArn') ?? '' }, (q) => {
       const ask = assumeRoleRequest(q.params);
-      const denied = new AwsFailure(403, 'AccessDenied', `User: ${q.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${ask.roleArn}`);
+      const denied = new AwsFailure(
+        403,
+        'AccessDenied',
+        `User: ${q.principal.arn} is not authorized to perform: sts:AssumeRole on resource: ${ask.roleArn}`,
+      );
       const role = env.iam.findRoleByArn(ask.roleArn);
       if (!role || role.tenantRole) throw denied;
       // The connector role trusts the connector's user only (no role chaining into it).
@@ -29,7 +33,11 @@ export function stsActions(env: AwsEnv, base: string): RoutedAction[] {
         throw new AwsFailure(400, 'ValidationError', 'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
       }
       const expiration = new Date(env.ctx.clock().getTime() + ask.durationSeconds * 1000);
-      const session = env.keys.issue({ arn: role.arn, roleName: role.roleName, roleId: role.roleId, accountId: env.account.accountId }, ask.sessionName, expiration);
+      const session = env.keys.issue(
+        { arn: role.arn, roleName: role.roleName, roleId: role.roleId, accountId: env.account.accountId },
+        ask.sessionName,
+        expiration,
+      );
       env.ctx.issued.add('aws session secret access key', session.secretAccessKey);
       env.ctx.issued.add('aws session token', session.sessionToken);
       return {
@@ -46,4 +54,3 @@ export function stsActions(env: AwsEnv, base: string): RoutedAction[] {
     }),
   ];
 }
-

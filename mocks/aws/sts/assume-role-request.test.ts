@@ -16,11 +16,18 @@ function message(params: Record<string, string>): string {
 
 describe('assumeRoleRequest', () => {
   it('defaults DurationSeconds to 3600 and keeps an ExternalId', () => {
-    expect(assumeRoleRequest(new URLSearchParams({ RoleArn: ARN, RoleSessionName: 'run', ExternalId: 'x-123' }))).toEqual({ roleArn: ARN, sessionName: 'run', durationSeconds: 3600, externalId: 'x-123' });
+    expect(assumeRoleRequest(new URLSearchParams({ RoleArn: ARN, RoleSessionName: 'run', ExternalId: 'x-123' }))).toEqual({
+      roleArn: ARN,
+      sessionName: 'run',
+      durationSeconds: 3600,
+      externalId: 'x-123',
+    });
   });
 
   it('validates with Smithy wording', () => {
-    expect(message({ RoleSessionName: 'run' })).toBe("ValidationError: 1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null");
+    expect(message({ RoleSessionName: 'run' })).toBe(
+      "ValidationError: 1 validation error detected: Value null at 'roleArn' failed to satisfy constraint: Member must not be null",
+    );
     expect(message({ RoleArn: ARN, RoleSessionName: 'bad name' })).toBe(
       "ValidationError: 1 validation error detected: Value 'bad name' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*",
     );

@@ -17,7 +17,8 @@ const MAX_DURATION = 43_200;
 const DEFAULT_DURATION = 3600;
 
 export function assumeRoleRequest(params: URLSearchParams): AssumeRoleAsk {
-  const invalid = (value: unknown, member: string, constraint: string) => new AwsFailure(400, 'ValidationError', constraintMessage(value, member, constraint));
+  const invalid = (value: unknown, member: string, constraint: string) =>
+    new AwsFailure(400, 'ValidationError', constraintMessage(value, member, constraint));
   const roleArn = params.get('RoleArn');
   if (roleArn === null) throw invalid(undefined, 'roleArn', 'Member must not be null');
   if (roleArn.length < 20) throw invalid(roleArn, 'roleArn', 'Member must have length greater than or equal to 20');
@@ -26,7 +27,8 @@ export function assumeRoleRequest(params: URLSearchParams): AssumeRoleAsk {
   if (sessionName === null) throw invalid(undefined, 'roleSessionName', 'Member must not be null');
   if (sessionName.length < 2) throw invalid(sessionName, 'roleSessionName', 'Member must have length greater than or equal to 2');
   if (sessionName.length > 64) throw invalid(sessionName, 'roleSessionName', 'Member must have length less than or equal to 64');
-  if (!/^[\w+=,.@-]*$/.test(sessionName)) throw invalid(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
+  if (!/^[\w+=,.@-]*$/.test(sessionName))
+    throw invalid(sessionName, 'roleSessionName', 'Member must satisfy regular expression pattern: [\\w+=,.@-]*');
   const durationText = params.get('DurationSeconds');
   const durationSeconds = durationText === null ? DEFAULT_DURATION : Number(durationText);
   if (!Number.isInteger(durationSeconds) || durationSeconds < MIN_DURATION) {
@@ -35,7 +37,11 @@ export function assumeRoleRequest(params: URLSearchParams): AssumeRoleAsk {
   if (durationSeconds > MAX_DURATION) throw invalid(durationText, 'durationSeconds', `Member must have value less than or equal to ${MAX_DURATION}`);
   const externalId = params.get('ExternalId') ?? undefined;
   if (externalId !== undefined && (externalId.length < 2 || externalId.length > 1224)) {
-    throw invalid(externalId, 'externalId', externalId.length < 2 ? 'Member must have length greater than or equal to 2' : 'Member must have length less than or equal to 1224');
+    throw invalid(
+      externalId,
+      'externalId',
+      externalId.length < 2 ? 'Member must have length greater than or equal to 2' : 'Member must have length less than or equal to 1224',
+    );
   }
   return { roleArn, sessionName, durationSeconds, ...(externalId !== undefined ? { externalId } : {}) };
 }

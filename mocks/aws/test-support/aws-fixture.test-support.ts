@@ -68,7 +68,13 @@ export function awsFixture(server: { use(...handlers: RequestHandler[]): void },
   /** An Identity Store call; `IdentityStoreId` is filled in unless given. */
   async function identityStore(operation: string, body: Record<string, unknown> = {}, opts: SigningOptions = {}): Promise<Response> {
     const json = JSON.stringify({ IdentityStoreId: sim.credentials.identityStoreId, ...body });
-    return signedPost(`${sim.bases.identityStore}/`, 'identitystore', json, { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSIdentityStore.${operation}` }, opts);
+    return signedPost(
+      `${sim.bases.identityStore}/`,
+      'identitystore',
+      json,
+      { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSIdentityStore.${operation}` },
+      opts,
+    );
   }
 
   return { ctx, sim, tenant, query, identityStore, signedPost };

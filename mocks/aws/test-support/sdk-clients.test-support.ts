@@ -21,7 +21,11 @@ export function quickRetry(): ConfiguredRetryStrategy {
 }
 
 export function sdkClients(sim: AwsSimulator, credentials: ClientCredentials = sim.credentials) {
-  const creds = { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}) };
+  const creds = {
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
+    ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+  };
   const region = sim.credentials.region;
   return {
     iam: new IAMClient({ region, credentials: creds, retryStrategy: quickRetry() }),

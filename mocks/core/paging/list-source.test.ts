@@ -59,7 +59,10 @@ describe('list sources', () => {
   it('concatenates two sources across every page boundary', () => {
     const head = ['a', 'b', 'c'];
     for (const limit of [1, 2, 3, 4, 5, 10]) {
-      const joined = concatSource(arraySource(head), mapSource(opaque(5), (n) => `n${n}`));
+      const joined = concatSource(
+        arraySource(head),
+        mapSource(opaque(5), (n) => `n${n}`),
+      );
       const seen = pages(joined, limit);
       expect(seen.flat(), `limit ${limit}`).toEqual(['a', 'b', 'c', 'n0', 'n1', 'n2', 'n3', 'n4']);
       expect(seen.every((p) => p.length > 0 && p.length <= limit)).toBe(true);

@@ -17,7 +17,15 @@
  */
 import type { ListSource } from './list-source.js';
 
-export const BAD_PAGINATION_MODES = ['repeat-token', 'cycle', 'empty-page-with-token', 'duplicate-across-pages', 'drop-items', 'stale-token', 'unstable-order'] as const;
+export const BAD_PAGINATION_MODES = [
+  'repeat-token',
+  'cycle',
+  'empty-page-with-token',
+  'duplicate-across-pages',
+  'drop-items',
+  'stale-token',
+  'unstable-order',
+] as const;
 export type BadPaginationMode = (typeof BAD_PAGINATION_MODES)[number];
 
 /** What a page token carries (each provider seals it in its own format). */

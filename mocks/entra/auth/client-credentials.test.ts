@@ -2,12 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { readTokenRequest } from './client-credentials.js';
 
 const post = (body: string, headers: Record<string, string> = {}) =>
-  new Request('https://login.microsoftonline.com/t/oauth2/v2.0/token', { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  new Request('https://login.microsoftonline.com/t/oauth2/v2.0/token', {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 
 describe('token request parsing', () => {
   it('reads the form fields and ignores MSAL extras', async () => {
-    const body = 'grant_type=client_credentials&client_id=c1&client_secret=s%2B1&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&x-client-SKU=msal.js.node&client-request-id=r';
-    expect(await readTokenRequest(post(body))).toEqual({ grantType: 'client_credentials', clientId: 'c1', clientSecret: 's+1', clientAssertion: undefined, scope: 'https://graph.microsoft.com/.default' });
+    const body =
+      'grant_type=client_credentials&client_id=c1&client_secret=s%2B1&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default&x-client-SKU=msal.js.node&client-request-id=r';
+    expect(await readTokenRequest(post(body))).toEqual({
+      grantType: 'client_credentials',
+      clientId: 'c1',
+      clientSecret: 's+1',
+      clientAssertion: undefined,
+      scope: 'https://graph.microsoft.com/.default',
+    });
   });
 
   it('takes the client id and secret from HTTP Basic auth, form-decoded', async () => {

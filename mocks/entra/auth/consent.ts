@@ -58,8 +58,11 @@ function answer(env: EntraEnv, call: RouteCall, tenant: string, outcome: (query:
 
 function errorPage(description: string, status: number): Response {
   const escaped = escapeText(description).replace(/\r\n/g, '<br>');
-  return new Response(`<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body><div id="error">${escaped}</div></body></html>`, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  });
+  return new Response(
+    `<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body><div id="error">${escaped}</div></body></html>`,
+    {
+      status,
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    },
+  );
 }

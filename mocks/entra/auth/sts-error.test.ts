@@ -10,7 +10,9 @@ describe('STS error bodies', () => {
   });
 
   it('ends the description with the trace, correlation and timestamp lines', () => {
-    expect(stsDescription({ code: 7000222, message: 'expired.' }, ids)).toBe('AADSTS7000222: expired.\r\nTrace ID: trace-1\r\nCorrelation ID: corr-1\r\nTimestamp: 2030-01-02 03:04:05Z');
+    expect(stsDescription({ code: 7000222, message: 'expired.' }, ids)).toBe(
+      'AADSTS7000222: expired.\r\nTrace ID: trace-1\r\nCorrelation ID: corr-1\r\nTimestamp: 2030-01-02 03:04:05Z',
+    );
   });
 
   it('fills every field @azure/identity builds its message from', () => {

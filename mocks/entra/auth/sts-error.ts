@@ -21,7 +21,10 @@ export interface StsError {
 
 /** `2024-05-01 10:20:30Z`, the STS timestamp format. */
 export function stsTimestamp(at: Date): string {
-  return at.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** `AADSTSnnnn: message\r\nTrace ID: ..\r\nCorrelation ID: ..\r\nTimestamp: ..` */

@@ -38,12 +38,15 @@ export interface CollectionSpec<T> {
 export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): GraphResult {
   const options = readQueryOptions(g.url, g.request.headers, spec.schema, { expandable: spec.expandable });
   const paged = spec.paged ?? true;
-  if (!paged && options.top !== undefined) throw graphErrors.unsupportedQuery('This resource does not support custom page sizes. Please retry without a page size argument.');
+  if (!paged && options.top !== undefined)
+    throw graphErrors.unsupportedQuery('This resource does not support custom page sizes. Please retry without a page size argument.');
 
   const keep = matcher(options);
   const rendered = mapSource(spec.source, (item) => spec.render(item, options));
   const filtered = keep ? filterSource(rendered, (r) => keep(r.obj)) : rendered;
-  const source: ListSource<Rendered> = options.orderBy ? arraySource(sortBy(drain(filtered), options.orderBy.property, options.orderBy.descending)) : filtered;
+  const source: ListSource<Rendered> = options.orderBy
+    ? arraySource(sortBy(drain(filtered), options.orderBy.property, options.orderBy.descending))
+    : filtered;
 
   let items: Rendered[];
   let link: string | undefined;
@@ -72,7 +75,11 @@ export function listCollection<T>(g: GraphRequest, spec: CollectionSpec<T>): Gra
   // `value` is spliced in as JSON text so each object's projection is serialized once and reused.
   const value = items.map((r) => projectedJson(r, options)).join(',');
   const head = JSON.stringify(body);
-  return { response: graphJsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"value":[${value}]}`), items: items.length, ...(paged ? { page: next !== undefined ? { next } : {} } : {}) };
+  return {
+    response: graphJsonText(`${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"value":[${value}]}`),
+    items: items.length,
+    ...(paged ? { page: next !== undefined ? { next } : {} } : {}),
+  };
 }
 
 /** JSON text per rendered object and `$select`, for objects rendered once and shared (cached users). */

@@ -6,7 +6,13 @@ import { graphDate, graphErrorResponse, graphErrors } from './errors.js';
 
 describe('Graph error answers', () => {
   const ctx = createContext({ tenant: createTenant({ users: 1 }), seed: 9, clock: () => new Date('2030-02-03T04:05:06.789Z') });
-  const call = (headers?: Record<string, string>): RouteCall => ({ provider: 'entra', route: 'graph.users.list', method: 'GET', url: new URL('https://graph.microsoft.com/v1.0/users'), headers: new Headers(headers) });
+  const call = (headers?: Record<string, string>): RouteCall => ({
+    provider: 'entra',
+    route: 'graph.users.list',
+    method: 'GET',
+    url: new URL('https://graph.microsoft.com/v1.0/users'),
+    headers: new Headers(headers),
+  });
 
   it('writes code, message and innerError with ids and a zone-less date, as application/json', async () => {
     const response = graphErrorResponse(ctx, call(), graphErrors.denied());
@@ -22,7 +28,9 @@ describe('Graph error answers', () => {
   });
 
   it("echoes the client's request id", async () => {
-    const body = (await graphErrorResponse(ctx, call({ 'client-request-id': 'mine' }), graphErrors.notFound('x')).json()) as { error: { innerError: Record<string, string> } };
+    const body = (await graphErrorResponse(ctx, call({ 'client-request-id': 'mine' }), graphErrors.notFound('x')).json()) as {
+      error: { innerError: Record<string, string> };
+    };
     expect(body.error.innerError['client-request-id']).toBe('mine');
   });
 

@@ -45,10 +45,16 @@ export function graphErrorResponse(ctx: SimContext, call: RouteCall, failure: Gr
 
 /** The errors endpoints raise, worded as Graph words them (reference A2/A3). */
 export const graphErrors = {
-  notFound: (id: string) => new GraphFailure(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`),
+  notFound: (id: string) =>
+    new GraphFailure(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
+    ),
   denied: () => new GraphFailure(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.'),
   unsupportedQuery: (message: string) => new GraphFailure(400, 'Request_UnsupportedQuery', message),
   badRequest: (message: string) => new GraphFailure(400, 'Request_BadRequest', message),
   odataBadRequest: (message: string) => new GraphFailure(400, 'BadRequest', message),
-  expiredPageToken: () => new GraphFailure(400, 'Directory_ExpiredPageToken', 'The specified page token value has expired and can no longer be included in your request.'),
+  expiredPageToken: () =>
+    new GraphFailure(400, 'Directory_ExpiredPageToken', 'The specified page token value has expired and can no longer be included in your request.'),
 };

@@ -10,7 +10,9 @@ import { callIds } from '../call-ids.js';
 import type { EntraApp } from '../credentials.js';
 import { graphErrorBody } from './errors.js';
 
-const DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: 'West US 2', Slice: 'E', Ring: '1', ScaleUnit: '003', RoleInstance: 'MW2PEPF000031A4' } });
+const DIAGNOSTIC = JSON.stringify({
+  ServerInfo: { DataCenter: 'West US 2', Slice: 'E', Ring: '1', ScaleUnit: '003', RoleInstance: 'MW2PEPF000031A4' },
+});
 
 export function graphDialect(ctx: SimContext, app: EntraApp): FaultDialect {
   return {
@@ -23,7 +25,11 @@ export function graphDialect(ctx: SimContext, app: EntraApp): FaultDialect {
       };
       // `retry-after=none`: identity-protection style 429 without the header (reference A3).
       if (retryAfter !== 'none') headers['retry-after'] = retryAfter;
-      const body = graphErrorBody(ctx, call, 'TooManyRequests', 'Please retry again later.', { code: '429', message: 'Please retry after', status: '429' });
+      const body = graphErrorBody(ctx, call, 'TooManyRequests', 'Please retry again later.', {
+        code: '429',
+        message: 'Please retry after',
+        status: '429',
+      });
       return new Response(body, { status: 429, headers });
     },
     serverError(call, status) {
@@ -54,7 +60,13 @@ export function graphDialect(ctx: SimContext, app: EntraApp): FaultDialect {
 /** Directory throttling cost of one call (reference A3, throttling-limits). */
 export function resourceUnits(call: RouteCall): number {
   if (call.method !== 'GET') return 1;
-  const base = call.route.endsWith('transitiveMembers.list') ? 5 : call.route.endsWith('members.list') ? 3 : call.route === 'graph.users.list' ? 2 : 1;
+  const base = call.route.endsWith('transitiveMembers.list')
+    ? 5
+    : call.route.endsWith('members.list')
+      ? 3
+      : call.route === 'graph.users.list'
+        ? 2
+        : 1;
   const q = call.url.searchParams;
   const top = q.get('$top');
   const cost = base - (q.has('$select') ? 1 : 0) + (q.has('$expand') ? 1 : 0) - (top !== null && Number(top) < 20 ? 1 : 0);

@@ -36,22 +36,27 @@ export interface GraphRouteSpec {
 export function graphRoutes(env: EntraEnv, spec: GraphRouteSpec, handle: (g: GraphRequest) => Promise<GraphResult> | GraphResult): HttpHandler[] {
   const access = GRAPH_ROUTE_ACCESS[spec.name];
   return (spec.versions ?? ['v1.0', 'beta']).map((version) =>
-    route(env.graph, { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` }, async ({ request, params, call }): Promise<RouteResult> => {
-      const { fault, done } = endpointFaults(env.ctx.faults, call);
-      try {
-        if (fault(['expired-secret'])) env.secret.expire(env.ctx.clock());
-        const claims = await authenticate(env, request);
-        let grants = new Grants(claims.roles ?? []);
-        const consent = fault(['partial-consent']);
-        if (consent) grants = grants.without(parseMissing(consent.spec.params.missing));
-        if (!grants.allows(access)) throw graphErrors.denied();
-        if (access === 'write-members' && !env.writeBack) throw graphErrors.denied();
-        const out = await handle({ env, request, call, url: call.url, params: stringParams(params), version, claims, grants, fault });
-        return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
-      } catch (error) {
-        if (error instanceof GraphFailure) return done(graphErrorResponse(env.ctx, call, error), { refusal: { code: error.code, message: error.message } });
-        throw error;
-      }
-    }),
+    route(
+      env.graph,
+      { name: spec.name, method: spec.method, url: `${env.bases.graph}/${version}${spec.path}` },
+      async ({ request, params, call }): Promise<RouteResult> => {
+        const { fault, done } = endpointFaults(env.ctx.faults, call);
+        try {
+          if (fault(['expired-secret'])) env.secret.expire(env.ctx.clock());
+          const claims = await authenticate(env, request);
+          let grants = new Grants(claims.roles ?? []);
+          const consent = fault(['partial-consent']);
+          if (consent) grants = grants.without(parseMissing(consent.spec.params.missing));
+          if (!grants.allows(access)) throw graphErrors.denied();
+          if (access === 'write-members' && !env.writeBack) throw graphErrors.denied();
+          const out = await handle({ env, request, call, url: call.url, params: stringParams(params), version, claims, grants, fault });
+          return out instanceof Response ? done(out) : done(out.response, { items: out.items, page: out.page });
+        } catch (error) {
+          if (error instanceof GraphFailure)
+            return done(graphErrorResponse(env.ctx, call, error), { refusal: { code: error.code, message: error.message } });
+          throw error;
+        }
+      },
+    ),
   );
 }

@@ -57,4 +57,10 @@ export function parseMissing(value: string | undefined): string[] {
 }
 
 /** Least-privileged read permissions covering every read endpoint (what a sync connector's docs ask for). */
-export const DEFAULT_READ_PERMISSIONS = ['User.Read.All', 'Group.Read.All', 'GroupMember.Read.All', 'RoleManagement.Read.Directory', 'Application.Read.All'] as const;
+export const DEFAULT_READ_PERMISSIONS = [
+  'User.Read.All',
+  'Group.Read.All',
+  'GroupMember.Read.All',
+  'RoleManagement.Read.Directory',
+  'Application.Read.All',
+] as const;

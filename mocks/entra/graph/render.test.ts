@@ -17,11 +17,24 @@ const user = (kind: UserKind): TenantUser => ({
   department: 'R&D',
   createdAt: '2024-01-01T00:00:00Z',
 });
-const group = (kind: GroupKind): TenantGroup => ({ ...ids, seq: 1, kind, displayName: 'G', mail: 'g@contoso.test', description: 'd', createdAt: '2024-01-01T00:00:00Z' });
+const group = (kind: GroupKind): TenantGroup => ({
+  ...ids,
+  seq: 1,
+  kind,
+  displayName: 'G',
+  mail: 'g@contoso.test',
+  description: 'd',
+  createdAt: '2024-01-01T00:00:00Z',
+});
 
 describe('render', () => {
   it('renders guests and externals as userType Guest, others as Member', () => {
-    expect(renderUser(user('guest'))).toMatchObject({ userType: 'Guest', creationType: 'Invitation', externalUserState: 'Accepted', mailNickname: 'ada_partner.test' });
+    expect(renderUser(user('guest'))).toMatchObject({
+      userType: 'Guest',
+      creationType: 'Invitation',
+      externalUserState: 'Accepted',
+      mailNickname: 'ada_partner.test',
+    });
     expect(renderUser(user('external')).userType).toBe('Guest');
     expect(renderUser(user('member'))).toMatchObject({ userType: 'Member', creationType: null });
     expect(renderUser(user('service')).userType).toBe('Member');
@@ -29,7 +42,12 @@ describe('render', () => {
 
   it('renders group kinds with the right mail/security flags and groupTypes', () => {
     expect(renderGroup(group('security'))).toMatchObject({ securityEnabled: true, mailEnabled: false, mail: null, groupTypes: [] });
-    expect(renderGroup(group('microsoft365'))).toMatchObject({ securityEnabled: false, mailEnabled: true, mail: 'g@contoso.test', groupTypes: ['Unified'] });
+    expect(renderGroup(group('microsoft365'))).toMatchObject({
+      securityEnabled: false,
+      mailEnabled: true,
+      mail: 'g@contoso.test',
+      groupTypes: ['Unified'],
+    });
     expect(renderGroup(group('distribution'))).toMatchObject({ securityEnabled: false, mailEnabled: true, groupTypes: [] });
   });
 

@@ -4,10 +4,22 @@
  * `$select` and default property sets are applied afterwards (select.ts).
  */
 import { createHash } from 'node:crypto';
-import type { AppRole, AppRoleAssignment, DirectoryRole, Group, ServicePrincipal, UnifiedRoleAssignment, User } from '@microsoft/microsoft-graph-types';
+import type {
+  AppRole,
+  AppRoleAssignment,
+  DirectoryRole,
+  Group,
+  ServicePrincipal,
+  UnifiedRoleAssignment,
+  User,
+} from '@microsoft/microsoft-graph-types';
 import type { AppRole as TenantAppRole, TenantApp, TenantGroup, TenantRole, TenantUser } from '../../tenant/model.js';
 
-export const ODATA_TYPE = { user: '#microsoft.graph.user', group: '#microsoft.graph.group', servicePrincipal: '#microsoft.graph.servicePrincipal' } as const;
+export const ODATA_TYPE = {
+  user: '#microsoft.graph.user',
+  group: '#microsoft.graph.group',
+  servicePrincipal: '#microsoft.graph.servicePrincipal',
+} as const;
 
 /** The default access role every app has; Graph never lists it among `appRoles`. */
 const DEFAULT_ACCESS_ROLE = '00000000-0000-0000-0000-000000000000';
@@ -133,7 +145,15 @@ export function renderServicePrincipal(app: TenantApp, roles: TenantAppRole[], t
 }
 
 function renderAppRole(r: TenantAppRole): AppRole {
-  return { allowedMemberTypes: ['User'], description: r.displayName, displayName: r.displayName, id: r.id, isEnabled: true, origin: 'Application', value: r.value || null };
+  return {
+    allowedMemberTypes: ['User'],
+    description: r.displayName,
+    displayName: r.displayName,
+    id: r.id,
+    isEnabled: true,
+    origin: 'Application',
+    value: r.value || null,
+  };
 }
 
 export function renderAppRoleAssignment(
@@ -175,5 +195,10 @@ export function securityIdentifier(objectId: string): string {
 function guidBytes(guid: string): Buffer {
   const hex = guid.replace(/-/g, '');
   const b = Buffer.from(hex, 'hex');
-  return Buffer.concat([Buffer.from(b.subarray(0, 4)).reverse(), Buffer.from(b.subarray(4, 6)).reverse(), Buffer.from(b.subarray(6, 8)).reverse(), b.subarray(8)]);
+  return Buffer.concat([
+    Buffer.from(b.subarray(0, 4)).reverse(),
+    Buffer.from(b.subarray(4, 6)).reverse(),
+    Buffer.from(b.subarray(6, 8)).reverse(),
+    b.subarray(8),
+  ]);
 }

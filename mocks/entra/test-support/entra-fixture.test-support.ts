@@ -51,7 +51,11 @@ export function entraFixture(server: { use(...handlers: RequestHandler[]): void 
     return fetch(url, { headers: { authorization: `Bearer ${bearer ?? (await token())}`, ...headers } });
   }
 
-  async function json(path: string, headers: Record<string, string> = {}, bearer?: string): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
+  async function json(
+    path: string,
+    headers: Record<string, string> = {},
+    bearer?: string,
+  ): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
     const response = await get(path, headers, bearer);
     return { status: response.status, body: (await response.json()) as Record<string, unknown>, response };
   }

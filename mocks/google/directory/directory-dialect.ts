@@ -19,7 +19,8 @@ export function directoryDialect(): FaultDialect {
     },
     serverError: (_call, status) => directoryErrorResponse(directoryErrors.backend(status)),
     // Google's front end words it so for JSON APIs; the reason is unverified.
-    tooLarge: (_call, limit) => directoryErrorResponse(new DirectoryFailure(413, 'badRequest', `Request payload size exceeds the limit: ${limit} bytes.`)),
+    tooLarge: (_call, limit) =>
+      directoryErrorResponse(new DirectoryFailure(413, 'badRequest', `Request payload size exceeds the limit: ${limit} bytes.`)),
     headers: () => ({
       vary: 'Origin, X-Origin, Referer',
       server: 'ESF',

@@ -42,7 +42,11 @@ export interface DirectoryRouteSpec {
   rpc: string;
 }
 
-export function directoryRoute(env: GoogleEnv, spec: DirectoryRouteSpec, handle: (d: DirectoryRequest) => Promise<DirectoryResult> | DirectoryResult): HttpHandler {
+export function directoryRoute(
+  env: GoogleEnv,
+  spec: DirectoryRouteSpec,
+  handle: (d: DirectoryRequest) => Promise<DirectoryResult> | DirectoryResult,
+): HttpHandler {
   const access = DIRECTORY_ROUTE_ACCESS[spec.name];
   const url = `${env.bases.admin}${DIRECTORY_PATH}${spec.path}`;
   return route(env.directory, { name: spec.name, method: spec.method, url }, async ({ request, params, call }): Promise<RouteResult> => {

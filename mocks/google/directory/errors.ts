@@ -101,7 +101,8 @@ export const directoryErrors = {
   duplicateMember: () => new DirectoryFailure(409, 'duplicate', 'Member already exists.'),
   quota: (reason: QuotaReason) => {
     const status = reason === 'rateLimitExceeded' ? 429 : 403;
-    const message = reason === 'userRateLimitExceeded' ? 'User Rate Limit Exceeded' : reason === 'quotaExceeded' ? 'Quota exceeded' : 'Rate Limit Exceeded';
+    const message =
+      reason === 'userRateLimitExceeded' ? 'User Rate Limit Exceeded' : reason === 'quotaExceeded' ? 'Quota exceeded' : 'Rate Limit Exceeded';
     return new DirectoryFailure(status, reason, message, { domain: 'usageLimits' });
   },
   backend: (status: number) => new DirectoryFailure(status, 'backendError', 'Backend Error'),

@@ -32,4 +32,3 @@ export function entityByKey(tenant: TenantStore, key: string): DirectoryEntity |
   const group = groupByKey(tenant, key);
   return group ? { type: 'group', group } : undefined;
 }
-

@@ -17,10 +17,13 @@ export interface GroupMember {
 
 export function directMembers(tenant: TenantStore, group: TenantGroup): ListSource<GroupMember> {
   const owners = new Set(tenant.owners(group.seq).map((u) => u.seq));
-  return mapSource(storeSource((p) => tenant.members(group.seq, p)), (m: Membership) => {
-    const entity = entityOf(tenant, m.memberType, m.memberSeq);
-    return entity && { entity, role: m.memberType === 'user' && owners.has(m.memberSeq) ? 'OWNER' : 'MEMBER' };
-  });
+  return mapSource(
+    storeSource((p) => tenant.members(group.seq, p)),
+    (m: Membership) => {
+      const entity = entityOf(tenant, m.memberType, m.memberSeq);
+      return entity && { entity, role: m.memberType === 'user' && owners.has(m.memberSeq) ? 'OWNER' : 'MEMBER' };
+    },
+  );
 }
 
 /**
@@ -51,7 +54,10 @@ export function derivedMembers(tenant: TenantStore, group: TenantGroup): ListSou
 
 /** `directMembersCount`: users and groups directly in the group. */
 export function directMemberCount(tenant: TenantStore, group: TenantGroup): number {
-  return drain(storeSource((p) => tenant.members(group.seq, p)), 5000).length;
+  return drain(
+    storeSource((p) => tenant.members(group.seq, p)),
+    5000,
+  ).length;
 }
 
 /** Whether `inner` is `outer` or (transitively) contains it: adding `inner` to `outer` would close a cycle. */

@@ -19,7 +19,8 @@ export class SortedOrders {
   /** User seqs by the key, ties broken by email then seq (any case, as Google sorts). */
   users(by: UserOrder, order: SortOrder): readonly number[] {
     return this.sorted(`users:${by}:${order}`, order, () => {
-      const key = (u: TenantUser) => (by === 'email' ? primaryEmail(u) : by === 'givenName' ? userName(u).givenName : userName(u).familyName).toLowerCase();
+      const key = (u: TenantUser) =>
+        (by === 'email' ? primaryEmail(u) : by === 'givenName' ? userName(u).givenName : userName(u).familyName).toLowerCase();
       return drain(storeSource((p) => this.tenant().users(p))).map((u) => ({ seq: u.seq, keys: [key(u), primaryEmail(u).toLowerCase()] }));
     });
   }

@@ -95,7 +95,14 @@ export type MemberRole = 'OWNER' | 'MANAGER' | 'MEMBER';
 export function renderMember(e: DirectoryEntity, role: MemberRole, scope: RenderScope): Member {
   const member: Member =
     e.type === 'user'
-      ? { kind: 'admin#directory#member', id: e.user.googleId, email: primaryEmail(e.user), role, type: 'USER', status: e.user.enabled ? 'ACTIVE' : 'SUSPENDED' }
+      ? {
+          kind: 'admin#directory#member',
+          id: e.user.googleId,
+          email: primaryEmail(e.user),
+          role,
+          type: 'USER',
+          status: e.user.enabled ? 'ACTIVE' : 'SUSPENDED',
+        }
       : { kind: 'admin#directory#member', id: e.group.googleId, email: e.group.mail, role, type: 'GROUP', status: 'ACTIVE' };
   return withEtag(scope, member);
 }

@@ -11,7 +11,13 @@ const ada: admin_directory_v1.Schema$User = {
   isAdmin: true,
   suspended: false,
 };
-const bob: admin_directory_v1.Schema$User = { primaryEmail: 'bob@contoso.test', name: { givenName: 'Bob', familyName: 'Byte', fullName: 'Bob Byte' }, orgUnitPath: '/Sales', isAdmin: false, suspended: true };
+const bob: admin_directory_v1.Schema$User = {
+  primaryEmail: 'bob@contoso.test',
+  name: { givenName: 'Bob', familyName: 'Byte', fullName: 'Bob Byte' },
+  orgUnitPath: '/Sales',
+  isAdmin: false,
+  suspended: true,
+};
 
 const matches = (q: string) => [ada, bob].filter(parseQuery(q, USER_QUERY)).map((u) => u.primaryEmail);
 
@@ -40,7 +46,10 @@ describe('search query', () => {
 
 describe('groups.list query', () => {
   it('matches group emails and names', () => {
-    const groups = [{ email: 'sales-team@contoso.test', name: 'Sales Team' }, { email: 'ops@contoso.test', name: 'Operations' }];
+    const groups = [
+      { email: 'sales-team@contoso.test', name: 'Sales Team' },
+      { email: 'ops@contoso.test', name: 'Operations' },
+    ];
     expect(groups.filter(parseQuery('email:sales*', GROUP_QUERY)).map((g) => g.name)).toEqual(['Sales Team']);
     expect(groups.filter(parseQuery("name:'operations'", GROUP_QUERY)).map((g) => g.name)).toEqual(['Operations']);
   });

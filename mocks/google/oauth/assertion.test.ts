@@ -7,10 +7,17 @@ import { OAuthFailure } from './oauth-errors.js';
 const mine = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const now = 1_900_000_000;
-const check: AssertionCheck = { publicKey: mine.publicKey, clientEmail: 'sa@p.iam.gserviceaccount.com', audiences: ['https://oauth2.googleapis.com/token'], now };
+const check: AssertionCheck = {
+  publicKey: mine.publicKey,
+  clientEmail: 'sa@p.iam.gserviceaccount.com',
+  audiences: ['https://oauth2.googleapis.com/token'],
+  now,
+};
 
 const sign = (claims: JWTPayload, key = mine.privateKey) =>
-  new SignJWT({ iss: check.clientEmail, aud: check.audiences[0], iat: now, exp: now + 3600, scope: 'a b', sub: 'admin@contoso.test', ...claims }).setProtectedHeader({ alg: 'RS256' }).sign(key);
+  new SignJWT({ iss: check.clientEmail, aud: check.audiences[0], iat: now, exp: now + 3600, scope: 'a b', sub: 'admin@contoso.test', ...claims })
+    .setProtectedHeader({ alg: 'RS256' })
+    .sign(key);
 
 async function reason(assertion: Promise<string>): Promise<string> {
   try {
@@ -24,11 +31,19 @@ async function reason(assertion: Promise<string>): Promise<string> {
 
 describe('JWT-bearer assertion checks', () => {
   it('accepts a good assertion and reads its scopes and subject', async () => {
-    expect(await verifyAssertion(await sign({}), check)).toEqual({ iss: check.clientEmail, sub: 'admin@contoso.test', scopes: ['a', 'b'], iat: now, exp: now + 3600 });
+    expect(await verifyAssertion(await sign({}), check)).toEqual({
+      iss: check.clientEmail,
+      sub: 'admin@contoso.test',
+      scopes: ['a', 'b'],
+      iat: now,
+      exp: now + 3600,
+    });
   });
 
   it('checks the account before the signature, and the signature before the audience', async () => {
-    expect(await reason(sign({ iss: 'x@y.iam.gserviceaccount.com', aud: 'wrong' }, other.privateKey))).toBe('invalid_grant: Invalid grant: account not found');
+    expect(await reason(sign({ iss: 'x@y.iam.gserviceaccount.com', aud: 'wrong' }, other.privateKey))).toBe(
+      'invalid_grant: Invalid grant: account not found',
+    );
     expect(await reason(sign({ aud: 'wrong' }, other.privateKey))).toBe('invalid_grant: Invalid JWT Signature.');
     expect(await reason(sign({ aud: 'wrong' }))).toMatch(/^invalid_grant: Invalid JWT: Failed audience check/);
   });

@@ -21,7 +21,11 @@ const CLOCK =
   'Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.';
 
 export const oauthErrors = {
-  unsupportedGrantType: (grant: string): OAuthError => ({ status: 400, error: 'unsupported_grant_type', description: `Invalid grant_type: ${grant}` }),
+  unsupportedGrantType: (grant: string): OAuthError => ({
+    status: 400,
+    error: 'unsupported_grant_type',
+    description: `Invalid grant_type: ${grant}`,
+  }),
   /** Unverified wording. */
   missingAssertion: (): OAuthError => ({ status: 400, error: 'invalid_request', description: 'Missing required parameter: assertion' }),
   /** Unverified wording: an assertion that is not a JWT at all. */
@@ -30,7 +34,11 @@ export const oauthErrors = {
   accountNotFound: (): OAuthError => ({ status: 400, error: 'invalid_grant', description: 'Invalid grant: account not found' }),
   /** Signed with a key the account does not have: another key, a deleted or rotated one. */
   invalidSignature: (): OAuthError => ({ status: 400, error: 'invalid_grant', description: 'Invalid JWT Signature.' }),
-  badAudience: (tokenUri: string): OAuthError => ({ status: 400, error: 'invalid_grant', description: `Invalid JWT: Failed audience check. The right audience is ${tokenUri}` }),
+  badAudience: (tokenUri: string): OAuthError => ({
+    status: 400,
+    error: 'invalid_grant',
+    description: `Invalid JWT: Failed audience check. The right audience is ${tokenUri}`,
+  }),
   badTimes: (): OAuthError => ({ status: 400, error: 'invalid_grant', description: CLOCK }),
   missingScope: (): OAuthError => ({ status: 400, error: 'invalid_scope', description: 'Invalid OAuth scope or ID token audience provided.' }),
   /** No domain-wide delegation for the client, or a requested scope not in its grant (401, reference B1). */
@@ -43,7 +51,11 @@ export const oauthErrors = {
   /** Unverified: the token endpoint is rarely seen throttled. */
   throttled: (): OAuthError => ({ status: 429, error: 'rate_limit_exceeded', description: 'Rate Limit Exceeded' }),
   /** Unverified wording. */
-  tooLarge: (limit: number): OAuthError => ({ status: 413, error: 'invalid_request', description: `Request payload size exceeds the limit: ${limit} bytes.` }),
+  tooLarge: (limit: number): OAuthError => ({
+    status: 413,
+    error: 'invalid_request',
+    description: `Request payload size exceeds the limit: ${limit} bytes.`,
+  }),
   /** Unverified wording. */
   transient: (status: number): OAuthError => ({ status, error: 'internal_failure', description: 'Backend Error' }),
 } as const;

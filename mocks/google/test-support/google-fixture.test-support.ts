@@ -35,9 +35,19 @@ export function googleFixture(server: { use(...handlers: RequestHandler[]): void
   /** A signed assertion as gtoken makes it; `claims` override, `privateKey` (PEM) signs instead, `header` replaces `{"alg":"RS256"}`. */
   async function assertion(claims: JWTPayload = {}, signing: { privateKey?: string; header?: Record<string, unknown> } = {}): Promise<string> {
     const iat = now();
-    const payload: JWTPayload = { iss: key.client_email, scope: sim.grantedScopes.join(' '), aud: GOOGLE_TOKEN_URL, iat, exp: iat + 3600, sub: sim.credentials.adminEmail, ...claims };
+    const payload: JWTPayload = {
+      iss: key.client_email,
+      scope: sim.grantedScopes.join(' '),
+      aud: GOOGLE_TOKEN_URL,
+      iat,
+      exp: iat + 3600,
+      sub: sim.credentials.adminEmail,
+      ...claims,
+    };
     for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
-    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', ...signing.header }).sign(await importPKCS8(signing.privateKey ?? key.private_key, 'RS256'));
+    return new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', ...signing.header })
+      .sign(await importPKCS8(signing.privateKey ?? key.private_key, 'RS256'));
   }
 
   async function requestToken(form: Record<string, string>): Promise<Response> {
@@ -62,7 +72,10 @@ export function googleFixture(server: { use(...handlers: RequestHandler[]): void
     return fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   }
 
-  async function json(path: string, init: Parameters<typeof call>[1] = {}): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
+  async function json(
+    path: string,
+    init: Parameters<typeof call>[1] = {},
+  ): Promise<{ status: number; body: Record<string, unknown>; response: Response }> {
     const response = await call(path, init);
     return { status: response.status, body: (await response.json()) as Record<string, unknown>, response };
   }

@@ -31,10 +31,27 @@ export class AccessTokens {
 
   issue(clientId: string, scopes: readonly string[], jkt?: string): { token: string; issued: IssuedAccessToken } {
     const iat = Math.floor(this.ctx.clock().getTime() / 1000);
-    const issued: IssuedAccessToken = { clientId, scopes: [...scopes], issuedAt: iat, expiresAt: iat + ACCESS_TOKEN_SECONDS, ...(jkt ? { jkt } : {}) };
+    const issued: IssuedAccessToken = {
+      clientId,
+      scopes: [...scopes],
+      issuedAt: iat,
+      expiresAt: iat + ACCESS_TOKEN_SECONDS,
+      ...(jkt ? { jkt } : {}),
+    };
     const jti = `AT.${this.ctx.ids.token('okta:access-token-id', 43)}`;
     const header = { kid: this.ctx.ids.token('okta:as-kid', 43), alg: 'RS256' };
-    const claims = { ver: 1, jti, iss: this.orgUrl, aud: this.orgUrl, sub: clientId, iat, exp: issued.expiresAt, cid: clientId, scp: issued.scopes, ...(jkt ? { cnf: { jkt } } : {}) };
+    const claims = {
+      ver: 1,
+      jti,
+      iss: this.orgUrl,
+      aud: this.orgUrl,
+      sub: clientId,
+      iat,
+      exp: issued.expiresAt,
+      cid: clientId,
+      scp: issued.scopes,
+      ...(jkt ? { cnf: { jkt } } : {}),
+    };
     const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const token = `${part(header)}.${part(claims)}.${this.ctx.ids.token('okta:access-token-signature', 342)}`;
     this.tokens.set(token, issued);

@@ -31,7 +31,12 @@ export async function authenticate(env: OktaEnv, request: Request): Promise<Call
   if (found.jkt !== undefined) {
     const url = new URL(request.url);
     try {
-      const proof = await verifyProof(request.headers.get('dpop'), { htm: request.method, htu: `${url.origin}${url.pathname}`, now: Math.floor(env.ctx.clock().getTime() / 1000), accessToken: presented });
+      const proof = await verifyProof(request.headers.get('dpop'), {
+        htm: request.method,
+        htu: `${url.origin}${url.pathname}`,
+        now: Math.floor(env.ctx.clock().getTime() / 1000),
+        accessToken: presented,
+      });
       if (proof.jkt !== found.jkt) throw new DpopProblem('The DPoP proof JWT is not signed by the key the access token is bound to.');
     } catch (error) {
       if (error instanceof DpopProblem) throw invalidProof(env, error.message);
@@ -60,5 +65,12 @@ function invalidProof(env: OktaEnv, description: string): OktaFailure {
 
 export function insufficientScope(env: OktaEnv, scheme: 'Bearer' | 'DPoP', scope: string, path: string): OktaFailure {
   const value = `${challenge(env, scheme)}, scope="${scope}", error="insufficient_scope", error_description="The access token provided does not contain the required scopes.", resource="${path}"`;
-  return new OktaFailure(403, 'insufficient_scope', 'The access token provided does not contain the required scopes.', [], { 'www-authenticate': value }, true);
+  return new OktaFailure(
+    403,
+    'insufficient_scope',
+    'The access token provided does not contain the required scopes.',
+    [],
+    { 'www-authenticate': value },
+    true,
+  );
 }

@@ -46,7 +46,11 @@ export const tokenErrors = {
   /** [U]: a `jti` seen before (replay). */
   replayed: () => client('The client_assertion token has already been used.'),
   /** [I requests-oauthlib#463] */
-  noScope: (): TokenError => ({ status: 400, error: 'invalid_scope', description: "The authorization server resource does not have any configured default scopes, 'scope' must be provided." }),
+  noScope: (): TokenError => ({
+    status: 400,
+    error: 'invalid_scope',
+    description: "The authorization server resource does not have any configured default scopes, 'scope' must be provided.",
+  }),
   /** [I okta-sdk-java#822] */
   noneGranted: (): TokenError => ({ status: 400, error: 'consent_required', description: 'You are not allowed any of the requested scopes.' }),
   /** [I okta-sdk-dotnet#697] for a missing proof; the other descriptions and the 400 are [U]. */

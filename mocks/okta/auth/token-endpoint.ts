@@ -69,9 +69,15 @@ export function tokenEndpoint(env: OktaEnv): HttpHandler {
       if (granted.length === 0) throw new TokenFailure(tokenErrors.noneGranted());
       const { token } = env.tokens.issue(env.app.clientId, granted, jkt);
       const body = { token_type: jkt ? 'DPoP' : 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, access_token: token, scope: granted.join(' ') };
-      return done(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, no-store', pragma: 'no-cache' } }));
+      return done(
+        new Response(JSON.stringify(body), {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'cache-control': 'no-cache, no-store', pragma: 'no-cache' },
+        }),
+      );
     } catch (error) {
-      if (error instanceof TokenFailure) return done(tokenErrorResponse(error.err), { refusal: { code: error.err.error, message: error.err.description } });
+      if (error instanceof TokenFailure)
+        return done(tokenErrorResponse(error.err), { refusal: { code: error.err.error, message: error.err.description } });
       throw error;
     }
   });

@@ -43,7 +43,11 @@ export function appCountsByGroup(tenant: TenantStore): Map<number, number> {
   if (!counts) {
     counts = new Map();
     for (const app of drain(storeSource((p) => tenant.apps(p)))) {
-      for (const g of new Set(drain(storeSource((p) => tenant.appRoleAssignments(app.seq, p))).filter((a) => a.principalType === 'group').map((a) => a.principalSeq))) {
+      for (const g of new Set(
+        drain(storeSource((p) => tenant.appRoleAssignments(app.seq, p)))
+          .filter((a) => a.principalType === 'group')
+          .map((a) => a.principalSeq),
+      )) {
         counts.set(g, (counts.get(g) ?? 0) + 1);
       }
     }

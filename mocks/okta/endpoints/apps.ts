@@ -17,7 +17,10 @@ export function appEndpoints(env: OktaEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   return [
     oktaRoute(env, { name: 'okta.apps.list', method: 'GET', path: '/api/v1/apps' }, (o) => {
-      let apps = mapSource(storeSource((p) => tenant.apps(p)), (a) => renderApp(a, env.render));
+      let apps = mapSource(
+        storeSource((p) => tenant.apps(p)),
+        (a) => renderApp(a, env.render),
+      );
       const query = queryPredicate(o, QUERY_RULES.apps);
       if (query) apps = filterSource(apps, query.keep);
       const q = o.url.searchParams.get('q');
@@ -27,7 +30,9 @@ export function appEndpoints(env: OktaEnv): HttpHandler[] {
       }
       return listing(o, { source: apps, limit: pageLimit(o.url, 'okta.apps.list') });
     }),
-    oktaRoute(env, { name: 'okta.apps.get', method: 'GET', path: '/api/v1/apps/:appId' }, (o) => oktaJson(renderApp(appById(env, o.params.appId!), env.render))),
+    oktaRoute(env, { name: 'okta.apps.get', method: 'GET', path: '/api/v1/apps/:appId' }, (o) =>
+      oktaJson(renderApp(appById(env, o.params.appId!), env.render)),
+    ),
     oktaRoute(env, { name: 'okta.appUsers.list', method: 'GET', path: '/api/v1/apps/:appId/users' }, (o) => {
       const app = appById(env, o.params.appId!);
       const users = arraySource(appAssignments(tenant, app.seq).users);
@@ -36,7 +41,10 @@ export function appEndpoints(env: OktaEnv): HttpHandler[] {
     oktaRoute(env, { name: 'okta.appGroups.list', method: 'GET', path: '/api/v1/apps/:appId/groups' }, (o) => {
       const app = appById(env, o.params.appId!);
       const groups = appAssignments(tenant, app.seq).groups.map((seq, priority) => ({ seq, priority }));
-      return listing(o, { source: mapSource(arraySource(groups), (g) => renderAppGroup(app.seq, g.seq, g.priority, env.render)), limit: pageLimit(o.url, 'okta.appGroups.list') });
+      return listing(o, {
+        source: mapSource(arraySource(groups), (g) => renderAppGroup(app.seq, g.seq, g.priority, env.render)),
+        limit: pageLimit(o.url, 'okta.appGroups.list'),
+      });
     }),
   ];
 }

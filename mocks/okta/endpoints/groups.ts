@@ -29,13 +29,19 @@ export function groupEndpoints(env: OktaEnv): HttpHandler[] {
     oktaRoute(env, { name: 'okta.groups.list', method: 'GET', path: '/api/v1/groups' }, (o) => {
       const stats = wantsStats(o.url);
       // Filter on the unexpanded object, and expand only what is served.
-      let groups = mapSource(storeSource((p) => tenant.groups(p)), (g) => ({ g, plain: renderGroup(g, env.render) }));
+      let groups = mapSource(
+        storeSource((p) => tenant.groups(p)),
+        (g) => ({ g, plain: renderGroup(g, env.render) }),
+      );
       const query = queryPredicate(o, QUERY_RULES.groups);
       if (query) groups = filterSource(groups, (x) => query.keep(x.plain));
       const q = o.url.searchParams.get('q');
       if (!query && q !== null && q !== '') {
         const prefix = q.toLowerCase();
-        const items = filterSource(groups, (x) => x.g.displayName.toLowerCase().startsWith(prefix)).page(0, pageLimit(o.url, 'okta.groups.list', Q_DEFAULT_LIMIT)).items;
+        const items = filterSource(groups, (x) => x.g.displayName.toLowerCase().startsWith(prefix)).page(
+          0,
+          pageLimit(o.url, 'okta.groups.list', Q_DEFAULT_LIMIT),
+        ).items;
         return { response: oktaJson(items.map((x) => (stats ? render(x.g, true) : x.plain))), items: items.length };
       }
       return listing(o, { source: mapSource(groups, (x) => (stats ? render(x.g, true) : x.plain)), limit: pageLimit(o.url, 'okta.groups.list') });
@@ -46,7 +52,10 @@ export function groupEndpoints(env: OktaEnv): HttpHandler[] {
     oktaRoute(env, { name: 'okta.members.list', method: 'GET', path: '/api/v1/groups/:groupId/users' }, (o) => {
       const group = groupById(env, o.params.groupId!);
       const options = renderOptionsOf(o.request);
-      return listing(o, { source: mapSource(userMembers(tenant, group.seq), (u) => renderUser(u, env.render, options)), limit: pageLimit(o.url, 'okta.members.list') });
+      return listing(o, {
+        source: mapSource(userMembers(tenant, group.seq), (u) => renderUser(u, env.render, options)),
+        limit: pageLimit(o.url, 'okta.members.list'),
+      });
     }),
   ];
 }

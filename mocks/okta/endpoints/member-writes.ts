@@ -18,7 +18,8 @@ export function memberWriteEndpoints(env: OktaEnv): HttpHandler[] {
     if (!env.writeBack) throw oktaErrors.forbidden();
     const group = groupById(env, params.groupId!);
     const user = userByIdOrLogin(env, params.userId!);
-    if (groupType(group, env.render) === 'APP_GROUP') throw oktaErrors.validation('group: Only members of OKTA_GROUP groups can be changed; APP_GROUP members come from their app.');
+    if (groupType(group, env.render) === 'APP_GROUP')
+      throw oktaErrors.validation('group: Only members of OKTA_GROUP groups can be changed; APP_GROUP members come from their app.');
     return { groupSeq: group.seq, memberType: 'user' as const, memberSeq: user.seq };
   };
   return [

@@ -19,7 +19,8 @@ import { renderRoleAssignment } from '../render/role.js';
 
 export function roleEndpoints(env: OktaEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
-  const held = (principalType: 'user' | 'group', principalSeq: number) => drain(storeSource((p) => tenant.roleAssignments(p, { principalType, principalSeq })));
+  const held = (principalType: 'user' | 'group', principalSeq: number) =>
+    drain(storeSource((p) => tenant.roleAssignments(p, { principalType, principalSeq })));
   const render = (list: RoleAssignment[]) =>
     list.flatMap((a) => {
       const role = tenant.role(a.roleSeq);
@@ -35,11 +36,17 @@ export function roleEndpoints(env: OktaEnv): HttpHandler[] {
       return unpaged(o, render(held('group', groupById(env, o.params.groupId!).seq)));
     }),
     oktaRoute(env, { name: 'okta.roleAssignees.list', method: 'GET', path: '/api/v1/iam/assignees/users' }, (o) => {
-      const holders = [...new Set(drain(storeSource((p) => tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort((a, b) => a - b);
+      const holders = [...new Set(drain(storeSource((p) => tenant.roleAssignments(p, { principalType: 'user' }))).map((a) => a.principalSeq))].sort(
+        (a, b) => a - b,
+      );
       const org = oktaId(env.ctx.seed, 'client', 0x7fff);
       const source = mapSource(arraySource(holders), (seq) => {
         const id = oktaId(env.ctx.seed, 'user', seq);
-        return { id, orn: `orn:okta:directory:${org}:users:${id}`, _links: { self: { href: `${env.orgUrl}/api/v1/users/${id}` }, roles: { href: `${env.orgUrl}/api/v1/users/${id}/roles` } } };
+        return {
+          id,
+          orn: `orn:okta:directory:${org}:users:${id}`,
+          _links: { self: { href: `${env.orgUrl}/api/v1/users/${id}` }, roles: { href: `${env.orgUrl}/api/v1/users/${id}/roles` } },
+        };
       });
       return listing(o, {
         source,

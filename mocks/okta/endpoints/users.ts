@@ -22,14 +22,23 @@ export function userEndpoints(env: OktaEnv): HttpHandler[] {
   return [
     oktaRoute(env, { name: 'okta.users.list', method: 'GET', path: '/api/v1/users' }, (o) => {
       const options = renderOptionsOf(o.request);
-      const rendered = mapSource(storeSource((p) => tenant.users(p)), (u) => renderUser(u, env.render, options));
+      const rendered = mapSource(
+        storeSource((p) => tenant.users(p)),
+        (u) => renderUser(u, env.render, options),
+      );
       const q = o.url.searchParams.get('q');
       const query = queryPredicate(o, QUERY_RULES.users);
       if (query) return listing(o, { source: filterSource(rendered, query.keep), limit: pageLimit(o.url, 'okta.users.list') });
       const listed = filterSource(rendered, (u) => u.status !== 'DEPROVISIONED');
       if (q !== null && q !== '') {
         const prefix = q.toLowerCase();
-        const hits = filterSource(listed, (u) => ['firstName', 'lastName', 'email'].some((k) => String((u.profile as Record<string, unknown>)[k] ?? '').toLowerCase().startsWith(prefix)));
+        const hits = filterSource(listed, (u) =>
+          ['firstName', 'lastName', 'email'].some((k) =>
+            String((u.profile as Record<string, unknown>)[k] ?? '')
+              .toLowerCase()
+              .startsWith(prefix),
+          ),
+        );
         const items = hits.page(0, pageLimit(o.url, 'okta.users.list', Q_DEFAULT_LIMIT)).items;
         return { response: oktaJson(items), items: items.length };
       }

@@ -9,7 +9,11 @@ describe('after cursors', () => {
     const cursor = codec.encode('/api/v1/users?', { after: 40, page: 3 });
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(codec.decode('/api/v1/users?', cursor)).toEqual({ after: 40, page: 3 });
-    for (const [listing, text] of [['/api/v1/groups?', cursor], ['/api/v1/users?', `${cursor.slice(0, -2)}AA`], ['/api/v1/users?', '00u1']] as const) {
+    for (const [listing, text] of [
+      ['/api/v1/groups?', cursor],
+      ['/api/v1/users?', `${cursor.slice(0, -2)}AA`],
+      ['/api/v1/users?', '00u1'],
+    ] as const) {
       expect(() => codec.decode(listing, text)).toThrow(OktaFailure);
     }
     expect(() => new CursorCodec(4).decode('/api/v1/users?', cursor)).toThrow(/E0000029/);

@@ -29,6 +29,7 @@ export type PagedRoute = keyof typeof PAGE_LIMITS;
 export function pageLimit(url: URL, route: PagedRoute, fallback: number = PAGE_LIMITS[route].fallback): number {
   const raw = url.searchParams.get('limit');
   if (raw === null || raw === '') return fallback;
-  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < 1) throw oktaErrors.validation(`limit: The value must be a whole number of at least 1, not '${raw}'.`);
+  if (!/^-?\d+$/.test(raw.trim()) || Number(raw) < 1)
+    throw oktaErrors.validation(`limit: The value must be a whole number of at least 1, not '${raw}'.`);
   return Math.min(Number(raw), PAGE_LIMITS[route].max);
 }

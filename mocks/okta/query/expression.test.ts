@@ -37,7 +37,7 @@ describe('Okta filter and search expressions', () => {
     expect(refusal('status eq "ACT')).toBe('E0000031: Unterminated string value.');
   });
 
-  it('check each comparison against the listing\'s rule', () => {
+  it("check each comparison against the listing's rule", () => {
     expect(() => checkExpression(parseExpression('a eq "1" and b eq "2"'), (attr) => (attr === 'b' ? 'no b' : undefined))).toThrow(OktaFailure);
     expect(() => checkExpression(parseExpression('a eq "1"'), () => undefined)).not.toThrow();
   });

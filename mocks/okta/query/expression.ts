@@ -25,8 +25,7 @@ function tokenize(text: string): Token[] {
     else if (ch === '(' || ch === ')') {
       tokens.push({ type: ch === '(' ? 'open' : 'close', text: ch });
       i++;
-    }
-    else if (ch === '"') {
+    } else if (ch === '"') {
       let out = '';
       i++;
       while (i < text.length && text[i] !== '"') {
@@ -77,10 +76,12 @@ export function parseExpression(text: string): Expression {
     if (token.text.toLowerCase() === 'not') throw oktaErrors.invalidFilter('The not operator is not supported.');
     const opToken = tokens[at++];
     const op = opToken?.type === 'word' ? opToken.text.toLowerCase() : '';
-    if (!OPERATORS.includes(op)) throw oktaErrors.invalidFilter(`Invalid operator: ${opToken?.text ?? '(none)'}${op === 'ne' ? ' (use lt ... or ... gt)' : ''}`);
+    if (!OPERATORS.includes(op))
+      throw oktaErrors.invalidFilter(`Invalid operator: ${opToken?.text ?? '(none)'}${op === 'ne' ? ' (use lt ... or ... gt)' : ''}`);
     if (op === 'pr') return { kind: 'compare', attr: token.text, op: 'pr' };
     const valueToken = tokens[at++];
-    if (!valueToken || valueToken.type === 'open' || valueToken.type === 'close') throw oktaErrors.invalidFilter(`Missing value for ${token.text} ${op}.`);
+    if (!valueToken || valueToken.type === 'open' || valueToken.type === 'close')
+      throw oktaErrors.invalidFilter(`Missing value for ${token.text} ${op}.`);
     return { kind: 'compare', attr: token.text, op: op as Operator, value: literal(valueToken) };
   };
   const expression = orExpr();
@@ -114,7 +115,9 @@ export function checkExpression(expression: Expression, rule: Rule): void {
 export function matches(expression: Expression, item: Record<string, unknown>, caseInsensitive: boolean): boolean {
   if (expression.kind !== 'compare') {
     const left = matches(expression.left, item, caseInsensitive);
-    return expression.kind === 'and' ? left && matches(expression.right, item, caseInsensitive) : left || matches(expression.right, item, caseInsensitive);
+    return expression.kind === 'and'
+      ? left && matches(expression.right, item, caseInsensitive)
+      : left || matches(expression.right, item, caseInsensitive);
   }
   const actual = valueAt(item, expression.attr);
   if (expression.op === 'pr') return actual !== undefined && actual !== null && actual !== '';

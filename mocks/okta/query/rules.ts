@@ -11,7 +11,8 @@ const RANGE: readonly Operator[] = ['gt', 'ge', 'lt', 'le'];
 
 /** Users `filter`: these attributes, `eq` only except `lastUpdated`, which also takes ranges. */
 const USER_FILTER: Rule = (attr, op) => {
-  if (!['status', 'lastUpdated', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName'].includes(attr)) return `Invalid filter attribute: ${attr}`;
+  if (!['status', 'lastUpdated', 'id', 'profile.login', 'profile.email', 'profile.firstName', 'profile.lastName'].includes(attr))
+    return `Invalid filter attribute: ${attr}`;
   if (op === 'eq' || (attr === 'lastUpdated' && RANGE.includes(op))) return undefined;
   return `The supplied combination of operator and field is not currently supported. Operator: ${op}, Field: ${attr}`;
 };
@@ -32,7 +33,8 @@ const GROUP_FILTER: Rule = (attr, op) => {
 
 const GROUP_SEARCH: Rule = (attr, op) => {
   if (attr.startsWith('_embedded') || attr.startsWith('_links') || attr === 'objectClass') return `Invalid search attribute: ${attr}`;
-  if (op === 'co' && attr !== 'profile.name' && attr !== 'profile.description') return `The supplied combination of operator and field is not currently supported. Operator: co, Field: ${attr}`;
+  if (op === 'co' && attr !== 'profile.name' && attr !== 'profile.description')
+    return `The supplied combination of operator and field is not currently supported. Operator: co, Field: ${attr}`;
   return undefined;
 };
 

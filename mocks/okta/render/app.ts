@@ -12,7 +12,12 @@ const CREATED = '2025-06-01T00:00:00Z';
 
 /** A catalog-style key (`name`) from the app's label. */
 function appName(app: TenantApp): string {
-  return app.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'app';
+  return (
+    app.displayName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'app'
+  );
 }
 
 export function renderApp(app: TenantApp, scope: RenderScope): Record<string, unknown> {
@@ -30,8 +35,14 @@ export function renderApp(app: TenantApp, scope: RenderScope): Record<string, un
     visibility: { autoSubmitToolbar: false, hide: { iOS: false, web: false }, appLinks: { [`${appName(app)}_link`]: true } },
     features: [],
     signOnMode: 'SAML_2_0',
-    credentials: { userNameTemplate: { // biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's own expression syntax, sent as text
-      template: '${source.login}', type: 'BUILT_IN' }, signing: { kid: app.appId.replace(/-/g, '').slice(0, 20) } },
+    credentials: {
+      userNameTemplate: {
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: Okta's own expression syntax, sent as text
+        template: '${source.login}',
+        type: 'BUILT_IN',
+      },
+      signing: { kid: app.appId.replace(/-/g, '').slice(0, 20) },
+    },
     settings: { app: {}, notifications: { vpn: { network: { connection: 'DISABLED' } } } },
     _links: {
       users: { href: `${href}/users` },

@@ -29,7 +29,11 @@ export function renderGroup(group: TenantGroup, scope: RenderScope, stats?: Grou
   const id = oktaId(scope.seed, 'group', group.seq);
   const type = groupType(group, scope);
   const href = `${scope.orgUrl}/api/v1/groups/${id}`;
-  const logo = (['medium', 'large'] as const).map((name) => ({ name, href: `${scope.orgUrl}/assets/img/logos/groups/okta-${name}.png`, type: 'image/png' }));
+  const logo = (['medium', 'large'] as const).map((name) => ({
+    name,
+    href: `${scope.orgUrl}/assets/img/logos/groups/okta-${name}.png`,
+    type: 'image/png',
+  }));
   const links: Record<string, unknown> = { logo, users: { href: `${href}/users` }, apps: { href: `${href}/apps` } };
   let profile: Record<string, unknown> = { name: group.displayName, description: group.description };
   const body: Record<string, unknown> = {
@@ -43,13 +47,29 @@ export function renderGroup(group: TenantGroup, scope: RenderScope, stats?: Grou
   if (type === 'APP_GROUP') {
     const sam = group.mail.split('@')[0]!;
     const externalId = Buffer.from(group.objectId).toString('base64').slice(0, 24);
-    profile = { ...profile, samAccountName: sam, groupType: 'Security', groupScope: 'Global', windowsDomainQualifiedName: `CORP\\${sam}`, externalId };
+    profile = {
+      ...profile,
+      samAccountName: sam,
+      groupType: 'Security',
+      groupScope: 'Global',
+      windowsDomainQualifiedName: `CORP\\${sam}`,
+      externalId,
+    };
     const appId = oktaId(scope.seed, 'app', sourceAppSeq(group, scope));
     body.source = { id: appId };
     links.source = { href: `${scope.orgUrl}/api/v1/apps/${appId}` };
   }
   body.profile = profile;
   body._links = links;
-  if (stats) body._embedded = { stats: { usersCount: stats.usersCount, appsCount: stats.appsCount, groupPushMappingsCount: 0, hasAdminPrivilege: false, _links: { self: { href: `${href}/stats` } } } };
+  if (stats)
+    body._embedded = {
+      stats: {
+        usersCount: stats.usersCount,
+        appsCount: stats.appsCount,
+        groupPushMappingsCount: 0,
+        hasAdminPrivilege: false,
+        _links: { self: { href: `${href}/stats` } },
+      },
+    };
   return body;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { userStatus } from './user-status.js';
 
 describe('Okta user statuses', () => {
-  it('keep the tenant\'s enabled flag (SUSPENDED and DEPROVISIONED are the disabled ones) and depend on seed and seq only', () => {
+  it("keep the tenant's enabled flag (SUSPENDED and DEPROVISIONED are the disabled ones) and depend on seed and seq only", () => {
     const seen = new Set<string>();
     for (let seq = 1; seq <= 400; seq++) {
       for (const enabled of [true, false]) {

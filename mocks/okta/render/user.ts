@@ -56,5 +56,12 @@ export function renderUser(user: TenantUser, scope: RenderScope, options: UserRe
 /** `okta-response="omitCredentials,..."` on the request's content type [D SDK-UserApi]. */
 export function renderOptionsOf(request: Request): UserRenderOptions {
   const match = /okta-response\s*=\s*"?([^";]*)/i.exec(request.headers.get('content-type') ?? '');
-  return { omitCredentials: match ? match[1]!.split(',').map((s) => s.trim()).includes('omitCredentials') : false };
+  return {
+    omitCredentials: match
+      ? match[1]!
+          .split(',')
+          .map((s) => s.trim())
+          .includes('omitCredentials')
+      : false,
+  };
 }

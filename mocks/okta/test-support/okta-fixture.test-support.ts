@@ -23,7 +23,17 @@ const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** `server` is an MSW `setupServer()` (anything with `use`). */
 export function oktaFixture(server: { use(...handlers: RequestHandler[]): void }, options: FixtureOptions = {}) {
   // Disabled users (SUSPENDED, DEPROVISIONED), nesting and apps, so statuses, members and assignments have something to show.
-  const tenant = createTenant({ users: 40, groups: 6, disabledRatio: 0.25, nestedGroupRatio: 0.5, apps: 3, appRoleAssignments: 12, roles: 14, roleAssignments: 20, ...options.shape });
+  const tenant = createTenant({
+    users: 40,
+    groups: 6,
+    disabledRatio: 0.25,
+    nestedGroupRatio: 0.5,
+    apps: 3,
+    appRoleAssignments: 12,
+    roles: 14,
+    roleAssignments: 20,
+    ...options.shape,
+  });
   const ctx = createContext({ tenant, seed: options.seed ?? 5, clock: options.clock, faults: (options.faults ?? []).map((f) => parseFaultSpec(f)) });
   const sim = createOktaSimulator(ctx, { orgUrl: 'https://acme.okta.com', ...options.sim });
   server.use(...sim.handlers);
@@ -33,18 +43,37 @@ export function oktaFixture(server: { use(...handlers: RequestHandler[]): void }
   /** A client assertion as the Okta SDKs sign it; `claims` override, `privateKey` (PEM) signs instead. */
   async function assertion(claims: JWTPayload = {}, signing: { privateKey?: string; header?: Record<string, unknown> } = {}): Promise<string> {
     const iat = now();
-    const payload: JWTPayload = { iss: sim.credentials.clientId, sub: sim.credentials.clientId, aud: `${orgUrl}/oauth2/v1/token`, iat, exp: iat + 300, jti: `jti-${Math.random()}`, ...claims };
+    const payload: JWTPayload = {
+      iss: sim.credentials.clientId,
+      sub: sim.credentials.clientId,
+      aud: `${orgUrl}/oauth2/v1/token`,
+      iat,
+      exp: iat + 300,
+      jti: `jti-${Math.random()}`,
+      ...claims,
+    };
     for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];
     const header = { alg: 'RS256', typ: 'JWT', kid: sim.credentials.keyId, ...signing.header };
-    return new SignJWT(payload).setProtectedHeader(header as { alg: string }).sign(await importPKCS8(signing.privateKey ?? sim.credentials.privateKey, 'RS256'));
+    return new SignJWT(payload)
+      .setProtectedHeader(header as { alg: string })
+      .sign(await importPKCS8(signing.privateKey ?? sim.credentials.privateKey, 'RS256'));
   }
 
   async function requestToken(form: Record<string, string>): Promise<Response> {
-    return fetch(`${orgUrl}/oauth2/v1/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body: new URLSearchParams(form) });
+    return fetch(`${orgUrl}/oauth2/v1/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams(form),
+    });
   }
 
   async function exchange(scope: string, claims: JWTPayload = {}, signing: Parameters<typeof assertion>[1] = {}): Promise<Response> {
-    return requestToken({ grant_type: 'client_credentials', scope, client_assertion_type: JWT_BEARER, client_assertion: await assertion(claims, signing) });
+    return requestToken({
+      grant_type: 'client_credentials',
+      scope,
+      client_assertion_type: JWT_BEARER,
+      client_assertion: await assertion(claims, signing),
+    });
   }
 
   async function accessToken(scope = sim.credentials.scopes.join(' ')): Promise<string> {
@@ -59,13 +88,20 @@ export function oktaFixture(server: { use(...handlers: RequestHandler[]): void }
     return fetch(url, { headers: { authorization: init.authorization ?? `SSWS ${token}`, accept: 'application/json', ...init.headers } });
   }
 
-  async function json<T = Record<string, unknown>>(path: string, init: Parameters<typeof call>[1] = {}): Promise<{ status: number; body: T; response: Response }> {
+  async function json<T = Record<string, unknown>>(
+    path: string,
+    init: Parameters<typeof call>[1] = {},
+  ): Promise<{ status: number; body: T; response: Response }> {
     const response = await call(path, init);
     return { status: response.status, body: (await response.json()) as T, response };
   }
 
   /** Every item of a listing, following `Link` rel="next" as given; the pages' sizes too. */
-  async function walk(path: string, init: Parameters<typeof call>[1] = {}, maxPages = 100): Promise<{ items: Array<Record<string, unknown>>; pages: number[]; links: string[] }> {
+  async function walk(
+    path: string,
+    init: Parameters<typeof call>[1] = {},
+    maxPages = 100,
+  ): Promise<{ items: Array<Record<string, unknown>>; pages: number[]; links: string[] }> {
     const items: Array<Record<string, unknown>> = [];
     const pages: number[] = [];
     const links: string[] = [];

@@ -19,7 +19,8 @@ export function oktaDialect(ctx: SimContext, rates = new RateLimits(ctx.clock)):
   return {
     throttle(call, params) {
       const reason = params.reason ?? 'org';
-      if (!(THROTTLE_REASONS as readonly string[]).includes(reason)) throw new Error(`throttle: reason=${reason} does not apply to okta (known: ${THROTTLE_REASONS.join(', ')})`);
+      if (!(THROTTLE_REASONS as readonly string[]).includes(reason))
+        throw new Error(`throttle: reason=${reason} does not apply to okta (known: ${THROTTLE_REASONS.join(', ')})`);
       const wait = params['retry-after'];
       const report = rates.exhausted(call.url.pathname, wait === undefined || wait === 'none' ? undefined : Number(wait));
       const headers = reason === 'concurrent' ? rateHeaders({ limit: 0, remaining: 0, reset: report.reset }) : rateHeaders(report);

@@ -6,7 +6,13 @@ describe('Okta error answers', () => {
     const response = oktaErrorResponse(oktaErrors.invalidToken(), 'oaeABC');
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe('application/json');
-    expect(await response.json()).toEqual({ errorCode: 'E0000011', errorSummary: 'Invalid token provided', errorLink: 'E0000011', errorId: 'oaeABC', errorCauses: [] });
+    expect(await response.json()).toEqual({
+      errorCode: 'E0000011',
+      errorSummary: 'Invalid token provided',
+      errorLink: 'E0000011',
+      errorId: 'oaeABC',
+      errorCauses: [],
+    });
   });
 
   it('list causes as objects with their own errorSummary', async () => {

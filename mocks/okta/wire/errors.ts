@@ -53,7 +53,8 @@ export const oktaErrors = {
   /** A tampered, foreign or expired `after` (E0000029 [D ERR]; which code Okta really uses is U). */
   badCursor: () => new OktaFailure(400, 'E0000029', 'Invalid paging request. Ensure the pagination cursor has not been altered'),
   /** Org-wide and concurrent limits alike (E0000047 [D ERR, I]). */
-  rateLimited: (headers: Record<string, string>) => new OktaFailure(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', [], headers),
+  rateLimited: (headers: Record<string, string>) =>
+    new OktaFailure(429, 'E0000047', 'API call exceeded rate limit due to too many requests.', [], headers),
   /** E0000009 [D ERR older table]. */
   internal: (status: number) => new OktaFailure(status, 'E0000009', 'Internal Server Error'),
   /** E0000010 [D ERR]; what the simulator answers a 503 with. */

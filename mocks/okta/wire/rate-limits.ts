@@ -66,5 +66,9 @@ export class RateLimits {
 }
 
 export function rateHeaders(report: RateReport): Record<string, string> {
-  return { 'x-rate-limit-limit': String(report.limit), 'x-rate-limit-remaining': String(report.remaining), 'x-rate-limit-reset': String(report.reset) };
+  return {
+    'x-rate-limit-limit': String(report.limit),
+    'x-rate-limit-remaining': String(report.remaining),
+    'x-rate-limit-reset': String(report.reset),
+  };
 }

@@ -24,7 +24,10 @@ const MEMBERS = findAttribute(GROUP_SCHEMA.core.attributes, 'members')!;
 
 export function groupPatchEndpoint(env: ScimEnv): HttpHandler {
   return scimRoute(env, { name: 'scim.groups.patch', method: 'PATCH', path: '/Groups/:id' }, async (s) => {
-    if (!env.writeBack) throw scimErrors.forbidden('Operation is not permitted based on the supplied authorization: this provider is read-only (simulator started without writeBack).');
+    if (!env.writeBack)
+      throw scimErrors.forbidden(
+        'Operation is not permitted based on the supplied authorization: this provider is read-only (simulator started without writeBack).',
+      );
     const tenant = env.ctx.tenant;
     const group = groupById(tenant, s.params.id!);
     if (!group) throw scimErrors.notFound(s.params.id!);
@@ -43,7 +46,12 @@ export function groupPatchEndpoint(env: ScimEnv): HttpHandler {
     const params = s.url.searchParams;
     if (!params.has('attributes') && !params.has('excludedAttributes')) return new Response(null, { status: 204 });
     const projection = readProjection(params, GROUP_SCHEMA);
-    return scimJson(project(groupResource(env, group, (name) => wants(projection, name)), projection));
+    return scimJson(
+      project(
+        groupResource(env, group, (name) => wants(projection, name)),
+        projection,
+      ),
+    );
   });
 }
 

@@ -19,7 +19,10 @@ export function groupEndpoints(env: ScimEnv): HttpHandler[] {
   const spec: ListSpec = {
     schema: GROUP_SCHEMA,
     total: () => tenant().counts().groups,
-    slice: (offset, limit, needs) => tenant().groups({ after: offset, limit }).items.map((g) => render(g, needs)),
+    slice: (offset, limit, needs) =>
+      tenant()
+        .groups({ after: offset, limit })
+        .items.map((g) => render(g, needs)),
     *scan(needs) {
       let after = 0;
       for (;;) {
@@ -43,7 +46,12 @@ export function groupEndpoints(env: ScimEnv): HttpHandler[] {
       const group = groupById(tenant(), s.params.id!);
       if (!group) throw scimErrors.notFound(s.params.id!);
       const projection = readProjection(s.url.searchParams, GROUP_SCHEMA);
-      return scimJson(project(render(group, (name) => wants(projection, name)), projection));
+      return scimJson(
+        project(
+          render(group, (name) => wants(projection, name)),
+          projection,
+        ),
+      );
     }),
   ];
 }

@@ -22,7 +22,9 @@ const WRITES: Array<{ name: string; method: Method; path: string }> = [
 export function notSimulatedEndpoints(env: ScimEnv): HttpHandler[] {
   return WRITES.map((spec) =>
     scimRoute(env, spec, () => {
-      throw scimErrors.notImplemented(`sync-harness does not simulate ${spec.method} ${spec.path}: it serves reads and PATCH /Groups/{id} membership changes.`);
+      throw scimErrors.notImplemented(
+        `sync-harness does not simulate ${spec.method} ${spec.path}: it serves reads and PATCH /Groups/{id} membership changes.`,
+      );
     }),
   );
 }

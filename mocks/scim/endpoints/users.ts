@@ -21,7 +21,10 @@ export function userEndpoints(env: ScimEnv): HttpHandler[] {
     schema: USER_SCHEMA,
     total: () => tenant().counts().users,
     // Users are numbered 1..n, so the index-th user is the one after seq index-1.
-    slice: (offset, limit, needs) => tenant().users({ after: offset, limit }).items.map((u) => render(u, needs)),
+    slice: (offset, limit, needs) =>
+      tenant()
+        .users({ after: offset, limit })
+        .items.map((u) => render(u, needs)),
     *scan(needs) {
       let after = 0;
       for (;;) {
@@ -45,7 +48,12 @@ export function userEndpoints(env: ScimEnv): HttpHandler[] {
       const user = userById(tenant(), s.params.id!);
       if (!user) throw scimErrors.notFound(s.params.id!);
       const projection = readProjection(s.url.searchParams, USER_SCHEMA);
-      return scimJson(project(render(user, (name) => wants(projection, name)), projection));
+      return scimJson(
+        project(
+          render(user, (name) => wants(projection, name)),
+          projection,
+        ),
+      );
     }),
   ];
 }

@@ -22,7 +22,14 @@
  */
 import { pageBounds, type PageWindow } from '../query/paging.js';
 
-export const SCIM_BAD_PAGINATION_MODES = ['repeat-token', 'drop-items', 'duplicate-across-pages', 'total-mismatch', 'unstable-order', 'empty-page-with-token'] as const;
+export const SCIM_BAD_PAGINATION_MODES = [
+  'repeat-token',
+  'drop-items',
+  'duplicate-across-pages',
+  'total-mismatch',
+  'unstable-order',
+  'empty-page-with-token',
+] as const;
 export type ScimBadPaginationMode = (typeof SCIM_BAD_PAGINATION_MODES)[number];
 
 export interface PagePlan {

@@ -74,7 +74,8 @@ export function listResources(s: ScimRequest, spec: ListSpec): RouteResult {
 
 /** The value of an indexed `attr eq "value"` the whole filter requires (alone, or as one side of an `and`). */
 function eqLookup(filter: Filter, schema: ResourceSchema, attributes: readonly string[]): string | undefined {
-  if (filter.kind === 'logical' && filter.op === 'and') return eqLookup(filter.left, schema, attributes) ?? eqLookup(filter.right, schema, attributes);
+  if (filter.kind === 'logical' && filter.op === 'and')
+    return eqLookup(filter.left, schema, attributes) ?? eqLookup(filter.right, schema, attributes);
   if (filter.kind !== 'test' || filter.test.op !== 'eq' || typeof filter.test.value !== 'string') return undefined;
   const resolved = resolveAttrPath(schema, filter.path);
   if (resolved?.kind !== 'attribute' || resolved.sub || resolved.container || !attributes.includes(resolved.def.name)) return undefined;

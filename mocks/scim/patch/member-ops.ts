@@ -40,7 +40,8 @@ function readOp(raw: unknown, i: number): MemberIntent {
   const where = `Operations[${i}]`;
   if (!isObject(raw)) throw scimErrors.invalidSyntax(`${where} must be an object.`);
   const op = typeof raw.op === 'string' ? raw.op.toLowerCase() : '';
-  if (op !== 'add' && op !== 'remove' && op !== 'replace') throw scimErrors.invalidSyntax(`${where}.op ${JSON.stringify(raw.op)} is not add, remove or replace.`);
+  if (op !== 'add' && op !== 'remove' && op !== 'replace')
+    throw scimErrors.invalidSyntax(`${where}.op ${JSON.stringify(raw.op)} is not add, remove or replace.`);
   if (raw.path !== undefined && typeof raw.path !== 'string') throw scimErrors.invalidPath(`${where}.path must be a string.`);
 
   if (raw.path === undefined || raw.path === '') {
@@ -71,7 +72,8 @@ function readOp(raw: unknown, i: number): MemberIntent {
 function memberIds(value: unknown, where: string): string[] {
   const list = Array.isArray(value) ? value : [value];
   return list.map((m, j) => {
-    if (!isObject(m) || typeof m.value !== 'string' || !m.value) throw scimErrors.invalidValue(`${where}.value[${j}] must be an object with a string "value" (a member id).`);
+    if (!isObject(m) || typeof m.value !== 'string' || !m.value)
+      throw scimErrors.invalidValue(`${where}.value[${j}] must be an object with a string "value" (a member id).`);
     return m.value;
   });
 }

@@ -19,7 +19,13 @@ const ada: Resource = {
   [URN.enterpriseUser]: { department: 'Engineering' },
   meta: { created: '2024-03-01T00:00:00.000Z' },
 };
-const svc: Resource = { id: 'c3', userName: 'svc-backup@contoso.test', displayName: 'Backup', active: false, emails: [{ value: 'svc-backup@contoso.test', type: 'work' }] };
+const svc: Resource = {
+  id: 'c3',
+  userName: 'svc-backup@contoso.test',
+  displayName: 'Backup',
+  active: false,
+  emails: [{ value: 'svc-backup@contoso.test', type: 'work' }],
+};
 
 const matches = (filter: string, r: Resource = ada) => compileFilter(parseFilter(filter), USER_SCHEMA).matches(r);
 
@@ -58,7 +64,10 @@ describe('compileFilter', () => {
   });
 
   it('knows which top-level attributes it reads', () => {
-    expect([...compileFilter(parseFilter('members[value eq "x"] or displayName pr'), GROUP_SCHEMA).attributes].sort()).toEqual(['displayName', 'members']);
+    expect([...compileFilter(parseFilter('members[value eq "x"] or displayName pr'), GROUP_SCHEMA).attributes].sort()).toEqual([
+      'displayName',
+      'members',
+    ]);
   });
 
   it.each([

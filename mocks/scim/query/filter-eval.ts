@@ -91,7 +91,8 @@ function tester(get: Getter, def: AttributeDef, test: Test, path: AttrPath): (no
   }
   if (test.op === 'pr') return (n) => values(read(n)).some(hasValue);
   const { op, value } = test;
-  if (leaf.type === 'boolean' && op !== 'eq' && op !== 'ne') throw scimErrors.invalidFilter(`'${op}' cannot compare the boolean '${formatAttrPath(path)}'`);
+  if (leaf.type === 'boolean' && op !== 'eq' && op !== 'ne')
+    throw scimErrors.invalidFilter(`'${op}' cannot compare the boolean '${formatAttrPath(path)}'`);
   if (value === null) {
     // `eq null` asks for no value; `ne null` for one.
     if (op === 'eq') return (n) => !values(read(n)).some(hasValue);

@@ -58,7 +58,10 @@ describe('parseFilter', () => {
 describe('parsePatchPath', () => {
   it('reads a plain path and a value path with its filter', () => {
     expect(parsePatchPath('members')).toEqual({ path: { attr: 'members' } });
-    expect(parsePatchPath('members[value eq "abc"]')).toMatchObject({ path: { attr: 'members' }, filter: { kind: 'test', test: { op: 'eq', value: 'abc' } } });
+    expect(parsePatchPath('members[value eq "abc"]')).toMatchObject({
+      path: { attr: 'members' },
+      filter: { kind: 'test', test: { op: 'eq', value: 'abc' } },
+    });
   });
 
   it('reports bad paths as invalidPath', () => {

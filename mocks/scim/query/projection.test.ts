@@ -20,11 +20,21 @@ const userProjection = (query: string) => readProjection(new URLSearchParams(que
 describe('attributes=', () => {
   it('keeps schemas and id (returned always) plus what was named, case-insensitively, in resource order', () => {
     const out = project(user, userProjection('attributes=USERNAME,name.givenName,emails.value'));
-    expect(out).toEqual({ schemas: user.schemas, id: 'u1', userName: 'ada@contoso.test', name: { givenName: 'Ada' }, emails: [{ value: 'ada@contoso.test' }] });
+    expect(out).toEqual({
+      schemas: user.schemas,
+      id: 'u1',
+      userName: 'ada@contoso.test',
+      name: { givenName: 'Ada' },
+      emails: [{ value: 'ada@contoso.test' }],
+    });
   });
 
   it('selects extension attributes by URN, whole or by name, and ignores unknown names', () => {
-    expect(project(user, userProjection(`attributes=${URN.enterpriseUser}:department,nickName`))).toEqual({ schemas: user.schemas, id: 'u1', [URN.enterpriseUser]: { department: 'Engineering' } });
+    expect(project(user, userProjection(`attributes=${URN.enterpriseUser}:department,nickName`))).toEqual({
+      schemas: user.schemas,
+      id: 'u1',
+      [URN.enterpriseUser]: { department: 'Engineering' },
+    });
     expect(project(user, userProjection(`attributes=${URN.enterpriseUser}`))[URN.enterpriseUser]).toEqual({ department: 'Engineering' });
   });
 

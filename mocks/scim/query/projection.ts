@@ -46,7 +46,8 @@ export function wants(projection: Projection, name: string, container?: string):
     return projection.attributes.some((p) => same(p) || (p.kind === 'extension' && container === p.container));
   }
   if (!container && projection.requestOnly.includes(name)) return false;
-  if (projection.excluded) return !projection.excluded.some((p) => (same(p) && !(p as AttributePath).sub) || (p.kind === 'extension' && container === p.container));
+  if (projection.excluded)
+    return !projection.excluded.some((p) => (same(p) && !(p as AttributePath).sub) || (p.kind === 'extension' && container === p.container));
   return true;
 }
 
@@ -68,10 +69,16 @@ function include(resource: Resource, paths: ResolvedPath[]): Resource {
         out[key] = value;
         continue;
       }
-      const picked = pick(value as Resource, paths.filter((p): p is AttributePath => p.kind === 'attribute' && p.container === key));
+      const picked = pick(
+        value as Resource,
+        paths.filter((p): p is AttributePath => p.kind === 'attribute' && p.container === key),
+      );
       if (Object.keys(picked).length) out[key] = picked;
     } else {
-      const picked = pick(resource, paths.filter((p): p is AttributePath => p.kind === 'attribute' && !p.container && p.def.name === key));
+      const picked = pick(
+        resource,
+        paths.filter((p): p is AttributePath => p.kind === 'attribute' && !p.container && p.def.name === key),
+      );
       if (key in picked) out[key] = picked[key];
     }
   }

@@ -41,12 +41,28 @@ export interface ResourceSchema {
 type Options = Partial<Omit<AttributeDef, 'name' | 'type' | 'description'>>;
 
 function attr(name: string, type: AttributeType, description: string, options: Options = {}): AttributeDef {
-  return { name, type, multiValued: false, description, required: false, caseExact: false, mutability: 'readWrite', returned: 'default', uniqueness: 'none', ...options };
+  return {
+    name,
+    type,
+    multiValued: false,
+    description,
+    required: false,
+    caseExact: false,
+    mutability: 'readWrite',
+    returned: 'default',
+    uniqueness: 'none',
+    ...options,
+  };
 }
 
 /** RFC 7643 §3.1: on every resource, but defined outside any schema (so `/Schemas` does not list them). */
 export const COMMON_ATTRIBUTES: AttributeDef[] = [
-  attr('id', 'string', 'Unique identifier for the resource, assigned by the service provider.', { caseExact: true, mutability: 'readOnly', returned: 'always', uniqueness: 'server' }),
+  attr('id', 'string', 'Unique identifier for the resource, assigned by the service provider.', {
+    caseExact: true,
+    mutability: 'readOnly',
+    returned: 'always',
+    uniqueness: 'server',
+  }),
   attr('externalId', 'string', 'Identifier of the resource as defined by the provisioning client.', { caseExact: true }),
   attr('meta', 'complex', 'Resource metadata.', {
     mutability: 'readOnly',
@@ -60,7 +76,8 @@ export const COMMON_ATTRIBUTES: AttributeDef[] = [
   }),
 ];
 
-const memberType = (values: string[]) => attr('type', 'string', 'The type of the referenced resource.', { mutability: 'immutable', canonicalValues: values });
+const memberType = (values: string[]) =>
+  attr('type', 'string', 'The type of the referenced resource.', { mutability: 'immutable', canonicalValues: values });
 
 const USER: SchemaDef = {
   id: URN.user,

@@ -37,7 +37,10 @@ export function scimFixture(server: { use(...handlers: RequestHandler[]): void }
     return fetch(path.startsWith('http') ? path : `${baseUrl}${path}`, { ...rest, headers });
   }
 
-  async function json(path: string, init: RequestInit & { bearer?: string | null } = {}): Promise<{ status: number; body: Json; response: Response }> {
+  async function json(
+    path: string,
+    init: RequestInit & { bearer?: string | null } = {},
+  ): Promise<{ status: number; body: Json; response: Response }> {
     const response = await call(path, init);
     return { status: response.status, body: (await response.json()) as Json, response };
   }

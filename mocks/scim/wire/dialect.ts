@@ -30,7 +30,10 @@ export function scimDialect(): FaultDialect {
     },
     // RFC 7644 3.12 lists 413 "Request Entity Too Large" among SCIM's errors.
     tooLarge(_call, limit) {
-      return new Response(JSON.stringify(scimErrorBody(413, `The request is too large: over ${limit} bytes.`)), { status: 413, headers: { 'content-type': SCIM_JSON } });
+      return new Response(JSON.stringify(scimErrorBody(413, `The request is too large: over ${limit} bytes.`)), {
+        status: 413,
+        headers: { 'content-type': SCIM_JSON },
+      });
     },
     headers() {
       return { date: new Date().toUTCString() };

@@ -9,7 +9,12 @@ describe('SCIM error answers', () => {
     expect(response.headers.get('content-type')).toBe(SCIM_JSON);
     const text = await response.text();
     expect(text).toContain('"status":"400"');
-    expect(JSON.parse(text)).toEqual({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidFilter', detail: 'bad' });
+    expect(JSON.parse(text)).toEqual({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+      status: '400',
+      scimType: 'invalidFilter',
+      detail: 'bad',
+    });
   });
 
   it('leave scimType out when the RFC gives none and keep extra headers', async () => {

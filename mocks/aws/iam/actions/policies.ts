@@ -37,11 +37,14 @@ export function policyActions(env: AwsEnv, base: string): RoutedAction[] {
     // IAM names no ARN for this one: its denial says "on resource: policy path /" (reference C3).
     queryAction(env, base, { service: 'iam', action: 'ListPolicies', resource: (p) => `policy path ${pathPrefix(p)}` }, (q) => {
       const scope = q.params.get('Scope') ?? 'All';
-      if (!SCOPES.includes(scope)) throw iamErrors.validation(constraintMessage(scope, 'scope', `Member must satisfy enum value set: [${SCOPES.join(', ')}]`));
+      if (!SCOPES.includes(scope))
+        throw iamErrors.validation(constraintMessage(scope, 'scope', `Member must satisfy enum value set: [${SCOPES.join(', ')}]`));
       const onlyAttached = q.params.get('OnlyAttached') === 'true';
       const prefix = pathPrefix(q.params);
       const keep = (p: Policy) =>
-        (scope === 'All' || (scope === 'AWS') === p.awsManaged) && dir.policyPath(p).startsWith(prefix) && (!onlyAttached || dir.attachmentCount(p.seq) > 0);
+        (scope === 'All' || (scope === 'AWS') === p.awsManaged) &&
+        dir.policyPath(p).startsWith(prefix) &&
+        (!onlyAttached || dir.attachmentCount(p.seq) > 0);
       const source = filterSource(
         storeSource((p) => tenant().policies(p)),
         keep,

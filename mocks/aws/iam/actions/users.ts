@@ -34,7 +34,12 @@ export function userActions(env: AwsEnv, base: string): RoutedAction[] {
     queryAction(
       env,
       base,
-      { service: 'iam', action: 'GetUser', resource: (p, caller) => (p.get('UserName') === null ? (caller.type === 'user' ? caller.arn : caller.roleArn) : userArnByName(p.get('UserName'))) },
+      {
+        service: 'iam',
+        action: 'GetUser',
+        resource: (p, caller) =>
+          p.get('UserName') === null ? (caller.type === 'user' ? caller.arn : caller.roleArn) : userArnByName(p.get('UserName')),
+      },
       (q) => {
         const name = q.params.get('UserName');
         if (name === null) {

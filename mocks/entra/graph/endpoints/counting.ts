@@ -9,8 +9,15 @@ import type { GraphRequest, GraphResult } from '../graph-route.js';
 import { matcher, readQueryOptions } from '../odata/query-options.js';
 import type { ResourceSchema } from '../schemas.js';
 
-export function countOf<T>(g: GraphRequest, schema: ResourceSchema, source: ListSource<T>, render: (item: T) => Record<string, unknown>, total?: () => number): GraphResult {
-  if ((g.request.headers.get('consistencylevel') ?? '').toLowerCase() !== 'eventual') throw graphErrors.badRequest('$count is not currently supported.');
+export function countOf<T>(
+  g: GraphRequest,
+  schema: ResourceSchema,
+  source: ListSource<T>,
+  render: (item: T) => Record<string, unknown>,
+  total?: () => number,
+): GraphResult {
+  if ((g.request.headers.get('consistencylevel') ?? '').toLowerCase() !== 'eventual')
+    throw graphErrors.badRequest('$count is not currently supported.');
   const url = new URL(g.url);
   url.searchParams.set('$count', 'true');
   const keep = matcher(readQueryOptions(url, g.request.headers, schema));

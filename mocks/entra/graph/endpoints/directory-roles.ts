@@ -34,7 +34,10 @@ export function directoryRoleEndpoints(env: EntraEnv): HttpHandler[] {
       }),
     ),
     ...graphRoutes(env, { name: 'graph.directoryRoles.get', method: 'GET', path: '/directoryRoles/:id' }, (g) =>
-      singleObject(g, directoryRoleSchema, 'directoryRoles', { obj: renderDirectoryRole(role(g)) as Record<string, unknown>, defaults: directoryRoleSchema.defaults }),
+      singleObject(g, directoryRoleSchema, 'directoryRoles', {
+        obj: renderDirectoryRole(role(g)) as Record<string, unknown>,
+        defaults: directoryRoleSchema.defaults,
+      }),
     ),
     ...graphRoutes(env, { name: 'graph.directoryRoles.members.list', method: 'GET', path: '/directoryRoles/:id/members' }, (g) =>
       listCollection(g, {

@@ -33,14 +33,24 @@ export function groupMemberEndpoints(env: EntraEnv): HttpHandler[] {
       countOf(g, directoryObjectSchema, directMembers(tenant, group(g)), (e) => renderMember(e, g.grants).obj),
     ),
     ...graphRoutes(env, { name: 'graph.groups.members.users.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.user' }, cast('user')),
-    ...graphRoutes(env, { name: 'graph.groups.members.groups.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.group' }, cast('group')),
+    ...graphRoutes(
+      env,
+      { name: 'graph.groups.members.groups.list', method: 'GET', path: '/groups/:id/members/microsoft.graph.group' },
+      cast('group'),
+    ),
     ...graphRoutes(env, { name: 'graph.groups.members.list', method: 'GET', path: '/groups/:id/members' }, (g) => {
       const gr = group(g);
       return list(g, `groups/${gr.objectId}/members`, 'directoryObjects', directoryObjectSchema, directMembers(tenant, gr));
     }),
     ...graphRoutes(env, { name: 'graph.groups.transitiveMembers.list', method: 'GET', path: '/groups/:id/transitiveMembers' }, (g) => {
       const gr = group(g);
-      return list(g, `groups/${gr.objectId}/transitiveMembers`, 'directoryObjects', directoryObjectSchema, arraySource(transitiveMembers(tenant, gr)));
+      return list(
+        g,
+        `groups/${gr.objectId}/transitiveMembers`,
+        'directoryObjects',
+        directoryObjectSchema,
+        arraySource(transitiveMembers(tenant, gr)),
+      );
     }),
     ...graphRoutes(env, { name: 'graph.groups.owners.list', method: 'GET', path: '/groups/:id/owners' }, (g) => {
       const gr = group(g);

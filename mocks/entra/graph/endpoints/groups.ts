@@ -13,7 +13,14 @@ import { countOf } from './counting.js';
 export function groupEndpoints(env: EntraEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   const source = storeSource((p) => tenant.groups(p));
-  const count = (g: GraphRequest) => countOf(g, groupSchema, source, (x) => renderGroup(x) as Record<string, unknown>, () => tenant.counts().groups);
+  const count = (g: GraphRequest) =>
+    countOf(
+      g,
+      groupSchema,
+      source,
+      (x) => renderGroup(x) as Record<string, unknown>,
+      () => tenant.counts().groups,
+    );
   return [
     ...graphRoutes(env, { name: 'graph.groups.count', method: 'GET', path: '/groups/$count' }, count),
     ...graphRoutes(env, { name: 'graph.groups.list', method: 'GET', path: '/groups' }, (g) =>

@@ -25,7 +25,8 @@ export function memberRefEndpoints(env: EntraEnv): HttpHandler[] {
       if (!member) throw graphErrors.notFound(ref);
       if (target.kind === 'distribution') throw graphErrors.badRequest('Cannot Update a mail-enabled security groups and or distribution list.');
       // Graph refuses a group in itself before the store would (it throws RangeError for that).
-      if (member.type === 'group' && member.group.seq === target.seq) throw graphErrors.badRequest('An object cannot be added as a member of itself.');
+      if (member.type === 'group' && member.group.seq === target.seq)
+        throw graphErrors.badRequest('An object cannot be added as a member of itself.');
       if (!tenant.addMember(membershipOf(target.seq, member))) {
         throw graphErrors.badRequest("One or more added object references already exist for the following modified properties: 'members'.");
       }

@@ -17,7 +17,10 @@ export function roleAssignmentEndpoints(env: EntraEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   return graphRoutes(env, { name: 'graph.roleAssignments.list', method: 'GET', path: '/roleManagement/directory/roleAssignments' }, (g) => {
     const roles = new Map(tenant.roles().map((r) => [r.seq, r]));
-    const resolved = mapSource(storeSource((p) => tenant.roleAssignments(p)), (a: RoleAssignment) => ({ a, role: roles.get(a.roleSeq), who: entityOf(tenant, a.principalType, a.principalSeq) }));
+    const resolved = mapSource(
+      storeSource((p) => tenant.roleAssignments(p)),
+      (a: RoleAssignment) => ({ a, role: roles.get(a.roleSeq), who: entityOf(tenant, a.principalType, a.principalSeq) }),
+    );
     const source = filterSource(resolved, (x) => x.role !== undefined && x.who !== undefined);
     return listCollection(g, {
       scope: 'roleManagement/directory/roleAssignments',

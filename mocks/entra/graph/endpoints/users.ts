@@ -13,7 +13,14 @@ import { countOf } from './counting.js';
 export function userEndpoints(env: EntraEnv): HttpHandler[] {
   const tenant = env.ctx.tenant;
   const source = storeSource((p) => tenant.users(p));
-  const count = (g: GraphRequest) => countOf(g, userSchema, source, (u) => renderUser(u) as Record<string, unknown>, () => tenant.counts().users);
+  const count = (g: GraphRequest) =>
+    countOf(
+      g,
+      userSchema,
+      source,
+      (u) => renderUser(u) as Record<string, unknown>,
+      () => tenant.counts().users,
+    );
   return [
     ...graphRoutes(env, { name: 'graph.users.count', method: 'GET', path: '/users/$count' }, count),
     ...graphRoutes(env, { name: 'graph.users.list', method: 'GET', path: '/users' }, (g) =>

@@ -60,7 +60,11 @@ export function parseFilter(text: string): FilterExpr {
     const t = peek();
     if (!t) return fail(text.length);
     if (++nodes > MAX_FILTER_NODES) {
-      throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: more than ${MAX_FILTER_NODES} clauses or levels of nesting at position ${t.at}.`);
+      throw new GraphFailure(
+        400,
+        'BadRequest',
+        `Invalid filter clause: more than ${MAX_FILTER_NODES} clauses or levels of nesting at position ${t.at}.`,
+      );
     }
     if (t.type === 'punct' && t.text === '(') {
       next();
@@ -151,7 +155,8 @@ function tokenize(text: string): Token[] {
       let value = '';
       const at = i++;
       for (;;) {
-        if (i >= text.length) throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: There is an unterminated string literal at position ${at} in '${text}'.`);
+        if (i >= text.length)
+          throw new GraphFailure(400, 'BadRequest', `Invalid filter clause: There is an unterminated string literal at position ${at} in '${text}'.`);
         if (text[i] === "'") {
           if (text[i + 1] === "'") {
             value += "'";

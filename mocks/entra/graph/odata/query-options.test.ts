@@ -4,7 +4,8 @@ import { groupSchema, userSchema } from '../schemas.js';
 import { readQueryOptions } from './query-options.js';
 
 const eventual = new Headers({ ConsistencyLevel: 'eventual' });
-const read = (query: string, headers = new Headers(), schema = userSchema) => readQueryOptions(new URL(`https://graph.microsoft.com/v1.0/users?${query}`), headers, schema);
+const read = (query: string, headers = new Headers(), schema = userSchema) =>
+  readQueryOptions(new URL(`https://graph.microsoft.com/v1.0/users?${query}`), headers, schema);
 const failure = (fn: () => unknown): { status: number; code: string; message: string } => {
   try {
     fn();
@@ -41,7 +42,10 @@ describe('query options', () => {
   });
 
   it('tells an unknown property from one that cannot be filtered', () => {
-    expect(failure(() => read("$filter=shoeSize eq '9'"))).toMatchObject({ code: 'BadRequest', message: "Could not find a property named 'shoeSize' on type 'microsoft.graph.user'." });
+    expect(failure(() => read("$filter=shoeSize eq '9'"))).toMatchObject({
+      code: 'BadRequest',
+      message: "Could not find a property named 'shoeSize' on type 'microsoft.graph.user'.",
+    });
     expect(failure(() => read("$filter=description eq 'x'", new Headers(), groupSchema))).toMatchObject({
       code: 'Request_UnsupportedQuery',
       message: "Unsupported or invalid query filter clause specified for property 'description' of resource 'Group'.",

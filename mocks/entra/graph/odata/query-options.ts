@@ -51,26 +51,41 @@ export function readQueryOptions(url: URL, headers: Headers, schema: ResourceSch
 
   const select = q.get('$select');
   if (select !== null) {
-    options.select = select.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
-      const known = canonicalProperty(schema, name);
-      if (!known) throw noSuchProperty(schema, name);
-      return known;
-    });
+    options.select = select
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((name) => {
+        const known = canonicalProperty(schema, name);
+        if (!known) throw noSuchProperty(schema, name);
+        return known;
+      });
   }
 
   const expand = q.get('$expand');
   if (expand !== null) {
-    for (const part of expand.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const part of expand
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const name = part.replace(/\(.*\)$/, '');
       const allowed = rules.expandable?.find((e) => e.toLowerCase() === name.toLowerCase());
-      if (!allowed) throw new GraphFailure(400, 'BadRequest', `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type '${schema.type}'.`);
+      if (!allowed)
+        throw new GraphFailure(
+          400,
+          'BadRequest',
+          `Parsing OData Select and Expand failed: Could not find a property named '${name}' on type '${schema.type}'.`,
+        );
       options.expand.push(allowed);
     }
   }
 
   const search = q.get('$search');
   if (search !== null) {
-    if (!eventual) throw graphErrors.unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+    if (!eventual)
+      throw graphErrors.unsupportedQuery(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     options.search = parseSearch(search, schema);
   }
 
@@ -85,7 +100,9 @@ export function readQueryOptions(url: URL, headers: Headers, schema: ResourceSch
     for (const property of features.properties) {
       const basic = schema.basicFilter.includes(property);
       if (!basic && !(advanced && schema.advancedFilter.includes(property))) {
-        throw graphErrors.unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${property}' of resource '${schema.resource}'.`);
+        throw graphErrors.unsupportedQuery(
+          `Unsupported or invalid query filter clause specified for property '${property}' of resource '${schema.resource}'.`,
+        );
       }
     }
     if (!advanced) {

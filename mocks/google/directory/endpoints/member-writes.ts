@@ -36,12 +36,16 @@ export function memberWriteEndpoints(env: GoogleEnv): HttpHandler[] {
       const owner = member.type === 'user' && tenant.owners(target.seq).some((u) => u.seq === member.user.seq);
       return directoryJson(d, renderMember(member, owner ? 'OWNER' : 'MEMBER', env.render));
     }),
-    directoryRoute(env, { name: 'google.members.delete', method: 'DELETE', path: '/groups/:groupKey/members/:memberKey', rpc: `${RPC}.Delete` }, (d) => {
-      const target = group(d);
-      const member = entityByKey(tenant, d.params.memberKey!);
-      if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw directoryErrors.notFound('memberKey');
-      return new Response(null, { status: 204 });
-    }),
+    directoryRoute(
+      env,
+      { name: 'google.members.delete', method: 'DELETE', path: '/groups/:groupKey/members/:memberKey', rpc: `${RPC}.Delete` },
+      (d) => {
+        const target = group(d);
+        const member = entityByKey(tenant, d.params.memberKey!);
+        if (!member || !tenant.removeMember(membershipOf(target.seq, member))) throw directoryErrors.notFound('memberKey');
+        return new Response(null, { status: 204 });
+      },
+    ),
   ];
 }
 

@@ -22,7 +22,12 @@ export function memberEndpoints(env: GoogleEnv): HttpHandler[] {
   return [
     directoryRoute(
       env,
-      { name: 'google.members.list', method: 'GET', path: '/groups/:groupKey/members', rpc: 'ccc.hosted.frontend.directory.v1.DirectoryMembers.List' },
+      {
+        name: 'google.members.list',
+        method: 'GET',
+        path: '/groups/:groupKey/members',
+        rpc: 'ccc.hosted.frontend.directory.v1.DirectoryMembers.List',
+      },
       (d) => {
         const group = groupByKey(tenant, d.params.groupKey!);
         if (!group) throw directoryErrors.notFound('groupKey');

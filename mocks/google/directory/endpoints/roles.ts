@@ -36,7 +36,12 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
     }),
     directoryRoute(
       env,
-      { name: 'google.roleAssignments.list', method: 'GET', path: '/customer/:customer/roleassignments', rpc: `${RPC}.DirectoryRoleAssignments.List` },
+      {
+        name: 'google.roleAssignments.list',
+        method: 'GET',
+        path: '/customer/:customer/roleassignments',
+        rpc: `${RPC}.DirectoryRoleAssignments.List`,
+      },
       (d) => {
         checkCustomer(env.account, d.params.customer!);
         const limit = maxResults(d.url, GOOGLE_PAGE_LIMITS['google.roleAssignments.list']);
@@ -54,7 +59,14 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
         const indirect = booleanParam(d.url, 'includeIndirectRoleAssignments') === true;
 
         // Principals whose assignments are listed: everyone, or the one named (and its groups when indirect).
-        const principals = who ? [who, ...(indirect && who.type === 'user' ? tenant.memberOf('user', who.user.seq).flatMap((m) => entityOf(tenant, 'group', m.groupSeq) ?? []) : [])] : undefined;
+        const principals = who
+          ? [
+              who,
+              ...(indirect && who.type === 'user'
+                ? tenant.memberOf('user', who.user.seq).flatMap((m) => entityOf(tenant, 'group', m.groupSeq) ?? [])
+                : []),
+            ]
+          : undefined;
         const roleSeq = role?.seq;
         const fromStore = (filter: { principalType?: 'user' | 'group'; principalSeq?: number }): ListSource<RoleAssignment> =>
           storeSource((p) => tenant.roleAssignments(p, { ...(roleSeq === undefined ? {} : { roleSeq }), ...filter }));
@@ -62,13 +74,19 @@ export function roleEndpoints(env: GoogleEnv): HttpHandler[] {
         const stored = principals
           ? arraySource(
               principals.flatMap((e) =>
-                drain(fromStore(e.type === 'user' ? { principalType: 'user', principalSeq: e.user.seq } : { principalType: 'group', principalSeq: e.group.seq })),
+                drain(
+                  fromStore(
+                    e.type === 'user' ? { principalType: 'user', principalSeq: e.user.seq } : { principalType: 'group', principalSeq: e.group.seq },
+                  ),
+                ),
               ),
             )
           : fromStore({});
         const synthetic = env.admins.synthetic;
         const syntheticMatches =
-          synthetic !== undefined && (roleSeq === undefined || synthetic.roleSeq === roleSeq) && (!principals || principals.some((e) => e.type === 'user' && e.user.seq === synthetic.principalSeq));
+          synthetic !== undefined &&
+          (roleSeq === undefined || synthetic.roleSeq === roleSeq) &&
+          (!principals || principals.some((e) => e.type === 'user' && e.user.seq === synthetic.principalSeq));
         const all = syntheticMatches ? concatSource(arraySource([synthetic]), stored) : stored;
         return listing(d, {
           kind: 'admin#directory#roleAssignments',

@@ -27,7 +27,10 @@ export class PageTokenCodec {
 
   decode(scope: string, token: string, now: number): PageState {
     const fields = this.seal.open(token);
-    const state = fields?.s === scopeTag(scope) && typeof fields.t === 'number' && now - fields.t <= PAGE_TOKEN_LIFETIME_SECONDS ? readPageState(fields) : undefined;
+    const state =
+      fields?.s === scopeTag(scope) && typeof fields.t === 'number' && now - fields.t <= PAGE_TOKEN_LIFETIME_SECONDS
+        ? readPageState(fields)
+        : undefined;
     if (!state) throw directoryErrors.invalidInput('pageToken');
     return state;
   }
