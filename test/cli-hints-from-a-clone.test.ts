@@ -3,8 +3,7 @@
  * on PATH there), and the Node proxy preload by absolute file URL (the package is private, so
  * `--import=sync-harness/proxy` resolves only for programs inside the clone).
  */
-import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

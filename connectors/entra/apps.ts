@@ -5,8 +5,11 @@
  * group ones (`<type>:<id>:<slug>`), so a grant id is `<entitlementId>:<principalType>:<principalId>`.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation, GrantExpandableSchema, RawIdSchema, AppTraitSchema } from '../../c1z/contract/index.js';
 import {
+  packAnnotation,
+  GrantExpandableSchema,
+  RawIdSchema,
+  AppTraitSchema,
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,

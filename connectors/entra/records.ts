@@ -4,8 +4,13 @@
  * comes from `@odata.type`. Shared by the syncers, the provisioner and the buggy variants.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation, RawIdSchema, AccountType, GroupTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
 import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  GroupTraitSchema,
+  UserStatus,
+  UserTraitSchema,
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,

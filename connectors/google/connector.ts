@@ -18,8 +18,6 @@ import {
   type Connector,
   type ResourceSyncer,
   ConnectorHttpError,
-} from '../../c1z/contract/index.js';
-import {
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,

@@ -5,9 +5,15 @@
  * `<entitlementId>:<principalType>:<principalId>`, where a group principal expands into that group's members.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation, RawIdSchema } from '../../c1z/contract/index.js';
-import { AccountType, AppTraitSchema, GroupTraitSchema, RoleTraitSchema, UserStatus, UserTraitSchema } from '../../c1z/contract/index.js';
 import {
+  packAnnotation,
+  RawIdSchema,
+  AccountType,
+  AppTraitSchema,
+  GroupTraitSchema,
+  RoleTraitSchema,
+  UserStatus,
+  UserTraitSchema,
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,

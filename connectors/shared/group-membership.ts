@@ -5,8 +5,9 @@
  * into that group's own members.
  */
 import { create } from '@bufbuild/protobuf';
-import { packAnnotation, GrantExpandableSchema } from '../../c1z/contract/index.js';
 import {
+  packAnnotation,
+  GrantExpandableSchema,
   EntitlementPurpose,
   EntitlementSchema,
   GrantSchema,

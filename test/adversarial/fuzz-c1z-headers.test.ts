@@ -14,8 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSyncFile } from '../../c1z/open.js';
 import { readV3Manifest } from '../../c1z/v3/manifest.js';
 import { isUserError, SEED } from '../support/fuzz.js';
-import { SAMPLE, samplePath } from '../support/samples.js';
-import { describeWithSamples } from '../support/samples.js';
+import { SAMPLE, samplePath, describeWithSamples } from '../support/samples.js';
 import { writeSyncFile } from '../support/sync-files.js';
 
 let dir: string;

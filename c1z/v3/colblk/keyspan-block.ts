@@ -5,10 +5,9 @@
  * trailer (uint), suffix (bytes), value (bytes). Keys i in [index(b), index(b+1)) span
  * [boundary(b), boundary(b+1)).
  */
-import { readU32 } from './uints.js';
+import { readU32, decodeUints } from './uints.js';
 import { ColumnarBlock, DataType } from './header.js';
 import { decodeRawBytes } from './raw-bytes.js';
-import { decodeUints } from './uints.js';
 
 export interface KeySpan {
   start: Uint8Array;
