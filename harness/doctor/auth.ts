@@ -20,7 +20,7 @@ const delegation = (c: DoctorContext) => journalDialect(c.ev.provider).delegatio
  * key is refused with (Google 401 unauthorized_client: no delegation for the client or scope; Okta 400
  * consent_required: none of the scopes asked for is granted to the service app).
  */
-const delegationRefused = (c: DoctorContext) => c.ev.journal.filter((e) => grantRefusedAtSignIn(e));
+const refusedAtSignIn = (c: DoctorContext) => c.ev.journal.filter(grantRefusedAtSignIn);
 
 function grantRefusedAtSignIn(e: JournalEntry): boolean {
   const keyRefused = e.route === undefined ? undefined : tokenRefusalStatus(e.route);
@@ -35,7 +35,7 @@ function grantRefusedAtSignIn(e: JournalEntry): boolean {
 export function consentMissing(c: DoctorContext): boolean {
   // Delegation (Google): one token per kind of data, so a refusal next to issued tokens, or next to a
   // delegation that holds some read scopes, is one scope short, not no consent.
-  if (delegationRefused(c).length > 0 && !tokenIssued(c) && !grantsAnyRead(c)) return true;
+  if (refusedAtSignIn(c).length > 0 && !tokenIssued(c) && !grantsAnyRead(c)) return true;
   if (deniedReads(c).length === 0 || signInOnly(c)) return false;
   return c.ev.granted.length === 0 || (okReads(c).length === 0 && !grantsAnyRead(c));
 }
@@ -55,7 +55,7 @@ function grantsAnyRead(c: DoctorContext): boolean {
 /** Delegated scopes refused at the token endpoint while others were issued: each kind of data the grant cannot read. */
 function scopeGaps(c: DoctorContext): string[] {
   const d = delegation(c);
-  if (!d || delegationRefused(c).length === 0 || !(tokenIssued(c) || grantsAnyRead(c))) return [];
+  if (!d || refusedAtSignIn(c).length === 0 || !(tokenIssued(c) || grantsAnyRead(c))) return [];
   return d.unreadable(c.ev.granted);
 }
 
@@ -90,21 +90,21 @@ function listingPermissions(provider: DoctorContext['ev']['provider']): string[]
 const consentMissingDetector: Detector = (c) => {
   if (!consentMissing(c)) return undefined;
   const refused = deniedReads(c);
-  const refusedAtSignIn = delegationRefused(c);
+  const signInRefusals = refusedAtSignIn(c);
   let needed = permissionsFor(c, refused.length ? refused : c.ev.journal.filter((e) => callKind(e) === 'read'));
   // Refused at sign-in, nothing was read: name what reading users and groups takes.
-  if (needed.length === 0 && refusedAtSignIn.length) needed = listingPermissions(c.ev.provider);
+  if (needed.length === 0 && signInRefusals.length) needed = listingPermissions(c.ev.provider);
   const granted = c.ev.granted.length ? `granted: ${c.ev.granted.join(', ')}` : 'granted: nothing';
   return {
     id: 'consent-missing',
-    title: refusedAtSignIn.length
+    title: signInRefusals.length
       ? delegation(c)
         ? 'Consent missing: domain-wide delegation refused the token request'
         : 'Consent missing: the token endpoint granted none of the scopes asked for'
       : 'Consent missing: every directory read was refused',
     evidence: [
       granted,
-      ...firstFew([...refusedAtSignIn, ...refused].map(requestLine), 4),
+      ...firstFew([...signInRefusals, ...refused].map(requestLine), 4),
       ...matching(
         c,
         /unauthorized_client|consent_required|Authorization_RequestDenied|AccessDenied|Insufficient privileges|insufficientPermissions/i,
@@ -127,7 +127,7 @@ const permissionMissingDetector: Detector = (c) => {
     title: `Permission missing: ${what} while others worked${needed.length ? ` (needs ${needed.join(', ')})` : ''}`,
     evidence: [
       ...refusedLines(c, refused),
-      ...firstFew(delegationRefused(c).map(requestLine), 2),
+      ...firstFew(refusedAtSignIn(c).map(requestLine), 2),
       ...(gaps.length ? [`granted: ${c.ev.granted.join(', ')}`] : []),
     ],
     fix: grantSteps(c.ev.provider, needed),

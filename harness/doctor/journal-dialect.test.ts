@@ -47,7 +47,7 @@ describe('the registered providers keep their own readings', () => {
   });
 
   it('Google holds a delegation, Entra none', () => {
-    expect(journalDialect('google').delegation?.route).toBe('google.token');
+    expect(journalDialect('google').delegation?.unreadable(['https://www.googleapis.com/auth/admin.directory.user.readonly'])).not.toEqual([]);
     expect(journalDialect('entra').delegation).toBeUndefined();
   });
 });

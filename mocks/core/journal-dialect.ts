@@ -44,10 +44,11 @@ export interface ItemRead {
   kind: 'user' | 'group' | 'other';
 }
 
+/**
+ * Delegated sign-in (Google's domain-wide delegation): one token per kind of data. Which token-endpoint
+ * refusals are the grant's rather than the key's comes from the descriptor's `routes.keyRefused`.
+ */
 interface Delegation {
-  /** The token route, and the status it refuses a delegation with (Google: 401 unauthorized_client). */
-  route: string;
-  refusedStatus: number;
   /** For each kind of data the granted scopes cannot read, the least-privileged permission that would. */
   unreadable(granted: readonly string[]): string[];
 }

@@ -16,5 +16,5 @@ function unreadable(granted: readonly string[]): string[] {
 }
 
 export const GOOGLE_JOURNAL: JournalDialect = {
-  delegation: { route: 'google.token', refusedStatus: 401, unreadable },
+  delegation: { unreadable },
 };
