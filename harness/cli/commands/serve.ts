@@ -8,7 +8,6 @@ import { UserError } from '../../../lib/errors.js';
 import { parentGone } from '../parent-watch.js';
 import { proxyPreloadOptions } from '../../external/preload-path.js';
 import { isServingFault, parseFaultSpec } from '../../../mocks/faults/spec.js';
-import { PROVIDER_NAMES } from '../../../mocks/providers.js';
 import { providerNames } from '../../../mocks/serve/provider-registry.js';
 import { serveProviders } from '../../serve/serve-providers.js';
 import { resolveShape } from '../../../mocks/tenant/shape.js';
@@ -21,7 +20,7 @@ export async function run(flags: ServeOptions, _args: string[], io: CommandIO): 
     throw new UserError('serve: give --provider NAMES to simulate, or --replay FILE to serve a recording, not both');
   // The proxy answers for every provider's hosts at once unless told otherwise; a port serves one or a few.
   if (!flags.provider && !flags.replay && !flags.proxy)
-    throw new UserError(`serve: give --provider NAMES to simulate (${PROVIDER_NAMES.join(', ')}), or --replay FILE to serve a recording`);
+    throw new UserError(`serve: give --provider NAMES to simulate (${providerNames().join(', ')}), or --replay FILE to serve a recording`);
   const providers = flags.replay
     ? []
     : (flags.provider ?? providerNames().join(','))
